@@ -1,0 +1,179 @@
+/**
+ * The rulebook: everything about a plan that is data, not code. Another province, another year
+ * or another programme is a different rulebook, never a code change. Validated with zod; every
+ * violation is reported in Vietnamese with its path (see ./load.ts).
+ */
+import { z } from "zod";
+
+const id = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Mã chỉ gồm chữ không dấu, số, '-' và '_'");
+const year = z.number().int().min(1990).max(2100);
+const money = z.number().nonnegative(); // đồng
+const count = z.number().int().nonnegative();
+const severityOrOff = z.enum(["error", "warning", "info", "off"]);
+
+export const levelSchema = z.object({
+  id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Number of schools of this level in the plan's area; null when counts are lump sums (GDNN). */
+  schools: count.nullable().default(null),
+});
+
+export const offeringSchema = z.object({
+  year,
+  /** Price per person in đồng (per-person pricing). */
+  price: money.optional(),
+  /** Credits taught this year (per-credit pricing). */
+  credits: z.number().int().positive().optional(),
+  /** Head-count per school, for every eligible level that has a school count. */
+  quotaPerSchool: z.number().int().positive().optional(),
+  /** Expected head-counts for levels without school counts or for a fixed cohort. */
+  counts: z.record(z.string(), count).default({}),
+  /** A lump amount in đồng, for lines priced as a whole. */
+  amount: money.optional(),
+  /** The note a table shows for this line, e.g. "4 GV/trường". */
+  note: z.string().optional(),
+});
+
+export const pricingSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("per-person") }),
+  z.object({
+    type: z.literal("per-credit"),
+    pricePerCredit: money,
+    totalCredits: z.number().int().positive(),
+  }),
+]);
+
+export const courseSchema = z.object({
+  id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  /** dao-tao: degree upgrade; boi-duong: in-service course; nhom: a heading grouping sub-rows. */
+  kind: z.enum(["dao-tao", "boi-duong", "nhom"]),
+  parent: id.optional(),
+  target: z.enum(["GV", "CBQL", "CBGV"]).optional(),
+  /** Qualification programme of a degree upgrade, e.g. TC → ĐH. */
+  programme: z.object({ from: z.enum(["TC", "CD", "DH"]), to: z.enum(["CD", "DH", "ThS"]) }).optional(),
+  /** Levels in which a non-zero head-count is allowed. */
+  levels: z.array(id).min(1),
+  pricing: pricingSchema.default({ type: "per-person" }),
+  offerings: z.array(offeringSchema).default([]),
+});
+
+export const unitListSchema = z.object({
+  /** e.g. "Quận/huyện" or "Xã, phường, đặc khu" */
+  label: z.string().min(1),
+  validFrom: z.string().optional(),
+  validTo: z.string().optional(),
+  names: z.array(z.string().min(1)).min(1),
+  /** Rows that are not units but are allowed in registration tables, e.g. "Các trường THPT". */
+  extra: z.array(z.string().min(1)).default([]),
+});
+
+export const rulebookSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: z.string().min(1),
+    province: z.string().min(1),
+    source: z.string().optional(),
+    years: z.array(year).min(1),
+    /** Unit of tables that do not state one: 1 (đồng) or 1 000 000 (triệu đồng). */
+    defaultScale: z.union([z.literal(1), z.literal(1000), z.literal(1000000)]).default(1000000),
+    levels: z.array(levelSchema).min(1),
+    courses: z.array(courseSchema).min(1),
+    totals: z
+      .object({
+        /** Which rows the head-count total of each level counts. */
+        levelTotals: z.enum(["all", "boi-duong-only"]).default("all"),
+        /** Which rows the money total counts. */
+        amountTotal: z.enum(["all", "boi-duong-only"]).default("all"),
+      })
+      .default({ levelTotals: "all", amountTotal: "all" }),
+    planTotal: z
+      .object({ amount: money, words: z.string().optional(), derived: z.boolean().default(false) })
+      .optional(),
+    /** Rounding tolerated on each row, in units of the table (0.5 = half a unit). */
+    tolerance: z.number().nonnegative().max(10).default(0.5),
+    units: z.array(unitListSchema).default([]),
+    /** Severity overrides by rule id, like an ESLint config. */
+    rules: z.record(z.string(), severityOrOff).default({}),
+  })
+  .superRefine((rb, ctx) => {
+    const levelIds = new Set<string>();
+    rb.levels.forEach((l, i) => {
+      if (levelIds.has(l.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", i, "id"],
+          message: `Cấp học "${l.id}" bị khai báo hai lần`,
+        });
+      levelIds.add(l.id);
+    });
+    const courseIds = new Set<string>();
+    rb.courses.forEach((c, i) => {
+      if (courseIds.has(c.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["courses", i, "id"],
+          message: `Nội dung "${c.id}" bị khai báo hai lần`,
+        });
+      courseIds.add(c.id);
+    });
+    rb.courses.forEach((c, i) => {
+      c.levels.forEach((l, j) => {
+        if (!levelIds.has(l))
+          ctx.addIssue({
+            code: "custom",
+            path: ["courses", i, "levels", j],
+            message: `Cấp học "${l}" không có trong danh sách cấp học`,
+          });
+      });
+      if (c.parent && !courseIds.has(c.parent))
+        ctx.addIssue({
+          code: "custom",
+          path: ["courses", i, "parent"],
+          message: `Nội dung cha "${c.parent}" không tồn tại`,
+        });
+      c.offerings.forEach((o, j) => {
+        if (!rb.years.includes(o.year))
+          ctx.addIssue({
+            code: "custom",
+            path: ["courses", i, "offerings", j, "year"],
+            message: `Năm ${o.year} không thuộc các năm của kế hoạch`,
+          });
+        for (const l of Object.keys(o.counts)) {
+          if (!levelIds.has(l))
+            ctx.addIssue({
+              code: "custom",
+              path: ["courses", i, "offerings", j, "counts", l],
+              message: `Cấp học "${l}" không có trong danh sách cấp học`,
+            });
+        }
+        if (c.pricing.type === "per-credit" && o.credits === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["courses", i, "offerings", j, "credits"],
+            message: "Nội dung tính theo tín chỉ cần số tín chỉ của năm",
+          });
+      });
+      const years = c.offerings.map((o) => o.year);
+      const dup = years.find((y, k) => years.indexOf(y) !== k);
+      if (dup !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["courses", i, "offerings"],
+          message: `Năm ${dup} được khai báo hai lần cho nội dung "${c.id}"`,
+        });
+    });
+  });
+
+export type RulebookInput = z.input<typeof rulebookSchema>;
+export type Rulebook = z.output<typeof rulebookSchema>;
+export type Level = Rulebook["levels"][number];
+export type Course = Rulebook["courses"][number];
+export type Offering = Course["offerings"][number];
+export type UnitList = Rulebook["units"][number];

@@ -1,0 +1,57 @@
+/**
+ * The rule API, modelled on ESLint's: a rule is a module with metadata (id, Vietnamese and
+ * English title and rationale, default severity, message templates) and a `check` function that
+ * reports through its context. Rules never format findings themselves.
+ */
+import type { Fix, Severity, Subject } from "../findings";
+import type { RecognizedTable, RecognizedWorkbook } from "../recognize/model";
+import type { Rulebook } from "../rulebook/schema";
+
+export type Locale = "vi" | "en";
+
+export interface Localized {
+  vi: string;
+  en: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: Localized;
+  /** Why the rule exists, for the task pane's explanation. */
+  rationale: Localized;
+  defaultSeverity: Severity;
+  /** Message templates by id; `{name}` placeholders are filled from `data`. */
+  messages: Record<string, Localized>;
+}
+
+export type MessageData = Record<string, string | number>;
+
+export interface Report {
+  table: RecognizedTable;
+  messageId: string;
+  data?: MessageData;
+  cells: string[];
+  expected?: number | string | null;
+  actual?: number | string | null;
+  fix?: Fix;
+  /** What the finding is about; rule and sheet kind are filled in. */
+  subject?: Omit<Subject, "rule" | "sheetKind">;
+  /** Override the rule's severity for this one report (e.g. a warning-level variant). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly workbook: RecognizedWorkbook;
+  readonly rulebook: Rulebook;
+  readonly locale: Locale;
+  report(r: Report): void;
+  /** Format a number for messages in the locale (vi: 13.008; 1.312,74). */
+  num(n: number): string;
+  /** A course's display name in the rulebook. */
+  courseName(courseId: string): string;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
