@@ -1,0 +1,140 @@
+/**
+ * Numbers as Vietnamese users type them into cells.
+ *
+ * vi-VN writes "1.250.000" (dot for thousands) and "13,26" (comma for decimals); people also
+ * paste "13 008" (space or no-break space), US-style "1,250,000" and amounts with a unit
+ * ("438.750.000 đ", "1,5 tỷ"). A text that could be read two ways is read the vi-VN way and the
+ * reading is reported, so a rule can say how the text was understood.
+ */
+import { isCellDate, isCellError, type CellValue } from "../snapshot";
+import { collapseSpaces, fold } from "../text/normalize";
+
+export interface ParsedNumber {
+  /** The number as written, before any unit is applied. */
+  value: number;
+  /** Vietnamese explanation when the text could be read another way. */
+  reading?: string;
+  /** Multiplier to đồng when the text names a unit ("đ" → 1, "triệu" → 1 000 000). */
+  unitScale?: number;
+}
+
+export interface ParseHint {
+  /** The number is a head-count or another whole number: "1,250" is then 1250, not 1.25. */
+  integer?: boolean;
+}
+
+const UNITS: [RegExp, number][] = [
+  [/^(?:trieu dong|trieu d|trieu|tr d|trd|tr)$/, 1_000_000],
+  [/^(?:ty dong|ty d|ty|ti dong|ti)$/, 1_000_000_000],
+  [/^(?:nghin dong|nghin|ngan dong|ngan)$/, 1_000],
+  [/^(?:dong|d|vnd|vn d)$/, 1],
+];
+
+const SPACE_CLASS = "[ \\u00a0\\u2007\\u202f]";
+const GROUPED = (sep: string) => new RegExp(`^\\d{1,3}(?:${sep}\\d{3})+$`);
+const DOT_GROUPS = GROUPED("\\.");
+const COMMA_GROUPS = GROUPED(",");
+const SPACE_GROUPS = GROUPED(SPACE_CLASS);
+
+/** Reads a number from text, or undefined when the text is not a number. */
+export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumber | undefined {
+  let s = text.normalize("NFC").trim();
+  if (!s) return undefined;
+  let sign = 1;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    sign = -1;
+    s = paren[1].trim();
+  }
+  if (/^[-−–]/.test(s)) {
+    sign = -sign;
+    s = s.slice(1).trim();
+  } else if (s.startsWith("+")) s = s.slice(1).trim();
+  // Split the digits from a trailing unit.
+  const m = new RegExp(`^([0-9][0-9.,]*(?:${SPACE_CLASS}+[0-9]{3}(?![0-9]))*)(.*)$`).exec(s);
+  if (!m) return undefined;
+  const digits = m[1];
+  const rest = m[2].trim();
+  let unitScale: number | undefined;
+  if (rest) {
+    const unit = fold(rest);
+    const found = UNITS.find(([re]) => re.test(unit));
+    if (!found) return undefined;
+    unitScale = found[1];
+  }
+  const read = readDigits(digits.replace(new RegExp(`${SPACE_CLASS}+`, "g"), " "), hint);
+  if (!read) return undefined;
+  const out: ParsedNumber = { value: sign * read.value };
+  if (Object.is(out.value, -0)) out.value = 0;
+  if (read.reading) out.reading = read.reading;
+  if (unitScale !== undefined) out.unitScale = unitScale;
+  return out;
+}
+
+function readDigits(s: string, hint: ParseHint): { value: number; reading?: string } | undefined {
+  if (/^\d+$/.test(s)) return { value: Number(s) };
+  if (SPACE_GROUPS.test(s)) return { value: Number(s.replace(/ /g, "")) };
+  if (s.includes(" ")) return undefined;
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  if (dots > 0 && commas === 0) {
+    if (dots > 1) return DOT_GROUPS.test(s) ? { value: Number(s.replace(/\./g, "")) } : undefined;
+    // One dot: "1.250" is 1250 in vi-VN; "13.5" or "13.26" can only be a decimal.
+    if (DOT_GROUPS.test(s))
+      return { value: Number(s.replace(/\./g, "")), reading: "dấu chấm là phân cách hàng nghìn" };
+    return { value: Number(s), reading: "dấu chấm là dấu thập phân" };
+  }
+  if (commas > 0 && dots === 0) {
+    if (commas > 1) {
+      return COMMA_GROUPS.test(s)
+        ? { value: Number(s.replace(/,/g, "")), reading: "dấu phẩy là phân cách hàng nghìn" }
+        : undefined;
+    }
+    // One comma: vi-VN decimal ("13,26"), unless a whole number is expected ("1,250" head-counts).
+    if (hint.integer && COMMA_GROUPS.test(s)) {
+      return { value: Number(s.replace(/,/g, "")), reading: "dấu phẩy là phân cách hàng nghìn" };
+    }
+    const value = Number(s.replace(",", "."));
+    return Number.isFinite(value) ? { value } : undefined;
+  }
+  // Both: the last one is the decimal mark ("1.250,5" vi-VN; "1,250.5" US).
+  const lastDot = s.lastIndexOf(".");
+  const lastComma = s.lastIndexOf(",");
+  if (lastComma > lastDot) {
+    const [int, frac] = [s.slice(0, lastComma), s.slice(lastComma + 1)];
+    if (!DOT_GROUPS.test(int) || !/^\d+$/.test(frac)) return undefined;
+    return { value: Number(`${int.replace(/\./g, "")}.${frac}`) };
+  }
+  const [int, frac] = [s.slice(0, lastDot), s.slice(lastDot + 1)];
+  if (!COMMA_GROUPS.test(int) || !/^\d+$/.test(frac)) return undefined;
+  return {
+    value: Number(`${int.replace(/,/g, "")}.${frac}`),
+    reading: "kiểu Mỹ: dấu phẩy phân cách hàng nghìn, dấu chấm thập phân",
+  };
+}
+
+export type CellNumber =
+  | { kind: "blank" }
+  | { kind: "number"; value: number; text?: string; reading?: string; unitScale?: number }
+  | { kind: "text"; text: string }
+  | { kind: "error"; error: string };
+
+/** Texts that mean "nothing here" in a number column. */
+const BLANK_TEXT = /^[\s\u00a0\u200b]*[-–—xX]?[\s\u00a0\u200b]*$/;
+
+/** What a cell of a number column holds. */
+export function readCellNumber(v: CellValue | undefined, hint: ParseHint = {}): CellNumber {
+  if (v === null || v === undefined || v === "") return { kind: "blank" };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "error", error: String(v) };
+  if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
+  if (isCellError(v)) return { kind: "error", error: v.error };
+  if (isCellDate(v)) return { kind: "text", text: v.date };
+  if (BLANK_TEXT.test(v)) return { kind: "blank" };
+  const parsed = parseNumberText(v, hint);
+  if (!parsed) return { kind: "text", text: v };
+  const out: CellNumber = { kind: "number", value: parsed.value, text: collapseSpaces(v) };
+  if (parsed.reading) out.reading = parsed.reading;
+  if (parsed.unitScale !== undefined) out.unitScale = parsed.unitScale;
+  return out;
+}
