@@ -23,6 +23,8 @@ export interface NumberCell {
   text?: string;
   /** How an ambiguous text was read, in Vietnamese (e.g. "dấu chấm là phân cách hàng nghìn"). */
   reading?: string;
+  /** The cell's formula (without "="), when it has one: a fix must not overwrite it silently. */
+  formula?: string;
 }
 
 export interface TextCell {
@@ -42,7 +44,9 @@ export type RowKind =
   /** A "- …" line under a group heading. */
   | "sub"
   /** A total line (Tổng số, Cộng, Tổng cộng). */
-  | "total";
+  | "total"
+  /** A section heading without numbers ("I. ĐÀO TẠO", "A. BỒI DƯỠNG"); numbering restarts under it. */
+  | "section";
 
 export interface TableRow {
   /** 0-based sheet row. */
@@ -89,8 +93,12 @@ export interface ColumnMap {
   form?: number;
   lead?: number;
   partner?: number;
+  /** Registration tables: the unit column (Quận/huyện, Đơn vị, Xã/phường). */
   unit?: number;
+  /** Summary tables: the year column. */
   year?: number;
+  /** Person lists: the name column (Họ và tên). */
+  person?: number;
 }
 
 export interface RecognizedTable {

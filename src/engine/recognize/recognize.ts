@@ -1,7 +1,446 @@
-import type { WorkbookSnapshot } from "../snapshot";
+/**
+ * Sheet recognition by content: title lines (Phụ lục N, year), unit line, one- or two-row
+ * headers with merged cells, column roles in any order, item / sub / section / total rows.
+ * Never by sheet name or fixed position (the sheet name is only a last resort for the year).
+ */
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import type { Rulebook } from "../rulebook/schema";
-import type { RecognizedWorkbook } from "./model";
+import { readCellNumber } from "../numbers/parse";
+import { fold } from "../text/normalize";
+import { createMatcher, type Matcher } from "../text/match";
+import { Grid } from "./grid";
+import { findHeader, levelLookup, type HeaderReading } from "./headers";
+import type {
+  CourseMatch,
+  NumberCell,
+  RecognizedTable,
+  RecognizedWorkbook,
+  RowKind,
+  TableKind,
+  TableRow,
+  TextCell,
+  ValueColumn,
+} from "./model";
 
-export function recognizeWorkbook(snapshot: WorkbookSnapshot, _rulebook: Rulebook): RecognizedWorkbook {
-  return { tables: [], skipped: [], sheetOrder: snapshot.sheets.map((s) => s.name) };
+/** Everything recognition derives from a rulebook once, shared by all sheets. */
+export class RecognitionContext {
+  readonly levels: Map<string, string>;
+  readonly courses: Matcher<string>;
+  /** Folded level names for reading a level out of a title ("SỐ LƯỢNG CBQL, GV MẦM NON"). */
+  readonly levelWords: [string, string][];
+
+  constructor(readonly rulebook: Rulebook) {
+    this.levels = levelLookup(rulebook);
+    this.courses = createMatcher(
+      rulebook.courses.map((c) => ({ key: c.id, names: [c.name, ...c.aliases] })),
+      { threshold: 0.72 },
+    );
+    this.levelWords = rulebook.levels
+      .flatMap((l) =>
+        [l.name, ...l.aliases.filter((a) => a.length > 4)].map((n) => [fold(n), l.id] as [string, string]),
+      )
+      .sort((a, b) => b[0].length - a[0].length);
+  }
+}
+
+const contexts = new WeakMap<Rulebook, RecognitionContext>();
+
+export function recognitionContext(rulebook: Rulebook): RecognitionContext {
+  let ctx = contexts.get(rulebook);
+  if (!ctx) {
+    ctx = new RecognitionContext(rulebook);
+    contexts.set(rulebook, ctx);
+  }
+  return ctx;
+}
+
+export function recognizeWorkbook(snapshot: WorkbookSnapshot, rulebook: Rulebook): RecognizedWorkbook {
+  const ctx = recognitionContext(rulebook);
+  const out: RecognizedWorkbook = { tables: [], skipped: [], sheetOrder: snapshot.sheets.map((s) => s.name) };
+  for (const sheet of snapshot.sheets) {
+    const r = recognizeSheet(sheet, ctx);
+    if ("table" in r) out.tables.push(r.table);
+    else out.skipped.push({ sheet: sheet.name, reason: r.reason });
+  }
+  return out;
+}
+
+export type SheetRecognition = { table: RecognizedTable } | { reason: string };
+
+export function recognizeSheet(sheet: SheetSnapshot, ctx: RecognitionContext): SheetRecognition {
+  let grid: Grid;
+  try {
+    grid = new Grid(sheet);
+  } catch (e) {
+    return { reason: `Không đọc được trang tính: ${(e as Error).message}` };
+  }
+  if (grid.rowCount === 0 || grid.colCount === 0) return { reason: "Trang tính trống." };
+  const header = findHeader(grid, ctx.levels);
+  if (!header) {
+    return {
+      reason:
+        "Không nhận ra bảng phụ lục: không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền, Quận/huyện…).",
+    };
+  }
+  const titleLines = readTitleLines(grid, header.rows[0]);
+  const title = titleLines.map((l) => l.text).join(" — ");
+  const kind = decideKind(header, titleLines);
+  if (!kind) {
+    return {
+      reason:
+        "Có dòng tiêu đề cột nhưng không đủ cột để nhận ra loại phụ lục (nhiệm vụ, kinh phí, đăng ký…).",
+    };
+  }
+  const scale = readScale(grid, titleLines, header, ctx.rulebook);
+  const table: RecognizedTable = {
+    sheet: sheet.name,
+    kind,
+    appendix: readAppendix(titleLines),
+    year: readYear(titleLines, sheet.name, ctx.rulebook),
+    title,
+    scale: scale.scale,
+    scaleSource: scale.source,
+    headerRows: header.rows,
+    columns: header.columns,
+    valueColumns: [],
+    rows: [],
+  };
+  if (kind === "registration") table.valueColumns = registrationColumns(header, title, ctx);
+  if (kind === "summary" && table.columns.amount === undefined) {
+    const c = header.other[0];
+    if (c !== undefined) table.columns.amount = c;
+  }
+  readRows(grid, table, header, ctx);
+  return { table };
+}
+
+interface TitleLine {
+  r: number;
+  text: string;
+  folded: string;
+}
+
+function readTitleLines(grid: Grid, headerRow: number): TitleLine[] {
+  const lines: TitleLine[] = [];
+  for (let r = grid.firstRow; r < headerRow; r++) {
+    const text = grid.rowText(r);
+    if (text) lines.push({ r, text, folded: fold(text) });
+  }
+  return lines;
+}
+
+const romans: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+export function romanToInt(s: string): number | undefined {
+  let total = 0;
+  let prev = 0;
+  for (const ch of s.toLowerCase().split("").reverse()) {
+    const v = romans[ch];
+    if (!v) return undefined;
+    total += v < prev ? -v : v;
+    prev = Math.max(prev, v);
+  }
+  return total || undefined;
+}
+
+function readAppendix(lines: TitleLine[]): number | undefined {
+  for (const l of lines) {
+    const m = /\bphu luc (?:so )?(\d{1,3}|[ivxlc]{1,6})\b/.exec(l.folded);
+    if (m) return /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
+  }
+  return undefined;
+}
+
+/** A line that cites the plan document ("Kèm theo Kế hoạch số … năm 2025") names no table year. */
+const citation = /\b(kem theo|ban hanh kem|ke hoach so|quyet dinh so|cong van so)\b/;
+
+function readYear(lines: TitleLine[], sheetName: string, rulebook: Rulebook): number | undefined {
+  for (const l of lines) {
+    if (citation.test(l.folded)) continue;
+    const m = /\bnam (?:hoc )?(20\d\d|19\d\d)\b/.exec(l.folded);
+    if (m) return Number(m[1]);
+  }
+  const fromName = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(sheetName);
+  if (fromName) return Number(fromName[1]);
+  return rulebook.years.length === 1 ? rulebook.years[0] : undefined;
+}
+
+function readScale(
+  grid: Grid,
+  lines: TitleLine[],
+  header: HeaderReading,
+  rulebook: Rulebook,
+): { scale: number; source: string } {
+  const candidates = [...lines];
+  // The unit is sometimes written in the header ("Thành tiền (triệu đồng)").
+  for (const [c, t] of header.texts)
+    if (c === header.columns.amount || c === header.columns.unitPrice)
+      candidates.push({ r: header.rows[0], text: t, folded: fold(t) });
+  for (const l of candidates) {
+    const m =
+      /\b(?:don vi tinh|dvt|don vi)\b\s*(?:la\s*)?(trieu dong|trieu|nghin dong|ngan dong|nghin|dong|vnd)\b/.exec(
+        l.folded,
+      ) ??
+      /\((trieu dong|nghin dong|ngan dong|dong|vnd)\)/.exec(
+        l.text
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/đ/g, "d"),
+      );
+    if (m) {
+      const unit = m[1];
+      const scale = unit.startsWith("trieu")
+        ? 1_000_000
+        : unit.startsWith("nghin") || unit.startsWith("ngan")
+          ? 1000
+          : 1;
+      return { scale, source: `"${l.text}" (dòng ${l.r + 1})` };
+    }
+  }
+  void grid;
+  const label =
+    rulebook.defaultScale === 1_000_000
+      ? "triệu đồng"
+      : rulebook.defaultScale === 1000
+        ? "nghìn đồng"
+        : "đồng";
+  return {
+    scale: rulebook.defaultScale,
+    source: `không ghi đơn vị tính: lấy mặc định của sổ quy tắc (${label})`,
+  };
+}
+
+function decideKind(header: HeaderReading, lines: TitleLine[]): TableKind | undefined {
+  const c = header.columns;
+  const nLevels = Object.keys(c.levels).length;
+  const titled = lines.map((l) => l.folded).join(" ");
+  if (c.person !== undefined) return "person-list";
+  if (nLevels > 0 && (c.amount !== undefined || c.unitPrice !== undefined)) return "cost";
+  if (nLevels > 0 && (c.form !== undefined || c.lead !== undefined || c.partner !== undefined)) return "task";
+  if (nLevels > 0 && c.content !== undefined) return /\bkinh phi\b/.test(titled) ? "cost" : "task";
+  if (c.unit !== undefined && header.other.length > 0) return "registration";
+  if (c.year !== undefined && (c.amount !== undefined || header.other.length > 0)) return "summary";
+  if (c.content !== undefined && c.amount !== undefined && /\btong hop\b/.test(titled)) return "summary";
+  return undefined;
+}
+
+function registrationColumns(header: HeaderReading, title: string, ctx: RecognitionContext): ValueColumn[] {
+  const titleLevel = levelInText(fold(title), ctx);
+  const titleCourse = ctx.courses.match(title);
+  return header.other
+    .filter((c) => c !== header.columns.tt && c !== header.columns.unit && c !== header.columns.note)
+    .map((col, i) => {
+      const text = header.texts.get(col) ?? "";
+      const m = ctx.courses.match(text);
+      const generic = /^(so luong|tong so|so nguoi)/.test(fold(text));
+      const courseId = m?.key ?? (generic || header.other.length === 1 ? titleCourse?.key : undefined);
+      return {
+        key: `c${i + 1}`,
+        col,
+        header: text,
+        courseId,
+        level: levelInText(fold(text), ctx) ?? titleLevel,
+      };
+    });
+}
+
+function levelInText(folded: string, ctx: RecognitionContext): string | undefined {
+  for (const [word, id] of ctx.levelWords) if (new RegExp(`\\b${word}\\b`).test(folded)) return id;
+  return undefined;
+}
+
+const totalLabel = /^(tong so|tong cong|cong|tong|tong kinh phi|tong nhu cau|cong tong)\b/;
+const wordsLabel = /^(so tien )?bang chu\b/;
+const sectionTT = /^([IVXLC]+|[A-Z])[.)]?$/;
+const subLabel = /^[-–—+•]\s*/;
+
+function isNumberingRow(grid: Grid, r: number): boolean {
+  let n = 0;
+  let prev = 0;
+  for (let c = grid.firstCol; c < grid.colCount; c++) {
+    const t = grid.text(r, c);
+    if (!t) continue;
+    const m = /^\(?(\d{1,2})\)?$/.exec(t);
+    if (m) {
+      const v = Number(m[1]);
+      if (prev && v !== prev + 1) return false;
+      prev = v;
+    } else if (!/^\(?[A-Z]\)?$/.test(t) && !/^\(\d+\)\s*=/.test(t)) return false;
+    n++;
+  }
+  return n >= 3;
+}
+
+function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx: RecognitionContext): void {
+  const cols = table.columns;
+  const numericCols: number[] = [
+    ...Object.values(cols.levels),
+    ...(cols.unitPrice !== undefined ? [cols.unitPrice] : []),
+    ...(cols.amount !== undefined ? [cols.amount] : []),
+    ...table.valueColumns.map((v) => v.col),
+  ];
+  const labelCol =
+    table.kind === "registration"
+      ? cols.unit
+      : table.kind === "summary"
+        ? (cols.content ?? cols.year)
+        : (cols.content ?? cols.person);
+  let start = header.rows[header.rows.length - 1] + 1;
+  if (start < grid.rowCount && isNumberingRow(grid, start)) start++;
+  let afterTotal = false;
+  for (let r = start; r < grid.rowCount; r++) {
+    if (grid.rowIsBlank(r)) continue;
+    const tt = cols.tt !== undefined ? textCell(grid, r, cols.tt) : undefined;
+    const label = labelCol !== undefined ? textCell(grid, r, labelCol) : undefined;
+    const rowFold = fold(grid.rowText(r));
+    if (wordsLabel.test(rowFold) || /\bbang chu\b/.test(fold(label?.text ?? ""))) {
+      table.words = wordsCell(grid, r);
+      continue;
+    }
+    const hasNumbers = numericCols.some((c) => readCellNumber(grid.value(r, c)).kind !== "blank");
+    const labelFold = fold(label?.text ?? "");
+    const ttFold = fold(tt?.text ?? "");
+    let kind: RowKind;
+    if (
+      totalLabel.test(labelFold) ||
+      totalLabel.test(ttFold) ||
+      (!label?.text && !tt?.text && firstTextIsTotal(grid, r))
+    ) {
+      kind = "total";
+    } else if (afterTotal && !hasNumbers) {
+      continue; // notes, signatures and the like under the table
+    } else if (tt && sectionTT.test(tt.text) && !hasNumbers && table.kind !== "summary") {
+      kind = "section";
+    } else if (label && subLabel.test(label.text) && !tt?.text) {
+      kind = "sub";
+    } else if (label?.text || tt?.text || hasNumbers) {
+      kind = "item";
+    } else {
+      continue;
+    }
+    const row: TableRow = { r, kind, counts: {}, values: {}, badNumbers: [] };
+    if (tt?.text) row.tt = tt;
+    if (label?.text) row.label = label;
+    for (const [level, c] of Object.entries(cols.levels)) {
+      const n = numberCell(grid, r, c, row, { integer: true });
+      if (n) row.counts[level] = n;
+    }
+    if (cols.unitPrice !== undefined)
+      row.unitPrice = numberCell(grid, r, cols.unitPrice, row, { scale: table.scale });
+    if (cols.amount !== undefined) row.amount = numberCell(grid, r, cols.amount, row, { scale: table.scale });
+    for (const v of table.valueColumns) {
+      const n = numberCell(grid, r, v.col, row, { integer: true });
+      if (n) row.values[v.key] = n;
+    }
+    for (const role of ["note", "form", "lead", "partner"] as const) {
+      const c = cols[role];
+      if (c !== undefined) {
+        const t = textCell(grid, r, c);
+        if (t.text) row[role] = t;
+      }
+    }
+    if (
+      (kind === "item" || kind === "sub") &&
+      (table.kind === "cost" || table.kind === "task") &&
+      row.label
+    ) {
+      row.course = matchCourse(row.label.text, ctx);
+    }
+    if (table.kind === "summary") row.year = summaryYear(grid, r, table, row);
+    if (kind === "total") {
+      afterTotal = true;
+      if (table.kind === "summary" && row.amount) table.grandTotal = row.amount;
+    }
+    table.rows.push(row);
+  }
+}
+
+function firstTextIsTotal(grid: Grid, r: number): boolean {
+  for (let c = grid.firstCol; c < Math.min(grid.colCount, grid.firstCol + 3); c++) {
+    const t = grid.text(r, c);
+    if (t) return totalLabel.test(fold(t));
+  }
+  return false;
+}
+
+function textCell(grid: Grid, r: number, c: number): TextCell {
+  return { text: grid.text(r, c), cell: grid.a1(r, c) };
+}
+
+function wordsCell(grid: Grid, r: number): TextCell {
+  for (let c = grid.firstCol; c < grid.colCount; c++) {
+    const t = grid.text(r, c);
+    if (t) {
+      const rest = grid.rowText(r);
+      return { text: rest, cell: grid.a1(r, c) };
+    }
+  }
+  return { text: "", cell: grid.a1(r, grid.firstCol) };
+}
+
+/**
+ * A number cell of a table row. `integer` marks head-count columns; `scale` is the table's unit,
+ * so that "438.750.000 đ" typed in a table in million đồng is read as 438.75.
+ */
+function numberCell(
+  grid: Grid,
+  r: number,
+  c: number,
+  row: TableRow,
+  how: { integer?: boolean; scale?: number },
+): NumberCell | undefined {
+  const cell = grid.a1(r, c);
+  const read = readCellNumber(grid.value(r, c), { integer: how.integer });
+  switch (read.kind) {
+    case "blank":
+      return undefined;
+    case "number": {
+      const n: NumberCell = { value: read.value, cell };
+      const f = grid.formula(r, c);
+      if (f) n.formula = f;
+      if (read.text !== undefined) n.text = read.text;
+      if (read.reading !== undefined) n.reading = read.reading;
+      if (read.unitScale !== undefined && how.scale !== undefined && read.unitScale !== how.scale) {
+        n.value = (read.value * read.unitScale) / how.scale;
+        const note = `đổi từ ${read.unitScale === 1 ? "đồng" : read.unitScale === 1e9 ? "tỷ đồng" : read.unitScale === 1e6 ? "triệu đồng" : "nghìn đồng"} sang đơn vị của bảng`;
+        n.reading = n.reading ? `${n.reading}; ${note}` : note;
+      }
+      return n;
+    }
+    case "text":
+      row.badNumbers.push({ text: read.text, cell });
+      return undefined;
+    case "error":
+      row.badNumbers.push({ text: read.error, cell });
+      return undefined;
+  }
+}
+
+const matchCache = new WeakMap<RecognitionContext, Map<string, CourseMatch | undefined>>();
+
+function matchCourse(label: string, ctx: RecognitionContext): CourseMatch | undefined {
+  let cache = matchCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    matchCache.set(ctx, cache);
+  }
+  const key = label.replace(subLabel, "");
+  if (cache.has(key)) return cache.get(key);
+  const m = ctx.courses.match(key);
+  const result = m ? { courseId: m.key, score: m.score } : undefined;
+  cache.set(key, result);
+  return result;
+}
+
+function summaryYear(grid: Grid, r: number, table: RecognizedTable, row: TableRow): number | undefined {
+  const texts = [
+    row.label?.text,
+    table.columns.year !== undefined ? grid.text(r, table.columns.year) : undefined,
+  ];
+  for (const t of texts) {
+    const m = t ? /(?:^|\D)(20\d\d|19\d\d)(?:\D|$)/.exec(t) : null;
+    if (m) return Number(m[1]);
+  }
+  return undefined;
 }

@@ -1,0 +1,134 @@
+/**
+ * A read-only view of one sheet snapshot with absolute (0-based) coordinates, merged-cell
+ * awareness and cached text. Recognition reads sheets only through this.
+ */
+import { parseRange, toA1 } from "../a1";
+import { isCellDate, isCellError, type CellValue, type SheetSnapshot } from "../snapshot";
+import { collapseSpaces } from "../text/normalize";
+
+export class Grid {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly r0: number;
+  private readonly c0: number;
+  /** For cells inside a merge (other than its top-left), the top-left cell. */
+  private readonly mergeOwner = new Map<number, number>();
+  private readonly mergeSpan = new Map<number, { rows: number; cols: number }>();
+
+  constructor(private readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.r0 = sheet.origin?.row ?? 0;
+    this.c0 = sheet.origin?.col ?? 0;
+    let cols = 0;
+    for (const row of sheet.values) if (row && row.length > cols) cols = row.length;
+    this.rowCount = this.r0 + sheet.values.length;
+    this.colCount = this.c0 + cols;
+    for (const m of sheet.merges ?? []) {
+      let range;
+      try {
+        range = parseRange(m);
+      } catch {
+        continue; // a malformed merge is ignored, not fatal
+      }
+      const { start, end } = range;
+      // Bound the work on absurd merges (a whole column merged) to the data we have.
+      const lastRow = Math.min(end.row, this.rowCount - 1);
+      const lastCol = Math.min(end.col, this.colCount - 1);
+      const owner = this.key(start.row, start.col);
+      this.mergeSpan.set(owner, { rows: end.row - start.row + 1, cols: end.col - start.col + 1 });
+      for (let r = start.row; r <= lastRow; r++) {
+        for (let c = start.col; c <= lastCol; c++) {
+          if (r !== start.row || c !== start.col) this.mergeOwner.set(this.key(r, c), owner);
+        }
+      }
+    }
+  }
+
+  private key(r: number, c: number): number {
+    return r * 20000 + c;
+  }
+
+  /** The value stored in a cell (merged slaves are empty, as in Excel). */
+  value(r: number, c: number): CellValue {
+    const row = this.sheet.values[r - this.r0];
+    if (!row) return null;
+    const v = row[c - this.c0];
+    return v === undefined ? null : v;
+  }
+
+  formula(r: number, c: number): string | null {
+    const row = this.sheet.formulas?.[r - this.r0];
+    return row?.[c - this.c0] ?? null;
+  }
+
+  /** The value shown in a cell: for a merged area every cell shows the top-left value. */
+  shown(r: number, c: number): CellValue {
+    const owner = this.mergeOwner.get(this.key(r, c));
+    if (owner === undefined) return this.value(r, c);
+    return this.value(Math.floor(owner / 20000), owner % 20000);
+  }
+
+  /** True when the cell is part of a merge but not its top-left cell. */
+  isMergeSlave(r: number, c: number): boolean {
+    return this.mergeOwner.has(this.key(r, c));
+  }
+
+  /** Column span of the merge starting at this cell (1 when not merged). */
+  colSpan(r: number, c: number): number {
+    return this.mergeSpan.get(this.key(r, c))?.cols ?? 1;
+  }
+
+  /** Text of a cell's own value, whitespace collapsed; "" for blanks. */
+  text(r: number, c: number): string {
+    return cellText(this.value(r, c));
+  }
+
+  /** Text as shown (merged areas spread). */
+  shownText(r: number, c: number): string {
+    return cellText(this.shown(r, c));
+  }
+
+  isBlank(r: number, c: number): boolean {
+    return this.text(r, c) === "";
+  }
+
+  /** All non-blank texts of a row, joined by spaces. */
+  rowText(r: number): string {
+    const parts: string[] = [];
+    for (let c = this.c0; c < this.colCount; c++) {
+      const t = this.text(r, c);
+      if (t) parts.push(t);
+    }
+    return parts.join(" ");
+  }
+
+  rowIsBlank(r: number): boolean {
+    const row = this.sheet.values[r - this.r0];
+    if (!row) return true;
+    for (const v of row) if (cellText(v ?? null) !== "") return false;
+    return true;
+  }
+
+  get firstRow(): number {
+    return this.r0;
+  }
+
+  get firstCol(): number {
+    return this.c0;
+  }
+
+  a1(r: number, c: number): string {
+    return toA1(r, c);
+  }
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return collapseSpaces(v);
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (isCellError(v)) return v.error;
+  if (isCellDate(v)) return v.date;
+  return "";
+}

@@ -1,0 +1,151 @@
+/**
+ * Column roles by header text, in any order, over one or two header rows with merged cells.
+ */
+import type { Rulebook } from "../rulebook/schema";
+import { fold } from "../text/normalize";
+import type { ColumnMap } from "./model";
+import type { Grid } from "./grid";
+
+export type Role =
+  | "tt"
+  | "content"
+  | "unitPrice"
+  | "amount"
+  | "note"
+  | "form"
+  | "lead"
+  | "partner"
+  | "unit"
+  | "year"
+  | "quantity"
+  | "person";
+
+type ScalarRole = Exclude<Role, "quantity">;
+
+/** Header patterns on folded text (no diacritics, lower case, punctuation → spaces). */
+const rolePatterns: [Role, RegExp][] = [
+  ["tt", /^(s ?tt|tt|so tt|so thu tu)$/],
+  ["unitPrice", /^don gia\b/],
+  ["amount", /^(thanh tien|tong kinh phi|kinh phi|so tien|du toan|tong tien)\b/],
+  ["note", /^ghi chu\b/],
+  ["form", /^hinh thuc\b/],
+  ["lead", /\bchu tri\b/],
+  ["partner", /\bphoi hop\b/],
+  ["unit", /^(quan huyen|quan huyen thi xa|huyen|don vi|xa phuong|xa phuong dac khu|dia phuong|ten don vi)$/],
+  ["year", /^nam$/],
+  ["person", /^(ho ten|ho va ten)$/],
+  ["content", /^(noi dung|hoat dong|ten (khoa|lop|chuong trinh|noi dung)|chuong trinh|nhiem vu)\b/],
+  ["quantity", /^(so luong|tong so nguoi|so nguoi)\b/],
+];
+
+export function roleOf(text: string): Role | undefined {
+  const f = fold(text);
+  if (!f) return undefined;
+  for (const [role, re] of rolePatterns) if (re.test(f)) return role;
+  return undefined;
+}
+
+/** Folded alias → level id, exact matches only ("TH" must never be read as "THCS"). */
+export function levelLookup(rulebook: Rulebook): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const l of rulebook.levels) {
+    for (const name of [l.id, l.name, ...l.aliases]) m.set(fold(name), l.id);
+    m.set(fold(`cap ${l.name}`), l.id);
+  }
+  return m;
+}
+
+export interface HeaderReading {
+  rows: number[];
+  columns: ColumnMap;
+  /** Header text of every column (header rows joined), for value columns. */
+  texts: Map<number, string>;
+  /** Columns whose header was recognised as nothing in particular. */
+  other: number[];
+  score: number;
+}
+
+/** Score a single row as a header row: how many cells carry a known role or a level name. */
+function rowScore(grid: Grid, r: number, levels: Map<string, string>): number {
+  let score = 0;
+  for (let c = grid.firstCol; c < grid.colCount; c++) {
+    if (grid.isMergeSlave(r, c)) continue;
+    const t = grid.text(r, c);
+    if (!t || t.length > 80) continue;
+    if (roleOf(t) || levels.has(fold(t))) score++;
+  }
+  return score;
+}
+
+/**
+ * Find the header: the first row among the top rows with at least `minScore` recognised cells,
+ * plus a second row beneath it when that row holds level names or sub-headings under merged
+ * cells.
+ */
+export function findHeader(grid: Grid, levels: Map<string, string>, maxScan = 40): HeaderReading | undefined {
+  const last = Math.min(grid.rowCount, grid.firstRow + maxScan);
+  for (let r = grid.firstRow; r < last; r++) {
+    const s = rowScore(grid, r, levels);
+    if (s < 2) continue;
+    const rows = [r];
+    const next = r + 1;
+    if (next < grid.rowCount && isSecondHeaderRow(grid, r, next, levels)) rows.push(next);
+    const reading = readColumns(grid, rows, levels);
+    const roles = Object.keys(reading.columns).filter((k) => k !== "levels").length;
+    const nLevels = Object.keys(reading.columns.levels).length;
+    const meaningful =
+      (reading.columns.content !== undefined && (nLevels > 0 || reading.columns.amount !== undefined)) ||
+      (reading.columns.unit !== undefined && reading.other.length > 0) ||
+      (reading.columns.year !== undefined && reading.columns.amount !== undefined) ||
+      reading.columns.person !== undefined ||
+      nLevels >= 2;
+    if (meaningful && roles + nLevels >= 2) return { ...reading, score: roles + nLevels };
+  }
+  return undefined;
+}
+
+function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: Map<string, string>): boolean {
+  let levelNames = 0;
+  let numbers = 0;
+  let texts = 0;
+  let underMerged = 0;
+  for (let c = grid.firstCol; c < grid.colCount; c++) {
+    const t = grid.text(next, c);
+    if (!t) continue;
+    if (levels.has(fold(t))) levelNames++;
+    else if (/^[\d.,\s]+$/.test(t)) numbers++;
+    else texts++;
+    if (grid.isMergeSlave(r, c) || grid.colSpan(r, c) > 1 || grid.isBlank(r, c)) underMerged++;
+  }
+  if (levelNames >= 2) return true;
+  // Sub-headings under a merged group heading ("Số lượng" over "TC-ĐH", "TC-CĐ").
+  return numbers === 0 && texts > 0 && underMerged === texts && texts <= 12;
+}
+
+function readColumns(grid: Grid, rows: number[], levels: Map<string, string>): Omit<HeaderReading, "score"> {
+  const columns: ColumnMap = { levels: {} };
+  const texts = new Map<number, string>();
+  const other: number[] = [];
+  for (let c = grid.firstCol; c < grid.colCount; c++) {
+    const parts = rows.map((r) => grid.shownText(r, c)).filter((t, i, a) => t && a.indexOf(t) === i);
+    const own = rows.map((r) => grid.text(r, c)).filter(Boolean);
+    if (parts.length === 0) continue;
+    const joined = parts.join(" ");
+    texts.set(c, joined);
+    // A level name in the lowest header row decides: "Số lượng dự kiến" / "MN".
+    const bottom = grid.shownText(rows[rows.length - 1], c);
+    const level = levels.get(fold(bottom)) ?? (own.length === 1 ? levels.get(fold(own[0])) : undefined);
+    if (level !== undefined) {
+      if (columns.levels[level] === undefined) columns.levels[level] = c;
+      continue;
+    }
+    const role = roleOf(bottom) ?? roleOf(parts[0]) ?? roleOf(joined);
+    if (role && role !== "quantity" && columns[role as ScalarRole] === undefined) {
+      columns[role as ScalarRole] = c;
+      continue;
+    }
+    // "Số lượng" and unnamed headings are value columns (registration tables).
+    other.push(c);
+  }
+  return { rows, columns, texts, other };
+}
