@@ -1,0 +1,46 @@
+import type { Rule } from "./api";
+import { levelName, lineRows, rowCourse, rowLabel, tablesOf } from "./util";
+
+/** Degree upgrades only where the law requires them; career guidance from THCS up. */
+export const eligibleLevel: Rule = {
+  meta: {
+    id: "eligible-level",
+    title: { vi: "Cấp học được tham gia", en: "Eligible school levels" },
+    rationale: {
+      vi: "Mỗi nội dung chỉ dành cho một số cấp học: đào tạo nâng chuẩn chỉ có ở MN (lên CĐ; MN công lập có thể lên ĐH), TH và THCS (lên ĐH) theo Luật Giáo dục 2019 và Nghị định 71/2020; THPT, GDTX, GDNN không có dòng nâng chuẩn; bồi dưỡng hướng nghiệp dành cho THCS trở lên. Ghi số 0 ở cấp không được tham gia là hợp lệ.",
+      en: "Each course is open to some levels only: degree upgrades exist for MN (to CĐ; public MN may go to ĐH), TH and THCS (to ĐH) under the 2019 Education Law and Decree 71/2020; THPT, GDTX and GDNN have no upgrade lines; career guidance is for THCS and above. An explicit 0 in an ineligible level is fine.",
+    },
+    defaultSeverity: "error",
+    messages: {
+      ineligible: {
+        vi: '"{label}" không dành cho cấp {level} (chỉ dành cho {allowed}), nhưng có {actual} người.',
+        en: '"{label}" is not for {level} (only {allowed}), yet it has {actual}.',
+      },
+    },
+  },
+  check(ctx) {
+    for (const table of tablesOf(ctx, "cost", "task")) {
+      for (const row of lineRows(table)) {
+        const course = rowCourse(ctx, row);
+        if (!course) continue;
+        for (const [level, c] of Object.entries(row.counts)) {
+          if (course.levels.includes(level) || c.value === 0) continue;
+          ctx.report({
+            table,
+            messageId: "ineligible",
+            data: {
+              label: rowLabel(row),
+              level: levelName(ctx.rulebook, level),
+              allowed: course.levels.join(", "),
+              actual: ctx.num(c.value),
+            },
+            cells: [c.cell],
+            expected: 0,
+            actual: c.value,
+            subject: { course: course.id, level },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,94 @@
+import { toA1 } from "../a1";
+import { parseQuotaNote } from "../notes/parse";
+import type { Rule } from "./api";
+import { levelName, lineRows, offeringFor, rowCourse, rowLabel, tablesOf } from "./util";
+
+/**
+ * "4 GV/trường", "Hiệu trưởng", "CBQL": head-count = quota × number of schools of that level.
+ * Levels without a school count (GDNN) and fixed cohorts use the rulebook's counts.
+ */
+export const quota: Rule = {
+  meta: {
+    id: "quota",
+    title: { vi: "Định mức người/trường", en: "Quota per school" },
+    rationale: {
+      vi: 'Số người của mỗi cấp học bằng định mức mỗi trường (ghi chú "4 GV/trường", "Hiệu trưởng"…) nhân số trường của cấp học đó theo kế hoạch (MN 596, TH 437, THCS 426, THPT 129, GDTX 13 trường). Cấp GDNN và các khóa đào tạo có số người cố định trong sổ quy tắc.',
+      en: 'Each level\'s head-count is the quota per school (notes such as "4 GV/trường", "Hiệu trưởng") times the plan\'s number of schools of that level. GDNN and degree programmes have fixed counts in the rulebook.',
+    },
+    defaultSeverity: "error",
+    messages: {
+      perSchool: {
+        vi: '"{label}" năm {year}: {level} có {actual} người, định mức {quota} người/trường × {schools} trường = {expected}.',
+        en: '"{label}" in {year}: {level} has {actual}, quota {quota} per school × {schools} schools = {expected}.',
+      },
+      fixed: {
+        vi: '"{label}" năm {year}: {level} có {actual} người, kế hoạch dự kiến {expected}.',
+        en: '"{label}" in {year}: {level} has {actual}, the plan expects {expected}.',
+      },
+      note: {
+        vi: 'Ghi chú "{note}" nêu {noted} người/trường, sổ quy tắc quy định {quota} người/trường cho "{label}" năm {year}.',
+        en: 'The note "{note}" says {noted} per school; the rulebook sets {quota} per school for "{label}" in {year}.',
+      },
+    },
+  },
+  check(ctx) {
+    for (const table of tablesOf(ctx, "cost", "task")) {
+      for (const row of lineRows(table)) {
+        const course = rowCourse(ctx, row);
+        const offering = offeringFor(course, table.year);
+        if (!course || !offering) continue;
+        const base = { label: rowLabel(row), year: table.year ?? "" };
+        for (const level of ctx.rulebook.levels) {
+          if (!course.levels.includes(level.id)) continue; // eligible-level's business
+          const col = table.columns.levels[level.id];
+          if (col === undefined) continue;
+          const actualCell = row.counts[level.id];
+          const actual = actualCell?.value ?? 0;
+          const cell = actualCell?.cell ?? toA1(row.r, col);
+          let expected: number | undefined;
+          let messageId = "fixed";
+          let data: Record<string, string | number> = {};
+          if (offering.counts[level.id] !== undefined) {
+            expected = offering.counts[level.id];
+          } else if (offering.quotaPerSchool !== undefined && level.schools !== null) {
+            expected = offering.quotaPerSchool * level.schools;
+            messageId = "perSchool";
+            data = { quota: offering.quotaPerSchool, schools: ctx.num(level.schools) };
+          }
+          if (expected === undefined || expected === actual) continue;
+          ctx.report({
+            table,
+            messageId,
+            data: {
+              ...base,
+              ...data,
+              level: levelName(ctx.rulebook, level.id),
+              actual: actualCell ? ctx.num(actual) : "(trống)",
+              expected: ctx.num(expected),
+            },
+            cells: [cell],
+            expected,
+            actual: actualCell ? actual : null,
+            ...(actualCell?.formula ? {} : { fix: { cell, value: expected } }),
+            subject: { course: course.id, level: level.id },
+          });
+        }
+        if (row.note && offering.quotaPerSchool !== undefined) {
+          const noted = parseQuotaNote(row.note.text);
+          if (noted !== undefined && noted !== offering.quotaPerSchool) {
+            ctx.report({
+              table,
+              messageId: "note",
+              data: { ...base, note: row.note.text, noted, quota: offering.quotaPerSchool },
+              cells: [row.note.cell],
+              expected: offering.quotaPerSchool,
+              actual: noted,
+              severity: "warning",
+              subject: { course: course.id, detail: "note" },
+            });
+          }
+        }
+      }
+    }
+  },
+};

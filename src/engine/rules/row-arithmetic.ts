@@ -1,0 +1,74 @@
+import { toA1 } from "../a1";
+import type { Rule } from "./api";
+import { computedAmount, lineRows, round, rowLabel, tablesOf, within } from "./util";
+
+/** amount = (sum of the level head-counts) × unit price, rounded to the table's unit. */
+export const rowArithmetic: Rule = {
+  meta: {
+    id: "row-arithmetic",
+    title: { vi: "Thành tiền = số người × đơn giá", en: "Amount = head-count × unit price" },
+    rationale: {
+      vi: "Mỗi dòng kinh phí phải bằng tổng số người của các cấp học nhân đơn giá. Thành tiền được làm tròn theo đơn vị của bảng, nên chấp nhận sai lệch tối đa nửa đơn vị mỗi dòng.",
+      en: "Each cost line must equal the sum of the level head-counts times the unit price. Amounts are rounded to the table's unit, so half a unit per line is tolerated.",
+    },
+    defaultSeverity: "error",
+    messages: {
+      mismatch: {
+        vi: 'Thành tiền của dòng "{label}" là {actual}, nhưng {count} người × {price} = {expected}.',
+        en: 'The amount of "{label}" is {actual}, but {count} people × {price} = {expected}.',
+      },
+      missing: {
+        vi: 'Dòng "{label}" có số người và đơn giá nhưng chưa có thành tiền: {count} người × {price} = {expected}.',
+        en: '"{label}" has head-counts and a unit price but no amount: {count} × {price} = {expected}.',
+      },
+    },
+  },
+  check(ctx) {
+    const tol = ctx.rulebook.tolerance;
+    for (const table of tablesOf(ctx, "cost")) {
+      for (const row of lineRows(table)) {
+        const exact = computedAmount(row);
+        if (exact === undefined || !row.unitPrice) continue;
+        const count = exact / row.unitPrice.value;
+        const expected = round(exact, 2);
+        const data = {
+          label: rowLabel(row),
+          count: ctx.num(count),
+          price: ctx.num(row.unitPrice.value),
+          expected: ctx.num(expected),
+        };
+        const subject = { course: row.course?.courseId };
+        if (!row.amount) {
+          const cell = amountCell(table, row.r);
+          if (!cell) continue;
+          ctx.report({
+            table,
+            messageId: "missing",
+            data,
+            cells: [cell],
+            expected: round(exact),
+            actual: null,
+            fix: { cell, value: round(exact) },
+            subject,
+          });
+        } else if (!within(row.amount.value, exact, tol)) {
+          ctx.report({
+            table,
+            messageId: "mismatch",
+            data: { ...data, actual: ctx.num(row.amount.value) },
+            cells: [row.amount.cell],
+            expected: round(exact),
+            actual: row.amount.value,
+            ...(row.amount.formula ? {} : { fix: { cell: row.amount.cell, value: round(exact) } }),
+            subject,
+          });
+        }
+      }
+    }
+  },
+};
+
+function amountCell(table: { columns: { amount?: number } }, r: number): string | undefined {
+  const c = table.columns.amount;
+  return c === undefined ? undefined : toA1(r, c);
+}

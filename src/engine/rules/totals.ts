@@ -1,0 +1,197 @@
+import { toA1 } from "../a1";
+import { fold } from "../text/normalize";
+import type { RecognizedTable, TableRow } from "../recognize/model";
+import type { Rule, RuleContext } from "./api";
+import {
+  amountTotalRows,
+  isUpgradeRow,
+  levelName,
+  lineRows,
+  linesAmount,
+  round,
+  tablesOf,
+  unroundedAmount,
+  within,
+} from "./util";
+
+/**
+ * Each level column and the amount column have a total row, computed under the plan's
+ * convention (which rows the head-count and money totals count), from unrounded rows.
+ */
+export const totals: Rule = {
+  meta: {
+    id: "totals",
+    title: { vi: "Dòng tổng cộng", en: "Total rows" },
+    rationale: {
+      vi: "Dòng Tổng số/Cộng của mỗi cột phải bằng tổng các dòng theo quy ước của kế hoạch (ví dụ kế hoạch 2026–2030: tổng số người chỉ tính các dòng bồi dưỡng, không tính đào tạo nâng chuẩn; tổng tiền tính mọi dòng). Tổng tiền được cộng từ các dòng chưa làm tròn.",
+      en: "The total row of each column must equal the sum of the lines under the plan's convention (2026–2030: head-count totals count in-service lines only, not degree upgrades; the money total counts every line). The money total is summed from unrounded lines.",
+    },
+    defaultSeverity: "error",
+    messages: {
+      level: {
+        vi: "Tổng số {level} là {actual}, nhưng cộng các dòng{scope} được {expected}.",
+        en: "The {level} total is {actual}, but the lines{scope} add up to {expected}.",
+      },
+      amount: {
+        vi: "Tổng thành tiền là {actual}, nhưng cộng các dòng{scope} được {expected}{note}.",
+        en: "The amount total is {actual}, but the lines{scope} add up to {expected}{note}.",
+      },
+      column: {
+        vi: 'Tổng cột "{column}" là {actual}, nhưng cộng các dòng được {expected}.',
+        en: 'The total of column "{column}" is {actual}, but the lines add up to {expected}.',
+      },
+      noTotal: {
+        vi: "Bảng không có dòng Tổng số/Cộng.",
+        en: "The table has no total row.",
+      },
+    },
+  },
+  check(ctx) {
+    for (const table of tablesOf(ctx, "cost", "task", "registration")) {
+      const totalsAt = table.rows.filter((r) => r.kind === "total");
+      if (totalsAt.length === 0) {
+        // Task appendices list duties and often carry no total; money and registration tables must.
+        if (table.kind !== "task" && lineRows(table).length > 1) {
+          const first = table.rows[0];
+          ctx.report({
+            table,
+            messageId: "noTotal",
+            cells: first ? [toA1(first.r, table.columns.tt ?? table.columns.content ?? 0)] : [],
+            severity: "warning",
+          });
+        }
+        continue;
+      }
+      for (const [i, total] of totalsAt.entries()) {
+        const grand =
+          i === totalsAt.length - 1 && (totalsAt.length === 1 || /^tong (cong|so)\b/.test(rowText(total)));
+        const from = grand ? -1 : i === 0 ? -1 : totalsAt[i - 1].r;
+        const rows = lineRows(table).filter((r) => r.r > from && r.r < total.r);
+        if (table.kind === "registration") checkRegistration(ctx, table, total, rows);
+        else checkLevelsAndAmount(ctx, table, total, rows);
+      }
+    }
+  },
+};
+
+function rowText(row: TableRow): string {
+  return fold(row.label?.text ?? row.tt?.text ?? "");
+}
+
+function checkLevelsAndAmount(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  total: TableRow,
+  rows: TableRow[],
+): void {
+  const conv = ctx.rulebook.totals;
+  const levelRows = conv.levelTotals === "boi-duong-only" ? rows.filter((r) => !isUpgradeRow(ctx, r)) : rows;
+  const excludedLevels = rows.length - levelRows.length;
+  const scopeLevels =
+    excludedLevels > 0
+      ? ctx.locale === "vi"
+        ? " bồi dưỡng (không tính đào tạo nâng chuẩn)"
+        : " (in-service only, not degree upgrades)"
+      : "";
+  for (const [level, col] of Object.entries(table.columns.levels)) {
+    let sum = 0;
+    let any = false;
+    for (const r of levelRows) {
+      const c = r.counts[level];
+      if (c) {
+        sum += c.value;
+        any = true;
+      }
+    }
+    const actual = total.counts[level];
+    if (!any && !actual) continue;
+    if (actual && within(actual.value, sum, 0)) continue;
+    const cell = actual?.cell ?? toA1(total.r, col);
+    ctx.report({
+      table,
+      messageId: "level",
+      data: {
+        level: levelName(ctx.rulebook, level),
+        actual: actual ? ctx.num(actual.value) : "(trống)",
+        expected: ctx.num(sum),
+        scope: scopeLevels,
+      },
+      cells: [cell],
+      expected: sum,
+      actual: actual?.value ?? null,
+      ...(actual?.formula ? {} : { fix: { cell, value: sum } }),
+      subject: { level, detail: "level-total" },
+    });
+  }
+  if (table.kind !== "cost" || table.columns.amount === undefined) return;
+  const amountRows = amountTotalRows(ctx, rows);
+  const sum = linesAmount(ctx, rows) ?? 0;
+  const actual = total.amount;
+  if (sum === 0 && !actual) return;
+  if (actual && within(actual.value, sum, ctx.rulebook.tolerance)) return;
+  const cell = actual?.cell ?? toA1(total.r, table.columns.amount);
+  // Say which lines the total seems to leave out, when leaving them out explains it.
+  const missing = actual
+    ? amountRows.filter((r) => within(sum - (unroundedAmount(r) ?? 0), actual.value, ctx.rulebook.tolerance))
+    : [];
+  const note =
+    missing.length === 1
+      ? ctx.locale === "vi"
+        ? ` (tổng đang thiếu dòng "${missing[0].label?.text ?? ""}" ${ctx.num(round(unroundedAmount(missing[0]) ?? 0, 2))})`
+        : ` (the total leaves out "${missing[0].label?.text ?? ""}" ${ctx.num(round(unroundedAmount(missing[0]) ?? 0, 2))})`
+      : "";
+  const scopeAmount =
+    conv.amountTotal === "all"
+      ? ctx.locale === "vi"
+        ? " (mọi dòng, chưa làm tròn)"
+        : " (every line, unrounded)"
+      : "";
+  ctx.report({
+    table,
+    messageId: "amount",
+    data: {
+      actual: actual ? ctx.num(actual.value) : "(trống)",
+      expected: ctx.num(round(sum, 2)),
+      scope: scopeAmount,
+      note,
+    },
+    cells: [cell],
+    expected: round(sum),
+    actual: actual?.value ?? null,
+    ...(actual?.formula ? {} : { fix: { cell, value: round(sum) } }),
+    subject: { detail: "amount-total" },
+  });
+}
+
+function checkRegistration(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  total: TableRow,
+  rows: TableRow[],
+): void {
+  for (const v of table.valueColumns) {
+    let sum = 0;
+    let any = false;
+    for (const r of rows) {
+      const n = r.values[v.key];
+      if (n) {
+        sum += n.value;
+        any = true;
+      }
+    }
+    const actual = total.values[v.key];
+    if (!any && !actual) continue;
+    if (actual && within(actual.value, sum, 0)) continue;
+    const cell = actual?.cell ?? toA1(total.r, v.col);
+    ctx.report({
+      table,
+      messageId: "column",
+      data: { column: v.header, actual: actual ? ctx.num(actual.value) : "(trống)", expected: ctx.num(sum) },
+      cells: [cell],
+      expected: sum,
+      actual: actual?.value ?? null,
+      ...(actual?.formula ? {} : { fix: { cell, value: sum } }),
+      subject: { course: v.courseId, level: v.level, detail: "column-total" },
+    });
+  }
+}

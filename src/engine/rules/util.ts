@@ -1,0 +1,107 @@
+/** Small helpers shared by rules: rulebook look-ups and row arithmetic. */
+import type { RecognizedTable, TableKind, TableRow } from "../recognize/model";
+import type { Course, Offering, Rulebook } from "../rulebook/schema";
+import type { RuleContext } from "./api";
+
+export function tablesOf(ctx: RuleContext, ...kinds: TableKind[]): RecognizedTable[] {
+  return ctx.workbook.tables.filter((t) => kinds.includes(t.kind));
+}
+
+/** Rows that carry a line of the plan (numbered items and "- …" sub-rows). */
+export function lineRows(table: RecognizedTable): TableRow[] {
+  return table.rows.filter((r) => r.kind === "item" || r.kind === "sub");
+}
+
+export function totalRows(table: RecognizedTable): TableRow[] {
+  return table.rows.filter((r) => r.kind === "total");
+}
+
+const courseIndex = new WeakMap<Rulebook, Map<string, Course>>();
+
+export function courseById(rulebook: Rulebook, id: string | undefined): Course | undefined {
+  if (id === undefined) return undefined;
+  let m = courseIndex.get(rulebook);
+  if (!m) {
+    m = new Map(rulebook.courses.map((c) => [c.id, c]));
+    courseIndex.set(rulebook, m);
+  }
+  return m.get(id);
+}
+
+export function offeringFor(course: Course | undefined, year: number | undefined): Offering | undefined {
+  if (!course || year === undefined) return undefined;
+  return course.offerings.find((o) => o.year === year);
+}
+
+export function rowCourse(ctx: RuleContext, row: TableRow): Course | undefined {
+  return courseById(ctx.rulebook, row.course?.courseId);
+}
+
+/** Sum of a row's head-counts over every level. */
+export function headCount(row: TableRow): number {
+  let n = 0;
+  for (const c of Object.values(row.counts)) n += c.value;
+  return n;
+}
+
+export function hasCounts(row: TableRow): boolean {
+  return Object.keys(row.counts).length > 0;
+}
+
+/** The amount a row should have before rounding, or undefined when it cannot be computed. */
+export function computedAmount(row: TableRow): number | undefined {
+  if (!row.unitPrice || !hasCounts(row)) return undefined;
+  return headCount(row) * row.unitPrice.value;
+}
+
+/** The row's amount as the plan computes it: unrounded when computable, else as shown. */
+export function unroundedAmount(row: TableRow): number | undefined {
+  return computedAmount(row) ?? row.amount?.value;
+}
+
+/** Floating-point-safe comparison within a tolerance. */
+export function within(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Round half away from zero to `digits` decimals, without binary drift (1312.745 → 1312.75). */
+export function round(n: number, digits = 0): number {
+  const f = 10 ** digits;
+  return (Math.sign(n) * Math.round(Math.abs(n) * f + 1e-9)) / f;
+}
+
+export function levelName(rulebook: Rulebook, id: string): string {
+  return rulebook.levels.find((l) => l.id === id)?.name ?? id;
+}
+
+/** A course's display label for messages: the row's own text, shortened. */
+export function rowLabel(row: TableRow): string {
+  const t = (row.label?.text ?? row.tt?.text ?? "").replace(/^[-–—+•]\s*/, "");
+  return t.length > 70 ? `${t.slice(0, 67)}…` : t;
+}
+
+/** Whether a row is a degree upgrade (đào tạo), which some plans keep out of their level totals. */
+export function isUpgradeRow(ctx: RuleContext, row: TableRow): boolean {
+  return rowCourse(ctx, row)?.kind === "dao-tao";
+}
+
+/** The lines a money total adds up under the plan's totals convention. */
+export function amountTotalRows(ctx: RuleContext, rows: TableRow[]): TableRow[] {
+  return ctx.rulebook.totals.amountTotal === "boi-duong-only"
+    ? rows.filter((r) => !isUpgradeRow(ctx, r))
+    : rows;
+}
+
+/** What the given lines add up to in money (unrounded), or undefined when none has an amount. */
+export function linesAmount(ctx: RuleContext, rows: TableRow[]): number | undefined {
+  let sum = 0;
+  let any = false;
+  for (const r of amountTotalRows(ctx, rows)) {
+    const a = unroundedAmount(r);
+    if (a !== undefined) {
+      sum += a;
+      any = true;
+    }
+  }
+  return any ? sum : undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * A RuleTester in the manner of ESLint's: each rule gets a table of valid cases (no finding)
+ * and invalid cases (exactly the findings listed, in order). Cases are whole workbooks, checked
+ * by the real recogniser, with only the rule under test enabled.
+ */
+import { checkWorkbook } from "../../src/engine/check";
+import type { EngineFinding, Severity } from "../../src/engine/findings";
+import type { Locale, Rule } from "../../src/engine/rules/api";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { parseRulebook } from "../../src/engine/rulebook/load";
+import type { Rulebook, RulebookInput } from "../../src/engine/rulebook/schema";
+import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+
+export interface ValidCase {
+  name: string;
+  workbook: WorkbookSnapshot;
+  /** Built-in rulebook id (default hai-phong-2026-2030) or a function editing a copy of it. */
+  rulebook?: string | ((rb: RulebookInput) => RulebookInput);
+  locale?: Locale;
+}
+
+export interface ExpectedFinding {
+  sheet?: string;
+  cells?: string[];
+  severity?: Severity;
+  /** Substrings the message must contain. */
+  message?: string | string[];
+  expected?: number | string | null;
+  actual?: number | string | null;
+  fix?: { cell: string; value: number | string } | null;
+}
+
+export interface InvalidCase extends ValidCase {
+  findings: ExpectedFinding[];
+}
+
+function rulebookFor(c: ValidCase): Rulebook {
+  if (typeof c.rulebook === "function") {
+    const base = JSON.parse(JSON.stringify(builtinRulebook())) as RulebookInput;
+    return parseRulebook(c.rulebook(base));
+  }
+  return builtinRulebook(c.rulebook);
+}
+
+export function runRule(rule: Rule, c: ValidCase): EngineFinding[] {
+  return checkWorkbook(c.workbook, { rulebook: rulebookFor(c), rules: [rule], locale: c.locale }).findings;
+}
+
+function describeFindings(fs: EngineFinding[]): string {
+  return (
+    fs.map((f) => `  ${f.severity} ${f.sheet}!${f.cells.join(",")} ${f.message}`).join("\n") || "  (none)"
+  );
+}
+
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(`rule ${rule.meta.id}`, () => {
+    it("has Vietnamese and English metadata", () => {
+      expect(rule.meta.title.vi).toBeTruthy();
+      expect(rule.meta.title.en).toBeTruthy();
+      expect(rule.meta.rationale.vi.length).toBeGreaterThan(20);
+      for (const m of Object.values(rule.meta.messages)) {
+        expect(m.vi).toBeTruthy();
+        expect(m.en).toBeTruthy();
+      }
+    });
+    describe("valid", () => {
+      it.each(cases.valid.map((c) => [c.name, c] as const))("%s", (_n, c) => {
+        const found = runRule(rule, c);
+        if (found.length) throw new Error(`expected no findings, got:\n${describeFindings(found)}`);
+      });
+    });
+    describe("invalid", () => {
+      it.each(cases.invalid.map((c) => [c.name, c] as const))("%s", (_n, c) => {
+        const found = runRule(rule, c);
+        if (found.length !== c.findings.length) {
+          throw new Error(
+            `expected ${c.findings.length} findings, got ${found.length}:\n${describeFindings(found)}`,
+          );
+        }
+        c.findings.forEach((want, i) => {
+          const got = found[i];
+          expect(got.rule).toBe(rule.meta.id);
+          if (want.sheet !== undefined) expect(got.sheet).toBe(want.sheet);
+          if (want.cells !== undefined) expect(got.cells).toEqual(want.cells);
+          expect(got.severity).toBe(want.severity ?? rule.meta.defaultSeverity);
+          for (const s of [want.message ?? []].flat()) expect(got.message).toContain(s);
+          if (want.expected !== undefined) expect(got.expected).toEqual(want.expected);
+          if (want.actual !== undefined) expect(got.actual).toEqual(want.actual);
+          if (want.fix === null) expect(got.fix).toBeUndefined();
+          else if (want.fix !== undefined) expect(got.fix).toEqual(want.fix);
+        });
+      });
+    });
+  });
+}

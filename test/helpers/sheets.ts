@@ -1,0 +1,107 @@
+/**
+ * Compact builders for appendix sheets in rule tests: a table is written as rows of cells in
+ * column order, laid out as finance officers lay them out (title lines, unit line, header).
+ *
+ * Cost sheet columns: A TT | B Nội dung | C MN | D TH | E THCS | F THPT | G GDTX | H GDNN |
+ * I Đơn giá/người | J Thành tiền | K Ghi chú. The first data row is sheet row 5.
+ * Task sheet columns: A TT | B Nội dung | C–H levels | I Hình thức | J Chủ trì | K Phối hợp,
+ * two header rows; the first data row is sheet row 6.
+ */
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
+
+export type Row = CellValue[];
+
+export const COST_FIRST_ROW = 5;
+export const TASK_FIRST_ROW = 6;
+
+export function costSheet(
+  year: number,
+  rows: Row[],
+  opts: { name?: string; unit?: string | null; appendix?: number } = {},
+): SheetSnapshot {
+  const unit = opts.unit === undefined ? "Đơn vị tính: triệu đồng" : opts.unit;
+  return {
+    name: opts.name ?? `KP ${year}`,
+    values: [
+      [`PHỤ LỤC ${opts.appendix ?? 6}`],
+      [`KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG ĐỘI NGŨ NĂM ${year}`],
+      unit ? [null, null, null, null, null, null, null, null, null, unit] : [],
+      [
+        "TT",
+        "Nội dung đào tạo, bồi dưỡng",
+        "Mầm non",
+        "Tiểu học",
+        "THCS",
+        "THPT",
+        "GDTX",
+        "GDNN",
+        "Đơn giá/người",
+        "Thành tiền",
+        "Ghi chú",
+      ],
+      ...rows,
+    ],
+    merges: ["A1:K1", "A2:K2"],
+  };
+}
+
+export function taskSheet(
+  year: number,
+  rows: Row[],
+  opts: { name?: string; appendix?: number } = {},
+): SheetSnapshot {
+  return {
+    name: opts.name ?? `NV ${year}`,
+    values: [
+      [`PHỤ LỤC ${opts.appendix ?? 1}`],
+      [`TỔNG HỢP CÁC NỘI DUNG NHIỆM VỤ KẾ HOẠCH NĂM ${year}`],
+      [" (Kèm theo Kế hoạch số           /KH-UBND ngày     tháng     năm 2025)"],
+      [
+        "TT",
+        "Nội dung",
+        "Số lượng dự kiến",
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Hình thức thực hiện",
+        "Đơn vị\n\nchủ trì",
+        "Đơn vị\n\nphối hợp",
+      ],
+      [null, null, "MN", "TH", "THCS", "THPT", "GDTX", "GDNN"],
+      ...rows,
+    ],
+    merges: ["A1:K1", "A2:K2", "A3:K3", "C4:H4", "A4:A5", "B4:B5", "I4:I5", "J4:J5", "K4:K5"],
+  };
+}
+
+export function summarySheet(rows: Row[], opts: { name?: string; words?: string } = {}): SheetSnapshot {
+  return {
+    name: opts.name ?? "Tổng hợp",
+    values: [
+      ["TỔNG HỢP KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG GIAI ĐOẠN 2026 - 2030"],
+      [null, null, "Đơn vị tính: triệu đồng"],
+      ["TT", "Năm", "Kinh phí", "Ghi chú"],
+      ...rows,
+      ...(opts.words ? [[`Bằng chữ: ${opts.words}`]] : []),
+    ],
+  };
+}
+
+export function registrationSheet(
+  title: string[],
+  header: string[],
+  rows: Row[],
+  name = "DK",
+): SheetSnapshot {
+  return { name, values: [...title.map((t) => [t]), header, ...rows] };
+}
+
+export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
+  return { sheets };
+}
+
+/** Sheet-row number (1-based) of the i-th data row of a cost sheet. */
+export const costRow = (i: number) => COST_FIRST_ROW + i;
+export const taskRow = (i: number) => TASK_FIRST_ROW + i;

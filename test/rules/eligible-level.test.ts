@@ -1,0 +1,36 @@
+import { eligibleLevel } from "../../src/engine/rules/eligible-level";
+import { cost2026, HN } from "../helpers/rows";
+import { ruleTester } from "../helpers/rule-tester";
+import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+
+const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
+
+ruleTester(eligibleLevel, {
+  valid: [
+    {
+      name: "upgrades in MN, TH, THCS only",
+      workbook: workbook(costSheet(2026, [cost2026.tcdh, cost2026.cddh])),
+    },
+    {
+      name: "career guidance with explicit 0 in MN and TH",
+      workbook: workbook(costSheet(2027, [["5", HN, 0, 0, 1278, 387, 39, 100, 1.5, 2706]])),
+    },
+  ],
+  invalid: [
+    {
+      name: "a THPT teacher in the TC→ĐH upgrade",
+      workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 5, 3)])),
+      findings: [{ cells: ["F5"], expected: 0, actual: 3, message: ["Trung học phổ thông", "MN, TH"] }],
+    },
+    {
+      name: "career guidance for preschool",
+      workbook: workbook(taskSheet(2027, [["5", HN, 12, 0, 1278, 387, 39, 100, "Trực tiếp", "Sở GDĐT"]])),
+      findings: [{ cells: ["C6"], actual: 12 }],
+    },
+    {
+      name: "GDTX in the CĐ→ĐH upgrade",
+      workbook: workbook(costSheet(2026, [set(cost2026.cddh, 6, 5)])),
+      findings: [{ cells: ["G5"], actual: 5 }],
+    },
+  ],
+});

@@ -1,0 +1,70 @@
+import { numbering } from "../../src/engine/rules/numbering";
+import { cost2026 } from "../helpers/rows";
+import { ruleTester } from "../helpers/rule-tester";
+import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+
+const tt = (r: Row, v: unknown): Row => [v as string, ...r.slice(1)];
+const { cds, aiqt, stem, khac, nvsp, cckn } = cost2026;
+
+ruleTester(numbering, {
+  valid: [
+    {
+      name: "1, 2, 3 with unnumbered sub-rows",
+      workbook: workbook(costSheet(2026, [tt(cds, "1"), tt(aiqt, "2"), tt(khac, "3"), nvsp, cckn])),
+    },
+    {
+      name: "numbers with dots and numeric cells",
+      workbook: workbook(costSheet(2026, [tt(cds, "1."), tt(aiqt, 2), tt(stem, "3. ")])),
+    },
+    {
+      name: "numbering restarts under sections",
+      workbook: workbook(
+        costSheet(2026, [
+          ["I", "ĐÀO TẠO"],
+          tt(cost2026.tcdh, "1"),
+          ["II", "BỒI DƯỠNG"],
+          tt(cds, "1"),
+          tt(aiqt, "2"),
+        ]),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "the duplicated 3 of the 2027 cost appendix",
+      workbook: workbook(costSheet(2027, [tt(cds, "1"), tt(aiqt, "2"), tt(stem, "3"), tt(khac, "3")])),
+      findings: [{ cells: ["A8"], expected: 4, actual: "3", fix: { cell: "A8", value: 4 } }],
+    },
+    {
+      name: 'Word\'s "i." and the shifted numbers after it (2027 task appendix)',
+      workbook: workbook(
+        taskSheet(2027, [
+          ["1. ", "Bồi dưỡng về giáo dục toàn diện: Đức, trí, thể, mỹ"],
+          ["2. ", "Thiết kế và triển khai giáo dục STEM/STEAM"],
+          ["i. ", "Dạy học tích hợp, liên môn và vận dụng kiến thức vào thực tiễn"],
+          [
+            "3. ",
+            "Bồi dưỡng kỹ năng thu hút và liên kết cộng đồng, doanh nghiệp trong lĩnh vực giáo dục và đào tạo",
+          ],
+        ]),
+      ),
+      findings: [
+        { cells: ["A8"], expected: 3, actual: "i.", fix: { cell: "A8", value: "3." } },
+        { cells: ["A9"], expected: 4, actual: "3.", fix: { cell: "A9", value: "4." } },
+      ],
+    },
+    {
+      name: "a line without a number",
+      workbook: workbook(costSheet(2026, [tt(cds, "1"), tt(aiqt, null), tt(stem, "3")])),
+      findings: [
+        {
+          cells: ["A6"],
+          expected: 2,
+          actual: null,
+          fix: { cell: "A6", value: 2 },
+          message: "chưa có số thứ tự",
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import { quota } from "../../src/engine/rules/quota";
+import { cost2026, STEM } from "../helpers/rows";
+import { ruleTester } from "../helpers/rule-tester";
+import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+
+const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
+const PPTC = "Phương pháp dạy học tích cực và cá nhân hóa học tập";
+
+ruleTester(quota, {
+  valid: [
+    { name: "2026 head-counts as printed", workbook: workbook(costSheet(2026, Object.values(cost2026))) },
+    {
+      name: "2 GV/trường in 2030 with 26 in GDTX",
+      workbook: workbook(costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 26, 100, 2, 6604, "2GV/trường"]])),
+    },
+    {
+      name: "a GDNN lump sum with an explicit 0 for STEM",
+      workbook: workbook(costSheet(2027, [["2", STEM, 1192, 874, 852, 258, 26, 0, 2, 6404]])),
+    },
+  ],
+  invalid: [
+    {
+      name: "27 GDTX centres' teachers where 2 × 13 = 26 (the 2030 case)",
+      workbook: workbook(costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]])),
+      findings: [
+        {
+          cells: ["G5"],
+          expected: 26,
+          actual: 27,
+          fix: { cell: "G5", value: 26 },
+          message: ["2 người/trường", "13 trường"],
+        },
+      ],
+    },
+    {
+      name: "same on the task appendix",
+      workbook: workbook(
+        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, "Trực tiếp", "Sở GDĐT"]]),
+      ),
+      findings: [{ cells: ["G6"], expected: 26, actual: 27 }],
+    },
+    {
+      name: "a blank eligible level",
+      workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 2, null)])),
+      findings: [{ cells: ["C5"], expected: 596, actual: null }],
+    },
+    {
+      name: "GDNN lump sum differs from the plan",
+      workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 7, 120)])),
+      findings: [{ cells: ["H5"], expected: 100, actual: 120, message: "dự kiến" }],
+    },
+    {
+      name: "the note states another quota",
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")])),
+      findings: [{ cells: ["K5"], severity: "warning", expected: 4, actual: 3 }],
+    },
+  ],
+});

@@ -1,0 +1,142 @@
+import { totals } from "../../src/engine/rules/totals";
+import { cost2026, costTotal } from "../helpers/rows";
+import { ruleTester } from "../helpers/rule-tester";
+import { costSheet, registrationSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+
+const lines = Object.values(cost2026);
+const total = costTotal(lines, [cost2026.tcdh, cost2026.cddh]);
+const withCell = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
+
+ruleTester(totals, {
+  valid: [
+    {
+      name: "2026 lines with their total (upgrades excluded from head-counts)",
+      workbook: workbook(costSheet(2026, [...lines, total])),
+    },
+    {
+      name: "amount total from unrounded rows (1 312,74 + 2 551,5)",
+      workbook: workbook(
+        costSheet(2027, [
+          cost2026.tcdh,
+          [
+            "2",
+            "Bồi dưỡng kỹ năng thu hút và liên kết cộng đồng, doanh nghiệp trong lĩnh vực giáo dục và đào tạo",
+            596,
+            437,
+            426,
+            129,
+            13,
+            100,
+            1.5,
+            2552,
+          ],
+          [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3864],
+        ]),
+      ),
+    },
+    {
+      name: "task appendix totals",
+      workbook: workbook(
+        taskSheet(2026, [
+          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, "Trực tiếp", "Sở GDĐT"],
+          [null, "Tổng số", 596, 437, 426, 129, 13, 50],
+        ]),
+      ),
+    },
+    {
+      name: "district table with the total label in the STT column",
+      rulebook: "hai-phong-2024",
+      workbook: workbook(
+        registrationSheet(
+          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
+          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
+          [
+            [1, "An Dương", null],
+            [2, "An Lão", 11],
+            [3, "Cát Hải", 2],
+            ["Tổng số:", null, 13],
+          ],
+        ),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "amount total leaving out the upgrade row (the 2028 case)",
+      workbook: workbook(
+        costSheet(2028, [
+          cost2026.nvsp,
+          cost2026.tcdh,
+          [null, "Tổng số:", null, null, null, null, null, 100, null, 300],
+        ]),
+      ),
+      findings: [
+        {
+          cells: ["J7"],
+          expected: 1613,
+          actual: 300,
+          fix: { cell: "J7", value: 1613 },
+          message: "thiếu dòng",
+        },
+      ],
+    },
+    {
+      name: "level total counting the upgrade rows breaks the convention",
+      workbook: workbook(
+        costSheet(2026, [
+          cost2026.aiqt,
+          cost2026.tcdh,
+          withCell(costTotal([cost2026.aiqt, cost2026.tcdh]), 2, 596 + 89),
+        ]),
+      ),
+      findings: [
+        { cells: ["C7"], expected: 596, actual: 685, message: ["Mầm non", "không tính đào tạo nâng chuẩn"] },
+        { cells: ["D7"], expected: 437, actual: 447 },
+      ],
+    },
+    {
+      name: "40 019 instead of 40 018 (summing rounded rows)",
+      workbook: workbook(
+        costSheet(2027, [
+          cost2026.tcdh,
+          [
+            "2",
+            "Bồi dưỡng kỹ năng thu hút và liên kết cộng đồng, doanh nghiệp trong lĩnh vực giáo dục và đào tạo",
+            596,
+            437,
+            426,
+            129,
+            13,
+            100,
+            1.5,
+            2552,
+          ],
+          [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3865],
+        ]),
+      ),
+      findings: [{ cells: ["J7"], expected: 3864, actual: 3865 }],
+    },
+    {
+      name: "a table without a total row",
+      workbook: workbook(costSheet(2026, [cost2026.cds, cost2026.aiqt])),
+      findings: [{ severity: "warning", message: "không có dòng Tổng" }],
+    },
+    {
+      name: "district column total",
+      rulebook: "hai-phong-2024",
+      workbook: workbook(
+        registrationSheet(
+          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
+          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
+          [
+            [1, "An Dương", null],
+            [2, "An Lão", 11],
+            [3, "Cát Hải", 2],
+            ["Tổng số:", null, 14],
+          ],
+        ),
+      ),
+      findings: [{ cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } }],
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+import { unitPrice } from "../../src/engine/rules/unit-price";
+import { cost2026 } from "../helpers/rows";
+import { ruleTester } from "../helpers/rule-tester";
+import { costSheet, workbook, type Row } from "../helpers/sheets";
+
+const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
+
+ruleTester(unitPrice, {
+  valid: [
+    { name: "2026 prices as printed", workbook: workbook(costSheet(2026, Object.values(cost2026))) },
+    {
+      name: "per-credit 442 000 × 25 = 11,05 in 2028",
+      workbook: workbook(
+        costSheet(2028, [set(set(cost2026.tcdh, 8, 11.05), 10, "442.000đ/tín chỉ x 25 tín chỉ")]),
+      ),
+    },
+    {
+      name: "price typed as text with a comma decimal",
+      workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 8, "13,26")])),
+    },
+    {
+      name: "a course the rulebook prices in another year is not judged in this one",
+      workbook: workbook(costSheet(2030, [cost2026.tcdh])),
+    },
+    {
+      name: "table in đồng",
+      rulebook: "hai-phong-2022",
+      workbook: workbook(
+        costSheet(
+          2022,
+          [
+            [
+              "1",
+              "Bồi dưỡng nghiệp vụ tư vấn tâm lý học đường",
+              null,
+              null,
+              90,
+              null,
+              null,
+              null,
+              "3.800.000",
+              342000000,
+            ],
+          ],
+          { unit: "ĐVT: đồng" },
+        ),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "1,5 where the rulebook says 2",
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5)])),
+      findings: [
+        {
+          cells: ["I5"],
+          expected: 2,
+          actual: 1.5,
+          fix: { cell: "I5", value: 2 },
+          message: ["2.000.000 đ/người"],
+        },
+      ],
+    },
+    {
+      name: "per-credit price for 30 credits in a 25-credit year",
+      workbook: workbook(costSheet(2028, [set(cost2026.tcdh, 10, null)])),
+      findings: [{ cells: ["I5"], expected: 11.05, actual: 13.26, message: "25 tín chỉ" }],
+    },
+    {
+      name: "missing price",
+      workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 8, null)])),
+      findings: [{ cells: ["I5"], expected: 2, actual: null, fix: { cell: "I5", value: 2 } }],
+    },
+    {
+      name: "note with the wrong credit price",
+      workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 10, "400.000đ/tín chỉ x 30 tín chỉ")])),
+      findings: [
+        { cells: ["K5"], expected: "442.000đ/tín chỉ x 30 tín chỉ", actual: "400.000đ/tín chỉ x 30 tín chỉ" },
+      ],
+    },
+    {
+      name: "unit price in đồng while the table says triệu đồng",
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 2000000)])),
+      findings: [{ cells: ["I5"], expected: 2, actual: 2000000 }],
+    },
+  ],
+});
