@@ -14,3 +14,67 @@ export function formatNumber(n: number, locale: Locale): string {
 export function formatMessage(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
+
+/** Words shared by every front door (CLI report, annotated copy, task pane). */
+const LABELS = {
+  vi: {
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    info: "Lưu ý",
+    sheet: "Trang tính",
+    cell: "Ô",
+    severity: "Mức độ",
+    rule: "Quy tắc",
+    message: "Nội dung",
+    expected: "Đúng là",
+    actual: "Đang ghi",
+    fix: "Sửa thành",
+    no: "STT",
+    resultsSheet: "Kết quả kiểm tra",
+    resultsTitle: "KẾT QUẢ KIỂM TRA PHỤ LỤC",
+    noFindings: "Không có phát hiện nào.",
+    checkedBy: "Kiểm tra bằng Đề án Checker, sổ quy tắc",
+    notRecognized: "Không nhận ra",
+    summaryCounts: "{error} lỗi, {warning} cảnh báo, {info} lưu ý",
+    "kind.task": "nhiệm vụ",
+    "kind.cost": "kinh phí",
+    "kind.summary": "tổng hợp",
+    "kind.registration": "đăng ký",
+    "kind.person-list": "danh sách",
+    year: "năm",
+    unit: "đơn vị",
+  },
+  en: {
+    error: "Error",
+    warning: "Warning",
+    info: "Info",
+    sheet: "Sheet",
+    cell: "Cell",
+    severity: "Severity",
+    rule: "Rule",
+    message: "Message",
+    expected: "Expected",
+    actual: "Found",
+    fix: "Fix to",
+    no: "No.",
+    resultsSheet: "Check results",
+    resultsTitle: "APPENDIX CHECK RESULTS",
+    noFindings: "No findings.",
+    checkedBy: "Checked by Đề án Checker, rulebook",
+    notRecognized: "Not recognised",
+    summaryCounts: "{error} errors, {warning} warnings, {info} notes",
+    "kind.task": "tasks",
+    "kind.cost": "costs",
+    "kind.summary": "summary",
+    "kind.registration": "registrations",
+    "kind.person-list": "list of people",
+    year: "year",
+    unit: "unit",
+  },
+} as const;
+
+export type LabelKey = keyof (typeof LABELS)["vi"];
+
+export function label(locale: Locale, key: LabelKey): string {
+  return LABELS[locale][key];
+}

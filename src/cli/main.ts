@@ -1,0 +1,253 @@
+/**
+ * `dean-check [--rules f.json] [--json] [--annotate out.xlsx] [--lang vi|en] <file.xlsx|folder>...`
+ *
+ * Public contract (other tools depend on it):
+ * - `--json` prints exactly `{"files":[{"file": "...", "findings": [...]}]}`; a file that cannot be
+ *   read gets `"error": "..."` instead of `findings`.
+ * - Exit 0 when there is no error finding, 1 when there is, 2 when an input or the rulebook cannot
+ *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
+ * - `--annotate` writes a marked copy; it never overwrites an input.
+ */
+import { readFile, realpath, rename, writeFile, mkdir, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import { checkWorkbook } from "../engine/check";
+import { toPublicFinding, type Finding } from "../engine/findings";
+import { builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
+import { parseRulebookText, RulebookError } from "../engine/rulebook/load";
+import type { Rulebook } from "../engine/rulebook/schema";
+import type { Locale } from "../engine/rules/api";
+import { InputError } from "../io/errors";
+import { annotateWorkbook } from "../io/xlsx/annotate";
+import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
+import { expandInputs } from "./inputs";
+import { textReport, type FileReport } from "./report";
+
+export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal (the progress bar is drawn only there). */
+  interactive: boolean;
+}
+
+export const nodeIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
+
+  --rules     sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
+  --json      in kết quả dạng JSON: {"files":[{"file": "...", "findings": [...]}]}
+  --annotate  ghi một bản sao có đánh dấu các ô và trang "Kết quả kiểm tra" (không bao giờ ghi đè tệp gốc);
+              khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
+  --lang      ngôn ngữ của thông báo: vi (mặc định) hoặc en
+
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc.
+`;
+
+/** A problem that stops the run before any file is checked. */
+class UsageError extends Error {}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+
+async function loadRulebook(spec: string | undefined): Promise<Rulebook> {
+  if (spec === undefined) return builtinRulebook();
+  let text: string;
+  try {
+    text = await readFile(spec, "utf8");
+  } catch {
+    if (builtinRulebookIds.includes(spec)) return builtinRulebook(spec);
+    throw new UsageError(
+      `Không đọc được sổ quy tắc "${spec}": không có tệp này (các sổ có sẵn: ${builtinRulebookIds.join(", ")}).`,
+    );
+  }
+  return parseRulebookText(text, `Sổ quy tắc "${spec}"`);
+}
+
+interface Checked extends FileReport {
+  bytes?: Buffer;
+}
+
+async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Promise<Checked> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      file,
+      error:
+        code === "EISDIR"
+          ? "Đây là thư mục, không phải tệp."
+          : code === "EACCES"
+            ? "Không có quyền đọc tệp."
+            : "Không đọc được tệp.",
+    };
+  }
+  try {
+    const snapshot = workbookSnapshot(await loadWorkbook(bytes));
+    const { findings, workbook } = checkWorkbook(snapshot, { rulebook, locale });
+    return { file, findings, workbook, bytes };
+  } catch (e) {
+    if (e instanceof InputError) return { file, error: e.message };
+    return { file, error: `Không kiểm tra được tệp: ${oneLine((e as Error).message)}` };
+  }
+}
+
+/** Where the annotated copy of each file goes; refuses any path that is one of the inputs. */
+async function annotationTargets(out: string, files: readonly string[]): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  const many =
+    files.length > 1 ||
+    (await stat(out).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  const used = new Set<string>();
+  for (const f of files) {
+    let target = out;
+    if (many) {
+      const stem = basename(f).replace(/\.xlsx$/i, "");
+      let name = `${stem}.kiem-tra.xlsx`;
+      for (let i = 2; used.has(resolve(out, name)); i++) name = `${stem} (${i}).kiem-tra.xlsx`;
+      target = join(out, name);
+    }
+    used.add(resolve(target));
+    targets.set(f, target);
+  }
+  const inputs = new Set<string>();
+  for (const f of files) {
+    inputs.add(resolve(f));
+    inputs.add(await realpath(f).catch(() => resolve(f)));
+  }
+  for (const t of targets.values()) {
+    const real = await realpath(t).catch(() => resolve(t));
+    if (inputs.has(resolve(t)) || inputs.has(real)) {
+      throw new UsageError(
+        `Không ghi bản đánh dấu vào "${t}": đó là tệp đang kiểm tra (dean-check không bao giờ ghi đè tệp gốc).`,
+      );
+    }
+  }
+  return targets;
+}
+
+async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
+  const wb = await loadWorkbook(c.bytes as Buffer);
+  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name });
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
+  await rename(tmp, target);
+}
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof RulebookError || e instanceof InputError) {
+      io.stderr(`dean-check: ${oneLine(e.message)}\n`);
+      return EXIT.unreadable;
+    }
+    io.stderr(`dean-check: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+    return EXIT.unreadable;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        rules: { type: "string" },
+        json: { type: "boolean", default: false },
+        annotate: { type: "string" },
+        lang: { type: "string", default: "vi" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    const m = /'([^']+)'/.exec((e as Error).message);
+    throw new UsageError(
+      `Tham số không hợp lệ${m ? ` "${m[1]}"` : ""}. Gõ dean-check --help để xem cách dùng.`,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.clean;
+  }
+  if (positionals.length === 0)
+    throw new UsageError(
+      "Chưa chọn tệp .xlsx hoặc thư mục nào để kiểm tra. Gõ dean-check --help để xem cách dùng.",
+    );
+  if (values.lang !== "vi" && values.lang !== "en")
+    throw new UsageError(`Ngôn ngữ "${values.lang}" không có: chọn vi hoặc en.`);
+  const locale: Locale = values.lang;
+  const rulebook = await loadRulebook(values.rules);
+  const inputs = await expandInputs(positionals);
+  const targets =
+    values.annotate !== undefined
+      ? await annotationTargets(
+          values.annotate,
+          inputs.filter((i) => !i.error).map((i) => i.file),
+        )
+      : undefined;
+
+  const bar =
+    inputs.length > 1 && io.interactive
+      ? new SingleBar({
+          format: "Đang kiểm tra [{bar}] {value}/{total} tệp  {file}",
+          stream: process.stderr,
+          hideCursor: true,
+          clearOnComplete: true,
+        })
+      : undefined;
+  bar?.start(inputs.length, 0, { file: "" });
+  const reports: FileReport[] = [];
+  for (const input of inputs) {
+    bar?.update({ file: basename(input.file) });
+    const c: Checked =
+      input.error !== undefined
+        ? { file: input.file, error: input.error }
+        : await checkFile(input.file, rulebook, locale);
+    const target = targets?.get(c.file);
+    if (target && c.error === undefined) {
+      try {
+        await writeAnnotated(c, target, rulebook, locale);
+      } catch (e) {
+        io.stderr(`dean-check: không ghi được bản đánh dấu "${target}": ${oneLine((e as Error).message)}\n`);
+      }
+    }
+    delete c.bytes;
+    reports.push(c);
+    bar?.increment();
+  }
+  bar?.stop();
+
+  for (const r of reports) if (r.error !== undefined) io.stderr(`dean-check: ${r.file}: ${r.error}\n`);
+  if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
+  else io.stdout(textReport(reports, locale));
+
+  if (reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
+}
+
+/** The `--json` document: exactly the contract's fields. */
+export function jsonReport(reports: readonly FileReport[]): {
+  files: ({ file: string; findings: Finding[] } | { file: string; error: string })[];
+} {
+  return {
+    files: reports.map((r) =>
+      r.error !== undefined
+        ? { file: r.file, error: r.error }
+        : { file: r.file, findings: (r.findings ?? []).map(toPublicFinding) },
+    ),
+  };
+}

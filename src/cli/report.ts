@@ -1,0 +1,75 @@
+/** The readable report of `dean-check` (without --json): findings grouped by file and sheet. */
+import type { EngineFinding, Severity } from "../engine/findings";
+import { formatNumber, label, type LabelKey } from "../engine/i18n";
+import type { RecognizedWorkbook } from "../engine/recognize/model";
+import type { Locale } from "../engine/rules/api";
+
+export interface FileReport {
+  file: string;
+  error?: string;
+  findings?: EngineFinding[];
+  workbook?: RecognizedWorkbook;
+}
+
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function countsText(c: Record<Severity, number>, locale: Locale): string {
+  return label(locale, "summaryCounts").replace(/\{(\w+)\}/g, (_m, k: Severity) =>
+    formatNumber(c[k], locale),
+  );
+}
+
+const show = (v: number | string | null, locale: Locale) =>
+  v === null ? "—" : typeof v === "number" ? formatNumber(v, locale) : v;
+
+export function textReport(files: readonly FileReport[], locale: Locale): string {
+  const L = (k: LabelKey) => label(locale, k);
+  const lines: string[] = [];
+  const total = { error: 0, warning: 0, info: 0 };
+  for (const f of files) {
+    lines.push(`━━ ${f.file}`);
+    if (f.error !== undefined) {
+      lines.push(`   ${L("error")}: ${f.error}`, "");
+      continue;
+    }
+    const wb = f.workbook as RecognizedWorkbook;
+    const findings = f.findings ?? [];
+    for (const t of wb.tables) {
+      const unit =
+        t.scale === 1e6
+          ? locale === "vi"
+            ? "triệu đồng"
+            : "million đồng"
+          : t.scale === 1000
+            ? locale === "vi"
+              ? "nghìn đồng"
+              : "thousand đồng"
+            : "đồng";
+      const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
+      lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}, ${L("unit")} ${unit}`);
+    }
+    for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${s.reason}`);
+    let sheet: string | undefined;
+    for (const x of findings) {
+      if (x.sheet !== sheet) {
+        sheet = x.sheet;
+        lines.push("", `   [${sheet}]`);
+      }
+      lines.push(`   ${L(x.severity).padEnd(9)} ${x.cells.join(",").padEnd(8)} ${x.message} (${x.rule})`);
+      if (x.fix)
+        lines.push(
+          `   ${"".padEnd(9)} ${"".padEnd(8)} → ${L("fix")} ${x.fix.cell}: ${show(x.fix.value, locale)}`,
+        );
+    }
+    const c = countBySeverity(findings);
+    for (const k of ["error", "warning", "info"] as const) total[k] += c[k];
+    lines.push("", `   ${countsText(c, locale)}`, "");
+  }
+  if (files.length > 1)
+    lines.push(`${files.length} ${locale === "vi" ? "tệp" : "files"}: ${countsText(total, locale)}`);
+  return `${lines.join("\n")}\n`;
+}

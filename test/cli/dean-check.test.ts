@@ -1,0 +1,233 @@
+/**
+ * The `dean-check` contract: --json shape, exit codes, one-line Vietnamese errors, --annotate
+ * never overwriting an input and writing strings as strings.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main, type CliIo } from "../../src/cli/main";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { seed2026AsPrinted, seed2026Corrected, withCorrectedOverrides } from "../fixtures/seed2026";
+import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(...argv: string[]): Promise<Run> {
+  let out = "";
+  let err = "";
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "dean-check-"));
+const printed = join(dir, "ke-hoach.xlsx");
+const corrected = join(dir, "ke-hoach-sua.xlsx");
+const correctedRules = join(dir, "quy-tac-sua.json");
+
+beforeAll(async () => {
+  writeFileSync(printed, await snapshotToXlsxBuffer(seed2026AsPrinted()));
+  writeFileSync(corrected, await snapshotToXlsxBuffer(seed2026Corrected()));
+  writeFileSync(
+    correctedRules,
+    JSON.stringify(withCorrectedOverrides(JSON.parse(JSON.stringify(builtinRulebook())))),
+  );
+});
+
+describe("--json", () => {
+  it("prints exactly {files:[{file, findings}]} and exits 1 on error findings", async () => {
+    const r = await cli("--json", printed);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("");
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc)).toEqual(["files"]);
+    expect(doc.files).toHaveLength(1);
+    expect(Object.keys(doc.files[0])).toEqual(["file", "findings"]);
+    expect(doc.files[0].file).toBe(printed);
+    for (const f of doc.files[0].findings) {
+      expect(Object.keys(f).filter((k) => k !== "fix")).toEqual([
+        "rule",
+        "severity",
+        "sheet",
+        "cells",
+        "message",
+        "expected",
+        "actual",
+      ]);
+      expect(["error", "warning", "info"]).toContain(f.severity);
+      for (const c of f.cells) expect(c).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
+      if (f.fix) expect(Object.keys(f.fix)).toEqual(["cell", "value"]);
+    }
+    expect(doc.files[0].findings).toContainEqual(
+      expect.objectContaining({
+        rule: "totals",
+        severity: "error",
+        sheet: "PL8 KP 2028",
+        cells: ["J16"],
+        expected: 35604,
+        actual: 34511,
+        fix: { cell: "J16", value: 35604 },
+      }),
+    );
+  });
+
+  it("is deterministic", async () => {
+    expect((await cli("--json", printed)).out).toBe((await cli("--json", printed)).out);
+  });
+
+  it("exits 0 on the corrected plan with its rulebook", async () => {
+    const r = await cli("--json", "--rules", correctedRules, corrected);
+    const doc = JSON.parse(r.out);
+    expect(doc.files[0].findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it("gives an unreadable file an error instead of findings, exits 2 with one Vietnamese line", async () => {
+    const bad = join(dir, "hong.xlsx");
+    writeFileSync(bad, "đây không phải tệp Excel");
+    const r = await cli("--json", printed, bad);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out);
+    expect(doc.files[1]).toEqual({ file: bad, error: "Tệp không phải là tệp Excel .xlsx." });
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("không phải là tệp Excel");
+  });
+});
+
+describe("exit 2 and one line on stderr, never a stack trace", () => {
+  it.each<[string, () => string[], RegExp]>([
+    ["a missing file", () => ["--json", join(dir, "khong-co.xlsx")], /Không tìm thấy tệp/],
+    [
+      "a truncated workbook",
+      () => {
+        const p = join(dir, "cut.xlsx");
+        writeFileSync(p, readFileSync(printed).subarray(0, 2000));
+        return [p];
+      },
+      /bị hỏng/,
+    ],
+    [
+      "a password-protected (OLE) file",
+      () => {
+        const p = join(dir, "mat-khau.xlsx");
+        writeFileSync(p, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+        return [p];
+      },
+      /mật khẩu/,
+    ],
+    [
+      "a rulebook that is not JSON",
+      () => {
+        const p = join(dir, "rules.json");
+        writeFileSync(p, "{ not json");
+        return ["--rules", p, printed];
+      },
+      /không phải JSON hợp lệ/,
+    ],
+    [
+      "a rulebook that breaks the schema",
+      () => {
+        const p = join(dir, "rules2.json");
+        writeFileSync(p, JSON.stringify({ ...builtinRulebook(), courses: [] }));
+        return ["--rules", p, printed];
+      },
+      /courses/,
+    ],
+    ["an unknown rulebook", () => ["--rules", "khong-co", printed], /Không đọc được sổ quy tắc/],
+    ["an unknown option", () => ["--frobnicate", printed], /Tham số không hợp lệ "--frobnicate"/],
+    ["no input", () => [], /Chưa chọn tệp/],
+  ])("%s", async (_name, args, message) => {
+    const r = await cli(...args());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("folders and the readable report", () => {
+  it("checks every .xlsx of a folder, skipping Excel's lock files, and reports by sheet in Vietnamese", async () => {
+    const folder = join(dir, "huyen");
+    mkdirSync(join(folder, "con"), { recursive: true });
+    writeFileSync(join(folder, "a.xlsx"), readFileSync(printed));
+    writeFileSync(join(folder, "con", "b.xlsx"), readFileSync(corrected));
+    writeFileSync(join(folder, "~$a.xlsx"), "lock");
+    const r = await cli(folder);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`━━ ${join(folder, "a.xlsx")}`);
+    expect(r.out).toContain(`━━ ${join(folder, "con", "b.xlsx")}`);
+    expect(r.out).not.toContain("~$");
+    expect(r.out).toContain("[PL8 KP 2028]");
+    expect(r.out).toMatch(/Lỗi\s+J16\s+Tổng thành tiền là 34\.511/);
+    expect(r.out).toMatch(/2 tệp: \d+ lỗi/);
+  });
+
+  it("speaks English on request", async () => {
+    const r = await cli("--lang", "en", printed);
+    expect(r.out).toMatch(/Error\s+J16\s+The amount total is 34,511/);
+  });
+});
+
+describe("--annotate", () => {
+  it("writes a marked copy with notes and a results sheet, leaving the input untouched", async () => {
+    const before = readFileSync(printed);
+    const out = join(dir, "danh-dau.xlsx");
+    const r = await cli("--annotate", out, printed);
+    expect(r.code).toBe(1);
+    expect(readFileSync(printed).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("PL8 KP 2028") as ExcelJS.Worksheet;
+    expect(String(ws.getCell("J16").note)).toContain("[Đề án Checker]");
+    expect(ws.getCell("J16").value).toBe(34511);
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref).join(" ")).toContain("J16");
+    const results = wb.getWorksheet("Kết quả kiểm tra") as ExcelJS.Worksheet;
+    expect(results.getCell("B4").value).toBe("Trang tính");
+    const links: string[] = [];
+    results.eachRow((row) => {
+      const v = row.getCell(3).value as { hyperlink?: string } | null;
+      if (v && typeof v === "object" && v.hyperlink) links.push(v.hyperlink);
+    });
+    expect(links).toContain("#'PL8 KP 2028'!J16");
+  });
+
+  it("refuses to overwrite its input", async () => {
+    const before = readFileSync(printed);
+    const r = await cli("--annotate", printed, printed);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/không bao giờ ghi đè tệp gốc/);
+    expect(readFileSync(printed).equals(before)).toBe(true);
+  });
+
+  it("writes one copy per file into a folder when checking several", async () => {
+    const outDir = join(dir, "ban-sao");
+    await cli("--annotate", outDir, printed, corrected);
+    expect(existsSync(join(outDir, "ke-hoach.kiem-tra.xlsx"))).toBe(true);
+    expect(existsSync(join(outDir, "ke-hoach-sua.kiem-tra.xlsx"))).toBe(true);
+  });
+
+  it("writes text that looks like a formula as text", async () => {
+    const hostile = seed2026AsPrinted();
+    hostile.sheets[5].name = "=SUM(1+1)";
+    hostile.sheets[5].values[6][1] = '=HYPERLINK("http://x","Bồi dưỡng lạ")';
+    const p = join(dir, "hostile.xlsx");
+    writeFileSync(p, await snapshotToXlsxBuffer(hostile));
+    const out = join(dir, "hostile.kiem-tra.xlsx");
+    await cli("--annotate", out, p);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const results = wb.getWorksheet("Kết quả kiểm tra") as ExcelJS.Worksheet;
+    const types = new Set<number>();
+    const texts: string[] = [];
+    results.eachRow((row) => row.eachCell((c) => (types.add(c.type), texts.push(String(c.text)))));
+    expect(types.has(ExcelJS.ValueType.Formula)).toBe(false);
+    expect(texts).toContain("=SUM(1+1)");
+    expect(texts.some((t) => t.includes('=HYPERLINK("http://x"'))).toBe(true);
+  });
+});
