@@ -13,6 +13,7 @@ describe("parseNumberText", () => {
     ["1250000", 1250000, undefined, undefined],
     ["1.250.000", 1250000, undefined, undefined],
     ["13 008", 13008, undefined, undefined],
+    ["1 312,74", 1312.74, undefined, undefined],
     ["13\u00a0008", 13008, undefined, undefined],
     ["  54 508", 54508, undefined, undefined],
     ["13,26", 13.26, undefined, undefined],

@@ -51,7 +51,7 @@ export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumbe
     s = s.slice(1).trim();
   } else if (s.startsWith("+")) s = s.slice(1).trim();
   // Split the digits from a trailing unit.
-  const m = new RegExp(`^([0-9][0-9.,]*(?:${SPACE_CLASS}+[0-9]{3}(?![0-9]))*)(.*)$`).exec(s);
+  const m = new RegExp(`^([0-9][0-9.,]*(?:${SPACE_CLASS}+[0-9]{3}(?![0-9]))*(?:[.,][0-9]+)?)(.*)$`).exec(s);
   if (!m) return undefined;
   const digits = m[1];
   const rest = m[2].trim();
@@ -74,7 +74,11 @@ export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumbe
 function readDigits(s: string, hint: ParseHint): { value: number; reading?: string } | undefined {
   if (/^\d+$/.test(s)) return { value: Number(s) };
   if (SPACE_GROUPS.test(s)) return { value: Number(s.replace(/ /g, "")) };
-  if (s.includes(" ")) return undefined;
+  if (s.includes(" ")) {
+    // "1 312,74": spaces group the thousands, so the one mark left is the decimal mark.
+    const m = /^(\d{1,3}(?: \d{3})+)[.,](\d+)$/.exec(s);
+    return m ? { value: Number(`${m[1].replace(/ /g, "")}.${m[2]}`) } : undefined;
+  }
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;
   if (dots > 0 && commas === 0) {

@@ -1,0 +1,58 @@
+/** Recognition by content: whatever the sheet name, the column order, the unit or the spelling. */
+import { recognizeSheet, recognitionContext } from "../../src/engine/recognize/recognize";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import type { SheetSnapshot } from "../../src/engine/snapshot";
+import { cost2026 } from "../helpers/rows";
+import { costSheet } from "../helpers/sheets";
+
+const ctx = recognitionContext(builtinRulebook());
+const table = (sheet: SheetSnapshot) => {
+  const r = recognizeSheet(sheet, ctx);
+  if (!("table" in r)) throw new Error(r.reason);
+  return r.table;
+};
+
+describe("recognition", () => {
+  it("reads a cost table whose sheet is named anything, with columns in another order and ĐVT: đồng", () => {
+    const t = table({
+      name: "Sheet1",
+      values: [
+        ["Phụ lục VII"],
+        ["DỰ TOÁN KINH PHÍ BỒI DƯỠNG NĂM 2027"],
+        ["ĐVT: đồng"],
+        ["STT", "Ghi chú", "Thành tiền", "Đơn giá", "Nội dung", "MN", "TH", "THCS"],
+        [1, "2 GV/trường", "438.750.000 đ", "1.250.000", "Thiet ke va trien khai giao duc STEM", "1.192", "874", null],
+        [null, null, 438750000, null, "Cộng", 1192, 874, null],
+      ],
+    });
+    expect([t.kind, t.year, t.appendix, t.scale]).toEqual(["cost", 2027, 7, 1]);
+    const line = t.rows[0];
+    expect(line.course?.courseId).toBe("stem");
+    expect(line.amount?.value).toBe(438750000);
+    expect(line.unitPrice?.value).toBe(1250000);
+    expect(line.counts.MN?.value).toBe(1192);
+    expect(t.rows[1].kind).toBe("total");
+  });
+
+  it("honours the table's unit when a text amount names another", () => {
+    const t = table(costSheet(2026, [["1", cost2026.stem[1], 1192, 874, 852, 258, 26, null, 2, "6.404.000.000 đ"]]));
+    expect(t.scale).toBe(1e6);
+    expect(t.rows[0].amount?.value).toBe(6404);
+    expect(t.rows[0].amount?.reading).toContain("đổi từ đồng");
+  });
+
+  it("reads amounts typed as vi-VN text", () => {
+    const t = table(costSheet(2026, [["1", cost2026.tcdh[1], 89, 10, null, null, null, null, "13,26", "1 312,74"]]));
+    expect(t.rows[0].unitPrice?.value).toBe(13.26);
+    expect(t.rows[0].amount?.value).toBe(1312.74);
+  });
+
+  it("explains why a sheet is not an appendix", () => {
+    const r = recognizeSheet({ name: "Ghi nhớ", values: [["Danh bạ"], ["Nguyễn Văn A", "0912 345 678"]] }, ctx);
+    expect(r).toEqual({ reason: expect.stringContaining("Không nhận ra bảng phụ lục") });
+  });
+
+  it("does not throw on an empty sheet", () => {
+    expect(recognizeSheet({ name: "Trống", values: [] }, ctx)).toHaveProperty("reason");
+  });
+});
