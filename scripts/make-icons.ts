@@ -1,0 +1,39 @@
+/**
+ * Renders assets/icon.svg to the PNG sizes the manifest needs (16, 32, 64, 80, 128), in headless
+ * Chromium (Debian's `chromium` + playwright-core). Run after changing the SVG; the PNGs are
+ * committed, so building the add-in needs no browser.
+ */
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const SIZES = [16, 32, 64, 80, 128];
+
+async function main(): Promise<void> {
+  const svg = readFileSync("assets/icon.svg", "utf8");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    for (const size of SIZES) {
+      const page = await browser.newPage({ viewport: { width: size, height: size } });
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`,
+      );
+      await page.screenshot({ path: `assets/icon-${size}.png`, omitBackground: true });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+void main();
