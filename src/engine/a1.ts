@@ -1,6 +1,14 @@
 /** A1-notation helpers. Rows and columns are 0-based everywhere in the engine. */
 
+/** Column letters already computed (A1 addresses are made for every number cell read). */
+const names: string[] = [];
+
 export function columnName(col: number): string {
+  if (col < 1024) return (names[col] ??= letters(col));
+  return letters(col);
+}
+
+function letters(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

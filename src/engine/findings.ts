@@ -1,4 +1,4 @@
-import { compareA1 } from "./a1";
+import { parseA1 } from "./a1";
 
 export type Severity = "error" | "warning" | "info";
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -62,23 +62,21 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
  */
 export function sortFindings<T extends Finding>(findings: T[], sheetOrder: string[]): T[] {
   const pos = new Map(sheetOrder.map((s, i) => [s, i]));
-  return [...findings].sort((a, b) => {
-    const sa = pos.get(a.sheet) ?? Number.MAX_SAFE_INTEGER;
-    const sb = pos.get(b.sheet) ?? Number.MAX_SAFE_INTEGER;
-    if (sa !== sb) return sa - sb;
-    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-    const ca = a.cells[0];
-    const cb = b.cells[0];
-    if (ca && cb) {
-      const c = compareA1(ca, cb);
-      if (c !== 0) return c;
-    } else if (ca || cb) {
-      return ca ? 1 : -1;
-    }
+  // Decorate once: parsing A1 addresses inside the comparator would parse each n·log n times.
+  const keyed = findings.map((f) => {
+    const c = f.cells[0] ? parseA1(f.cells[0]) : undefined;
+    return { f, sheet: pos.get(f.sheet) ?? Number.MAX_SAFE_INTEGER, row: c?.row ?? -1, col: c?.col ?? -1 };
+  });
+  keyed.sort((a, b) => {
+    if (a.sheet !== b.sheet) return a.sheet - b.sheet;
+    if (a.f.sheet !== b.f.sheet) return a.f.sheet < b.f.sheet ? -1 : 1;
+    if (a.row !== b.row) return a.row - b.row;
+    if (a.col !== b.col) return a.col - b.col;
     return (
-      severityRank[a.severity] - severityRank[b.severity] ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+      severityRank[a.f.severity] - severityRank[b.f.severity] ||
+      (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0) ||
+      (a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0)
     );
   });
+  return keyed.map((k) => k.f);
 }

@@ -5,9 +5,19 @@ const formats: Record<Locale, Intl.NumberFormat> = {
   en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }),
 };
 
+/** Numbers already formatted: Intl formatting costs microseconds, and messages repeat numbers. */
+const formatted: Record<Locale, Map<number, string>> = { vi: new Map(), en: new Map() };
+
 /** 13008 → "13.008" (vi) or "13,008" (en); 1312.74 → "1.312,74" (vi). */
 export function formatNumber(n: number, locale: Locale): string {
-  return formats[locale].format(n);
+  const cache = formatted[locale];
+  let s = cache.get(n);
+  if (s === undefined) {
+    s = formats[locale].format(n);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(n, s);
+  }
+  return s;
 }
 
 /** Fill `{name}` placeholders. Unknown placeholders are left as they are. */

@@ -21,7 +21,16 @@ describe("recognition", () => {
         ["DỰ TOÁN KINH PHÍ BỒI DƯỠNG NĂM 2027"],
         ["ĐVT: đồng"],
         ["STT", "Ghi chú", "Thành tiền", "Đơn giá", "Nội dung", "MN", "TH", "THCS"],
-        [1, "2 GV/trường", "438.750.000 đ", "1.250.000", "Thiet ke va trien khai giao duc STEM", "1.192", "874", null],
+        [
+          1,
+          "2 GV/trường",
+          "438.750.000 đ",
+          "1.250.000",
+          "Thiet ke va trien khai giao duc STEM",
+          "1.192",
+          "874",
+          null,
+        ],
         [null, null, 438750000, null, "Cộng", 1192, 874, null],
       ],
     });
@@ -35,20 +44,27 @@ describe("recognition", () => {
   });
 
   it("honours the table's unit when a text amount names another", () => {
-    const t = table(costSheet(2026, [["1", cost2026.stem[1], 1192, 874, 852, 258, 26, null, 2, "6.404.000.000 đ"]]));
+    const t = table(
+      costSheet(2026, [["1", cost2026.stem[1], 1192, 874, 852, 258, 26, null, 2, "6.404.000.000 đ"]]),
+    );
     expect(t.scale).toBe(1e6);
     expect(t.rows[0].amount?.value).toBe(6404);
     expect(t.rows[0].amount?.reading).toContain("đổi từ đồng");
   });
 
   it("reads amounts typed as vi-VN text", () => {
-    const t = table(costSheet(2026, [["1", cost2026.tcdh[1], 89, 10, null, null, null, null, "13,26", "1 312,74"]]));
+    const t = table(
+      costSheet(2026, [["1", cost2026.tcdh[1], 89, 10, null, null, null, null, "13,26", "1 312,74"]]),
+    );
     expect(t.rows[0].unitPrice?.value).toBe(13.26);
     expect(t.rows[0].amount?.value).toBe(1312.74);
   });
 
   it("explains why a sheet is not an appendix", () => {
-    const r = recognizeSheet({ name: "Ghi nhớ", values: [["Danh bạ"], ["Nguyễn Văn A", "0912 345 678"]] }, ctx);
+    const r = recognizeSheet(
+      { name: "Ghi nhớ", values: [["Danh bạ"], ["Nguyễn Văn A", "0912 345 678"]] },
+      ctx,
+    );
     expect(r).toEqual({ reason: expect.stringContaining("Không nhận ra bảng phụ lục") });
   });
 

@@ -18,7 +18,9 @@ describe.each<[string, Seed2024Options]>([
 
   it("recognises the six tables and their programmes", () => {
     expect(result.workbook.skipped).toEqual([]);
-    expect(result.workbook.tables.map((t) => [t.sheet, t.kind, t.year, t.valueColumns.map((v) => v.courseId)])).toEqual([
+    expect(
+      result.workbook.tables.map((t) => [t.sheet, t.kind, t.year, t.valueColumns.map((v) => v.courseId)]),
+    ).toEqual([
       ["PL1 MN", "registration", 2024, ["tc-dh", "tc-cd"]],
       ["PL2 TH", "registration", 2024, ["cd-dh"]],
       ["PL3 THCS", "registration", 2024, ["cd-dh"]],

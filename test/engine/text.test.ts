@@ -1,4 +1,5 @@
 /** Folding and fuzzy matching of what users type. */
+import fc from "fast-check";
 import { collapseSpaces, fold, tokens } from "../../src/engine/text/normalize";
 import { createMatcher } from "../../src/engine/text/match";
 
@@ -10,6 +11,45 @@ describe("fold", () => {
     ["Tích hợp AI\n cho CBQL", "tich hop ai cho cbql"],
     ["", ""],
   ])("%j → %j", (s, want) => expect(fold(s)).toBe(want));
+
+  it("agrees with the plain definition (NFD, strip marks, đ → d, lower case, non-alphanumerics → one space)", () => {
+    const reference = (s: string) =>
+      s
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[đĐ]/g, "d")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim();
+    const vietnamese = fc.constantFrom(
+      ..."aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐƯƠ -–,.()/\n\u00a0",
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: vietnamese })), (s) => {
+        expect(fold(s)).toBe(reference(s));
+        expect(fold(s.normalize("NFD"))).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("collapses spaces exactly as NFC + one space per run of spaces + trim", () => {
+    const reference = (s: string) =>
+      s
+        .normalize("NFC")
+        .replace(/[\s\u00a0\u2007\u202f\u200b\ufeff]+/g, " ")
+        .trim();
+    const typed = fc.constantFrom(
+      ..."aăâđêôơưàảãáạằẳẵắặỳỷỹýỵĐ \u00a0\u2000\u2001\u2007\u200b\u202f\u3000\ufeff\t\n\r\u0301\u0323\u0300–₫Ω\u2126\u212b가",
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: typed })), (s) => {
+        expect(collapseSpaces(s)).toBe(reference(s));
+        expect(collapseSpaces(s.normalize("NFD"))).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 
   it("splits tokens and collapses odd spaces", () => {
     expect(tokens(" Mầm  non ")).toEqual(["mam", "non"]);

@@ -126,15 +126,23 @@ export type CellNumber =
 /** Texts that mean "nothing here" in a number column. */
 const BLANK_TEXT = /^[\s\u00a0\u200b]*[-–—xX]?[\s\u00a0\u200b]*$/;
 
+const BLANK: CellNumber = Object.freeze({ kind: "blank" });
+
+/** True when a number column's cell holds nothing (readCellNumber would say "blank"), without parsing. */
+export function isBlankNumber(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === "") return true;
+  return typeof v === "string" && BLANK_TEXT.test(v);
+}
+
 /** What a cell of a number column holds. */
 export function readCellNumber(v: CellValue | undefined, hint: ParseHint = {}): CellNumber {
-  if (v === null || v === undefined || v === "") return { kind: "blank" };
+  if (v === null || v === undefined || v === "") return BLANK;
   if (typeof v === "number")
     return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "error", error: String(v) };
   if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
   if (isCellError(v)) return { kind: "error", error: v.error };
   if (isCellDate(v)) return { kind: "text", text: v.date };
-  if (BLANK_TEXT.test(v)) return { kind: "blank" };
+  if (BLANK_TEXT.test(v)) return BLANK;
   const parsed = parseNumberText(v, hint);
   if (!parsed) return { kind: "text", text: v };
   const out: CellNumber = { kind: "number", value: parsed.value, text: collapseSpaces(v) };

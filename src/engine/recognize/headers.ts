@@ -39,7 +39,11 @@ const rolePatterns: [Role, RegExp][] = [
 ];
 
 export function roleOf(text: string): Role | undefined {
-  const f = fold(text);
+  return roleOfFolded(fold(text));
+}
+
+/** roleOf for a text already folded. */
+export function roleOfFolded(f: string): Role | undefined {
   if (!f) return undefined;
   for (const [role, re] of rolePatterns) if (re.test(f)) return role;
   return undefined;
@@ -72,7 +76,8 @@ function rowScore(grid: Grid, r: number, levels: Map<string, string>): number {
     if (grid.isMergeSlave(r, c)) continue;
     const t = grid.text(r, c);
     if (!t || t.length > 80) continue;
-    if (roleOf(t) || levels.has(fold(t))) score++;
+    const f = grid.folded(r, c);
+    if (roleOfFolded(f) || levels.has(f)) score++;
   }
   return score;
 }
@@ -112,7 +117,7 @@ function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: Map<stri
   for (let c = grid.firstCol; c < grid.colCount; c++) {
     const t = grid.text(next, c);
     if (!t) continue;
-    if (levels.has(fold(t))) levelNames++;
+    if (levels.has(grid.folded(next, c))) levelNames++;
     else if (/^[\d.,\s]+$/.test(t)) numbers++;
     else texts++;
     if (grid.isMergeSlave(r, c) || grid.colSpan(r, c) > 1 || grid.isBlank(r, c)) underMerged++;

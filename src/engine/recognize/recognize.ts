@@ -5,7 +5,7 @@
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import type { Rulebook } from "../rulebook/schema";
-import { readCellNumber } from "../numbers/parse";
+import { isBlankNumber, readCellNumber } from "../numbers/parse";
 import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
 import { Grid } from "./grid";
@@ -293,14 +293,14 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     if (grid.rowIsBlank(r)) continue;
     const tt = cols.tt !== undefined ? textCell(grid, r, cols.tt) : undefined;
     const label = labelCol !== undefined ? textCell(grid, r, labelCol) : undefined;
-    const rowFold = fold(grid.rowText(r));
-    if (wordsLabel.test(rowFold) || /\bbang chu\b/.test(fold(label?.text ?? ""))) {
+    const labelFold = labelCol !== undefined ? grid.folded(r, labelCol) : "";
+    const ttFold = cols.tt !== undefined ? grid.folded(r, cols.tt) : "";
+    const firstFold = fold(grid.firstText(r));
+    if (wordsLabel.test(firstFold) || (labelFold.includes("bang chu") && /\bbang chu\b/.test(labelFold))) {
       table.words = wordsCell(grid, r);
       continue;
     }
-    const hasNumbers = numericCols.some((c) => readCellNumber(grid.value(r, c)).kind !== "blank");
-    const labelFold = fold(label?.text ?? "");
-    const ttFold = fold(tt?.text ?? "");
+    const hasNumbers = numericCols.some((c) => !isBlankNumber(grid.value(r, c)));
     let kind: RowKind;
     if (
       totalLabel.test(labelFold) ||
@@ -335,10 +335,7 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     }
     for (const role of ["note", "form", "lead", "partner"] as const) {
       const c = cols[role];
-      if (c !== undefined) {
-        const t = textCell(grid, r, c);
-        if (t.text) row[role] = t;
-      }
+      if (c !== undefined && grid.text(r, c)) row[role] = textCell(grid, r, c);
     }
     if (
       (kind === "item" || kind === "sub") &&

@@ -1,5 +1,13 @@
-import type { NumberCell } from "../recognize/model";
+import type { NumberCell, TableRow } from "../recognize/model";
 import type { Rule } from "./api";
+
+/** Calls `f` on every number cell of a row, without building arrays (this runs on every row). */
+function eachNumberCell(row: TableRow, f: (n: NumberCell) => void): void {
+  for (const k in row.counts) f(row.counts[k]);
+  for (const k in row.values) f(row.values[k]);
+  if (row.unitPrice) f(row.unitPrice);
+  if (row.amount) f(row.amount);
+}
 
 /** Numbers stored as text are reported (still used); text that is no number is reported too. */
 export const numberAsText: Rule = {
@@ -25,11 +33,8 @@ export const numberAsText: Rule = {
   check(ctx) {
     for (const table of ctx.workbook.tables) {
       for (const row of table.rows) {
-        const cells: NumberCell[] = [...Object.values(row.counts), ...Object.values(row.values)];
-        if (row.unitPrice) cells.push(row.unitPrice);
-        if (row.amount) cells.push(row.amount);
-        for (const n of cells) {
-          if (n.text === undefined) continue;
+        eachNumberCell(row, (n) => {
+          if (n.text === undefined) return;
           ctx.report({
             table,
             messageId: "text",
@@ -40,7 +45,7 @@ export const numberAsText: Rule = {
             fix: { cell: n.cell, value: n.value },
             subject: { detail: n.cell },
           });
-        }
+        });
         for (const b of row.badNumbers) {
           ctx.report({
             table,
