@@ -5,10 +5,16 @@ import { allRules } from "../../src/engine/rules";
 
 const root = join(__dirname, "..", "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string>; bin: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  bin: Record<string, string>;
+};
 
 it("lists every rule with its default severity, and no other", () => {
-  const rows = [...readme.matchAll(/^\|\s*`([a-z-]+)`\s*\|\s*(error|warning|info)\s*\|/gm)].map((m) => [m[1], m[2]]);
+  const rows = [...readme.matchAll(/^\|\s*`([a-z-]+)`\s*\|\s*(error|warning|info)\s*\|/gm)].map((m) => [
+    m[1],
+    m[2],
+  ]);
   expect(rows.sort()).toEqual(allRules.map((r) => [r.meta.id, r.meta.defaultSeverity]).sort());
 });
 
