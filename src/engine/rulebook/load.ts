@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allRules } from "../rules";
 import { rulebookSchema, type Rulebook } from "./schema";
 
 /** A rulebook that cannot be used, with every violation in Vietnamese. */
@@ -13,6 +14,7 @@ export class RulebookError extends Error {
 }
 
 const viErrors = z.locales.vi().localeError;
+const ruleIds = new Set(allRules.map((r) => r.meta.id));
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0
@@ -26,8 +28,14 @@ function pathText(path: readonly PropertyKey[]): string {
 /** Validate parsed JSON as a rulebook. Throws RulebookError naming every violation. */
 export function parseRulebook(data: unknown, origin = "Sổ quy tắc"): Rulebook {
   const r = rulebookSchema.safeParse(data, { error: viErrors });
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`);
+  const problems = r.success ? [] : r.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`);
+  // Severity overrides must name rules that exist: a typo would silently switch nothing off.
+  if (r.success) {
+    for (const id of Object.keys(r.data.rules)) {
+      if (!ruleIds.has(id)) problems.push(`rules.${id}: Không có quy tắc "${id}" (các quy tắc: ${[...ruleIds].join(", ")})`);
+    }
+    if (problems.length === 0) return r.data;
+  }
   throw new RulebookError(
     `${origin} không hợp lệ (${problems.length} lỗi): ${problems.join("; ")}`,
     problems,
