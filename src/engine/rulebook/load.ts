@@ -32,7 +32,8 @@ export function parseRulebook(data: unknown, origin = "Sổ quy tắc"): Ruleboo
   // Severity overrides must name rules that exist: a typo would silently switch nothing off.
   if (r.success) {
     for (const id of Object.keys(r.data.rules)) {
-      if (!ruleIds.has(id)) problems.push(`rules.${id}: Không có quy tắc "${id}" (các quy tắc: ${[...ruleIds].join(", ")})`);
+      if (!ruleIds.has(id))
+        problems.push(`rules.${id}: Không có quy tắc "${id}" (các quy tắc: ${[...ruleIds].join(", ")})`);
     }
     if (problems.length === 0) return r.data;
   }
