@@ -7,7 +7,7 @@ import type { WorkbookSnapshot } from "./snapshot";
 import { sortFindings, type EngineFinding, type Severity } from "./findings";
 import type { Rulebook } from "./rulebook/schema";
 import { recognizeWorkbook } from "./recognize/recognize";
-import type { RecognizedWorkbook } from "./recognize/model";
+import type { RecognitionOverride, RecognizedWorkbook } from "./recognize/model";
 import type { Locale, Rule, RuleContext, Report } from "./rules/api";
 import { allRules } from "./rules";
 import { formatMessage, formatNumber } from "./i18n";
@@ -17,6 +17,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Rules to run (default: every rule). */
   rules?: readonly Rule[];
+  /** The user's corrections of sheet recognition, by sheet name. */
+  overrides?: Readonly<Record<string, RecognitionOverride>>;
 }
 
 export interface CheckResult {
@@ -69,6 +71,6 @@ export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): E
 
 /** Check a workbook snapshot against a rulebook. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions): CheckResult {
-  const workbook = recognizeWorkbook(snapshot, options.rulebook);
+  const workbook = recognizeWorkbook(snapshot, options.rulebook, options.overrides);
   return { findings: runRules(workbook, options), workbook };
 }

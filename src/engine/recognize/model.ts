@@ -112,6 +112,8 @@ export interface RecognizedTable {
   scale: number;
   /** Where the unit was read (or why the default was taken). */
   scaleSource: string;
+  /** What the user corrected, if anything (kind, year, unit as the user set them). */
+  overridden?: RecognitionOverride;
   /** 0-based rows of the header. */
   headerRows: number[];
   columns: ColumnMap;
@@ -126,6 +128,15 @@ export interface RecognizedTable {
 export interface SkippedSheet {
   sheet: string;
   reason: string;
+}
+
+/** A user's correction of how a sheet was recognised (the task pane's "Sửa nhận dạng"). */
+export interface RecognitionOverride {
+  /** "ignore": the sheet is no appendix; do not check it. */
+  kind?: TableKind | "ignore";
+  year?: number;
+  /** Multiplier of the table's unit to đồng: 1, 1000 or 1 000 000. */
+  scale?: number;
 }
 
 export interface RecognizedWorkbook {

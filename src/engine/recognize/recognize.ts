@@ -15,6 +15,7 @@ import type {
   NumberCell,
   RecognizedTable,
   RecognizedWorkbook,
+  RecognitionOverride,
   RowKind,
   TableKind,
   TableRow,
@@ -54,11 +55,20 @@ export function recognitionContext(rulebook: Rulebook): RecognitionContext {
   return ctx;
 }
 
-export function recognizeWorkbook(snapshot: WorkbookSnapshot, rulebook: Rulebook): RecognizedWorkbook {
+export function recognizeWorkbook(
+  snapshot: WorkbookSnapshot,
+  rulebook: Rulebook,
+  overrides: Readonly<Record<string, RecognitionOverride>> = {},
+): RecognizedWorkbook {
   const ctx = recognitionContext(rulebook);
   const out: RecognizedWorkbook = { tables: [], skipped: [], sheetOrder: snapshot.sheets.map((s) => s.name) };
   for (const sheet of snapshot.sheets) {
-    const r = recognizeSheet(sheet, ctx);
+    const o = Object.hasOwn(overrides, sheet.name) ? overrides[sheet.name] : undefined;
+    if (o?.kind === "ignore") {
+      out.skipped.push({ sheet: sheet.name, reason: "Người dùng đã chọn bỏ qua trang tính này." });
+      continue;
+    }
+    const r = recognizeSheet(sheet, ctx, o);
     if ("table" in r) out.tables.push(r.table);
     else out.skipped.push({ sheet: sheet.name, reason: r.reason });
   }
@@ -67,7 +77,11 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot, rulebook: Rulebook
 
 export type SheetRecognition = { table: RecognizedTable } | { reason: string };
 
-export function recognizeSheet(sheet: SheetSnapshot, ctx: RecognitionContext): SheetRecognition {
+export function recognizeSheet(
+  sheet: SheetSnapshot,
+  ctx: RecognitionContext,
+  override?: RecognitionOverride,
+): SheetRecognition {
   let grid: Grid;
   try {
     grid = new Grid(sheet);
@@ -84,19 +98,22 @@ export function recognizeSheet(sheet: SheetSnapshot, ctx: RecognitionContext): S
   }
   const titleLines = readTitleLines(grid, header.rows[0]);
   const title = titleLines.map((l) => l.text).join(" — ");
-  const kind = decideKind(header, titleLines);
+  const kind = override?.kind && override.kind !== "ignore" ? override.kind : decideKind(header, titleLines);
   if (!kind) {
     return {
       reason:
         "Có dòng tiêu đề cột nhưng không đủ cột để nhận ra loại phụ lục (nhiệm vụ, kinh phí, đăng ký…).",
     };
   }
-  const scale = readScale(grid, titleLines, header, ctx.rulebook);
+  const scale =
+    override?.scale !== undefined
+      ? { scale: override.scale, source: "người dùng chọn" }
+      : readScale(grid, titleLines, header, ctx.rulebook);
   const table: RecognizedTable = {
     sheet: sheet.name,
     kind,
     appendix: readAppendix(titleLines),
-    year: readYear(titleLines, sheet.name, ctx.rulebook),
+    year: override?.year ?? readYear(titleLines, sheet.name, ctx.rulebook),
     title,
     scale: scale.scale,
     scaleSource: scale.source,
@@ -110,6 +127,7 @@ export function recognizeSheet(sheet: SheetSnapshot, ctx: RecognitionContext): S
     const c = header.other[0];
     if (c !== undefined) table.columns.amount = c;
   }
+  if (override && Object.keys(override).length > 0) table.overridden = { ...override };
   readRows(grid, table, header, ctx);
   return { table };
 }

@@ -1,12 +1,22 @@
 import type { NumberCell, TableRow } from "../recognize/model";
+import { fold } from "../text/normalize";
 import type { Rule } from "./api";
 
-/** Calls `f` on every number cell of a row, without building arrays (this runs on every row). */
-function eachNumberCell(row: TableRow, f: (n: NumberCell) => void): void {
-  for (const k in row.counts) f(row.counts[k]);
-  for (const k in row.values) f(row.values[k]);
-  if (row.unitPrice) f(row.unitPrice);
-  if (row.amount) f(row.amount);
+/**
+ * Calls `f` on every number cell of a row with the column it stands in ("MN", "amount"…),
+ * without building arrays (this runs on every row).
+ */
+function eachNumberCell(row: TableRow, f: (n: NumberCell, column: string) => void): void {
+  for (const k in row.counts) f(row.counts[k], k);
+  for (const k in row.values) f(row.values[k], k);
+  if (row.unitPrice) f(row.unitPrice, "unit-price");
+  if (row.amount) f(row.amount, "amount");
+}
+
+/** What a cell is about, for remembering an accepted finding: the row's course or label, and the column. */
+function about(row: TableRow, column: string): { course?: string; detail: string } {
+  const line = row.course?.courseId ?? fold(row.label?.text ?? row.tt?.text ?? row.kind);
+  return row.course ? { course: line, detail: column } : { detail: `${line}|${column}` };
 }
 
 /** Numbers stored as text are reported (still used); text that is no number is reported too. */
@@ -33,7 +43,7 @@ export const numberAsText: Rule = {
   check(ctx) {
     for (const table of ctx.workbook.tables) {
       for (const row of table.rows) {
-        eachNumberCell(row, (n) => {
+        eachNumberCell(row, (n, column) => {
           if (n.text === undefined) return;
           ctx.report({
             table,
@@ -43,7 +53,7 @@ export const numberAsText: Rule = {
             expected: n.value,
             actual: n.text,
             fix: { cell: n.cell, value: n.value },
-            subject: { detail: n.cell },
+            subject: about(row, column),
           });
         });
         for (const b of row.badNumbers) {
@@ -55,7 +65,7 @@ export const numberAsText: Rule = {
             expected: null,
             actual: b.text,
             severity: "warning",
-            subject: { detail: b.cell },
+            subject: about(row, `text:${b.cell.replace(/\d+$/, "")}`),
           });
         }
       }

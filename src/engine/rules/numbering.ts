@@ -1,5 +1,6 @@
 import { toA1 } from "../a1";
 import type { Rule } from "./api";
+import { fold } from "../text/normalize";
 import { tablesOf } from "./util";
 
 /** Rows are numbered 1, 2, 3… (sub-rows "- …" are not numbered). */
@@ -50,7 +51,8 @@ export const numbering: Rule = {
           expected,
           actual: text || null,
           fix: { cell, value },
-          subject: { course: row.course?.courseId, detail: `row-${expected}` },
+          // By what the line is, not where: the acceptance survives inserted rows.
+          subject: row.course ? { course: row.course.courseId } : { detail: fold(row.label?.text ?? text) },
         });
       }
     }

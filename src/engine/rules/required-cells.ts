@@ -40,7 +40,7 @@ export const requiredCells: Rule = {
             data: { row: row.r + 1 },
             cells: [toA1(row.r, contentCol)],
             severity: "error",
-            subject: { detail: `content-${row.r}` },
+            subject: { detail: `content:${row.tt?.text ?? ""}` },
           });
           continue;
         }

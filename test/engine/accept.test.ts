@@ -1,0 +1,72 @@
+/** Accepted findings survive inserted rows; the user's recognition corrections are honoured. */
+import { accept, applyAcceptances, unaccept } from "../../src/engine/accept";
+import { checkWorkbook } from "../../src/engine/check";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+import { seed2026AsPrinted } from "../fixtures/seed2026";
+
+const rulebook = builtinRulebook();
+const at = new Date("2026-11-25T10:00:00Z");
+
+/** Inserts an empty row above 0-based row `r` of a sheet, as a user would in Excel. */
+function insertRow(wb: WorkbookSnapshot, sheet: string, r: number): WorkbookSnapshot {
+  const copy = JSON.parse(JSON.stringify(wb)) as WorkbookSnapshot;
+  const s = copy.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(sheet);
+  s.values.splice(r, 0, []);
+  s.formulas?.splice(r, 0, []);
+  return copy;
+}
+
+describe("acceptances", () => {
+  const before = checkWorkbook(seed2026AsPrinted(), { rulebook }).findings;
+
+  it.each(["quota", "totals", "numbering", "required-cells", "task-vs-cost"])(
+    "an accepted %s finding stays accepted after a row is inserted above it",
+    (rule) => {
+      const f = before.find((x) => x.rule === rule);
+      if (!f) throw new Error(`no ${rule} finding in the seed`);
+      const list = accept([], f, "Đã thống nhất với phòng Tài chính", at);
+      const after = checkWorkbook(insertRow(seed2026AsPrinted(), f.sheet, 7), { rulebook }).findings;
+      const moved = applyAcceptances(after, list).filter((x) => x.accepted);
+      expect(moved).toHaveLength(1);
+      expect(moved[0].message).toBe(f.message);
+      expect(moved[0].cells).not.toEqual(f.cells);
+      expect(moved[0].accepted?.reason).toBe("Đã thống nhất với phòng Tài chính");
+    },
+  );
+
+  it("accepts one finding only, and can be taken back", () => {
+    const f = before.find((x) => x.rule === "quota") as (typeof before)[number];
+    const list = accept([], f, "lý do", at);
+    expect(applyAcceptances(before, list).filter((x) => x.accepted)).toHaveLength(1);
+    expect(applyAcceptances(before, unaccept(list, f)).filter((x) => x.accepted)).toHaveLength(0);
+  });
+
+  it("gives every error finding of the seed its own subject, so accepting one never hides another", () => {
+    const keys = before.map((f) => JSON.stringify([f.sheet, f.subject]));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("recognition overrides", () => {
+  it("a year, a unit and a kind set by the user are used", () => {
+    const r = checkWorkbook(seed2026AsPrinted(), {
+      rulebook,
+      overrides: {
+        "PL6 KP 2026": { year: 2027 },
+        "PL7 KP 2027": { scale: 1 },
+        "Tổng hợp": { kind: "ignore" },
+      },
+    });
+    const t6 = r.workbook.tables.find((t) => t.sheet === "PL6 KP 2026");
+    expect(t6?.year).toBe(2027);
+    expect(t6?.overridden).toEqual({ year: 2027 });
+    expect(r.workbook.tables.find((t) => t.sheet === "PL7 KP 2027")?.scale).toBe(1);
+    expect(r.workbook.skipped).toEqual([
+      { sheet: "Tổng hợp", reason: "Người dùng đã chọn bỏ qua trang tính này." },
+    ]);
+    // 2026's lines read as 2027's are judged against 2027's plan.
+    expect(r.findings.some((f) => f.sheet === "PL6 KP 2026" && f.message.includes("năm 2027"))).toBe(true);
+  });
+});
