@@ -1,0 +1,397 @@
+/**
+ * The only code that talks to Excel: it implements the task pane's WorkbookPort with Office.js.
+ *
+ * Round trips are few and do not grow with sheets, rows or findings:
+ * - read: 2 syncs (sheets; used ranges and merges) + 1 per ~4 MB of cells (big sheets are
+ *   read in row bands so that no request exceeds Excel on the web's 5 MB limit);
+ * - mark: 2 syncs whatever the number of findings (sheets and protection; all marks);
+ * - clearMarks: 3 syncs (sheets; their conditional formats; delete ours).
+ * Marks are conditional formats whose rule formula carries MARK_TAG: they never change a value,
+ * a formula, a fill, a font or a number format, and removing them restores the sheet exactly.
+ */
+import type { Finding, Fix, Severity } from "../engine/findings";
+import { label } from "../engine/i18n";
+import type { Locale } from "../engine/rules/api";
+import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
+import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../engine/snapshot";
+import type { FixRecord, MarkResult, PaneState, ReadProgress, WorkbookPort } from "../taskpane/port";
+import { EMPTY_STATE } from "../taskpane/port";
+import type { OfficeHost } from "./host";
+
+/** Written into every mark's rule formula: how the add-in tells its marks from the user's. */
+export const MARK_TAG = "DEAN-CHECKER";
+/** Fill colours of the marks by severity (light; black text stays readable). */
+export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+/** Document-settings key of the pane's state. */
+export const STATE_KEY = "deanChecker.state";
+
+/** Cells per sync when reading values and formulas: ~40 bytes a cell for both keeps a sync under 4 MB. */
+export const CELLS_PER_SYNC = 50_000;
+/** Addresses per getRanges() call (Excel limits the length of an address list). */
+const ADDRESSES_PER_CALL = 400;
+
+const ERROR_TEXT =
+  /^#(?:REF!|DIV\/0!|N\/A|NAME\?|NULL!|NUM!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+const VISIBILITY: Record<string, SheetVisibility> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+/** "'PL8 KP 2028'!A1:B2" → "A1:B2". */
+export function localAddress(address: string): string {
+  const i = address.lastIndexOf("!");
+  return (i >= 0 ? address.slice(i + 1) : address).replace(/\$/g, "");
+}
+
+/** The snapshot cell of an Excel value and formula. */
+function cellOf(value: unknown, formula: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const s = String(value);
+  // Excel reports errors as text; only a formula can produce one (typed "#N/A" text stays text).
+  if (typeof formula === "string" && formula.startsWith("=") && ERROR_TEXT.test(s)) return { error: s };
+  return s;
+}
+
+/** A text written as a value must stay text: the apostrophe stops Excel reading "=…", "1.5" or "5.". */
+function asTypedText(v: number | string | boolean | null): number | string | boolean {
+  if (v === null) return "";
+  return typeof v === "string" && v !== "" ? `'${v}` : v;
+}
+
+interface Band {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: number } = {}): WorkbookPort {
+  const cellsPerSync = options.cellsPerSync ?? CELLS_PER_SYNC;
+  const mergedAreas = host.supportsExcelApi("1.13");
+
+  async function read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+    return host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/visibility,items/protection/protected");
+      await ctx.sync();
+      const items = sheets.items;
+      const used = items.map((ws) => {
+        const r = ws.getUsedRangeOrNullObject(true);
+        r.load("rowIndex,columnIndex,rowCount,columnCount");
+        const merges = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+        merges?.load("address");
+        return { ws, r, merges };
+      });
+      await ctx.sync();
+
+      // Row bands of at most `cellsPerSync` cells, grouped into syncs of at most that many cells.
+      const bands: Band[] = [];
+      for (const { ws, r } of used) {
+        if (r.isNullObject) continue;
+        const rowsPerBand = Math.max(1, Math.floor(cellsPerSync / r.columnCount));
+        for (let row = 0; row < r.rowCount; row += rowsPerBand) {
+          bands.push({
+            sheet: ws.name,
+            row: r.rowIndex + row,
+            col: r.columnIndex,
+            rows: Math.min(rowsPerBand, r.rowCount - row),
+            cols: r.columnCount,
+          });
+        }
+      }
+      const snapshots = new Map<string, SheetSnapshot>();
+      for (const { ws, r, merges } of used) {
+        const snap: SheetSnapshot = {
+          name: ws.name,
+          values: [],
+          origin: r.isNullObject ? { row: 0, col: 0 } : { row: r.rowIndex, col: r.columnIndex },
+        };
+        const vis = VISIBILITY[ws.visibility];
+        if (vis && vis !== "visible") snap.visibility = vis;
+        if (ws.protection.protected) snap.protected = true;
+        if (merges && !merges.isNullObject && merges.address)
+          snap.merges = merges.address.split(",").map(localAddress);
+        snapshots.set(ws.name, snap);
+      }
+      const total = bands.reduce((n, b) => n + b.rows * b.cols, 0);
+      let done = 0;
+      onProgress?.({ done, total });
+      let group: { band: Band; range: Excel.Range }[] = [];
+      let groupCells = 0;
+      const flush = async () => {
+        if (group.length === 0) return;
+        await ctx.sync();
+        for (const { band, range } of group) {
+          const snap = snapshots.get(band.sheet) as SheetSnapshot;
+          const values = range.values;
+          const formulas = range.formulas;
+          const base = band.row - (snap.origin?.row ?? 0);
+          let anyFormula = false;
+          const f: (string | null)[][] = [];
+          for (let r = 0; r < values.length; r++) {
+            const row: CellValue[] = new Array<CellValue>(values[r].length);
+            const frow: (string | null)[] = [];
+            for (let c = 0; c < values[r].length; c++) {
+              const formula = formulas[r][c];
+              row[c] = cellOf(values[r][c], formula);
+              if (typeof formula === "string" && formula.startsWith("=")) {
+                while (frow.length < c) frow.push(null);
+                frow[c] = formula.slice(1);
+                anyFormula = true;
+              }
+            }
+            snap.values[base + r] = row;
+            f.push(frow);
+          }
+          if (anyFormula) {
+            snap.formulas ??= [];
+            f.forEach((row, r) => ((snap.formulas as (string | null)[][])[base + r] = row));
+          }
+          done += band.rows * band.cols;
+        }
+        onProgress?.({ done, total });
+        group = [];
+        groupCells = 0;
+      };
+      for (const band of bands) {
+        if (groupCells > 0 && groupCells + band.rows * band.cols > cellsPerSync) await flush();
+        const range = ctx.workbook.worksheets
+          .getItem(band.sheet)
+          .getRangeByIndexes(band.row, band.col, band.rows, band.cols)
+          .load("values,formulas");
+        group.push({ band, range });
+        groupCells += band.rows * band.cols;
+      }
+      await flush();
+      for (const snap of snapshots.values()) {
+        for (let r = 0; r < snap.values.length; r++) snap.values[r] ??= [];
+        if (snap.formulas) for (let r = 0; r < snap.values.length; r++) snap.formulas[r] ??= [];
+      }
+      return { sheets: items.map((ws) => snapshots.get(ws.name) as SheetSnapshot) };
+    });
+  }
+
+  async function mark(findings: readonly Finding[]): Promise<MarkResult> {
+    // sheet → severity → cells; a cell gets the mark of its most severe finding.
+    const bySheet = new Map<string, Map<string, Severity>>();
+    const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+    for (const f of findings) {
+      let cells = bySheet.get(f.sheet);
+      if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+      for (const c of f.cells) {
+        const prev = cells.get(c);
+        if (!prev || rank[f.severity] < rank[prev]) cells.set(c, f.severity);
+      }
+    }
+    return host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/protection/protected");
+      await ctx.sync();
+      const result: MarkResult = { marked: 0, skipped: [] };
+      for (const [sheet, cells] of bySheet) {
+        const ws = sheets.items.find((w) => w.name === sheet);
+        if (!ws) {
+          result.skipped.push({ sheet, reason: "Không còn trang tính này trong sổ tính." });
+          continue;
+        }
+        if (ws.protection.protected) {
+          result.skipped.push({
+            sheet,
+            reason:
+              "Trang tính đang được bảo vệ (Protect Sheet): không đánh dấu được; bỏ bảo vệ rồi kiểm tra lại.",
+          });
+          continue;
+        }
+        for (const severity of ["error", "warning", "info"] as const) {
+          const list = [...cells].filter(([, s]) => s === severity).map(([c]) => c);
+          for (let i = 0; i < list.length; i += ADDRESSES_PER_CALL) {
+            const part = list.slice(i, i + ADDRESSES_PER_CALL);
+            const cf = ws.getRanges(part.join(",")).conditionalFormats.add("Custom");
+            cf.custom.rule.formula = `=ISTEXT("${MARK_TAG}:${severity}")`;
+            cf.custom.format.fill.color = MARK_FILL[severity];
+            result.marked += part.length;
+          }
+        }
+      }
+      await ctx.sync();
+      return result;
+    });
+  }
+
+  async function clearMarks(): Promise<number> {
+    return host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/protection/protected");
+      await ctx.sync();
+      const collections = sheets.items
+        .filter((ws) => !ws.protection.protected)
+        .map((ws) =>
+          ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+        );
+      await ctx.sync();
+      let removed = 0;
+      for (const cfs of collections) {
+        for (const cf of cfs.items) {
+          const custom = cf.customOrNullObject;
+          if (!custom.isNullObject && custom.rule.formula.includes(MARK_TAG)) {
+            cf.delete();
+            removed++;
+          }
+        }
+      }
+      await ctx.sync();
+      return removed;
+    });
+  }
+
+  async function select(sheet: string, cells: readonly string[]): Promise<void> {
+    if (cells.length === 0) return;
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cells[0]).select();
+      await ctx.sync();
+    });
+  }
+
+  async function applyFix(sheet: string, fix: Fix): Promise<FixRecord> {
+    return host.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(fix.cell).load("values,formulas");
+      await ctx.sync();
+      const formula = range.formulas[0][0];
+      if (typeof formula === "string" && formula.startsWith("=")) {
+        throw new Error(
+          `Ô ${fix.cell} có công thức ${formula}: không tự sửa ô có công thức, hãy sửa công thức hoặc các ô nó tham chiếu.`,
+        );
+      }
+      const value = range.values[0][0];
+      range.values = [[asTypedText(fix.value)]];
+      await ctx.sync();
+      return {
+        sheet,
+        cell: fix.cell,
+        before: { value: value === "" ? null : (value as number | string | boolean), formula: null },
+        after: fix.value,
+      };
+    });
+  }
+
+  async function undoFix(record: FixRecord): Promise<void> {
+    await host.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(record.sheet).getRange(record.cell);
+      if (record.before.formula) range.formulas = [[`=${record.before.formula}`]];
+      else range.values = [[asTypedText(record.before.value)]];
+      await ctx.sync();
+    });
+  }
+
+  async function loadState(): Promise<PaneState> {
+    const raw = host.settings.get(STATE_KEY);
+    if (!raw || typeof raw !== "object") return { ...EMPTY_STATE };
+    const s = raw as Partial<PaneState>;
+    return {
+      accepted: Array.isArray(s.accepted) ? s.accepted : [],
+      overrides: s.overrides && typeof s.overrides === "object" ? s.overrides : {},
+    };
+  }
+
+  async function saveState(state: PaneState): Promise<void> {
+    host.settings.set(STATE_KEY, state);
+    await new Promise<void>((resolve, reject) =>
+      host.settings.saveAsync((r) =>
+        r.status === "succeeded"
+          ? resolve()
+          : reject(new Error(r.error?.message ?? "Không lưu được trạng thái vào sổ tính.")),
+      ),
+    );
+  }
+
+  async function writeReport(findings: readonly Finding[], locale: Locale): Promise<string> {
+    return host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const name = uniqueSheetName(
+        label(locale, "resultsSheet"),
+        sheets.items.map((w) => w.name),
+      );
+      const ws = sheets.add(name);
+      const header = (
+        ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual"] as const
+      ).map((k) => label(locale, k));
+      const rows: (string | number)[][] = [
+        header,
+        ...findings.map((f, i) => [
+          i + 1,
+          f.sheet,
+          f.cells.join(", "),
+          label(locale, f.severity),
+          f.rule,
+          f.message,
+          f.expected ?? "",
+          f.actual ?? "",
+        ]),
+      ];
+      if (findings.length === 0) rows.push(["", "", "", "", "", label(locale, "noFindings"), "", ""]);
+      const all = ws.getRangeByIndexes(0, 0, rows.length, header.length);
+      // Text format first: a message or a sheet name starting with "=" must stay text, never a formula.
+      all.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
+      all.values = rows;
+      ws.getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
+      findings.forEach((f, i) => {
+        if (!f.cells[0]) return;
+        ws.getRangeByIndexes(i + 1, 2, 1, 1).hyperlink = {
+          documentReference: `${quoteSheetName(f.sheet)}!${f.cells[0]}`,
+          textToDisplay: f.cells.join(", "),
+        };
+      });
+      all.format.autofitColumns();
+      ws.activate();
+      await ctx.sync();
+      return name;
+    });
+  }
+
+  async function watchChanges(onChange: (sheet: string) => void): Promise<() => Promise<void>> {
+    const names = new Map<string, string>();
+    const handler = await host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/id,items/name");
+      await ctx.sync();
+      for (const ws of sheets.items) names.set(ws.id, ws.name);
+      const result = sheets.onChanged.add(async (e) => {
+        let name = names.get(e.worksheetId);
+        if (name === undefined) {
+          // A sheet added or renamed since: look it up once.
+          name = await host.run(async (c) => {
+            const ws = c.workbook.worksheets.getItem(e.worksheetId).load("name");
+            await c.sync();
+            return ws.name;
+          });
+          names.set(e.worksheetId, name);
+        }
+        onChange(name);
+      });
+      await ctx.sync();
+      return result;
+    });
+    return () => host.removeHandler(handler);
+  }
+
+  return {
+    read,
+    mark,
+    clearMarks,
+    select,
+    applyFix,
+    undoFix,
+    loadState,
+    saveState,
+    writeReport,
+    watchChanges,
+  };
+}

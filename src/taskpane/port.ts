@@ -1,0 +1,56 @@
+/**
+ * What the task pane needs from the workbook, as plain functions. The Office.js adapter
+ * (src/office) implements it; UI tests implement it with a few lines; the pane never sees Excel.
+ */
+import type { Acceptance } from "../engine/accept";
+import type { Finding, Fix } from "../engine/findings";
+import type { RecognitionOverride } from "../engine/recognize/model";
+import type { Locale } from "../engine/rules/api";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+
+/** What the pane keeps in the workbook (document settings): acceptances and recognition fixes. */
+export interface PaneState {
+  accepted: Acceptance[];
+  overrides: Record<string, RecognitionOverride>;
+}
+
+export const EMPTY_STATE: PaneState = { accepted: [], overrides: {} };
+
+export interface MarkResult {
+  /** Cells marked. */
+  marked: number;
+  /** Sheets that could not be marked, with the reason (protected, missing). */
+  skipped: { sheet: string; reason: string }[];
+}
+
+/** Enough to undo a fix: the cell's value or formula before it. */
+export interface FixRecord {
+  sheet: string;
+  cell: string;
+  before: { value: number | string | boolean | null; formula: string | null };
+  after: number | string;
+}
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
+
+export interface WorkbookPort {
+  /** The whole workbook as a snapshot, in a small constant number of round trips. */
+  read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
+  /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
+  mark(findings: readonly Finding[]): Promise<MarkResult>;
+  /** Removes every mark the add-in made, and nothing else; returns how many were removed. */
+  clearMarks(): Promise<number>;
+  /** Selects (and scrolls to) cells of a sheet. */
+  select(sheet: string, cells: readonly string[]): Promise<void>;
+  applyFix(sheet: string, fix: Fix): Promise<FixRecord>;
+  undoFix(record: FixRecord): Promise<void>;
+  loadState(): Promise<PaneState>;
+  saveState(state: PaneState): Promise<void>;
+  /** Writes the findings to a new report sheet with links; returns its name. */
+  writeReport(findings: readonly Finding[], locale: Locale): Promise<string>;
+  /** Calls `onChange(sheet)` after the user edits a sheet; resolves to a function that stops watching. */
+  watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
+}

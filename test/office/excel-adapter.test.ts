@@ -1,0 +1,237 @@
+/**
+ * The Office.js adapter against the strict fake: what it reads equals the workbook, round trips
+ * are counted, marks never touch a value, a formula or a format, and clearing restores every cell.
+ */
+import { checkWorkbook } from "../../src/engine/check";
+import type { Finding } from "../../src/engine/findings";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+import { CELLS_PER_SYNC, createExcelAdapter, MARK_TAG } from "../../src/office/excel-adapter";
+import type { OfficeHost } from "../../src/office/host";
+import { seed2026AsPrinted } from "../fixtures/seed2026";
+import { trimGrid } from "../fixtures/xlsx";
+import { cellsOf, createFakeExcel, type FakeExcel, type FakeSheetInit } from "./fake-excel";
+import { fakeSheetsOf, hostOf } from "./fake-host";
+
+const rulebook = builtinRulebook();
+
+function setup(sheets: FakeSheetInit[], excelApi?: number): { fake: FakeExcel; host: OfficeHost } {
+  const fake = createFakeExcel(sheets, { excelApi });
+  return { fake, host: hostOf(fake) };
+}
+
+/** Counts the syncs one call makes. */
+async function syncsOf<T>(fake: FakeExcel, f: () => Promise<T>): Promise<{ result: T; syncs: number }> {
+  const before = fake.syncs;
+  const result = await f();
+  return { result, syncs: fake.syncs - before };
+}
+
+const normalized = (wb: WorkbookSnapshot) =>
+  wb.sheets.map((s) => ({
+    name: s.name,
+    values: trimGrid(s.values),
+    formulas: trimGrid(s.formulas ?? []),
+    merges: [...(s.merges ?? [])].sort(),
+  }));
+
+describe("read", () => {
+  it("reads the seed workbook exactly, in three syncs", async () => {
+    const seed = seed2026AsPrinted({ amountsAs: "formula" });
+    const { fake, host } = setup(fakeSheetsOf(seed));
+    const { result, syncs } = await syncsOf(fake, () => createExcelAdapter(host).read());
+    expect(syncs).toBe(3);
+    expect(normalized(result)).toEqual(normalized(seed));
+    expect(checkWorkbook(result, { rulebook }).findings).toEqual(checkWorkbook(seed, { rulebook }).findings);
+  });
+
+  it("reads a 30 000-row sheet in bands, never over the 5 MB payload limit", async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => [
+      i + 1,
+      `Trường số ${i + 1} — một tên trường khá dài để làm nặng dữ liệu`,
+      i % 7,
+      i % 5,
+      i % 3,
+    ]);
+    const { fake, host } = setup([{ name: "Đăng ký", values: [["STT", "Đơn vị", "A", "B", "C"], ...rows] }]);
+    const progress: number[] = [];
+    const { result, syncs } = await syncsOf(fake, () =>
+      createExcelAdapter(host).read((p) => progress.push(p.done / p.total)),
+    );
+    expect(result.sheets[0].values).toHaveLength(30_001);
+    expect(result.sheets[0].values[30_000]).toEqual([
+      30_000,
+      rows[29_999][1],
+      29_999 % 7,
+      29_999 % 5,
+      29_999 % 3,
+    ]);
+    expect(syncs).toBe(2 + Math.ceil((30_001 * 5) / CELLS_PER_SYNC));
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it("keeps the used range's position, hidden and protected sheets, errors from formulas", async () => {
+    const { host } = setup([
+      { name: "Lệch", values: [[], [], [null, null, "Phụ lục", 5]] },
+      { name: "Ẩn", values: [["x"]], visibility: "VeryHidden", protected: true },
+      { name: "Lỗi", values: [["=1/0", "#N/A"]], results: { A1: "#DIV/0!" } },
+      { name: "Trống" },
+    ]);
+    const wb = await createExcelAdapter(host).read();
+    expect(wb.sheets[0].origin).toEqual({ row: 2, col: 2 });
+    expect(wb.sheets[0].values).toEqual([["Phụ lục", 5]]);
+    expect(wb.sheets[1]).toMatchObject({ visibility: "veryHidden", protected: true });
+    expect(wb.sheets[2].values[0]).toEqual([{ error: "#DIV/0!" }, "#N/A"]);
+    expect(wb.sheets[3].values).toEqual([]);
+  });
+
+  it("reads without merged areas when Excel is older than ExcelApi 1.13", async () => {
+    const { host } = setup([{ name: "A", values: [["Tiêu đề"]], merges: ["A1:C1"] }], 1.12);
+    expect((await createExcelAdapter(host).read()).sheets[0].merges).toBeUndefined();
+  });
+});
+
+describe("marks", () => {
+  const seed = seed2026AsPrinted();
+  const findings = checkWorkbook(seed, { rulebook }).findings;
+
+  it("marks 1 000 findings in two syncs and leaves every value, formula and format as it was", async () => {
+    const { fake, host } = setup(fakeSheetsOf(seed));
+    fake.model.sheets[7].fills.set("B7", "#00FF00"); // the user's own fill
+    const before = fake.model.sheets.map(cellsOf);
+    const many: Finding[] = Array.from({ length: 1000 }, (_, i) => ({
+      ...findings[i % findings.length],
+      cells: [`${"ABCDEFGHIJK"[i % 11]}${7 + Math.floor(i / 11) * 1}`],
+    }));
+    const { result, syncs } = await syncsOf(fake, () => createExcelAdapter(host).mark(many));
+    expect(syncs).toBe(2);
+    expect(result.skipped).toEqual([]);
+    expect(fake.model.sheets.flatMap((s) => s.conditionalFormats).length).toBeGreaterThan(0);
+    expect(fake.model.sheets.map(cellsOf)).toEqual(before);
+  });
+
+  it("clear removes its marks and nothing else: check then clear leaves every cell as it was", async () => {
+    const { fake, host } = setup(fakeSheetsOf(seed));
+    const userCf = { id: "user", type: "Custom", ranges: ["C7:C9"], formula: "=C7>100", fill: "#FF0000" };
+    fake.model.sheets[5].conditionalFormats.push(userCf);
+    const before = fake.model.sheets.map((s) => ({
+      ...cellsOf(s),
+      cfs: JSON.stringify(s.conditionalFormats),
+    }));
+    const adapter = createExcelAdapter(host);
+    await adapter.mark(findings);
+    const marked = fake.model.sheets
+      .flatMap((s) => s.conditionalFormats)
+      .filter((c) => c.formula?.includes(MARK_TAG));
+    expect(marked.length).toBeGreaterThan(0);
+    const { result: removed, syncs } = await syncsOf(fake, () => adapter.clearMarks());
+    expect(removed).toBe(marked.length);
+    expect(syncs).toBe(3);
+    expect(
+      fake.model.sheets.map((s) => ({ ...cellsOf(s), cfs: JSON.stringify(s.conditionalFormats) })),
+    ).toEqual(before);
+  });
+
+  it("says which sheets it could not mark (protected)", async () => {
+    const sheets = fakeSheetsOf(seed);
+    sheets[7].protected = true;
+    const { host } = setup(sheets);
+    const r = await createExcelAdapter(host).mark(findings);
+    expect(r.skipped).toEqual([{ sheet: "PL8 KP 2028", reason: expect.stringContaining("bảo vệ") }]);
+  });
+});
+
+describe("fixes, selection, state, report, changes", () => {
+  it("fixes a cell and undoes it exactly, text included", async () => {
+    const { fake, host } = setup([{ name: "KP", values: [[null, "  13 008", 34511]] }]);
+    const a = createExcelAdapter(host);
+    const r1 = await a.applyFix("KP", { cell: "C1", value: 35604 });
+    const r2 = await a.applyFix("KP", { cell: "B1", value: "5." });
+    expect(fake.model.sheets[0].values.get("C1")).toBe(35604);
+    expect(fake.model.sheets[0].values.get("B1")).toBe("5.");
+    await a.undoFix(r2);
+    await a.undoFix(r1);
+    expect(Object.fromEntries(fake.model.sheets[0].values)).toEqual({ B1: "  13 008", C1: 34511 });
+  });
+
+  it("refuses to overwrite a formula", async () => {
+    const { host } = setup([{ name: "KP", values: [["=SUM(B1:B2)"]] }]);
+    await expect(createExcelAdapter(host).applyFix("KP", { cell: "A1", value: 3 })).rejects.toThrow(
+      /có công thức/,
+    );
+  });
+
+  it("selects the first cell of a finding on its sheet", async () => {
+    const { fake, host } = setup([{ name: "A" }, { name: "PL8 KP 2028", values: [["x"]] }]);
+    await createExcelAdapter(host).select("PL8 KP 2028", ["J16", "C6"]);
+    expect(fake.model.selection).toEqual({ sheet: "PL8 KP 2028", address: "J16" });
+    expect(fake.model.activeSheet).toBe("PL8 KP 2028");
+  });
+
+  it("keeps its state in the document settings", async () => {
+    const { fake, host } = setup([{ name: "A" }]);
+    const a = createExcelAdapter(host);
+    expect(await a.loadState()).toEqual({ accepted: [], overrides: {} });
+    const state = {
+      accepted: [
+        { subject: { rule: "quota", sheetKind: "cost" }, reason: "đã duyệt", at: "2026-11-25T00:00:00.000Z" },
+      ],
+      overrides: { A: { year: 2027 } },
+    };
+    await a.saveState(state);
+    expect(fake.settings.saves).toBe(1);
+    expect(await a.loadState()).toEqual(state);
+  });
+
+  it("writes a report sheet under a new name, every text as text, with links", async () => {
+    const { fake, host } = setup([{ name: "Kết quả kiểm tra" }, { name: "=SUM(1)", values: [["x"]] }]);
+    const f: Finding = {
+      rule: "totals",
+      severity: "error",
+      sheet: "=SUM(1)",
+      cells: ["J16"],
+      message: '=HYPERLINK("http://x")',
+      expected: 2,
+      actual: "=1+1",
+    };
+    const { result: name, syncs } = await syncsOf(fake, () =>
+      createExcelAdapter(host).writeReport([f], "vi"),
+    );
+    expect(name).toBe("Kết quả kiểm tra (2)");
+    expect(syncs).toBe(2);
+    const report = fake.model.sheets.find((s) => s.name === name);
+    expect(report?.formulas.size).toBe(0);
+    expect(report?.values.get("F2")).toBe('=HYPERLINK("http://x")');
+    expect(report?.values.get("B2")).toBe("=SUM(1)");
+    expect(report?.hyperlinks.get("C2")).toEqual({
+      documentReference: "'=SUM(1)'!J16",
+      textToDisplay: "J16",
+    });
+  });
+
+  it("reports edits by sheet name until told to stop", async () => {
+    const { fake, host } = setup([{ name: "PL6 KP 2026", values: [["x"]] }]);
+    const seen: string[] = [];
+    const stop = await createExcelAdapter(host).watchChanges?.((s) => seen.push(s));
+    await fake.edit("PL6 KP 2026", "C7", 5);
+    await stop?.();
+    await fake.edit("PL6 KP 2026", "C8", 6);
+    expect(seen).toEqual(["PL6 KP 2026"]);
+  });
+});
+
+describe("the strict fake itself", () => {
+  it("throws on a property read before load and sync, and applies writes only at sync", async () => {
+    const fake = createFakeExcel([{ name: "A", values: [[1]] }]);
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("A").getRange("A1");
+      expect(() => r.values).toThrow(/PropertyNotLoaded/);
+      r.load("values");
+      expect(() => r.values).toThrow(/PropertyNotLoaded/);
+      r.values = [[2]];
+      expect(fake.model.sheets[0].values.get("A1")).toBe(1);
+      await ctx.sync();
+      expect(fake.model.sheets[0].values.get("A1")).toBe(2);
+    });
+  });
+});
