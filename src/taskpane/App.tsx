@@ -1,13 +1,197 @@
-/** The task pane. Its Office.js access comes from src/office through props (see issue 3). */
-import { FluentProvider, Title3, Body1, webLightTheme } from "@fluentui/react-components";
+/**
+ * The task pane. It gets the workbook as a port (src/office implements it with Office.js), so
+ * it renders and is tested without Excel. Vietnamese by default, English on request.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  CounterBadge,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle2,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { label } from "../engine/i18n";
+import type { Rulebook } from "../engine/rulebook/schema";
+import type { Locale } from "../engine/rules/api";
+import { FindingsList } from "./FindingsList";
+import type { WorkbookPort } from "./port";
+import { SheetsPanel } from "./SheetsPanel";
+import { t } from "./strings";
+import { useChecker } from "./useChecker";
 
-export function App() {
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+  },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  counts: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center" },
+  count: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+});
+
+export interface AppProps {
+  port: WorkbookPort;
+  rulebook: Rulebook;
+  initialLocale?: Locale;
+}
+
+export function App({ port, rulebook, initialLocale = "vi" }: AppProps) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <Title3 as="h1">Đề án Checker</Title3>
-        <Body1 as="p">Kiểm tra các Phụ lục của kế hoạch đào tạo, bồi dưỡng theo sổ quy tắc.</Body1>
-      </main>
+    <FluentProvider theme={webLightTheme} lang={locale === "vi" ? "vi-VN" : "en-US"}>
+      <Pane port={port} rulebook={rulebook} locale={locale} onLocale={setLocale} />
     </FluentProvider>
+  );
+}
+
+function Pane({
+  port,
+  rulebook,
+  locale,
+  onLocale,
+}: {
+  port: WorkbookPort;
+  rulebook: Rulebook;
+  locale: Locale;
+  onLocale: (l: Locale) => void;
+}) {
+  const styles = useStyles();
+  const c = useChecker(port, rulebook, locale);
+  const { phase, findings, workbook } = c.state;
+  const busy = phase.kind === "reading" || phase.kind === "checking";
+  const open = findings.filter((f) => !f.accepted);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of open) counts[f.severity]++;
+
+  return (
+    <main className={styles.root} aria-busy={busy}>
+      <div className={styles.header}>
+        <div>
+          <Title3 as="h1">{t(locale, "title")}</Title3>
+          <Caption1 as="p">
+            {t(locale, "rulebook")}: {rulebook.name}
+          </Caption1>
+        </div>
+        <Button appearance="subtle" size="small" onClick={() => onLocale(locale === "vi" ? "en" : "vi")}>
+          {t(locale, "language")}
+        </Button>
+      </div>
+
+      <div className={styles.toolbar}>
+        <Button appearance="primary" disabled={busy} onClick={() => void c.check()}>
+          {busy ? t(locale, "checking") : t(locale, "check")}
+        </Button>
+        <Button disabled={busy} onClick={() => void c.clear()}>
+          {t(locale, "clear")}
+        </Button>
+        <Button disabled={busy || phase.kind !== "done"} onClick={() => void c.exportReport()}>
+          {t(locale, "export")}
+        </Button>
+      </div>
+
+      {phase.kind === "reading" && (
+        <div>
+          <ProgressBar value={phase.total ? phase.done / phase.total : undefined} />
+          <Caption1>
+            {t(locale, "reading", {
+              percent: phase.total ? Math.round((100 * phase.done) / phase.total) : 0,
+            })}
+          </Caption1>
+        </div>
+      )}
+      {phase.kind === "checking" && <ProgressBar />}
+
+      {c.state.notice && (
+        <MessageBar intent={c.state.notice.intent}>
+          <MessageBarBody>{c.state.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {phase.kind === "idle" && <Body1 as="p">{t(locale, "intro")}</Body1>}
+
+      {phase.kind === "error" && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t(locale, "readError")}</MessageBarTitle>
+            {phase.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {phase.kind === "done" && workbook && (
+        <>
+          {c.state.empty ? (
+            <MessageBar intent="info">
+              <MessageBarBody>{t(locale, "emptyWorkbook")}</MessageBarBody>
+            </MessageBar>
+          ) : workbook.tables.length === 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t(locale, "noAppendix")}</MessageBarBody>
+            </MessageBar>
+          ) : counts.error === 0 ? (
+            <MessageBar intent="success">
+              <MessageBarBody>{t(locale, "clean")}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          {(c.state.marks?.skipped ?? []).map((s) => (
+            <MessageBar key={s.sheet} intent="warning">
+              <MessageBarBody>{t(locale, "notMarked", { sheet: s.sheet, reason: s.reason })}</MessageBarBody>
+            </MessageBar>
+          ))}
+
+          {findings.length > 0 && (
+            <div className={styles.counts} aria-label={t(locale, "findings", { count: findings.length })}>
+              {(["error", "warning", "info"] as const).map((s) => (
+                <span key={s} className={styles.count}>
+                  <CounterBadge
+                    count={counts[s]}
+                    showZero
+                    color={s === "error" ? "danger" : s === "warning" ? "important" : "informative"}
+                  />
+                  <Body1>{label(locale, s)}</Body1>
+                </span>
+              ))}
+            </div>
+          )}
+
+          <FindingsList
+            findings={findings}
+            locale={locale}
+            fixes={c.state.fixes}
+            onJump={(f) => void c.jump(f)}
+            onFix={(f) => void c.fix(f)}
+            onUndo={(f) => void c.undo(f)}
+            onAccept={(f, reason) => void c.accept(f, reason)}
+            onUnaccept={(f) => void c.unaccept(f)}
+          />
+
+          <Subtitle2 as="h2">{t(locale, "sheets")}</Subtitle2>
+          <SheetsPanel
+            workbook={workbook}
+            locale={locale}
+            overrides={c.state.pane.overrides}
+            onOverride={(s, o) => void c.override(s, o)}
+          />
+        </>
+      )}
+    </main>
   );
 }

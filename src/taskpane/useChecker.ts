@@ -1,0 +1,184 @@
+/**
+ * The pane's state and actions: read the workbook through the port, check it with the engine,
+ * mark it, and keep what the user accepted or corrected. No Office.js: only the port.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { accept, applyAcceptances, unaccept, type ReviewedFinding } from "../engine/accept";
+import { checkWorkbook } from "../engine/check";
+import type { EngineFinding } from "../engine/findings";
+import type { RecognitionOverride, RecognizedWorkbook } from "../engine/recognize/model";
+import type { Rulebook } from "../engine/rulebook/schema";
+import type { Locale } from "../engine/rules/api";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import { t } from "./strings";
+import { EMPTY_STATE, type FixRecord, type MarkResult, type PaneState, type WorkbookPort } from "./port";
+
+export type Phase =
+  | { kind: "idle" }
+  | { kind: "reading"; done: number; total: number }
+  | { kind: "checking" }
+  | { kind: "done" }
+  | { kind: "error"; message: string };
+
+export interface CheckerState {
+  phase: Phase;
+  findings: ReviewedFinding[];
+  workbook?: RecognizedWorkbook;
+  /** True when the workbook has no sheet with data. */
+  empty: boolean;
+  marks?: MarkResult;
+  /** Fixes applied in this session, by finding key, to undo them. */
+  fixes: Map<string, FixRecord>;
+  pane: PaneState;
+  /** A one-line notice (cleared marks, exported report, a failed action). */
+  notice?: { intent: "success" | "error" | "info"; text: string };
+}
+
+/** A finding's identity within one check (sheet, rule, cells, message). */
+export function findingKey(f: EngineFinding): string {
+  return `${f.sheet}\u001f${f.rule}\u001f${f.cells.join(",")}\u001f${f.message}`;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Locale) {
+  const [state, setState] = useState<CheckerState>({
+    phase: { kind: "idle" },
+    findings: [],
+    empty: false,
+    fixes: new Map(),
+    pane: EMPTY_STATE,
+  });
+  const snapshot = useRef<WorkbookSnapshot | undefined>(undefined);
+  const pane = useRef<PaneState>(EMPTY_STATE);
+
+  useEffect(() => {
+    let live = true;
+    port.loadState().then(
+      (s) => {
+        if (!live) return;
+        pane.current = s;
+        setState((st) => ({ ...st, pane: s }));
+      },
+      () => undefined, // no saved state: start empty
+    );
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  /** Runs the engine on the last snapshot and re-marks the workbook. */
+  const evaluate = useCallback(
+    async (snap: WorkbookSnapshot) => {
+      setState((s) => ({ ...s, phase: { kind: "checking" } }));
+      const result = checkWorkbook(snap, { rulebook, locale, overrides: pane.current.overrides });
+      const findings = applyAcceptances(result.findings, pane.current.accepted);
+      await port.clearMarks();
+      const marks = await port.mark(findings.filter((f) => !f.accepted));
+      const empty = snap.sheets.every((s) => s.values.every((r) => r.every((v) => v === null || v === "")));
+      setState((s) => ({ ...s, phase: { kind: "done" }, findings, workbook: result.workbook, marks, empty }));
+    },
+    [port, rulebook, locale],
+  );
+
+  const check = useCallback(async () => {
+    try {
+      setState((s) => ({
+        ...s,
+        phase: { kind: "reading", done: 0, total: 0 },
+        notice: undefined,
+        fixes: new Map(),
+      }));
+      const snap = await port.read((p) =>
+        setState((s) => ({ ...s, phase: { kind: "reading", done: p.done, total: p.total } })),
+      );
+      snapshot.current = snap;
+      await evaluate(snap);
+    } catch (e) {
+      setState((s) => ({ ...s, phase: { kind: "error", message: errorText(e) } }));
+    }
+  }, [port, evaluate]);
+
+  // A new language rewords the findings without reading the workbook again.
+  useEffect(() => {
+    if (snapshot.current && state.phase.kind === "done") void evaluate(snapshot.current);
+    // Only when the locale or the rulebook change (evaluate changes with them).
+  }, [locale, rulebook]);
+
+  const act = useCallback(async (f: () => Promise<Partial<CheckerState> | void>) => {
+    try {
+      const patch = await f();
+      if (patch) setState((s) => ({ ...s, ...patch }));
+    } catch (e) {
+      setState((s) => ({ ...s, notice: { intent: "error", text: errorText(e) } }));
+    }
+  }, []);
+
+  const savePane = useCallback(
+    async (next: PaneState) => {
+      pane.current = next;
+      setState((s) => ({ ...s, pane: next, findings: applyAcceptances(s.findings, next.accepted) }));
+      await port.saveState(next);
+    },
+    [port],
+  );
+
+  return {
+    state,
+    check,
+    jump: (f: EngineFinding) => act(() => port.select(f.sheet, f.cells)),
+    clear: () =>
+      act(async () => {
+        const n = await port.clearMarks();
+        return { marks: undefined, notice: { intent: "success", text: t(locale, "cleared", { count: n }) } };
+      }),
+    fix: (f: EngineFinding) =>
+      act(async () => {
+        if (!f.fix) return;
+        const record = await port.applyFix(f.sheet, f.fix);
+        const fixes = new Map(state.fixes);
+        fixes.set(findingKey(f), record);
+        return { fixes };
+      }),
+    undo: (f: EngineFinding) =>
+      act(async () => {
+        const record = state.fixes.get(findingKey(f));
+        if (!record) return;
+        await port.undoFix(record);
+        const fixes = new Map(state.fixes);
+        fixes.delete(findingKey(f));
+        return { fixes };
+      }),
+    accept: (f: EngineFinding, reason: string) =>
+      act(async () => {
+        await savePane({ ...pane.current, accepted: accept(pane.current.accepted, f, reason, new Date()) });
+        await port.clearMarks();
+        const marks = await port.mark(
+          applyAcceptances(state.findings, pane.current.accepted).filter((x) => !x.accepted),
+        );
+        return { marks };
+      }),
+    unaccept: (f: EngineFinding) =>
+      act(async () => {
+        await savePane({ ...pane.current, accepted: unaccept(pane.current.accepted, f) });
+        await port.clearMarks();
+        const marks = await port.mark(
+          applyAcceptances(state.findings, pane.current.accepted).filter((x) => !x.accepted),
+        );
+        return { marks };
+      }),
+    override: (sheet: string, o: RecognitionOverride | undefined) =>
+      act(async () => {
+        const overrides = { ...pane.current.overrides };
+        if (o && Object.keys(o).length > 0) overrides[sheet] = o;
+        else delete overrides[sheet];
+        await savePane({ ...pane.current, overrides });
+        if (snapshot.current) await evaluate(snapshot.current);
+      }),
+    exportReport: () =>
+      act(async () => {
+        const name = await port.writeReport(state.findings, locale);
+        return { notice: { intent: "success", text: t(locale, "exported", { sheet: name }) } };
+      }),
+  };
+}
