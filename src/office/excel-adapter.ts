@@ -5,7 +5,7 @@
  * - read: 2 syncs (sheets; used ranges and merges) + 1 per ~4 MB of cells (big sheets are
  *   read in row bands so that no request exceeds Excel on the web's 5 MB limit);
  * - mark: 2 syncs whatever the number of findings (sheets and protection; all marks);
- * - clearMarks: 3 syncs (sheets; their conditional formats; delete ours).
+ * - clearMarks: 3 syncs (sheets; their conditional formats; delete ours), 4 before ExcelApi 1.14.
  * Marks are conditional formats whose rule formula carries MARK_TAG: they never change a value,
  * a formula, a fill, a font or a number format, and removing them restores the sheet exactly.
  */
@@ -71,7 +71,9 @@ interface Band {
 
 export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: number } = {}): WorkbookPort {
   const cellsPerSync = options.cellsPerSync ?? CELLS_PER_SYNC;
+  // Newer API sets are used when Excel has them, and worked around when it does not.
   const mergedAreas = host.supportsExcelApi("1.13");
+  const customOrNull = host.supportsExcelApi("1.14");
 
   async function read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
     return host.run(async (ctx) => {
@@ -227,24 +229,31 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/protection/protected");
       await ctx.sync();
-      const collections = sheets.items
-        .filter((ws) => !ws.protection.protected)
-        .map((ws) =>
+      const open = sheets.items.filter((ws) => !ws.protection.protected);
+      let ours: Excel.ConditionalFormat[];
+      if (customOrNull) {
+        const collections = open.map((ws) =>
           ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
         );
-      await ctx.sync();
-      let removed = 0;
-      for (const cfs of collections) {
-        for (const cf of cfs.items) {
-          const custom = cf.customOrNullObject;
-          if (!custom.isNullObject && custom.rule.formula.includes(MARK_TAG)) {
-            cf.delete();
-            removed++;
-          }
-        }
+        await ctx.sync();
+        ours = collections.flatMap((cfs) =>
+          cfs.items.filter(
+            (cf) =>
+              !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula.includes(MARK_TAG),
+          ),
+        );
+      } else {
+        // Before ExcelApi 1.14: find the custom formats first, then read their rules (one sync more).
+        const collections = open.map((ws) => ws.getRange().conditionalFormats.load("items/type"));
+        await ctx.sync();
+        const custom = collections.flatMap((cfs) => cfs.items.filter((cf) => cf.type === "Custom"));
+        for (const cf of custom) cf.custom.rule.load("formula");
+        await ctx.sync();
+        ours = custom.filter((cf) => cf.custom.rule.formula.includes(MARK_TAG));
       }
+      for (const cf of ours) cf.delete();
       await ctx.sync();
-      return removed;
+      return ours.length;
     });
   }
 

@@ -84,8 +84,10 @@ function Pane({
     <main className={styles.root} aria-busy={busy}>
       <div className={styles.header}>
         <div>
-          <Title3 as="h1">{t(locale, "title")}</Title3>
-          <Caption1 as="p">
+          <Title3 as="h1" block>
+            {t(locale, "title")}
+          </Title3>
+          <Caption1 as="p" block>
             {t(locale, "rulebook")}: {rulebook.name}
           </Caption1>
         </div>
@@ -124,7 +126,11 @@ function Pane({
         </MessageBar>
       )}
 
-      {phase.kind === "idle" && <Body1 as="p">{t(locale, "intro")}</Body1>}
+      {phase.kind === "idle" && (
+        <Body1 as="p" block>
+          {t(locale, "intro")}
+        </Body1>
+      )}
 
       {phase.kind === "error" && (
         <MessageBar intent="error">

@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     font: "inherit",
     color: "inherit",
   },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  cells: { flexShrink: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
@@ -135,10 +137,10 @@ function FindingItem({
           setWhy((w) => !w);
         }}
       >
-        <Badge appearance={f.accepted ? "outline" : "filled"} color={color}>
+        <Badge className={styles.badge} appearance={f.accepted ? "outline" : "filled"} color={color}>
           {label(locale, f.severity)}
         </Badge>
-        <Caption1>{f.cells.join(", ")}</Caption1>
+        <Caption1 className={styles.cells}>{f.cells.join(", ")}</Caption1>
         <Body1>{f.message}</Body1>
       </button>
       {why && (

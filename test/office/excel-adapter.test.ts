@@ -132,6 +132,19 @@ describe("marks", () => {
     ).toEqual(before);
   });
 
+  it("clears its marks on Excel older than ExcelApi 1.14 too (one sync more)", async () => {
+    const { fake, host } = setup(fakeSheetsOf(seed), 1.12);
+    fake.model.sheets[5].conditionalFormats.push({ id: "user", type: "DataBar", ranges: ["C7:C9"] });
+    const adapter = createExcelAdapter(host);
+    await adapter.mark(findings);
+    const { result, syncs } = await syncsOf(fake, () => adapter.clearMarks());
+    expect(result).toBeGreaterThan(0);
+    expect(syncs).toBe(4);
+    expect(fake.model.sheets.flatMap((s) => s.conditionalFormats)).toEqual([
+      { id: "user", type: "DataBar", ranges: ["C7:C9"] },
+    ]);
+  });
+
   it("says which sheets it could not mark (protected)", async () => {
     const sheets = fakeSheetsOf(seed);
     sheets[7].protected = true;

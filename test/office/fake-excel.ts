@@ -761,7 +761,7 @@ function overlaps(a: Box, b: Box): boolean {
 class FakeConditionalFormat_ extends Proxy {
   private model?: FakeConditionalFormat;
   readonly custom: {
-    rule: { formula: string };
+    rule: { formula: string; load: (p?: string) => void };
     format: { fill: { color: string }; font: { color: string } };
   };
   constructor(
@@ -777,6 +777,9 @@ class FakeConditionalFormat_ extends Proxy {
       }, payload);
     this.custom = {
       rule: {
+        load: (_p?: string) => {
+          ctx.loads.push({ apply: () => self.fill(["custom/rule/formula"]) });
+        },
         get formula(): string {
           return self.get("custom/rule/formula");
         },
