@@ -3,7 +3,7 @@
  * Pure TypeScript: no Office.js, no file system. All three front doors (task pane, custom
  * functions, CLI) call this.
  */
-import type { WorkbookSnapshot } from "./snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { sortFindings, type EngineFinding, type Severity } from "./findings";
 import type { Rulebook } from "./rulebook/schema";
 import { recognizeWorkbook } from "./recognize/recognize";
@@ -72,5 +72,32 @@ export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): E
 /** Check a workbook snapshot against a rulebook. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions): CheckResult {
   const workbook = recognizeWorkbook(snapshot, options.rulebook, options.overrides);
+  return { findings: runRules(workbook, options), workbook };
+}
+
+/**
+ * Re-checks after one sheet changed: only that sheet is recognised again; the other sheets'
+ * recognised tables are reused, and the rules (cheap next to recognition) run over the whole
+ * workbook so that cross-sheet rules see the change. The cost grows with the changed sheet.
+ */
+export function recheckSheet(
+  previous: CheckResult,
+  sheet: SheetSnapshot,
+  options: CheckOptions,
+): CheckResult {
+  const one = recognizeWorkbook({ sheets: [sheet] }, options.rulebook, options.overrides);
+  const order = previous.workbook.sheetOrder.includes(sheet.name)
+    ? previous.workbook.sheetOrder
+    : [...previous.workbook.sheetOrder, sheet.name];
+  const position = new Map(order.map((s, i) => [s, i]));
+  const byOrder = <T extends { sheet: string }>(a: T, b: T) =>
+    (position.get(a.sheet) ?? 0) - (position.get(b.sheet) ?? 0);
+  const workbook: RecognizedWorkbook = {
+    sheetOrder: order,
+    tables: [...previous.workbook.tables.filter((t) => t.sheet !== sheet.name), ...one.tables].sort(byOrder),
+    skipped: [...previous.workbook.skipped.filter((s) => s.sheet !== sheet.name), ...one.skipped].sort(
+      byOrder,
+    ),
+  };
   return { findings: runRules(workbook, options), workbook };
 }

@@ -75,12 +75,13 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
   const mergedAreas = host.supportsExcelApi("1.13");
   const customOrNull = host.supportsExcelApi("1.14");
 
-  async function read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+  /** Reads every sheet, or only the sheet named `only` (the live re-check). */
+  async function read(onProgress?: (p: ReadProgress) => void, only?: string): Promise<WorkbookSnapshot> {
     return host.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/visibility,items/protection/protected");
       await ctx.sync();
-      const items = sheets.items;
+      const items = only === undefined ? sheets.items : sheets.items.filter((ws) => ws.name === only);
       const used = items.map((ws) => {
         const r = ws.getUsedRangeOrNullObject(true);
         r.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -224,12 +225,12 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     });
   }
 
-  async function clearMarks(): Promise<number> {
+  async function clearMarks(sheet?: string): Promise<number> {
     return host.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/protection/protected");
       await ctx.sync();
-      const open = sheets.items.filter((ws) => !ws.protection.protected);
+      const open = sheets.items.filter((ws) => !ws.protection.protected && (sheet === undefined || ws.name === sheet));
       let ours: Excel.ConditionalFormat[];
       if (customOrNull) {
         const collections = open.map((ws) =>
@@ -391,8 +392,24 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     return () => host.removeHandler(handler);
   }
 
+  async function readSheet(name: string): Promise<SheetSnapshot> {
+    const wb = await read(undefined, name);
+    const sheet = wb.sheets[0];
+    if (!sheet) throw new Error(`Không còn trang tính "${name}" trong sổ tính.`);
+    return sheet;
+  }
+
+  /** Recalculates every formula (the DEAN.* functions after the rulebook changed). */
+  async function recalculate(): Promise<void> {
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculate("Full");
+      await ctx.sync();
+    });
+  }
+
   return {
-    read,
+    read: (onProgress) => read(onProgress),
+    readSheet,
     mark,
     clearMarks,
     select,
@@ -402,5 +419,6 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     saveState,
     writeReport,
     watchChanges,
+    recalculate,
   };
 }

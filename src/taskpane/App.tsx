@@ -13,17 +13,21 @@ import {
   MessageBarTitle,
   ProgressBar,
   Subtitle2,
+  Switch,
   Title3,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { budgetSummary } from "../engine/budget";
 import { label } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
+import { BudgetPanel } from "./BudgetPanel";
 import { FindingsList } from "./FindingsList";
 import type { WorkbookPort } from "./port";
+import { RulebookPicker } from "./RulebookPicker";
 import { SheetsPanel } from "./SheetsPanel";
 import { t } from "./strings";
 import { useChecker } from "./useChecker";
@@ -50,30 +54,44 @@ export interface AppProps {
   port: WorkbookPort;
   rulebook: Rulebook;
   initialLocale?: Locale;
+  /** Called when the user picks another rulebook (the add-in shares it with the DEAN.* functions). */
+  onRulebook?(rb: Rulebook): void;
 }
 
-export function App({ port, rulebook, initialLocale = "vi" }: AppProps) {
+export function App({ port, rulebook: initial, initialLocale = "vi", onRulebook }: AppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [rulebook, setRulebook] = useState<Rulebook>(initial);
   return (
     <FluentProvider theme={webLightTheme} lang={locale === "vi" ? "vi-VN" : "en-US"}>
-      <Pane port={port} rulebook={rulebook} locale={locale} onLocale={setLocale} />
+      <Pane
+        port={port}
+        rulebook={rulebook}
+        locale={locale}
+        onLocale={setLocale}
+        onRulebook={(rb) => {
+          setRulebook(rb);
+          onRulebook?.(rb);
+        }}
+      />
     </FluentProvider>
   );
 }
 
-function Pane({
-  port,
-  rulebook,
-  locale,
-  onLocale,
-}: {
+interface PaneProps {
   port: WorkbookPort;
   rulebook: Rulebook;
   locale: Locale;
-  onLocale: (l: Locale) => void;
-}) {
+  onLocale(l: Locale): void;
+  onRulebook(rb: Rulebook): void;
+}
+
+function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
   const styles = useStyles();
   const c = useChecker(port, rulebook, locale);
+  const budget = useMemo(
+    () => (c.state.workbook ? budgetSummary(c.state.workbook, rulebook) : undefined),
+    [c.state.workbook, rulebook],
+  );
   const { phase, findings, workbook } = c.state;
   const busy = phase.kind === "reading" || phase.kind === "checking";
   const open = findings.filter((f) => !f.accepted);
@@ -96,6 +114,8 @@ function Pane({
         </Button>
       </div>
 
+      <RulebookPicker rulebook={rulebook} locale={locale} onChange={onRulebook} />
+
       <div className={styles.toolbar}>
         <Button appearance="primary" disabled={busy} onClick={() => void c.check()}>
           {busy ? t(locale, "checking") : t(locale, "check")}
@@ -107,6 +127,16 @@ function Pane({
           {t(locale, "export")}
         </Button>
       </div>
+
+      <Switch
+        checked={c.state.auto}
+        disabled={phase.kind !== "done"}
+        label={t(locale, "autoCheck")}
+        onChange={(_e, d) => void c.setAuto(d.checked)}
+      />
+      {c.state.auto && c.state.lastCheckMs !== undefined && (
+        <Caption1>{t(locale, "rechecked", { ms: c.state.lastCheckMs })}</Caption1>
+      )}
 
       {phase.kind === "reading" && (
         <div>
@@ -188,6 +218,19 @@ function Pane({
             onAccept={(f, reason) => void c.accept(f, reason)}
             onUnaccept={(f) => void c.unaccept(f)}
           />
+
+          {budget && budget.years.length > 0 && (
+            <>
+              <Subtitle2 as="h2">{t(locale, "budget")}</Subtitle2>
+              <BudgetPanel
+                budget={budget}
+                rulebook={rulebook}
+                locale={locale}
+                allocated={c.state.pane.allocated}
+                onAllocated={(v) => void c.setAllocated(v)}
+              />
+            </>
+          )}
 
           <Subtitle2 as="h2">{t(locale, "sheets")}</Subtitle2>
           <SheetsPanel

@@ -2,10 +2,17 @@
 import { createRoot } from "react-dom/client";
 import { createExcelAdapter } from "../office/excel-adapter";
 import { officeHost } from "../office/host";
-import { getRulebook } from "../shared/rulebook-store";
+import { getRulebook, setRulebook } from "../shared/rulebook-store";
 import { App } from "./App";
 
 void Office.onReady(() => {
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App port={createExcelAdapter(officeHost())} rulebook={getRulebook()} />);
+  if (!root) return;
+  const port = createExcelAdapter(officeHost());
+  // A new rulebook is shared with the DEAN.* functions; recalculating makes every result follow it.
+  const onRulebook = (rb: Parameters<typeof setRulebook>[0]) => {
+    setRulebook(rb);
+    void port.recalculate?.();
+  };
+  createRoot(root).render(<App port={port} rulebook={getRulebook()} onRulebook={onRulebook} />);
 });

@@ -6,12 +6,14 @@ import type { Acceptance } from "../engine/accept";
 import type { Finding, Fix } from "../engine/findings";
 import type { RecognitionOverride } from "../engine/recognize/model";
 import type { Locale } from "../engine/rules/api";
-import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 
 /** What the pane keeps in the workbook (document settings): acceptances and recognition fixes. */
 export interface PaneState {
   accepted: Acceptance[];
   overrides: Record<string, RecognitionOverride>;
+  /** The budget allocated to the plan, in million đồng, as the user typed it. */
+  allocated?: number;
 }
 
 export const EMPTY_STATE: PaneState = { accepted: [], overrides: {} };
@@ -39,10 +41,12 @@ export interface ReadProgress {
 export interface WorkbookPort {
   /** The whole workbook as a snapshot, in a small constant number of round trips. */
   read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
+  /** One sheet as a snapshot (the live re-check reads only the sheet that changed). */
+  readSheet(name: string): Promise<SheetSnapshot>;
   /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
   mark(findings: readonly Finding[]): Promise<MarkResult>;
-  /** Removes every mark the add-in made, and nothing else; returns how many were removed. */
-  clearMarks(): Promise<number>;
+  /** Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many. */
+  clearMarks(sheet?: string): Promise<number>;
   /** Selects (and scrolls to) cells of a sheet. */
   select(sheet: string, cells: readonly string[]): Promise<void>;
   applyFix(sheet: string, fix: Fix): Promise<FixRecord>;
@@ -53,4 +57,6 @@ export interface WorkbookPort {
   writeReport(findings: readonly Finding[], locale: Locale): Promise<string>;
   /** Calls `onChange(sheet)` after the user edits a sheet; resolves to a function that stops watching. */
   watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
+  /** Recalculates the workbook's formulas (DEAN.* results follow a new rulebook). */
+  recalculate?(): Promise<void>;
 }

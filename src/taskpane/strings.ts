@@ -45,6 +45,18 @@ const vi = {
   million: "triệu đồng",
   thousand: "nghìn đồng",
   dong: "đồng",
+  budget: "Kinh phí theo năm và cấp học",
+  budgetUnit: "Đơn vị: triệu đồng, tính từ các dòng của phụ lục kinh phí.",
+  planTotal: "Tổng kinh phí kế hoạch",
+  allocated: "Kinh phí được giao",
+  allocatedInput: "Kinh phí được giao (triệu đồng)",
+  other: "Khác",
+  total: "Tổng",
+  autoCheck: "Kiểm tra tự động khi sửa ô",
+  rechecked: "Đã kiểm tra lại sau {ms} ms.",
+  rulebookPick: "Chọn sổ quy tắc",
+  rulebookFile: "Mở sổ quy tắc (.json)…",
+  rulebookError: "Không dùng được sổ quy tắc",
 };
 
 export type StringKey = keyof typeof vi;
@@ -93,6 +105,18 @@ const en: Record<StringKey, string> = {
   million: "million đồng",
   thousand: "thousand đồng",
   dong: "đồng",
+  budget: "Budget by year and level",
+  budgetUnit: "In million đồng, from the lines of the cost appendices.",
+  planTotal: "Plan total",
+  allocated: "Allocated budget",
+  allocatedInput: "Allocated budget (million đồng)",
+  other: "Other",
+  total: "Total",
+  autoCheck: "Re-check automatically on edit",
+  rechecked: "Re-checked in {ms} ms.",
+  rulebookPick: "Rulebook",
+  rulebookFile: "Open a rulebook (.json)…",
+  rulebookError: "This rulebook cannot be used",
 };
 
 const STRINGS: Record<Locale, Record<StringKey, string>> = { vi, en };

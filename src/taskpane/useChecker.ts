@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { accept, applyAcceptances, unaccept, type ReviewedFinding } from "../engine/accept";
-import { checkWorkbook } from "../engine/check";
+import { checkWorkbook, recheckSheet, type CheckResult } from "../engine/check";
 import type { EngineFinding } from "../engine/findings";
 import type { RecognitionOverride, RecognizedWorkbook } from "../engine/recognize/model";
 import type { Rulebook } from "../engine/rulebook/schema";
@@ -32,7 +32,14 @@ export interface CheckerState {
   pane: PaneState;
   /** A one-line notice (cleared marks, exported report, a failed action). */
   notice?: { intent: "success" | "error" | "info"; text: string };
+  /** "Kiểm tra tự động": re-check a sheet as the user edits it. */
+  auto: boolean;
+  /** Milliseconds the last (re-)check took in the pane (reading, engine, marks). */
+  lastCheckMs?: number;
 }
+
+/** Edits arrive cell by cell: wait for a pause before re-checking. */
+export const AUTO_CHECK_DELAY_MS = 400;
 
 /** A finding's identity within one check (sheet, rule, cells, message). */
 export function findingKey(f: EngineFinding): string {
@@ -48,8 +55,14 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     empty: false,
     fixes: new Map(),
     pane: EMPTY_STATE,
+    auto: false,
   });
   const snapshot = useRef<WorkbookSnapshot | undefined>(undefined);
+  const last = useRef<CheckResult | undefined>(undefined);
+  const stopWatching = useRef<(() => Promise<void>) | undefined>(undefined);
+  const pending = useRef<{ sheets: Set<string>; timer?: ReturnType<typeof setTimeout> }>({
+    sheets: new Set(),
+  });
   const pane = useRef<PaneState>(EMPTY_STATE);
 
   useEffect(() => {
@@ -72,6 +85,7 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     async (snap: WorkbookSnapshot) => {
       setState((s) => ({ ...s, phase: { kind: "checking" } }));
       const result = checkWorkbook(snap, { rulebook, locale, overrides: pane.current.overrides });
+      last.current = result;
       const findings = applyAcceptances(result.findings, pane.current.accepted);
       await port.clearMarks();
       const marks = await port.mark(findings.filter((f) => !f.accepted));
@@ -79,6 +93,84 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
       setState((s) => ({ ...s, phase: { kind: "done" }, findings, workbook: result.workbook, marks, empty }));
     },
     [port, rulebook, locale],
+  );
+
+  /**
+   * Re-checks the sheets edited since the last pause: reads only them, recognises only them
+   * (recheckSheet), and re-marks only the sheets whose findings changed.
+   */
+  const recheck = useCallback(async () => {
+    const sheets = [...pending.current.sheets];
+    pending.current.sheets.clear();
+    if (!last.current || !snapshot.current || sheets.length === 0) return;
+    const started = Date.now();
+    try {
+      let result = last.current;
+      const before = result.findings;
+      for (const name of sheets) {
+        const sheet = await port.readSheet(name);
+        snapshot.current = { sheets: snapshot.current.sheets.map((s) => (s.name === name ? sheet : s)) };
+        result = recheckSheet(result, sheet, { rulebook, locale, overrides: pane.current.overrides });
+      }
+      last.current = result;
+      const findings = applyAcceptances(result.findings, pane.current.accepted);
+      const keys = (list: readonly EngineFinding[], sheet: string) =>
+        list
+          .filter((f) => f.sheet === sheet)
+          .map(findingKey)
+          .join("\n");
+      const touched = [...new Set([...before, ...result.findings].map((f) => f.sheet))].filter(
+        (s) => keys(before, s) !== keys(result.findings, s),
+      );
+      for (const s of touched) await port.clearMarks(s);
+      const marks = touched.length
+        ? await port.mark(findings.filter((f) => !f.accepted && touched.includes(f.sheet)))
+        : undefined;
+      setState((s) => ({
+        ...s,
+        findings,
+        workbook: result.workbook,
+        marks: marks ?? s.marks,
+        lastCheckMs: Date.now() - started,
+      }));
+    } catch (e) {
+      setState((s) => ({ ...s, notice: { intent: "error", text: errorText(e) } }));
+    }
+  }, [port, rulebook, locale]);
+
+  const onSheetChanged = useRef<(sheet: string) => void>(() => undefined);
+  onSheetChanged.current = (sheet: string) => {
+    pending.current.sheets.add(sheet);
+    if (pending.current.timer) clearTimeout(pending.current.timer);
+    pending.current.timer = setTimeout(() => void recheck(), AUTO_CHECK_DELAY_MS);
+  };
+
+  const setAuto = useCallback(
+    async (on: boolean) => {
+      try {
+        if (on && !stopWatching.current && port.watchChanges) {
+          stopWatching.current = await port.watchChanges((sheet) => onSheetChanged.current(sheet));
+        } else if (!on && stopWatching.current) {
+          const stop = stopWatching.current;
+          stopWatching.current = undefined;
+          if (pending.current.timer) clearTimeout(pending.current.timer);
+          await stop();
+        }
+        setState((s) => ({ ...s, auto: on }));
+      } catch (e) {
+        setState((s) => ({ ...s, notice: { intent: "error", text: errorText(e) } }));
+      }
+    },
+    [port],
+  );
+
+  // Stop watching when the pane goes away.
+  useEffect(
+    () => () => {
+      if (pending.current.timer) clearTimeout(pending.current.timer);
+      void stopWatching.current?.();
+    },
+    [],
   );
 
   const check = useCallback(async () => {
@@ -126,6 +218,9 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
   return {
     state,
     check,
+    setAuto,
+    setAllocated: (million: number | undefined) =>
+      act(() => savePane({ ...pane.current, allocated: million })),
     jump: (f: EngineFinding) => act(() => port.select(f.sheet, f.cells)),
     clear: () =>
       act(async () => {

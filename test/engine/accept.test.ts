@@ -1,6 +1,6 @@
 /** Accepted findings survive inserted rows; the user's recognition corrections are honoured. */
 import { accept, applyAcceptances, unaccept } from "../../src/engine/accept";
-import { checkWorkbook } from "../../src/engine/check";
+import { checkWorkbook, recheckSheet } from "../../src/engine/check";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
@@ -68,5 +68,19 @@ describe("recognition overrides", () => {
     ]);
     // 2026's lines read as 2027's are judged against 2027's plan.
     expect(r.findings.some((f) => f.sheet === "PL6 KP 2026" && f.message.includes("năm 2027"))).toBe(true);
+  });
+});
+
+describe("recheckSheet", () => {
+  it("gives the same findings as a full check after one sheet changes", () => {
+    const wb = seed2026AsPrinted();
+    const first = checkWorkbook(wb, { rulebook });
+    const changed = JSON.parse(JSON.stringify(wb)) as WorkbookSnapshot;
+    const pl8 = changed.sheets.find((s) => s.name === "PL8 KP 2028");
+    if (!pl8) throw new Error("PL8");
+    pl8.values[15][9] = 35604; // J16: the 2028 total corrected
+    const again = recheckSheet(first, pl8, { rulebook });
+    expect(again.findings).toEqual(checkWorkbook(changed, { rulebook }).findings);
+    expect(again.findings.some((f) => f.sheet === "PL8 KP 2028" && f.rule === "totals")).toBe(false);
   });
 });

@@ -7,6 +7,8 @@ export interface MemoryPort extends WorkbookPort {
   calls: string[];
   marked: Finding[];
   saved?: PaneState;
+  /** The pane's change listener while it watches (auto-check). */
+  listener?: (sheet: string) => void;
 }
 
 export function memoryPort(
@@ -23,13 +25,20 @@ export function memoryPort(
       onProgress?.({ done: 10, total: 10 });
       return wb;
     },
+    async readSheet(name) {
+      port.calls.push(`readSheet ${name}`);
+      const wb = typeof snapshot === "function" ? await snapshot() : snapshot;
+      const s = wb.sheets.find((x) => x.name === name);
+      if (!s) throw new Error(name);
+      return s;
+    },
     async mark(findings) {
       port.calls.push(`mark ${findings.length}`);
       port.marked = [...findings];
       return { marked: findings.reduce((n, f) => n + f.cells.length, 0), skipped: [] };
     },
-    async clearMarks() {
-      port.calls.push("clear");
+    async clearMarks(sheet) {
+      port.calls.push(sheet ? `clear ${sheet}` : "clear");
       const n = port.marked.length;
       port.marked = [];
       return n;
@@ -50,6 +59,17 @@ export function memoryPort(
     async saveState(s) {
       port.saved = s;
       port.calls.push("save");
+    },
+    async watchChanges(onChange) {
+      port.calls.push("watch");
+      port.listener = onChange;
+      return async () => {
+        port.calls.push("unwatch");
+        port.listener = undefined;
+      };
+    },
+    async recalculate() {
+      port.calls.push("recalculate");
     },
     async writeReport(findings) {
       port.calls.push(`report ${findings.length}`);

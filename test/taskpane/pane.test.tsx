@@ -125,7 +125,7 @@ describe("task pane", () => {
     await screen.findByText(/PL6 KP 2026: kinh phí, năm 2026/);
     const edits = screen.getAllByRole("button", { name: "Sửa nhận dạng" });
     await user.click(edits[5]);
-    await user.type(screen.getByRole("spinbutton"), "2027");
+    await user.type(screen.getByRole("spinbutton", { name: "Năm" }), "2027");
     await user.click(screen.getByRole("button", { name: "Lưu" }));
     await waitFor(() => expect(port.saved?.overrides).toEqual({ "PL6 KP 2026": { year: 2027 } }));
     expect(await screen.findByText(/PL6 KP 2026: kinh phí, năm 2027/)).toBeTruthy();
