@@ -10,6 +10,45 @@ const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const webpack = require("webpack");
+
+/**
+ * functions.json is generated from the Vietnamese JSDoc; this writes functions.en.json beside it
+ * with the English descriptions of src/functions/descriptions.en.json (the manifest points en-US
+ * Excel at it).
+ */
+class EnglishFunctionsMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("EnglishFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "EnglishFunctionsMetadata", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const vi = compilation.getAsset("functions.json");
+          if (!vi) return;
+          const en = JSON.parse(
+            fs.readFileSync(path.join(__dirname, "src/functions/descriptions.en.json"), "utf8"),
+          );
+          const meta = JSON.parse(vi.source.source().toString());
+          for (const f of meta.functions) {
+            const e = en[f.id];
+            if (!e) {
+              compilation.errors.push(
+                new webpack.WebpackError(`descriptions.en.json has no entry for ${f.id}`),
+              );
+              continue;
+            }
+            f.description = e.description;
+            for (const p of f.parameters ?? []) p.description = e.parameters?.[p.name] ?? p.description;
+          }
+          compilation.emitAsset(
+            "functions.en.json",
+            new webpack.sources.RawSource(JSON.stringify(meta, null, 2)),
+          );
+        },
+      );
+    });
+  }
+}
 
 /** Where the add-in is served from in production; the manifest is rewritten to it. */
 const urlProd = process.env.DEAN_ADDIN_URL || "https://localhost:3000/";
@@ -60,6 +99,7 @@ module.exports = (_env, argv) => {
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new EnglishFunctionsMetadata(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -105,6 +105,7 @@ describe("manifest.xml", () => {
       "taskpane.html",
       "functions.js",
       "functions.json",
+      "functions.en.json",
       "assets/icon-16.png",
       "assets/icon-32.png",
       "assets/icon-64.png",
