@@ -230,7 +230,9 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/protection/protected");
       await ctx.sync();
-      const open = sheets.items.filter((ws) => !ws.protection.protected && (sheet === undefined || ws.name === sheet));
+      const open = sheets.items.filter(
+        (ws) => !ws.protection.protected && (sheet === undefined || ws.name === sheet),
+      );
       let ours: Excel.ConditionalFormat[];
       if (customOrNull) {
         const collections = open.map((ws) =>
