@@ -199,13 +199,16 @@ function readScale(
       /\b(?:don vi tinh|dvt|don vi)\b\s*(?:la\s*)?(trieu dong|trieu|nghin dong|ngan dong|nghin|dong|vnd)\b/.exec(
         l.folded,
       ) ??
-      /\((trieu dong|nghin dong|ngan dong|dong|vnd)\)/.exec(
-        l.text
-          .toLowerCase()
-          .normalize("NFD")
-          .replace(/[\u0300-\u036f]/g, "")
-          .replace(/đ/g, "d"),
-      );
+      // "(triệu đồng)" in a header: only texts with a parenthesis need the slower look.
+      (l.text.includes("(")
+        ? /\((trieu dong|nghin dong|ngan dong|dong|vnd)\)/.exec(
+            l.text
+              .toLowerCase()
+              .normalize("NFD")
+              .replace(/[\u0300-\u036f]/g, "")
+              .replace(/đ/g, "d"),
+          )
+        : null);
     if (m) {
       const unit = m[1];
       const scale = unit.startsWith("trieu")
@@ -290,6 +293,8 @@ function isNumberingRow(grid: Grid, r: number): boolean {
   return n >= 3;
 }
 
+const TEXT_ROLES = ["note", "form", "lead", "partner"] as const;
+
 function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx: RecognitionContext): void {
   const cols = table.columns;
   const numericCols: number[] = [
@@ -307,6 +312,7 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
   let start = header.rows[header.rows.length - 1] + 1;
   if (start < grid.rowCount && isNumberingRow(grid, start)) start++;
   let afterTotal = false;
+  const levelColumns = Object.entries(cols.levels);
   for (let r = start; r < grid.rowCount; r++) {
     if (grid.rowIsBlank(r)) continue;
     const tt = cols.tt !== undefined ? textCell(grid, r, cols.tt) : undefined;
@@ -340,7 +346,7 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     const row: TableRow = { r, kind, counts: {}, values: {}, badNumbers: [] };
     if (tt?.text) row.tt = tt;
     if (label?.text) row.label = label;
-    for (const [level, c] of Object.entries(cols.levels)) {
+    for (const [level, c] of levelColumns) {
       const n = numberCell(grid, r, c, row, { integer: true });
       if (n) row.counts[level] = n;
     }
@@ -351,7 +357,7 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
       const n = numberCell(grid, r, v.col, row, { integer: true });
       if (n) row.values[v.key] = n;
     }
-    for (const role of ["note", "form", "lead", "partner"] as const) {
+    for (const role of TEXT_ROLES) {
       const c = cols[role];
       if (c !== undefined && grid.text(r, c)) row[role] = textCell(grid, r, c);
     }
