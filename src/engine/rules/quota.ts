@@ -1,7 +1,20 @@
 import { toA1 } from "../a1";
 import { parseQuotaNote } from "../notes/parse";
+import type { Level, Offering } from "../rulebook/schema";
 import type { Rule } from "./api";
 import { levelName, lineRows, offeringFor, rowCourse, rowLabel, tablesOf } from "./util";
+
+/**
+ * The head-count a rulebook offering expects at a level: its fixed count when it has one, else
+ * the quota per school × the level's schools; undefined when it sets neither (eligibility is the
+ * caller's business).
+ */
+export function expectedCount(offering: Offering, level: Level): number | undefined {
+  if (offering.counts[level.id] !== undefined) return offering.counts[level.id];
+  if (offering.quotaPerSchool !== undefined && level.schools !== null)
+    return offering.quotaPerSchool * level.schools;
+  return undefined;
+}
 
 /**
  * "4 GV/trường", "Hiệu trưởng", "CBQL": head-count = quota × number of schools of that level.
@@ -45,23 +58,18 @@ export const quota: Rule = {
           const actualCell = row.counts[level.id];
           const actual = actualCell?.value ?? 0;
           const cell = actualCell?.cell ?? toA1(row.r, col);
-          let expected: number | undefined;
-          let messageId = "fixed";
-          let data: Record<string, string | number> = {};
-          if (offering.counts[level.id] !== undefined) {
-            expected = offering.counts[level.id];
-          } else if (offering.quotaPerSchool !== undefined && level.schools !== null) {
-            expected = offering.quotaPerSchool * level.schools;
-            messageId = "perSchool";
-            data = { quota: offering.quotaPerSchool, schools: ctx.num(level.schools) };
-          }
+          const expected = expectedCount(offering, level);
           if (expected === undefined || expected === actual) continue;
+          // Without a fixed count, the expectation came from the quota per school.
+          const perSchool = offering.counts[level.id] === undefined;
           ctx.report({
             table,
-            messageId,
+            messageId: perSchool ? "perSchool" : "fixed",
             data: {
               ...base,
-              ...data,
+              ...(perSchool
+                ? { quota: offering.quotaPerSchool ?? "", schools: ctx.num(level.schools ?? 0) }
+                : {}),
               level: levelName(ctx.rulebook, level.id),
               actual: actualCell ? ctx.num(actual) : "(trống)",
               expected: ctx.num(expected),
