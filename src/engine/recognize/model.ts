@@ -2,6 +2,10 @@
  * What the recogniser understood of a sheet. Rules read this model, never raw grids, so every
  * rule sees the same reading of a number, a course name or a total row.
  */
+import type { DateReading } from "../dates/parse";
+import type { Gender } from "../law/retirement";
+import type { Qualification } from "../rulebook/schema";
+import type { CellValue } from "../snapshot";
 
 export type TableKind =
   /** Kinh phí: head-counts per level × unit price = amount (Phụ lục 6–10 of the 2026–2030 plan). */
@@ -101,6 +105,41 @@ export interface ColumnMap {
   person?: number;
 }
 
+/** Columns of a per-person list (Danh sách), in any order. */
+export type PersonField =
+  | "name"
+  | "birth"
+  | "gender"
+  | "school"
+  | "area"
+  | "level"
+  | "sector"
+  | "qualification"
+  | "position"
+  | "programme"
+  | "modules"
+  | "periods";
+
+/** One cell of a person row: the value as stored, its text and address. */
+export interface PersonCell {
+  value: CellValue;
+  text: string;
+  cell: string;
+}
+
+/** A person of a list, with the fields read into the plan's vocabulary where they could be. */
+export interface PersonRow {
+  r: number;
+  cells: Partial<Record<PersonField, PersonCell>>;
+  /** Level id ("MN"…), qualification ("TC"…), sector, gender, course id of the programme. */
+  level?: string;
+  qualification?: Qualification;
+  sector?: "cong-lap" | "ngoai-cong-lap";
+  gender?: Gender;
+  programme?: string;
+  birth?: DateReading;
+}
+
 export interface RecognizedTable {
   sheet: string;
   kind: TableKind;
@@ -123,6 +162,9 @@ export interface RecognizedTable {
   words?: TextCell;
   /** Grand total stated in a summary (in the table's unit). */
   grandTotal?: NumberCell;
+  /** Person lists: the columns found and the people. */
+  personColumns?: Partial<Record<PersonField, number>>;
+  people?: PersonRow[];
 }
 
 export interface SkippedSheet {

@@ -10,6 +10,7 @@ import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
 import { Grid } from "./grid";
 import { findHeader, levelLookup, type HeaderReading } from "./headers";
+import { readPeople } from "./people";
 import type {
   CourseMatch,
   NumberCell,
@@ -128,7 +129,8 @@ export function recognizeSheet(
     if (c !== undefined) table.columns.amount = c;
   }
   if (override && Object.keys(override).length > 0) table.overridden = { ...override };
-  readRows(grid, table, header, ctx);
+  if (kind === "person-list") readPeople(grid, table, header, ctx);
+  else readRows(grid, table, header, ctx);
   return { table };
 }
 

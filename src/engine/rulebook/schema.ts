@@ -57,6 +57,8 @@ export const courseSchema = z.object({
   target: z.enum(["GV", "CBQL", "CBGV"]).optional(),
   /** Qualification programme of a degree upgrade, e.g. TC → ĐH. */
   programme: z.object({ from: z.enum(["TC", "CD", "DH"]), to: z.enum(["CD", "DH", "ThS"]) }).optional(),
+  /** Public or non-public schools only (e.g. TC-ĐH for public preschools, TC-CĐ for non-public). */
+  sector: z.enum(["cong-lap", "ngoai-cong-lap"]).optional(),
   /** Levels in which a non-zero head-count is allowed. */
   levels: z.array(id).min(1),
   pricing: pricingSchema.default({ type: "per-person" }),
@@ -71,6 +73,36 @@ export const unitListSchema = z.object({
   names: z.array(z.string().min(1)).min(1),
   /** Rows that are not units but are allowed in registration tables, e.g. "Các trường THPT". */
   extra: z.array(z.string().min(1)).default([]),
+});
+
+const qualification = z.enum(["TC", "CD", "DH", "ThS"]);
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Tháng phải ghi dạng yyyy-mm, ví dụ 2020-07");
+
+/** Who must take a degree upgrade (Decree 71/2020, amended by Decree 311/2025). */
+export const upgradeSchema = z.object({
+  /** Months of service left are counted from this month (inclusive). */
+  from: yearMonth.default("2020-07"),
+  /** Fewer months left than this: not required to upgrade. */
+  minMonthsLeft: z.number().int().positive().default(84),
+  /** Levels with an upgrade duty and the standard qualification there (MN: CĐ; TH, THCS: ĐH). */
+  standard: z.record(z.string(), qualification),
+  /** Other thresholds for some people, e.g. TH teachers holding only trung cấp: 96 months. */
+  exceptions: z
+    .array(z.object({ level: z.string(), qualification, minMonthsLeft: z.number().int().positive() }))
+    .default([]),
+});
+
+/** Regular in-service training (BDTX) of a school year (Circular 19/2019, 17/2022). */
+export const bdtxSchema = z.object({
+  /** The school year, e.g. "2023-2024", and its first and last months. */
+  schoolYear: z.string().min(1),
+  start: yearMonth,
+  end: yearMonth,
+  /** Done = at least this many modules, of `periodsPerModule` periods each. */
+  minModules: z.number().int().positive(),
+  periodsPerModule: z.number().int().positive().default(40),
+  /** Levels whose staff take part. */
+  levels: z.array(z.string()).min(1),
 });
 
 export const rulebookSchema = z
@@ -99,6 +131,10 @@ export const rulebookSchema = z
     /** Rounding tolerated on each row, in units of the table (0.5 = half a unit). */
     tolerance: z.number().nonnegative().max(10).default(0.5),
     units: z.array(unitListSchema).default([]),
+    /** Who may be trained (per-person lists of upgrade registrations). */
+    upgrade: upgradeSchema.optional(),
+    /** Regular in-service training (BDTX) plans. */
+    bdtx: bdtxSchema.optional(),
     /** Severity overrides by rule id, like an ESLint config. */
     rules: z.record(z.string(), severityOrOff).default({}),
   })
@@ -177,3 +213,6 @@ export type Level = Rulebook["levels"][number];
 export type Course = Rulebook["courses"][number];
 export type Offering = Course["offerings"][number];
 export type UnitList = Rulebook["units"][number];
+export type Qualification = z.output<typeof qualification>;
+export type UpgradeRules = z.output<typeof upgradeSchema>;
+export type BdtxRules = z.output<typeof bdtxSchema>;

@@ -11,6 +11,11 @@ import { rowArithmetic } from "./row-arithmetic";
 import { taskVsCost } from "./task-vs-cost";
 import { totals } from "./totals";
 import { unitPrice } from "./unit-price";
+import { upgradeEligibility } from "./upgrade-eligibility";
+import { programmeFit } from "./programme-fit";
+import { personData } from "./person-data";
+import { countChain } from "./count-chain";
+import { bdtx } from "./bdtx";
 import { unknownCourse } from "./unknown-course";
 
 /** Every rule, in the order they run. Each lives in its own file in this folder. */
@@ -28,6 +33,11 @@ export const allRules: readonly Rule[] = [
   duplicateCourse,
   unknownCourse,
   numberAsText,
+  upgradeEligibility,
+  programmeFit,
+  personData,
+  countChain,
+  bdtx,
 ];
 
 export function ruleById(id: string): Rule | undefined {

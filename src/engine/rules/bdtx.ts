@@ -1,0 +1,99 @@
+import type { Rule } from "./api";
+import { mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
+
+/**
+ * Regular in-service training (BDTX): people retiring within the school year are exempt; the
+ * others are done when they completed the rulebook's number of modules (Bình Phước 2023–2024:
+ * 3 modules of 40 periods).
+ */
+export const bdtx: Rule = {
+  meta: {
+    id: "bdtx",
+    title: {
+      vi: "Bồi dưỡng thường xuyên: miễn và hoàn thành",
+      en: "Regular in-service training: exemption and completion",
+    },
+    rationale: {
+      vi: "Theo kế hoạch BDTX của năm học, giáo viên nghỉ hưu trong năm học được miễn; người còn lại được công nhận hoàn thành khi học đủ số mô đun quy định (ví dụ ít nhất 03 mô đun, mỗi mô đun 40 tiết).",
+      en: "Under the school year's BDTX plan, teachers retiring within the year are exempt; the others are done when they completed the required modules (e.g. at least 3 modules of 40 periods).",
+    },
+    defaultSeverity: "error",
+    messages: {
+      exempt: {
+        vi: "{person}: được miễn BDTX năm học {schoolYear} (nghỉ hưu {retire}).",
+        en: "{person}: exempt from BDTX in {schoolYear} (retires {retire}).",
+      },
+      incomplete: {
+        vi: "{person}: chưa hoàn thành BDTX năm học {schoolYear}: {done} < {min}.",
+        en: "{person}: BDTX {schoolYear} not complete: {done} < {min}.",
+      },
+    },
+  },
+  check(ctx) {
+    const b = ctx.rulebook.bdtx;
+    if (!b) return;
+    const start = ym(b.start);
+    const end = ym(b.end);
+    const idx = (d: { year: number; month: number }) => d.year * 12 + d.month;
+    for (const table of personLists(ctx)) {
+      const cols = table.personColumns ?? {};
+      if (cols.modules === undefined && cols.periods === undefined) continue;
+      for (const p of table.people ?? []) {
+        const person = personLabel(p);
+        const subject = { detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}` };
+        const facts = retirementFacts(p, start);
+        if (facts && idx(facts.retire) >= idx(start) && idx(facts.retire) <= idx(end)) {
+          ctx.report({
+            table,
+            messageId: "exempt",
+            data: { person, schoolYear: b.schoolYear, retire: mm(facts.retire) },
+            cells: [p.cells.birth?.cell ?? p.cells.name?.cell ?? ""],
+            expected: null,
+            actual: mm(facts.retire),
+            severity: "info",
+            subject: { ...subject, detail: `exempt|${subject.detail}` },
+          });
+          continue;
+        }
+        const modules = Number(p.cells.modules?.value);
+        const periods = Number(p.cells.periods?.value);
+        if (p.cells.modules && Number.isFinite(modules) && modules < b.minModules) {
+          ctx.report({
+            table,
+            messageId: "incomplete",
+            data: {
+              person,
+              schoolYear: b.schoolYear,
+              done: `${modules} mô đun`,
+              min: `${b.minModules} mô đun`,
+            },
+            cells: [p.cells.modules.cell],
+            expected: b.minModules,
+            actual: modules,
+            subject,
+          });
+        } else if (
+          !p.cells.modules &&
+          p.cells.periods &&
+          Number.isFinite(periods) &&
+          periods < b.minModules * b.periodsPerModule
+        ) {
+          ctx.report({
+            table,
+            messageId: "incomplete",
+            data: {
+              person,
+              schoolYear: b.schoolYear,
+              done: `${periods} tiết`,
+              min: `${b.minModules * b.periodsPerModule} tiết`,
+            },
+            cells: [p.cells.periods.cell],
+            expected: b.minModules * b.periodsPerModule,
+            actual: periods,
+            subject,
+          });
+        }
+      }
+    }
+  },
+};

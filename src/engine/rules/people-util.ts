@@ -1,0 +1,69 @@
+/** Shared by the per-person rules: the lists, a person's label, retirement and thresholds. */
+import type { YearMonth } from "../dates/parse";
+import { monthsLeft, retirementOf } from "../law/retirement";
+import type { PersonRow, RecognizedTable } from "../recognize/model";
+import type { Qualification, Rulebook } from "../rulebook/schema";
+import type { RuleContext } from "./api";
+import { courseById, tablesOf } from "./util";
+
+export const QUALIFICATION_RANK: Record<Qualification, number> = { TC: 1, CD: 2, DH: 3, ThS: 4 };
+export const QUALIFICATION_NAME: Record<Qualification, string> = {
+  TC: "trung cấp",
+  CD: "cao đẳng",
+  DH: "đại học",
+  ThS: "thạc sĩ",
+};
+
+export function personLists(ctx: RuleContext): RecognizedTable[] {
+  return tablesOf(ctx, "person-list").filter((t) => (t.people ?? []).length > 0);
+}
+
+/** "Nguyễn Văn A (dòng 12)" */
+export function personLabel(p: PersonRow): string {
+  return `${p.cells.name?.text ?? "?"} (dòng ${p.r + 1})`;
+}
+
+export function ym(s: string): YearMonth {
+  const [year, month] = s.split("-").map(Number);
+  return { year, month };
+}
+
+export function mm(d: YearMonth): string {
+  return `${String(d.month).padStart(2, "0")}/${d.year}`;
+}
+
+/** The person's birth month, when the birth date was read. */
+export function birthOf(p: PersonRow): YearMonth | undefined {
+  return p.birth && "date" in p.birth ? { year: p.birth.date.year, month: p.birth.date.month } : undefined;
+}
+
+/** Retirement month and months left from `from`, when birth and gender are known. */
+export function retirementFacts(
+  p: PersonRow,
+  from: YearMonth,
+): { retire: YearMonth; left: number } | undefined {
+  const birth = birthOf(p);
+  if (!birth || !p.gender) return undefined;
+  const r = retirementOf(birth, p.gender);
+  return { retire: { year: r.year, month: r.month }, left: monthsLeft(birth, p.gender, from) };
+}
+
+/** True when the person's list is about degree upgrades (a programme that is one, or the title says so). */
+export function inUpgradeList(rulebook: Rulebook, table: RecognizedTable, p: PersonRow): boolean {
+  if (p.programme) return courseById(rulebook, p.programme)?.kind === "dao-tao";
+  return /\b(nang chuan|nang trinh do)\b/.test(
+    table.title
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/gi, "d")
+      .toLowerCase(),
+  );
+}
+
+/** The months a person must have left to be required to upgrade (exceptions first). */
+export function monthsThreshold(rulebook: Rulebook, p: PersonRow): number | undefined {
+  const u = rulebook.upgrade;
+  if (!u) return undefined;
+  const e = u.exceptions.find((x) => x.level === p.level && x.qualification === p.qualification);
+  return e?.minMonthsLeft ?? u.minMonthsLeft;
+}

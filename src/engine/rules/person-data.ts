@@ -1,0 +1,141 @@
+import { toA1 } from "../a1";
+import { formatDateVi } from "../dates/parse";
+import { fold } from "../text/normalize";
+import type { PersonField, PersonRow, RecognizedTable } from "../recognize/model";
+import type { Rule } from "./api";
+import { birthOf, inUpgradeList, personLabel, personLists, retirementFacts, ym } from "./people-util";
+
+const REQUIRED: [PersonField, string][] = [
+  ["name", "Họ và tên"],
+  ["birth", "Ngày sinh"],
+  ["gender", "Giới tính"],
+  ["level", "Cấp học"],
+  ["qualification", "Trình độ"],
+];
+
+/** The data of each person can be trusted: one row per person, real dates, working ages, nothing blank. */
+export const personData: Rule = {
+  meta: {
+    id: "person-data",
+    title: { vi: "Dữ liệu từng người", en: "Data of each person" },
+    rationale: {
+      vi: "Mỗi người chỉ có một dòng (kể cả giữa các danh sách), ngày sinh là ngày có thật và viết theo thứ tự ngày/tháng/năm, tuổi nằm trong độ tuổi lao động, các ô bắt buộc không trống: số liệu cộng lên bảng quận/huyện và kế hoạch đều dựa vào đó.",
+      en: "One row per person (across lists too), real birth dates written day/month/year, ages within working age, required cells filled: the district tables and the plan are added up from these rows.",
+    },
+    defaultSeverity: "error",
+    messages: {
+      duplicate: {
+        vi: "{person} trùng với {other}: cùng họ tên và ngày sinh.",
+        en: "{person} duplicates {other}: same name and birth date.",
+      },
+      date: {
+        vi: '{person}: ngày sinh "{text}" không đọc được: {reason}.',
+        en: '{person}: birth date "{text}" cannot be read: {reason}.',
+      },
+      dateText: {
+        vi: '{person}: ngày sinh ghi dạng chữ "{text}", đã đọc là {date} (ngày/tháng/năm){reading}.',
+        en: '{person}: birth date typed as text "{text}", read as {date} (day/month/year){reading}.',
+      },
+      age: {
+        vi: "{person}: sinh {date}, {age} tuổi vào {when}: ngoài độ tuổi lao động.",
+        en: "{person}: born {date}, aged {age} in {when}: outside working age.",
+      },
+      blank: { vi: "{person}: chưa ghi {field}.", en: "{person}: {field} is blank." },
+    },
+  },
+  check(ctx) {
+    const seen = new Map<string, { table: RecognizedTable; p: PersonRow }>();
+    const ref = ctx.rulebook.upgrade
+      ? ym(ctx.rulebook.upgrade.from)
+      : { year: ctx.rulebook.years[0], month: 1 };
+    for (const table of personLists(ctx)) {
+      for (const p of table.people ?? []) {
+        const person = personLabel(p);
+        const subject = { detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}` };
+        const birth = birthOf(p);
+        // Duplicates: same folded name and birth date.
+        if (p.cells.name && birth) {
+          const key = `${fold(p.cells.name.text)}|${birth.year}-${birth.month}-${"date" in (p.birth ?? {}) ? ((p.birth as { date: { day?: number } }).date.day ?? "") : ""}`;
+          const first = seen.get(key);
+          if (first) {
+            const other =
+              first.table === table ? `dòng ${first.p.r + 1}` : `${first.table.sheet}, dòng ${first.p.r + 1}`;
+            ctx.report({
+              table,
+              messageId: "duplicate",
+              data: { person, other },
+              cells: [p.cells.name.cell],
+              expected: null,
+              actual: p.cells.name.text,
+              subject: { ...subject, detail: `dup|${subject.detail}` },
+            });
+          } else seen.set(key, { table, p });
+        }
+        const b = p.cells.birth;
+        if (b && p.birth && "error" in p.birth) {
+          ctx.report({
+            table,
+            messageId: "date",
+            data: { person, text: b.text, reason: p.birth.error.replace(/\.$/, "") },
+            cells: [b.cell],
+            expected: null,
+            actual: b.text,
+            subject,
+          });
+        } else if (b && p.birth && "date" in p.birth && typeof b.value === "string") {
+          ctx.report({
+            table,
+            messageId: "dateText",
+            data: {
+              person,
+              text: b.text,
+              date: formatDateVi(p.birth.date),
+              reading: p.birth.date.reading ? `; ${p.birth.date.reading}` : "",
+            },
+            cells: [b.cell],
+            expected: formatDateVi(p.birth.date),
+            actual: b.text,
+            severity: "info",
+            subject: { ...subject, detail: `text|${subject.detail}` },
+          });
+        }
+        if (birth) {
+          const age = ref.year - birth.year - (ref.month < birth.month ? 1 : 0);
+          const facts = retirementFacts(p, ref);
+          if (age < 18 || age > 70 || (facts && facts.left < -120)) {
+            ctx.report({
+              table,
+              messageId: "age",
+              data: {
+                person,
+                date: p.cells.birth?.text ?? "",
+                age,
+                when: `${String(ref.month).padStart(2, "0")}/${ref.year}`,
+              },
+              cells: [p.cells.birth?.cell ?? ""],
+              expected: null,
+              actual: age,
+              severity: "warning",
+              subject: { ...subject, detail: `age|${subject.detail}` },
+            });
+          }
+        }
+        const required = inUpgradeList(ctx.rulebook, table, p) ? REQUIRED : REQUIRED.slice(0, 3);
+        for (const [field, name] of required) {
+          if (table.personColumns?.[field] === undefined || p.cells[field]) continue;
+          const col = table.personColumns[field] as number;
+          ctx.report({
+            table,
+            messageId: "blank",
+            data: { person, field: name },
+            cells: [toA1(p.r, col)],
+            expected: null,
+            actual: null,
+            severity: "warning",
+            subject: { ...subject, detail: `blank-${field}|${subject.detail}` },
+          });
+        }
+      }
+    }
+  },
+};

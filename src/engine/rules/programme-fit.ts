@@ -1,0 +1,102 @@
+import type { Rule } from "./api";
+import {
+  inUpgradeList,
+  personLabel,
+  personLists,
+  QUALIFICATION_NAME,
+  QUALIFICATION_RANK,
+} from "./people-util";
+import { courseById, levelName } from "./util";
+
+/** The programme a person is registered for fits them: their qualification, their level, their school's sector. */
+export const programmeFit: Rule = {
+  meta: {
+    id: "programme-fit",
+    title: { vi: "Chương trình đào tạo phù hợp người học", en: "Programme fits the person" },
+    rationale: {
+      vi: "Mỗi chương trình nâng chuẩn dành cho người có trình độ xuất phát nhất định (TC-ĐH cho người có trung cấp, CĐ-ĐH cho người có cao đẳng), ở những cấp học và loại hình trường nhất định (kế hoạch 2024: TC-ĐH cho mầm non công lập, TC-CĐ cho mầm non ngoài công lập).",
+      en: "Each upgrade programme is for people holding a given qualification (TC-ĐH for trung cấp, CĐ-ĐH for cao đẳng), at given levels and school sectors (2024 plan: TC-ĐH for public preschools, TC-CĐ for non-public ones).",
+    },
+    defaultSeverity: "error",
+    messages: {
+      from: {
+        vi: '{person}: chương trình "{programme}" dành cho người có trình độ {from}, người này có trình độ {qualification}.',
+        en: '{person}: "{programme}" is for people holding {from}; this person holds {qualification}.',
+      },
+      level: {
+        vi: '{person}: chương trình "{programme}" không dành cho cấp {level} (chỉ cho {levels}).',
+        en: '{person}: "{programme}" is not for level {level} (only {levels}).',
+      },
+      sector: {
+        vi: '{person}: chương trình "{programme}" dành cho trường {wanted}, người này ở trường {sector}.',
+        en: '{person}: "{programme}" is for {wanted} schools; this person is in a {sector} school.',
+      },
+    },
+  },
+  check(ctx) {
+    const u = ctx.rulebook.upgrade;
+    const sectorName = { "cong-lap": "công lập", "ngoai-cong-lap": "ngoài công lập" } as const;
+    for (const table of personLists(ctx)) {
+      for (const p of table.people ?? []) {
+        const course = courseById(ctx.rulebook, p.programme);
+        if (!course || !inUpgradeList(ctx.rulebook, table, p)) continue;
+        // People with no upgrade duty or already at the standard are upgrade-eligibility's findings.
+        const standard = p.level ? u?.standard[p.level] : undefined;
+        if (
+          u &&
+          p.level &&
+          (!standard ||
+            (p.qualification && QUALIFICATION_RANK[p.qualification] >= QUALIFICATION_RANK[standard]))
+        )
+          continue;
+        const person = personLabel(p);
+        const programme = p.cells.programme?.text ?? course.name;
+        const subject = {
+          course: course.id,
+          detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}`,
+        };
+        if (course.programme && p.qualification && p.qualification !== course.programme.from) {
+          ctx.report({
+            table,
+            messageId: "from",
+            data: {
+              person,
+              programme,
+              from: QUALIFICATION_NAME[course.programme.from],
+              qualification: QUALIFICATION_NAME[p.qualification],
+            },
+            cells: [p.cells.programme?.cell ?? "", p.cells.qualification?.cell ?? ""].filter(Boolean),
+            expected: course.programme.from,
+            actual: p.qualification,
+            subject,
+          });
+        } else if (p.level && !course.levels.includes(p.level)) {
+          ctx.report({
+            table,
+            messageId: "level",
+            data: {
+              person,
+              programme,
+              level: levelName(ctx.rulebook, p.level),
+              levels: course.levels.join(", "),
+            },
+            cells: [p.cells.programme?.cell ?? "", p.cells.level?.cell ?? ""].filter(Boolean),
+            expected: course.levels.join(", "),
+            actual: p.level,
+            subject,
+          });
+        } else if (course.sector && p.sector && p.sector !== course.sector) {
+          ctx.report({
+            table,
+            messageId: "sector",
+            data: { person, programme, wanted: sectorName[course.sector], sector: sectorName[p.sector] },
+            cells: [p.cells.programme?.cell ?? "", p.cells.sector?.cell ?? ""].filter(Boolean),
+            expected: course.sector,
+            actual: p.sector,
+            subject,
+          });
+        }
+      }
+    }
+  },
+};
