@@ -63,7 +63,9 @@ export function readCell(cell: ExcelJS.Cell): { value: CellValue; formula: strin
     const f = raw as { formula?: string; sharedFormula?: string; result?: unknown };
     // A shared formula's text is its master's; cell.formula translates it to this cell.
     const formula = (f.formula ?? (cell.formula as string | undefined) ?? f.sharedFormula ?? "") || null;
-    return { value: scalar(f.result), formula };
+    // cell.value drops a falsy cached result (0, "", FALSE); the cell's model keeps it.
+    const model = (cell as unknown as { model?: { result?: unknown } }).model;
+    return { value: scalar(f.result ?? model?.result), formula };
   }
   return { value: scalar(raw), formula: null };
 }
