@@ -17,6 +17,7 @@ import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from
 import type { FixRecord, MarkResult, PaneState, ReadProgress, WorkbookPort } from "../taskpane/port";
 import { EMPTY_STATE } from "../taskpane/port";
 import type { OfficeHost } from "./host";
+import { insertTemplate } from "./insert-template";
 
 /** Written into every mark's rule formula: how the add-in tells its marks from the user's. */
 export const MARK_TAG = "DEAN-CHECKER";
@@ -422,5 +423,6 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     writeReport,
     watchChanges,
     recalculate,
+    insertTemplate: (t) => insertTemplate(host, t),
   };
 }

@@ -29,6 +29,7 @@ import { FindingsList } from "./FindingsList";
 import type { WorkbookPort } from "./port";
 import { RulebookPicker } from "./RulebookPicker";
 import { SheetsPanel } from "./SheetsPanel";
+import { TemplatePanel } from "./TemplatePanel";
 import { t } from "./strings";
 import { useChecker } from "./useChecker";
 
@@ -134,6 +135,13 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
         label={t(locale, "autoCheck")}
         onChange={(_e, d) => void c.setAuto(d.checked)}
       />
+      {port.insertTemplate && (
+        <details>
+          <summary>{t(locale, "templates")}</summary>
+          <TemplatePanel rulebook={rulebook} locale={locale} onInsert={(tpl) => c.insertTemplate(tpl)} />
+        </details>
+      )}
+
       {c.state.auto && c.state.lastCheckMs !== undefined && (
         <Caption1>{t(locale, "rechecked", { ms: c.state.lastCheckMs })}</Caption1>
       )}

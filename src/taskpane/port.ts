@@ -7,6 +7,7 @@ import type { Finding, Fix } from "../engine/findings";
 import type { RecognitionOverride } from "../engine/recognize/model";
 import type { Locale } from "../engine/rules/api";
 import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import type { Template } from "../engine/templates/spec";
 
 /** What the pane keeps in the workbook (document settings): acceptances and recognition fixes. */
 export interface PaneState {
@@ -59,4 +60,6 @@ export interface WorkbookPort {
   watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
   /** Recalculates the workbook's formulas (DEAN.* results follow a new rulebook). */
   recalculate?(): Promise<void>;
+  /** Inserts a standard appendix template as new sheets; returns the main sheet's name. */
+  insertTemplate?(template: Template): Promise<string>;
 }

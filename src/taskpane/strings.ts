@@ -57,6 +57,11 @@ const vi = {
   rulebookPick: "Chọn sổ quy tắc",
   rulebookFile: "Mở sổ quy tắc (.json)…",
   rulebookError: "Không dùng được sổ quy tắc",
+  templates: "Chèn mẫu phụ lục",
+  templateKind: "Loại mẫu",
+  templateFunctions: "Thành tiền bằng hàm DEAN.* (cần add-in)",
+  templateInsert: "Chèn mẫu",
+  templateInserted: 'Đã chèn mẫu vào trang "{sheet}".',
 };
 
 export type StringKey = keyof typeof vi;
@@ -117,6 +122,11 @@ const en: Record<StringKey, string> = {
   rulebookPick: "Rulebook",
   rulebookFile: "Open a rulebook (.json)…",
   rulebookError: "This rulebook cannot be used",
+  templates: "Insert an appendix template",
+  templateKind: "Template",
+  templateFunctions: "Amounts with DEAN.* functions (need the add-in)",
+  templateInsert: "Insert",
+  templateInserted: 'Inserted the template as sheet "{sheet}".',
 };
 
 const STRINGS: Record<Locale, Record<StringKey, string>> = { vi, en };

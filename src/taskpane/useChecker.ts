@@ -10,6 +10,7 @@ import type { RecognitionOverride, RecognizedWorkbook } from "../engine/recogniz
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
 import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { Template } from "../engine/templates/spec";
 import { t } from "./strings";
 import { EMPTY_STATE, type FixRecord, type MarkResult, type PaneState, type WorkbookPort } from "./port";
 
@@ -269,6 +270,13 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
         else delete overrides[sheet];
         await savePane({ ...pane.current, overrides });
         if (snapshot.current) await evaluate(snapshot.current);
+      }),
+    /** `build` runs inside the action, so that a template that cannot be built becomes a notice. */
+    insertTemplate: (build: () => Template) =>
+      act(async () => {
+        if (!port.insertTemplate) return;
+        const name = await port.insertTemplate(build());
+        return { notice: { intent: "success", text: t(locale, "templateInserted", { sheet: name }) } };
       }),
     exportReport: () =>
       act(async () => {

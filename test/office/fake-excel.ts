@@ -28,6 +28,8 @@ export interface FakeSheetModel {
   id: string;
   hyperlinks: Map<string, { documentReference?: string; address?: string; textToDisplay?: string }>;
   bold: Set<string>;
+  /** Writes and calls on format-like objects (format, pageLayout, freezePanes, dataValidation), in order. */
+  formatOps: { address: string; path: string; value: unknown }[];
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
@@ -76,6 +78,7 @@ export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
     conditionalFormats: [],
     hyperlinks: new Map(),
     bold: new Set(),
+    formatOps: [],
   };
   (init.values ?? []).forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
@@ -439,10 +442,30 @@ class FakeWorksheet extends Proxy {
       this.ctx.model.activeSheet = this.model().name;
     });
   }
+
+  get pageLayout(): Record<string, unknown> {
+    return recorder(this.ctx, this.sheetName, () => "", ["pageLayout"]) as Record<string, unknown>;
+  }
+
+  get freezePanes(): Record<string, unknown> {
+    return recorder(this.ctx, this.sheetName, () => "", ["freezePanes"]) as Record<string, unknown>;
+  }
+
+  set visibility(v: string) {
+    this.ctx.queue(() => {
+      this.model().visibility = v as FakeSheetModel["visibility"];
+    }, v);
+  }
 }
 
 class FakeRange extends Proxy {
-  readonly format: { fill: { color: string }; font: { bold: boolean }; autofitColumns: () => void };
+  /** Recorded (see recorder): writes land in the sheet's formatOps at sync. */
+  readonly format: {
+    fill: { color: string };
+    font: { bold: boolean; name: string };
+    autofitColumns: () => void;
+  } & Record<string, unknown>;
+  readonly dataValidation: Record<string, unknown>;
   readonly conditionalFormats: FakeConditionalFormatCollection;
   constructor(
     ctx: Ctx,
@@ -455,26 +478,12 @@ class FakeRange extends Proxy {
       const b = this.box();
       return b ? [boxAddress(b)] : [];
     });
-    const self = this;
-    this.format = {
-      fill: {
-        get color(): string {
-          return self.get("format/fill/color");
-        },
-        set color(c: string) {
-          self.write((m, b) => eachCell(b, (a) => m.fills.set(a, c)), c);
-        },
-      },
-      font: {
-        get bold(): boolean {
-          return self.get("format/font/bold");
-        },
-        set bold(v: boolean) {
-          self.write((m, b) => eachCell(b, (a) => (v ? m.bold.add(a) : m.bold.delete(a))), v);
-        },
-      },
-      autofitColumns: () => self.write(() => undefined, null),
+    const where = () => {
+      const b = this.box();
+      return b ? boxAddress(b) : "";
     };
+    this.format = recorder(ctx, sheetName, where, ["format"], formatEffects) as FakeRange["format"];
+    this.dataValidation = recorder(ctx, sheetName, where, ["dataValidation"]) as Record<string, unknown>;
     if (nullable) ctx.loads.push({ apply: () => this.loaded.set("isNullObject", this.resolve() === null) });
   }
 
@@ -574,6 +583,13 @@ class FakeRange extends Proxy {
     }
   }
 
+  merge(across = false): void {
+    this.write((m, b) => {
+      const a = boxAddress(b);
+      if (!m.merges.includes(a)) m.merges.push(a);
+    }, across);
+  }
+
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.write((m, b) => m.hyperlinks.set(toA1(b.r0, b.c0), { ...h }), h);
   }
@@ -603,6 +619,62 @@ class FakeRange extends Proxy {
     return areas;
   }
 }
+
+type Effect = (m: FakeSheetModel, address: string, path: string, value: unknown) => void;
+
+/**
+ * Format-like objects (range.format, worksheet.pageLayout, freezePanes, dataValidation…): every
+ * property write and method call is queued and recorded at sync in the sheet's `formatOps`, with
+ * the effects the fake models (fills, bold); a protected sheet refuses them.
+ */
+function recorder(
+  ctx: Ctx,
+  sheetName: string,
+  address: () => string,
+  path: string[],
+  effect?: Effect,
+): unknown {
+  const target = function () {
+    /* callable, so that methods can be recorded */
+  };
+  return new globalThis.Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+      return recorder(ctx, sheetName, address, [...path, prop], effect);
+    },
+    set(_t, prop, value) {
+      const p = [...path, String(prop)].join(".");
+      ctx.queue(() => {
+        const m = ctx.sheet(sheetName);
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        m.formatOps.push({ address: address(), path: p, value });
+        effect?.(m, address(), p, value);
+      }, value);
+      return true;
+    },
+    apply(_t, _this, args: unknown[]) {
+      const called = [
+        ...path.slice(0, -1),
+        `${path.at(-1) ?? ""}(${args.map((a) => JSON.stringify(a)).join(",")})`,
+      ];
+      ctx.queue(() => {
+        const m = ctx.sheet(sheetName);
+        m.formatOps.push({ address: address(), path: called.join("."), value: args });
+      }, args);
+      return recorder(ctx, sheetName, address, called, effect);
+    },
+  });
+}
+
+/** What the fake models of format writes: fills and bold, to compare cells before and after. */
+const formatEffects: Effect = (m, address, path, value) => {
+  if (!address) return;
+  for (const a of address.split(",").map((x) => x.trim())) {
+    const box = boxOf(a);
+    if (path === "format.fill.color") eachCell(box, (c) => m.fills.set(c, String(value)));
+    if (path === "format.font.bold") eachCell(box, (c) => (value ? m.bold.add(c) : m.bold.delete(c)));
+  }
+};
 
 function eachCell(b: Box, f: (a: string) => void): void {
   for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(toA1(r, c));
@@ -644,6 +716,8 @@ function setValue(m: FakeSheetModel, a: string, x: Scalar, asFormula: boolean): 
 
 class FakeRangeAreas extends Proxy {
   readonly conditionalFormats: FakeConditionalFormatCollection;
+  /** Recorded, like a range's format. */
+  readonly format: Record<string, unknown>;
   readonly areas: { items: FakeRange[]; load: (p?: string) => void };
   constructor(
     ctx: Ctx,
@@ -653,6 +727,13 @@ class FakeRangeAreas extends Proxy {
   ) {
     super(ctx);
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, sheetName, () => this.resolve());
+    this.format = recorder(
+      ctx,
+      sheetName,
+      () => this.resolve().join(","),
+      ["format"],
+      formatEffects,
+    ) as Record<string, unknown>;
     const self = this;
     this.areas = {
       get items(): FakeRange[] {

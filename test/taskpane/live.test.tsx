@@ -77,3 +77,13 @@ it("refuses a rulebook file that breaks the schema, saying why in Vietnamese", a
   expect(document.body.textContent).toContain('Sổ quy tắc "sai.json" không hợp lệ (5 lỗi): name:');
   expect(picked).toEqual([]);
 });
+
+it("inserts a standard appendix template from the pane", async () => {
+  const { port, user } = await checked(seed2026AsPrinted());
+  await user.click(screen.getByText("Chèn mẫu phụ lục"));
+  await user.selectOptions(screen.getByRole("combobox", { name: "Loại mẫu" }), "task");
+  await user.selectOptions(screen.getByRole("combobox", { name: "Năm" }), "2028");
+  await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+  await waitFor(() => expect(port.calls).toContain("insert task 2028"));
+  expect(await screen.findByText(/Đã chèn mẫu vào trang ".+ \(2\)"\./)).toBeTruthy();
+});

@@ -68,6 +68,10 @@ export function memoryPort(
         port.listener = undefined;
       };
     },
+    async insertTemplate(t) {
+      port.calls.push(`insert ${t.kind} ${t.year}`);
+      return `${t.sheets[0].name} (2)`;
+    },
     async recalculate() {
       port.calls.push("recalculate");
     },

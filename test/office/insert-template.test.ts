@@ -1,0 +1,63 @@
+/** Inserting a template into the open workbook: a new name when taken, two syncs, values stay values. */
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { buildTemplate } from "../../src/engine/templates/build";
+import { insertTemplate } from "../../src/office/insert-template";
+import { createFakeExcel } from "./fake-excel";
+import { hostOf } from "./fake-host";
+
+const rulebook = builtinRulebook();
+
+it.each(["cost", "task", "registration", "person-list", "assignment"] as const)(
+  "inserts the %s template beside an existing sheet of the same name, in two syncs",
+  async (kind) => {
+    const t = buildTemplate(kind, { rulebook, year: 2027 });
+    const main = t.sheets[0];
+    const fake = createFakeExcel([{ name: main.name, values: [["bảng của người dùng"]] }]);
+    const before = fake.syncs;
+    const name = await insertTemplate(hostOf(fake), t);
+    expect(fake.syncs - before).toBe(2);
+    expect(name).not.toBe(main.name);
+    // The user's sheet is untouched.
+    expect(Object.fromEntries(fake.model.sheets[0].values)).toEqual({ A1: "bảng của người dùng" });
+    const sheet = fake.model.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(name);
+    main.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const a = `${String.fromCharCode(65 + c)}${r + 1}`;
+        if (c > 25) return;
+        if (cell.formula !== undefined) expect(sheet.formulas.get(a)).toBe(`=${cell.formula}`);
+        else if (cell.value !== undefined && cell.value !== null && cell.value !== "")
+          expect(sheet.values.get(a)).toBe(cell.value);
+      }),
+    );
+    expect(sheet.merges).toEqual(expect.arrayContaining(main.merges));
+    const ops = sheet.formatOps.map((o) => o.path);
+    expect(ops).toContain(
+      'pageLayout.setPrintTitleRows("$' +
+        (main.printTitleRows[0] + 1) +
+        ":$" +
+        (main.printTitleRows[1] + 1) +
+        '")',
+    );
+    expect(ops).toContain("pageLayout.orientation");
+    expect(ops).toContain("format.font.name");
+    if (main.validations.length) expect(ops).toContain("dataValidation.rule");
+    for (const helper of t.sheets.slice(1)) {
+      expect(fake.model.sheets.find((s) => s.name.startsWith(helper.name.slice(0, 20)))?.visibility).toBe(
+        helper.hidden ? "Hidden" : "Visible",
+      );
+    }
+    expect(fake.model.activeSheet).toBe(name);
+  },
+);
+
+it("writes a text that looks like a formula as text", async () => {
+  const t = buildTemplate("assignment", { rulebook, year: 2027 });
+  t.sheets[0].rows[t.sheets[0].rows.length - 1][1] = { value: '=HYPERLINK("http://x")', style: "text" };
+  const fake = createFakeExcel([]);
+  const name = await insertTemplate(hostOf(fake), t);
+  const sheet = fake.model.sheets.find((s) => s.name === name);
+  expect([...(sheet?.values.values() ?? [])]).toContain('=HYPERLINK("http://x")');
+  expect([...(sheet?.formulas.values() ?? [])].some((f) => f.includes("HYPERLINK"))).toBe(false);
+});
