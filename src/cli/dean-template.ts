@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+/**
+ * `dean-template <kind> --year 2027 [--rules f.json] [--units districts|communes] [--rows N]
+ * [--appendix N] [--functions] [--force] -o file.xlsx`
+ *
+ * Writes a standard appendix template (src/engine/templates) as a new .xlsx file.
+ * - Never overwrites an existing file unless `--force`; never overwrites the rulebook it reads,
+ *   even with `--force`.
+ * - Exit 0 when the file is written, 2 otherwise (one Vietnamese line on stderr, never a stack
+ *   trace): unknown kind or year, bad option, unreadable rulebook, file that cannot be written.
+ */
+import { mkdir, realpath, rename, writeFile, unlink } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { builtinRulebookIds } from "../engine/rulebook/builtin";
+import { RulebookError } from "../engine/rulebook/load";
+import {
+  buildTemplate,
+  isTemplateKind,
+  TemplateError,
+  type TemplateOptions,
+} from "../engine/templates/build";
+import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
+import { InputError } from "../io/errors";
+import { templateXlsxBuffer } from "../io/xlsx/template";
+import type { CliIo } from "./main";
+import { loadRulebookArg } from "./rulebook-arg";
+
+export const EXIT = { written: 0, failed: 2 } as const;
+
+const nodeIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+const USAGE = `Cách dùng: dean-template <loại> --year <năm> [--rules sổ-quy-tắc.json] [--units districts|communes]
+                     [--rows N] [--appendix N] [--functions] [--force] -o <tệp.xlsx>
+
+Loại mẫu:
+${TEMPLATE_KINDS.map((k) => `  ${k.padEnd(13)} ${TEMPLATE_KIND_NAMES[k]}`).join("\n")}
+
+  --year, -y    năm của kế hoạch (bỏ trống khi sổ quy tắc chỉ có một năm)
+  --rules       sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
+  --units       bảng đăng ký, danh sách: districts (quận/huyện) hoặc communes (xã, phường, đặc khu)
+  --rows        số dòng trống để điền (danh sách: 200; đăng ký khi sổ không có danh sách đơn vị: 30;
+                phân công: 5 dòng thêm)
+  --appendix    số phụ lục ghi ở dòng "PHỤ LỤC"
+  --functions   thành tiền và đơn giá bằng hàm =DEAN.COST(…), =DEAN.UNITPRICE(…) (cần add-in)
+                thay cho công thức Excel thường
+  --output, -o  tệp .xlsx sẽ ghi
+  --force       ghi đè tệp đã có (không bao giờ ghi đè sổ quy tắc đang đọc)
+
+Mã thoát: 0 đã ghi tệp, 2 tham số sai, không đọc được sổ quy tắc hoặc không ghi được tệp.
+`;
+
+/** A problem with the command line or the output file. */
+class UsageError extends Error {}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (
+      e instanceof UsageError ||
+      e instanceof TemplateError ||
+      e instanceof RulebookError ||
+      e instanceof InputError
+    ) {
+      io.stderr(`dean-template: ${oneLine(e.message)}\n`);
+      return EXIT.failed;
+    }
+    io.stderr(`dean-template: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+    return EXIT.failed;
+  }
+}
+
+function integer(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${what} phải là số nguyên, không phải "${text}".`);
+  return Number(text);
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        year: { type: "string", short: "y" },
+        rules: { type: "string" },
+        units: { type: "string" },
+        rows: { type: "string" },
+        appendix: { type: "string" },
+        functions: { type: "boolean", default: false },
+        output: { type: "string", short: "o" },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    const m = /'([^']+)'/.exec((e as Error).message);
+    throw new UsageError(
+      `Tham số không hợp lệ${m ? ` "${m[1]}"` : ""}. Gõ dean-template --help để xem cách dùng.`,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.written;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? `Chưa chọn loại mẫu: ${TEMPLATE_KINDS.join(", ")}. Gõ dean-template --help để xem cách dùng.`
+        : `Chỉ chọn một loại mẫu mỗi lần, không phải ${positionals.length}: ${positionals.join(" ")}.`,
+    );
+  const kind = positionals[0];
+  if (!isTemplateKind(kind))
+    throw new UsageError(`Loại mẫu "${kind}" không có: chọn ${TEMPLATE_KINDS.join(", ")}.`);
+  if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
+  if (!/\.xlsx$/i.test(values.output))
+    throw new UsageError(`Tệp ghi ra phải có đuôi .xlsx, không phải "${values.output}".`);
+  if (values.units !== undefined && values.units !== "districts" && values.units !== "communes")
+    throw new UsageError(
+      `Đơn vị hành chính "${values.units}" không có: chọn districts (quận/huyện) hoặc communes (xã, phường, đặc khu).`,
+    );
+
+  const rulebook = await loadRulebookArg(values.rules);
+  let year = integer(values.year, "Năm");
+  if (year === undefined) {
+    if (rulebook.years.length !== 1)
+      throw new UsageError(
+        `Chưa chọn năm: thêm --year (các năm của sổ quy tắc: ${rulebook.years.join(", ")}).`,
+      );
+    year = rulebook.years[0];
+  }
+  const options: TemplateOptions = {
+    rulebook,
+    year,
+    functions: values.functions,
+    rows: integer(values.rows, "Số dòng trống"),
+    appendix: integer(values.appendix, "Số phụ lục"),
+    units: values.units as TemplateOptions["units"],
+  };
+  const template = buildTemplate(kind, options);
+
+  const target = values.output;
+  await refuseInputs(target, values.rules);
+  const bytes = await templateXlsxBuffer(template);
+  await writeTarget(target, bytes, values.force);
+  const sheets = template.sheets.map((s) => (s.hidden ? `${s.name} (ẩn)` : s.name)).join(", ");
+  io.stdout(
+    `Đã ghi mẫu ${TEMPLATE_KIND_NAMES[kind].toLocaleLowerCase("vi")} năm ${year} (sổ quy tắc ${rulebook.id}) vào ${target}: ${sheets}.\n`,
+  );
+  return EXIT.written;
+}
+
+/** The output must not be the rulebook file being read, even with --force. */
+async function refuseInputs(target: string, rules: string | undefined): Promise<void> {
+  if (rules === undefined) return;
+  const real = (p: string) => realpath(p).catch(() => resolve(p));
+  const inputs = new Set([resolve(rules), await real(rules)]);
+  if (inputs.has(resolve(target)) || inputs.has(await real(target)))
+    throw new UsageError(
+      `Không ghi vào "${target}": đó là sổ quy tắc đang đọc (dean-template không bao giờ ghi đè tệp đầu vào).`,
+    );
+}
+
+/** Writes a new file; replaces an existing one only with --force (through a temporary file). */
+async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
+  const cannot = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "EEXIST"
+        ? "tệp đã có; thêm --force để ghi đè"
+        : code === "EISDIR"
+          ? "đó là một thư mục"
+          : code === "EACCES" || code === "EPERM"
+            ? "không có quyền ghi"
+            : oneLine((e as Error).message);
+    return new UsageError(`Không ghi được "${target}": ${why}.`);
+  };
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (e) {
+    throw cannot(e);
+  }
+  if (!force) {
+    try {
+      await writeFile(target, bytes, { flag: "wx" });
+    } catch (e) {
+      throw cannot(e);
+    }
+    return;
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes, { flag: "wx" });
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw cannot(e);
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
