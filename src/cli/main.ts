@@ -14,14 +14,15 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { checkWorkbook } from "../engine/check";
 import { toPublicFinding, type Finding } from "../engine/findings";
-import { builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
-import { parseRulebookText, RulebookError } from "../engine/rulebook/load";
+import { builtinRulebookIds } from "../engine/rulebook/builtin";
+import { RulebookError } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
 import { InputError } from "../io/errors";
 import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
 import { expandInputs } from "./inputs";
+import { loadRulebookArg } from "./rulebook-arg";
 import { textReport, type FileReport } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
@@ -55,19 +56,6 @@ class UsageError extends Error {}
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
-async function loadRulebook(spec: string | undefined): Promise<Rulebook> {
-  if (spec === undefined) return builtinRulebook();
-  let text: string;
-  try {
-    text = await readFile(spec, "utf8");
-  } catch {
-    if (builtinRulebookIds.includes(spec)) return builtinRulebook(spec);
-    throw new UsageError(
-      `Không đọc được sổ quy tắc "${spec}": không có tệp này (các sổ có sẵn: ${builtinRulebookIds.join(", ")}).`,
-    );
-  }
-  return parseRulebookText(text, `Sổ quy tắc "${spec}"`);
-}
 
 interface Checked extends FileReport {
   bytes?: Buffer;
@@ -190,7 +178,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.lang !== "vi" && values.lang !== "en")
     throw new UsageError(`Ngôn ngữ "${values.lang}" không có: chọn vi hoặc en.`);
   const locale: Locale = values.lang;
-  const rulebook = await loadRulebook(values.rules);
+  const rulebook = await loadRulebookArg(values.rules);
   const inputs = await expandInputs(positionals);
   const targets =
     values.annotate !== undefined
