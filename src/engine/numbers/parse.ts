@@ -64,6 +64,8 @@ export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumbe
   }
   const read = readDigits(digits.replace(new RegExp(`${SPACE_CLASS}+`, "g"), " "), hint);
   if (!read) return undefined;
+  // 400 digits make Infinity: that is a text, not a number.
+  if (!Number.isFinite(read.value)) return undefined;
   const out: ParsedNumber = { value: sign * read.value };
   if (Object.is(out.value, -0)) out.value = 0;
   if (read.reading) out.reading = read.reading;
@@ -123,8 +125,11 @@ export type CellNumber =
   | { kind: "text"; text: string }
   | { kind: "error"; error: string };
 
-/** Texts that mean "nothing here" in a number column. */
-const BLANK_TEXT = /^[\s\u00a0\u200b]*[-–—xX]?[\s\u00a0\u200b]*$/;
+/**
+ * Texts that mean "nothing here" in a number column. Written so that it cannot backtrack:
+ * `^\s*[-x]?\s*$` takes quadratic time on 32 767 spaces followed by a letter.
+ */
+const BLANK_TEXT = /^[\s\u00a0\u200b]*(?:[-–—xX][\s\u00a0\u200b]*)?$/;
 
 const BLANK: CellNumber = Object.freeze({ kind: "blank" });
 

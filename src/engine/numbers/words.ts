@@ -121,7 +121,7 @@ export function wordsToNumber(text: string): number | undefined {
   let digit: number | undefined;
   let any = false;
   for (const t of toks) {
-    if (t in DIGIT_WORDS) {
+    if (Object.hasOwn(DIGIT_WORDS, t)) {
       if (digit !== undefined) return undefined;
       digit = DIGIT_WORDS[t];
       any = true;

@@ -32,13 +32,16 @@ export class Grid {
         continue; // a malformed merge is ignored, not fatal
       }
       const { start, end } = range;
-      // Bound the work on absurd merges (a whole column merged) to the data we have.
+      // Bound the work on absurd merges (a whole column merged) to the data we have: from the
+      // sheet's origin (a used range far down the sheet) to its last row and column.
+      const firstRow = Math.max(start.row, this.r0);
+      const firstCol = Math.max(start.col, this.c0);
       const lastRow = Math.min(end.row, this.rowCount - 1);
       const lastCol = Math.min(end.col, this.colCount - 1);
       const owner = this.key(start.row, start.col);
       this.mergeSpan.set(owner, { rows: end.row - start.row + 1, cols: end.col - start.col + 1 });
-      for (let r = start.row; r <= lastRow; r++) {
-        for (let c = start.col; c <= lastCol; c++) {
+      for (let r = firstRow; r <= lastRow; r++) {
+        for (let c = firstCol; c <= lastCol; c++) {
           if (r !== start.row || c !== start.col) this.mergeOwner.set(this.key(r, c), owner);
         }
       }

@@ -1,6 +1,6 @@
 import { toA1 } from "../a1";
 import type { Rule } from "./api";
-import { computedAmount, lineRows, round, rowLabel, tablesOf, within } from "./util";
+import { computedAmount, headCount, lineRows, round, rowLabel, tablesOf, within } from "./util";
 
 /** amount = (sum of the level head-counts) × unit price, rounded to the table's unit. */
 export const rowArithmetic: Rule = {
@@ -29,7 +29,8 @@ export const rowArithmetic: Rule = {
       for (const row of lineRows(table)) {
         const exact = computedAmount(row);
         if (exact === undefined || !row.unitPrice) continue;
-        const count = exact / row.unitPrice.value;
+        // Counted, not divided back out of the amount: a unit price of 0 would give NaN people.
+        const count = headCount(row);
         const expected = round(exact, 2);
         const data = {
           label: rowLabel(row),
