@@ -56,7 +56,6 @@ class UsageError extends Error {}
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
-
 interface Checked extends FileReport {
   bytes?: Buffer;
 }
