@@ -21,6 +21,11 @@ import { insertTemplate } from "./insert-template";
 
 /** Written into every mark's rule formula: how the add-in tells its marks from the user's. */
 export const MARK_TAG = "DEAN-CHECKER";
+/** The rule formula of a mark of each severity; clearing removes exactly these, nothing that merely mentions the tag. */
+export const markFormula = (severity: Severity) => `=ISTEXT("${MARK_TAG}:${severity}")`;
+const MARK_FORMULAS = new Set((["error", "warning", "info"] as const).map(markFormula));
+/** The add-in reads at most this many rows of a sheet (as dean-check, src/io/xlsx/read.ts). */
+export const MAX_ROWS = 100_000;
 /** Fill colours of the marks by severity (light; black text stays readable). */
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 /** Document-settings key of the pane's state. */
@@ -96,6 +101,11 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const bands: Band[] = [];
       for (const { ws, r } of used) {
         if (r.isNullObject) continue;
+        if (r.rowCount > MAX_ROWS) {
+          throw new Error(
+            `Trang tính "${ws.name}" có ${r.rowCount.toLocaleString("vi-VN")} dòng: quá ${MAX_ROWS.toLocaleString("vi-VN")} dòng để kiểm tra trong Excel; hãy tách bảng hoặc dùng dean-check.`,
+          );
+        }
         const rowsPerBand = Math.max(1, Math.floor(cellsPerSync / r.columnCount));
         for (let row = 0; row < r.rowCount; row += rowsPerBand) {
           bands.push({
@@ -215,7 +225,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
           for (let i = 0; i < list.length; i += ADDRESSES_PER_CALL) {
             const part = list.slice(i, i + ADDRESSES_PER_CALL);
             const cf = ws.getRanges(part.join(",")).conditionalFormats.add("Custom");
-            cf.custom.rule.formula = `=ISTEXT("${MARK_TAG}:${severity}")`;
+            cf.custom.rule.formula = markFormula(severity);
             cf.custom.format.fill.color = MARK_FILL[severity];
             result.marked += part.length;
           }
@@ -243,7 +253,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
         ours = collections.flatMap((cfs) =>
           cfs.items.filter(
             (cf) =>
-              !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula.includes(MARK_TAG),
+              !cf.customOrNullObject.isNullObject && MARK_FORMULAS.has(cf.customOrNullObject.rule.formula),
           ),
         );
       } else {
@@ -253,7 +263,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
         const custom = collections.flatMap((cfs) => cfs.items.filter((cf) => cf.type === "Custom"));
         for (const cf of custom) cf.custom.rule.load("formula");
         await ctx.sync();
-        ours = custom.filter((cf) => cf.custom.rule.formula.includes(MARK_TAG));
+        ours = custom.filter((cf) => MARK_FORMULAS.has(cf.custom.rule.formula));
       }
       for (const cf of ours) cf.delete();
       await ctx.sync();

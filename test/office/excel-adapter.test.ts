@@ -248,3 +248,29 @@ describe("the strict fake itself", () => {
     });
   });
 });
+
+describe("limits", () => {
+  it("refuses a sheet of more than 100 000 rows with a Vietnamese reason, before reading its cells", async () => {
+    const { fake, host } = setup([{ name: "Lớn", values: [["x"]] }]);
+    fake.model.sheets[0].values.set("A100001", 1);
+    await expect(createExcelAdapter(host).read()).rejects.toThrow(
+      /Trang tính "Lớn" có 100\.001 dòng: quá 100\.000 dòng/,
+    );
+  });
+
+  it("clears only its own marks, not a user's rule that mentions the tag", async () => {
+    const { fake, host } = setup([{ name: "A", values: [["x"]] }]);
+    fake.model.sheets[0].conditionalFormats.push({
+      id: "u",
+      type: "Custom",
+      ranges: ["A1"],
+      formula: '=A1="DEAN-CHECKER"',
+    });
+    const a = createExcelAdapter(host);
+    await a.mark([
+      { rule: "totals", severity: "error", sheet: "A", cells: ["A1"], message: "m", expected: 1, actual: 2 },
+    ]);
+    expect(await a.clearMarks()).toBe(1);
+    expect(fake.model.sheets[0].conditionalFormats.map((c) => c.id)).toEqual(["u"]);
+  });
+});
