@@ -21,6 +21,7 @@ import { seed2026AsPrinted } from "../test/fixtures/seed2026";
 import { createFakeExcel } from "../test/office/fake-excel";
 import { fakeSheetsOf, hostOf } from "../test/office/fake-host";
 import { measureFunctions } from "./functions";
+import { measureRobustness, robustnessTable } from "./robustness";
 import { people2024, peopleSheet } from "../test/fixtures/people";
 import { buildSeed2024AsPrinted } from "../test/fixtures/seed2024";
 import { snapshotToXlsxBuffer } from "../test/fixtures/xlsx";
@@ -273,6 +274,7 @@ async function main(): Promise<void> {
       5,
     ),
   ];
+  const robustness = await measureRobustness();
   const people = await measurePeople();
   const live = await measureLiveRecheck();
   const functions = await measureFunctions();
@@ -280,7 +282,7 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   writeFileSync(
     "bench/results.json",
-    `${JSON.stringify({ date, machine, results, people, live, functions }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, results, people, live, functions, robustness }, null, 2)}\n`,
   );
   const lines = [
     "# Benchmark results",
@@ -306,6 +308,12 @@ async function main(): Promise<void> {
     "| measure | time | note |",
     "|---|---:|---|",
     ...people.map((m) => `| ${m.name} | ${round(m.ms)} ms | ${m.note} |`),
+    "",
+    "## Hostile and huge files (issue 7)",
+    "",
+    "Each file of the corpus (test/fixtures/bad-files.ts) through dean-check --json in a fresh process: outcome, time, peak RSS. Limits: docs/security.md.",
+    "",
+    robustnessTable(robustness),
     "",
     "## Live re-check and =DEAN.* functions (issue 4)",
     "",
