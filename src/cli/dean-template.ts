@@ -11,9 +11,7 @@
  */
 import { mkdir, realpath, rename, writeFile, unlink } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
-import { RulebookError } from "../engine/rulebook/load";
 import {
   buildTemplate,
   isTemplateKind,
@@ -21,18 +19,11 @@ import {
   type TemplateOptions,
 } from "../engine/templates/build";
 import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
-import { InputError } from "../io/errors";
 import { templateXlsxBuffer } from "../io/xlsx/template";
-import type { CliIo } from "./main";
+import { nodeIo, oneLine, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
 import { loadRulebookArg } from "./rulebook-arg";
 
 export const EXIT = { written: 0, failed: 2 } as const;
-
-const nodeIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  interactive: Boolean(process.stderr.isTTY),
-};
 
 const USAGE = `Cách dùng: dean-template <loại> --year <năm> [--rules sổ-quy-tắc.json] [--units districts|communes]
                      [--rows N] [--appendix N] [--functions] [--force] -o <tệp.xlsx>
@@ -54,27 +45,8 @@ ${TEMPLATE_KINDS.map((k) => `  ${k.padEnd(13)} ${TEMPLATE_KIND_NAMES[k]}`).join(
 Mã thoát: 0 đã ghi tệp, 2 tham số sai, không đọc được sổ quy tắc hoặc không ghi được tệp.
 `;
 
-/** A problem with the command line or the output file. */
-class UsageError extends Error {}
-
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
-
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (
-      e instanceof UsageError ||
-      e instanceof TemplateError ||
-      e instanceof RulebookError ||
-      e instanceof InputError
-    ) {
-      io.stderr(`dean-template: ${oneLine(e.message)}\n`);
-      return EXIT.failed;
-    }
-    io.stderr(`dean-template: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}\n`);
-    return EXIT.failed;
-  }
+  return runCli("dean-template", io, EXIT.failed, () => run(argv, io), [TemplateError]);
 }
 
 function integer(text: string | undefined, what: string): number | undefined {
@@ -84,29 +56,17 @@ function integer(text: string | undefined, what: string): number | undefined {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        year: { type: "string", short: "y" },
-        rules: { type: "string" },
-        units: { type: "string" },
-        rows: { type: "string" },
-        appendix: { type: "string" },
-        functions: { type: "boolean", default: false },
-        output: { type: "string", short: "o" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    const m = /'([^']+)'/.exec((e as Error).message);
-    throw new UsageError(
-      `Tham số không hợp lệ${m ? ` "${m[1]}"` : ""}. Gõ dean-template --help để xem cách dùng.`,
-    );
-  }
+  const parsed = parseCliArgs("dean-template", argv, {
+    year: { type: "string", short: "y" },
+    rules: { type: "string" },
+    units: { type: "string" },
+    rows: { type: "string" },
+    appendix: { type: "string" },
+    functions: { type: "boolean", default: false },
+    output: { type: "string", short: "o" },
+    force: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(USAGE);

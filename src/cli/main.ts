@@ -10,12 +10,10 @@
  */
 import { readFile, realpath, rename, writeFile, mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { checkWorkbook } from "../engine/check";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
-import { RulebookError } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
 import { InputError } from "../io/errors";
@@ -23,22 +21,13 @@ import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
 import { expandInputs } from "./inputs";
 import { loadRulebookArg } from "./rulebook-arg";
+import { nodeIo, oneLine, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
 import { textReport, type FileReport } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Whether stderr is a terminal (the progress bar is drawn only there). */
-  interactive: boolean;
-}
-
-export const nodeIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  interactive: Boolean(process.stderr.isTTY),
-};
+export type { CliIo } from "./shared";
+export { nodeIo } from "./shared";
 
 const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
 
@@ -50,11 +39,6 @@ const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [-
 
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc.
 `;
-
-/** A problem that stops the run before any file is checked. */
-class UsageError extends Error {}
-
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
 interface Checked extends FileReport {
   bytes?: Buffer;
@@ -133,38 +117,17 @@ async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, lo
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof RulebookError || e instanceof InputError) {
-      io.stderr(`dean-check: ${oneLine(e.message)}\n`);
-      return EXIT.unreadable;
-    }
-    io.stderr(`dean-check: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}\n`);
-    return EXIT.unreadable;
-  }
+  return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io));
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        rules: { type: "string" },
-        json: { type: "boolean", default: false },
-        annotate: { type: "string" },
-        lang: { type: "string", default: "vi" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    const m = /'([^']+)'/.exec((e as Error).message);
-    throw new UsageError(
-      `Tham số không hợp lệ${m ? ` "${m[1]}"` : ""}. Gõ dean-check --help để xem cách dùng.`,
-    );
-  }
+  const parsed = parseCliArgs("dean-check", argv, {
+    rules: { type: "string" },
+    json: { type: "boolean", default: false },
+    annotate: { type: "string" },
+    lang: { type: "string", default: "vi" },
+    help: { type: "boolean", short: "h", default: false },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(USAGE);

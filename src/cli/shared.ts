@@ -1,0 +1,64 @@
+/** What both command-line tools share: their I/O, argument parsing and the one-line error contract. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { RulebookError } from "../engine/rulebook/load";
+import { InputError } from "../io/errors";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal (the progress bar is drawn only there). */
+  interactive: boolean;
+}
+
+export const nodeIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+/** A problem with the command line or an output path: one Vietnamese line, exit 2. */
+export class UsageError extends Error {}
+
+export const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+
+/** node:util parseArgs, with a Vietnamese one-line UsageError naming the offending option. */
+export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+  tool: string,
+  argv: readonly string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, options });
+  } catch (e) {
+    const m = /'([^']+)'/.exec((e as Error).message);
+    throw new UsageError(`Tham số không hợp lệ${m ? ` "${m[1]}"` : ""}. Gõ ${tool} --help để xem cách dùng.`);
+  }
+}
+
+/**
+ * Runs a tool's body: known errors (usage, rulebook, input, and `also`) become one Vietnamese line
+ * on stderr and `failed`; anything else "lỗi không mong đợi" — never a stack trace.
+ */
+export async function runCli(
+  tool: string,
+  io: CliIo,
+  failed: number,
+  body: () => Promise<number>,
+  also: (new (...args: never[]) => Error)[] = [],
+): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (
+      e instanceof UsageError ||
+      e instanceof RulebookError ||
+      e instanceof InputError ||
+      also.some((k) => e instanceof k)
+    ) {
+      io.stderr(`${tool}: ${oneLine((e as Error).message)}\n`);
+      return failed;
+    }
+    io.stderr(`${tool}: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+    return failed;
+  }
+}
