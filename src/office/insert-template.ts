@@ -104,7 +104,8 @@ function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
   page.orientation = "Landscape";
   page.paperSize = "A4";
   page.centerHorizontally = PAGE.horizontalCentered;
-  page.zoom = { horizontalFitToPages: PAGE.fitToWidth, verticalFitToPages: PAGE.fitToHeight };
+  // One page wide; the height follows (Excel rejects a zero page count, so it is left unset).
+  page.zoom = { horizontalFitToPages: PAGE.fitToWidth };
   page.leftMargin = PAGE.margins.left * 72;
   page.rightMargin = PAGE.margins.right * 72;
   page.topMargin = PAGE.margins.top * 72;

@@ -11,12 +11,13 @@ import type { AddressInfo } from "node:net";
 import { extname, join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
 
 const root = resolve(__dirname, "..", "..");
 const dist = join(root, "dist", "addin");
 const stubDir = join(root, "dist", "e2e");
 const shots = join(root, "docs", "screenshots");
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const executablePath = CHROMIUM_PATH;
 
 /** Bundles the Office stub for the browser. */
 function buildStub(): Promise<void> {
@@ -84,15 +85,7 @@ beforeAll(async () => {
   server = await serve(dist);
   browser = await chromium.launch({
     executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
   });
   page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
   page.on("pageerror", (e) => pageErrors.push(e.message));
