@@ -28,7 +28,9 @@ function readText(f: Blob): Promise<string> {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  // Long plan names must not push the pane sideways.
+  select: { width: "100%", maxWidth: "100%", minWidth: 0 },
 });
 
 export function RulebookPicker({
@@ -48,6 +50,8 @@ export function RulebookPicker({
     <div className={styles.root}>
       <Field label={t(locale, "rulebookPick")}>
         <Select
+          className={styles.select}
+          select={{ style: { width: "100%", textOverflow: "ellipsis" } }}
           value={builtin ? rulebook.id : FILE}
           onChange={(_e, d) => {
             setError(undefined);

@@ -117,6 +117,7 @@ it("checks the seed workbook, lists the findings and marks the cells", async () 
   await page.getByText("PL8 KP 2028 —").waitFor();
   await page.getByText(/Tổng thành tiền là 34\.511/).waitFor();
   expect((await fakeModel()).marks).toBeGreaterThan(0);
+  expect(await page.getByRole("button", { name: "Xuất báo cáo" }).isEnabled()).toBe(true);
   await page.screenshot({ path: join(shots, "task-pane-findings.png"), fullPage: false });
 });
 
