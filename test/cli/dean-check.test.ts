@@ -2,28 +2,17 @@
  * The `dean-check` contract: --json shape, exit codes, one-line Vietnamese errors, --annotate
  * never overwriting an input and writing strings as strings.
  */
+import { runMain } from "../helpers/cli";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { seed2026AsPrinted, seed2026Corrected, withCorrectedOverrides } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runMain(main, argv);
 
 const dir = mkdtempSync(join(tmpdir(), "dean-check-"));
 const printed = join(dir, "ke-hoach.xlsx");

@@ -5,11 +5,12 @@
  * Where the add-in is concerned (sheet names, hidden and protected sheets, injection texts), the
  * same workbooks go through the Office.js adapter over the strict fake.
  */
+import { runMain } from "../helpers/cli";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/engine/check";
 import type { Finding } from "../../src/engine/findings";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
@@ -28,21 +29,7 @@ import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { cellsOf, createFakeExcel } from "../office/fake-excel";
 import { fakeSheetsOf, hostOf } from "../office/fake-host";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  ms: number;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
-  const t = performance.now();
-  const code = await main(argv, io);
-  return { code, out, err, ms: performance.now() - t };
-}
+const cli = (...argv: string[]) => runMain(main, argv);
 
 const rulebook = builtinRulebook();
 const dir = mkdtempSync(join(tmpdir(), "dean-corpus-"));

@@ -3,28 +3,16 @@
  * without --force and the rulebook it reads even with it, and refuses an unknown kind or year
  * with one Vietnamese line and exit 2.
  */
+import { runMain, type Run } from "../helpers/cli";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/dean-template";
-import type { CliIo } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/engine/check";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { readXlsx } from "../../src/io/xlsx/read";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runMain(main, argv);
 
 const dir = mkdtempSync(join(tmpdir(), "dean-template-cli-"));
 
