@@ -33,6 +33,16 @@ export const STATE_KEY = "deanChecker.state";
 
 /** Cells per sync when reading values and formulas: ~40 bytes a cell for both keeps a sync under 4 MB. */
 export const CELLS_PER_SYNC = 50_000;
+/** The smallest band tried when Excel says a request or response is too large. */
+const MIN_CELLS_PER_SYNC = 500;
+
+/** Excel on the web's answer to a request or response over 5 MB. */
+export function isPayloadTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  const text = `${typeof code === "string" ? code : ""} ${(e as Error)?.message ?? ""}`;
+  return /PayloadSizeLimitExceeded/i.test(text);
+}
+
 /** Addresses per getRanges() call (Excel limits the length of an address list). */
 const ADDRESSES_PER_CALL = 400;
 
@@ -82,7 +92,25 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
   const customOrNull = host.supportsExcelApi("1.14");
 
   /** Reads every sheet, or only the sheet named `only` (the live re-check). */
+  /**
+   * Reads in bands of `cellsPerSync` cells; when Excel refuses a band as too large (long texts),
+   * reads again in bands four times smaller, down to a few hundred cells.
+   */
   async function read(onProgress?: (p: ReadProgress) => void, only?: string): Promise<WorkbookSnapshot> {
+    for (let cells = cellsPerSync; ; cells = Math.floor(cells / 4)) {
+      try {
+        return await readIn(cells, onProgress, only);
+      } catch (e) {
+        if (!isPayloadTooLarge(e) || cells <= MIN_CELLS_PER_SYNC) throw e;
+      }
+    }
+  }
+
+  async function readIn(
+    cellsPerSync: number,
+    onProgress?: (p: ReadProgress) => void,
+    only?: string,
+  ): Promise<WorkbookSnapshot> {
     return host.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/visibility,items/protection/protected");

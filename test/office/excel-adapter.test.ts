@@ -274,3 +274,15 @@ describe("limits", () => {
     expect(fake.model.sheets[0].conditionalFormats.map((c) => c.id)).toEqual(["u"]);
   });
 });
+
+describe("payload limit", () => {
+  it("reads again in smaller bands when Excel refuses a band of long texts as over 5 MB", async () => {
+    const long = "Trường Trung học cơ sở ".repeat(6); // ~140 characters
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`${long}${i}`, `${long}${i}`, `${long}${i}`]);
+    const { fake, host } = setup([{ name: "Dài", values: rows }]);
+    const wb = await createExcelAdapter(host).read();
+    expect(wb.sheets[0].values).toHaveLength(20_000);
+    expect(wb.sheets[0].values[19_999][2]).toBe(`${long}19999`);
+    expect(fake.syncs).toBeGreaterThan(2 + Math.ceil(60_000 / CELLS_PER_SYNC));
+  });
+});
