@@ -109,7 +109,7 @@ export function recognizeSheet(
   const scale =
     override?.scale !== undefined
       ? { scale: override.scale, source: "người dùng chọn" }
-      : readScale(grid, titleLines, header, ctx.rulebook);
+      : readScale(titleLines, header, ctx.rulebook);
   const table: RecognizedTable = {
     sheet: sheet.name,
     kind,
@@ -186,7 +186,6 @@ function readYear(lines: TitleLine[], sheetName: string, rulebook: Rulebook): nu
 }
 
 function readScale(
-  grid: Grid,
   lines: TitleLine[],
   header: HeaderReading,
   rulebook: Rulebook,
@@ -221,7 +220,6 @@ function readScale(
       return { scale, source: `"${l.text}" (dòng ${l.r + 1})` };
     }
   }
-  void grid;
   const label =
     rulebook.defaultScale === 1_000_000
       ? "triệu đồng"
