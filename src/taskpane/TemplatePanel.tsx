@@ -10,11 +10,12 @@ import { t } from "./strings";
 const useStyles = makeStyles({
   root: {
     display: "grid",
-    gridTemplateColumns: "2fr 1fr",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
   wide: { gridColumn: "1 / span 2" },
+  select: { width: "100%", minWidth: 0 },
 });
 
 export interface TemplatePanelProps {
@@ -42,7 +43,7 @@ export function TemplatePanel({ rulebook, locale, onInsert }: TemplatePanelProps
       }}
     >
       <Field label={t(locale, "templateKind")}>
-        <Select value={kind} onChange={(_e, d) => setKind(d.value as TemplateKind)}>
+        <Select className={styles.select} value={kind} onChange={(_e, d) => setKind(d.value as TemplateKind)}>
           {TEMPLATE_KINDS.map((k) => (
             <option key={k} value={k}>
               {TEMPLATE_KIND_NAMES[k]}
@@ -51,7 +52,7 @@ export function TemplatePanel({ rulebook, locale, onInsert }: TemplatePanelProps
         </Select>
       </Field>
       <Field label={t(locale, "year")}>
-        <Select value={year} onChange={(_e, d) => setYear(d.value)}>
+        <Select className={styles.select} value={year} onChange={(_e, d) => setYear(d.value)}>
           {rulebook.years.map((y) => (
             <option key={y} value={String(y)}>
               {y}

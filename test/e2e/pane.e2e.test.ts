@@ -139,6 +139,19 @@ it("clears every mark", async () => {
   expect((await fakeModel()).marks).toBe(0);
 });
 
+it("inserts a standard appendix template as a new sheet", async () => {
+  await page.getByText("Chèn mẫu phụ lục").click();
+  await page.getByRole("button", { name: "Chèn mẫu" }).click();
+  await page.getByText(/Đã chèn mẫu vào trang/).waitFor();
+  const names = await page.evaluate(() =>
+    (globalThis as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map(
+      (s) => s.name,
+    ),
+  );
+  expect(names.length).toBeGreaterThan(11);
+  await page.screenshot({ path: join(shots, "task-pane-template.png") });
+});
+
 it("raised no page error and fetched nothing outside its own origin but the Office script", () => {
   expect(pageErrors).toEqual([]);
   const foreign = requests.filter(
