@@ -1,6 +1,6 @@
 /** The readable report of `dean-check` (without --json): findings grouped by file and sheet. */
-import type { EngineFinding, Severity } from "../engine/findings";
-import { formatNumber, label, type LabelKey } from "../engine/i18n";
+import { countBySeverity, type EngineFinding } from "../engine/findings";
+import { countsText, formatNumber, label, type LabelKey } from "../engine/i18n";
 import type { RecognizedWorkbook } from "../engine/recognize/model";
 import type { Locale } from "../engine/rules/api";
 
@@ -9,18 +9,6 @@ export interface FileReport {
   error?: string;
   findings?: EngineFinding[];
   workbook?: RecognizedWorkbook;
-}
-
-export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
-export function countsText(c: Record<Severity, number>, locale: Locale): string {
-  return label(locale, "summaryCounts").replace(/\{(\w+)\}/g, (_m, k: Severity) =>
-    formatNumber(c[k], locale),
-  );
 }
 
 const show = (v: number | string | null, locale: Locale) =>

@@ -3,6 +3,20 @@ import { parseA1 } from "./a1";
 export type Severity = "error" | "warning" | "info";
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
+/** Light fill of a flagged cell by severity (hex RGB; black text stays readable), for every front door. */
+export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
+  error: "FFC7CE",
+  warning: "FFEB9C",
+  info: "DDEBF7",
+};
+
+/** How many findings of each severity. */
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
 /** A mechanical correction: write `value` into `cell` of the finding's sheet. */
 export interface Fix {
   cell: string;

@@ -88,3 +88,12 @@ export type LabelKey = keyof (typeof LABELS)["vi"];
 export function label(locale: Locale, key: LabelKey): string {
   return LABELS[locale][key];
 }
+
+/** "11 lỗi, 15 cảnh báo, 0 lưu ý" */
+export function countsText(c: Record<"error" | "warning" | "info", number>, locale: Locale): string {
+  return formatMessage(LABELS[locale].summaryCounts, {
+    error: formatNumber(c.error, locale),
+    warning: formatNumber(c.warning, locale),
+    info: formatNumber(c.info, locale),
+  });
+}

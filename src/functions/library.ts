@@ -18,6 +18,7 @@ import { readCellNumber } from "../engine/numbers/parse";
 import { amountInWords } from "../engine/numbers/words";
 import { recognitionContext } from "../engine/recognize/recognize";
 import type { Course, Level, Offering, Rulebook } from "../engine/rulebook/schema";
+import { expectedCount } from "../engine/rules/quota";
 import { expectedUnitPrice } from "../engine/rules/unit-price";
 import { courseById, offeringFor } from "../engine/rules/util";
 import { createMatcher, type Matcher } from "../engine/text/match";
@@ -306,9 +307,8 @@ export function expected(rulebook: Rulebook, course: CellArg, level: CellArg, ye
   const l = findLevel(rulebook, level);
   const o = findOffering(rulebook, c, year);
   if (!c.levels.includes(l.id)) return 0;
-  const fixed = o.counts[l.id];
-  if (fixed !== undefined) return fixed;
-  if (o.quotaPerSchool !== undefined && l.schools !== null) return o.quotaPerSchool * l.schools;
+  const n = expectedCount(o, l);
+  if (n !== undefined) return n;
   throw notFound(
     `Sổ quy tắc không quy định số người dự kiến của ${courseLabel(c)} cho cấp ${levelLabel(l)} năm ${o.year}.`,
   );

@@ -9,7 +9,7 @@
  * Marks are conditional formats whose rule formula carries MARK_TAG: they never change a value,
  * a formula, a fill, a font or a number format, and removing them restores the sheet exactly.
  */
-import type { Finding, Fix, Severity } from "../engine/findings";
+import { SEVERITY_FILL, type Finding, type Fix, type Severity } from "../engine/findings";
 import { label } from "../engine/i18n";
 import type { Locale } from "../engine/rules/api";
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
@@ -26,8 +26,6 @@ export const markFormula = (severity: Severity) => `=ISTEXT("${MARK_TAG}:${sever
 const MARK_FORMULAS = new Set((["error", "warning", "info"] as const).map(markFormula));
 /** The add-in reads at most this many rows of a sheet (as dean-check, src/io/xlsx/read.ts). */
 export const MAX_ROWS = 100_000;
-/** Fill colours of the marks by severity (light; black text stays readable). */
-export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 /** Document-settings key of the pane's state. */
 export const STATE_KEY = "deanChecker.state";
 
@@ -254,7 +252,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
             const part = list.slice(i, i + ADDRESSES_PER_CALL);
             const cf = ws.getRanges(part.join(",")).conditionalFormats.add("Custom");
             cf.custom.rule.formula = markFormula(severity);
-            cf.custom.format.fill.color = MARK_FILL[severity];
+            cf.custom.format.fill.color = `#${SEVERITY_FILL[severity]}`;
             result.marked += part.length;
           }
         }

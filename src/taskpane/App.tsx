@@ -21,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { budgetSummary } from "../engine/budget";
+import { countBySeverity } from "../engine/findings";
 import { label } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
@@ -96,8 +97,7 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
   const { phase, findings, workbook } = c.state;
   const busy = phase.kind === "reading" || phase.kind === "checking";
   const open = findings.filter((f) => !f.accepted);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of open) counts[f.severity]++;
+  const counts = countBySeverity(open);
 
   return (
     <main className={styles.root} aria-busy={busy}>

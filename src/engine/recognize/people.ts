@@ -58,7 +58,7 @@ export function readQualification(text: string): Qualification | undefined {
 
 export function readSector(text: string): "cong-lap" | "ngoai-cong-lap" | undefined {
   const f = fold(text);
-  if (/\b(ngoai cong lap|ncl|tu thuc|dan lap|tu thuc)\b/.test(f)) return "ngoai-cong-lap";
+  if (/\b(ngoai cong lap|ncl|tu thuc|dan lap)\b/.test(f)) return "ngoai-cong-lap";
   if (/\b(cong lap|cl)\b/.test(f)) return "cong-lap";
   return undefined;
 }

@@ -185,6 +185,16 @@ function readYear(lines: TitleLine[], sheetName: string, rulebook: Rulebook): nu
   return rulebook.years.length === 1 ? rulebook.years[0] : undefined;
 }
 
+/** "(triệu đồng)" in a header such as "Thành tiền (triệu đồng)": the folded unit, as a match. */
+function unitInParentheses(text: string): RegExpExecArray | null {
+  if (!text.includes("(")) return null;
+  for (const m of text.matchAll(/\(([^)]*)\)/g)) {
+    const unit = /^(trieu dong|nghin dong|ngan dong|dong|vnd)$/.exec(fold(m[1]));
+    if (unit) return unit;
+  }
+  return null;
+}
+
 function readScale(
   lines: TitleLine[],
   header: HeaderReading,
@@ -201,15 +211,7 @@ function readScale(
         l.folded,
       ) ??
       // "(triệu đồng)" in a header: only texts with a parenthesis need the slower look.
-      (l.text.includes("(")
-        ? /\((trieu dong|nghin dong|ngan dong|dong|vnd)\)/.exec(
-            l.text
-              .toLowerCase()
-              .normalize("NFD")
-              .replace(/[\u0300-\u036f]/g, "")
-              .replace(/đ/g, "d"),
-          )
-        : null);
+      unitInParentheses(l.text);
     if (m) {
       const unit = m[1];
       const scale = unit.startsWith("trieu")

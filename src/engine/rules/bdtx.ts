@@ -1,3 +1,4 @@
+import type { PersonCell } from "../recognize/model";
 import type { Rule } from "./api";
 import { mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
 
@@ -55,44 +56,23 @@ export const bdtx: Rule = {
           });
           continue;
         }
-        const modules = Number(p.cells.modules?.value);
-        const periods = Number(p.cells.periods?.value);
-        if (p.cells.modules && Number.isFinite(modules) && modules < b.minModules) {
-          ctx.report({
-            table,
-            messageId: "incomplete",
-            data: {
-              person,
-              schoolYear: b.schoolYear,
-              done: `${modules} mô đun`,
-              min: `${b.minModules} mô đun`,
-            },
-            cells: [p.cells.modules.cell],
-            expected: b.minModules,
-            actual: modules,
-            subject,
-          });
-        } else if (
-          !p.cells.modules &&
-          p.cells.periods &&
-          Number.isFinite(periods) &&
-          periods < b.minModules * b.periodsPerModule
-        ) {
-          ctx.report({
-            table,
-            messageId: "incomplete",
-            data: {
-              person,
-              schoolYear: b.schoolYear,
-              done: `${periods} tiết`,
-              min: `${b.minModules * b.periodsPerModule} tiết`,
-            },
-            cells: [p.cells.periods.cell],
-            expected: b.minModules * b.periodsPerModule,
-            actual: periods,
-            subject,
-          });
-        }
+        // Done is counted in modules when the list has them, else in periods.
+        const unit = p.cells.modules ? "modules" : p.cells.periods ? "periods" : undefined;
+        if (!unit) continue;
+        const cell = p.cells[unit] as PersonCell;
+        const done = Number(cell.value);
+        const min = unit === "modules" ? b.minModules : b.minModules * b.periodsPerModule;
+        const word = unit === "modules" ? "mô đun" : "tiết";
+        if (!Number.isFinite(done) || done >= min) continue;
+        ctx.report({
+          table,
+          messageId: "incomplete",
+          data: { person, schoolYear: b.schoolYear, done: `${done} ${word}`, min: `${min} ${word}` },
+          cells: [cell.cell],
+          expected: min,
+          actual: done,
+          subject,
+        });
       }
     }
   },

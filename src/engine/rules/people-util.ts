@@ -1,5 +1,6 @@
 /** Shared by the per-person rules: the lists, a person's label, retirement and thresholds. */
-import type { YearMonth } from "../dates/parse";
+import { formatDateVi, type YearMonth } from "../dates/parse";
+import { fold } from "../text/normalize";
 import { monthsLeft, retirementOf } from "../law/retirement";
 import type { PersonRow, RecognizedTable } from "../recognize/model";
 import type { Qualification, Rulebook } from "../rulebook/schema";
@@ -28,9 +29,8 @@ export function ym(s: string): YearMonth {
   return { year, month };
 }
 
-export function mm(d: YearMonth): string {
-  return `${String(d.month).padStart(2, "0")}/${d.year}`;
-}
+/** "06/2027" */
+export const mm = (d: YearMonth): string => formatDateVi(d);
 
 /** The person's birth month, when the birth date was read. */
 export function birthOf(p: PersonRow): YearMonth | undefined {
@@ -51,13 +51,7 @@ export function retirementFacts(
 /** True when the person's list is about degree upgrades (a programme that is one, or the title says so). */
 export function inUpgradeList(rulebook: Rulebook, table: RecognizedTable, p: PersonRow): boolean {
   if (p.programme) return courseById(rulebook, p.programme)?.kind === "dao-tao";
-  return /\b(nang chuan|nang trinh do)\b/.test(
-    table.title
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/đ/gi, "d")
-      .toLowerCase(),
-  );
+  return /\b(nang chuan|nang trinh do)\b/.test(fold(table.title));
 }
 
 /** The months a person must have left to be required to upgrade (exceptions first). */

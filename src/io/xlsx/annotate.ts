@@ -5,17 +5,11 @@
  * a plain string value, never a formula.
  */
 import type ExcelJS from "exceljs";
-import type { Finding, Severity } from "../../engine/findings";
-import { formatNumber, label } from "../../engine/i18n";
+import { countBySeverity, SEVERITY_FILL, type Finding, type Severity } from "../../engine/findings";
+import { countsText, label } from "../../engine/i18n";
 import type { Locale } from "../../engine/rules/api";
 import { uniqueSheetName, quoteSheetName } from "../../engine/sheet-names";
 
-/** Fill colours of the marks, by severity (light, readable under black text). */
-export const MARK_COLORS: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
-};
 /** Prefix of every note the checker writes, so that a person (or a later run) can tell them apart. */
 export const NOTE_PREFIX = "[Đề án Checker]";
 
@@ -69,7 +63,9 @@ function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: L
             type: "expression",
             priority: priority + 1,
             formulae: ["TRUE"],
-            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: MARK_COLORS[sev] } } },
+            style: {
+              fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${SEVERITY_FILL[sev]}` } },
+            },
           },
         ],
       });
@@ -103,11 +99,7 @@ function addResultsSheet(
   const font = { name: "Times New Roman", size: 12 };
   ws.getCell("A1").value = label(locale, "resultsTitle");
   ws.getCell("A1").font = { ...font, bold: true, size: 14 };
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  const summary = label(locale, "summaryCounts").replace(/\{(\w+)\}/g, (_m, k: Severity) =>
-    formatNumber(counts[k], locale),
-  );
+  const summary = countsText(countBySeverity(findings), locale);
   ws.getCell("A2").value = rulebookName
     ? `${label(locale, "checkedBy")} "${rulebookName}": ${summary}`
     : summary;
