@@ -8,8 +8,14 @@ const formats: Record<Locale, Intl.NumberFormat> = {
 /** Numbers already formatted: Intl formatting costs microseconds, and messages repeat numbers. */
 const formatted: Record<Locale, Map<number, string>> = { vi: new Map(), en: new Map() };
 
-/** 13008 → "13.008" (vi) or "13,008" (en); 1312.74 → "1.312,74" (vi). */
-export function formatNumber(n: number, locale: Locale): string {
+/**
+ * 13008 → "13.008" (vi) or "13,008" (en); 1312.74 → "1.312,74" (vi).
+ * Negative zero (0 × a negative price, a rounded tiny negative) reads as 0: Intl would write
+ * "-0", and the cache (a Map, which treats 0 and -0 as one key) made the text depend on which
+ * of the two was formatted first.
+ */
+export function formatNumber(value: number, locale: Locale): string {
+  const n = value === 0 ? 0 : value;
   const cache = formatted[locale];
   let s = cache.get(n);
   if (s === undefined) {
