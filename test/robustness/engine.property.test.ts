@@ -207,6 +207,26 @@ describe("bugs found by the properties", () => {
     }
   });
 
+  it("a summary whose total overflows to -Infinity, with the amount in words below it", () => {
+    // fast-check seed -157261963: the words rule tried to read -Infinity and threw.
+    const max = Number.MAX_VALUE;
+    const years = [54508, 40018, 34511, 30483, 19772].map((v, i) => [i + 1, `Năm ${2026 + i}`, v]);
+    years[1].push(null, -max);
+    const wb = workbook({
+      name: "Cực lớn",
+      values: [
+        [max, null, -max],
+        [null, null, "Đơn vị tính: triệu đồng"],
+        ["TT", "Năm", "Kinh phí", "Ghi chú"],
+        ...years,
+        [null, "Tổng cộng", -max],
+        ["Bằng chữ: Một trăm bảy mươi chín tỷ hai trăm chín mươi hai triệu đồng"],
+      ],
+    });
+    const { findings } = checkWorkbook(wb, { rulebook: builtinRulebook() });
+    expect(findings.map((f) => [f.rule, f.cells[0]])).toEqual([["plan-total", "C9"]]);
+  });
+
   it("a unit price of 0 gives the head-count in the message, not NaN", () => {
     const wb = workbook(
       costSheet(2026, [

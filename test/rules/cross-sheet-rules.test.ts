@@ -193,5 +193,21 @@ ruleTester(planTotal, {
         { sheet: "Tổng hợp", cells: ["A10"], expected: WORDS },
       ],
     },
+    {
+      name: "a grand total too large to read (an overflowed sum): the words are not read, the total is reported",
+      workbook: workbook(
+        ...costs(printed),
+        summarySheet(
+          [...years.map((y, i) => [i + 1, `Năm ${y}`, printed[i]] as Row), [null, "Tổng cộng", 1e300]],
+          {
+            words: WORDS,
+          },
+        ),
+      ),
+      findings: [
+        { sheet: "Tổng hợp", cells: ["C9"], expected: 179292, message: "cộng các năm được 179.292." },
+        { sheet: "Tổng hợp", cells: ["C9"], expected: 179292000000, message: "bảng tổng hợp là 1.000.000" },
+      ],
+    },
   ],
 });

@@ -35,6 +35,10 @@ export const planTotal: Rule = {
         vi: "Tổng kinh phí các năm {detail} là {actual} đồng, nhưng kế hoạch ghi {expected} đồng (chênh {diff} đồng).",
         en: "The yearly totals {detail} add up to {actual} đồng, but the plan states {expected} đồng (off by {diff}).",
       },
+      planSummary: {
+        vi: "Tổng cộng của bảng tổng hợp là {actual} đồng, nhưng kế hoạch ghi {expected} đồng (chênh {diff} đồng).",
+        en: "The summary's grand total is {actual} đồng, but the plan states {expected} đồng (off by {diff}).",
+      },
       summaryYear: {
         vi: "Bảng tổng hợp ghi năm {year} là {actual}, nhưng các dòng của phụ lục kinh phí năm {year} cộng được {expected} (dòng tổng ở {sheet}!{cell}).",
         en: "The summary says {actual} for {year}, but the lines of the {year} cost appendix add up to {expected} (total row at {sheet}!{cell}).",
@@ -133,9 +137,8 @@ function checkSummary(ctx: RuleContext, summary: RecognizedTable, costs: Recogni
   if (g && plan && !within(round(g.value) * summary.scale, plan.amount, 0.5)) {
     ctx.report({
       table: summary,
-      messageId: "plan",
+      messageId: "planSummary",
       data: {
-        detail: "",
         actual: ctx.num(round(g.value * summary.scale)),
         expected: ctx.num(plan.amount),
         diff: ctx.num(round(g.value * summary.scale - plan.amount)),
@@ -155,6 +158,9 @@ function checkWords(ctx: RuleContext, table: RecognizedTable): void {
   if (!total) return;
   // The words read the amount as the table shows it: rounded to the table's unit.
   const dong = round(total.value) * table.scale;
+  // A total beyond 2^53 đồng (an overflowed or absurd sum) has no exact reading; the totals rules
+  // report the number itself.
+  if (!Number.isSafeInteger(Math.round(dong))) return;
   const text = words.text.replace(/^\s*\(?\s*(số tiền\s+)?bằng chữ\s*[:：]?\s*/i, "").replace(/\)\s*$/, "");
   if (wordsMatchAmount(text, dong)) return;
   const expected = amountInWords(dong);
