@@ -10,5 +10,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
-  setupFiles: ["<rootDir>/test/setup/dom.ts"],
+  setupFiles: ["<rootDir>/test/setup/dom.ts", "<rootDir>/test/setup/fast-check.ts"],
 };
