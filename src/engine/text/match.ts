@@ -38,7 +38,7 @@ interface Prepared<K> {
 }
 
 /** Characters of a typed text that are matched (known names are under 200 characters). */
-const MAX_QUERY = 500;
+export const MAX_QUERY = 500;
 
 /** "- ", "+ ", "1.", "2)", "iv.", "a)" before a name. */
 const LEADING_BULLET = /^\s*(?:[-+*•–—]|\(?[0-9]{1,3}[.)]|[ivxIVX]{1,4}[.)]|[a-zA-Z][.)])\s*/;
