@@ -219,7 +219,11 @@ describe("bugs found by the properties", () => {
   it("a summary whose total overflows to -Infinity, with the amount in words below it", () => {
     // fast-check seed -157261963: the words rule tried to read -Infinity and threw.
     const max = Number.MAX_VALUE;
-    const years = [54508, 40018, 34511, 30483, 19772].map((v, i) => [i + 1, `Năm ${2026 + i}`, v]);
+    const years = [54508, 40018, 34511, 30483, 19772].map((v, i): (string | number | null)[] => [
+      i + 1,
+      `Năm ${2026 + i}`,
+      v,
+    ]);
     years[1].push(null, -max);
     const wb = workbook({
       name: "Cực lớn",
