@@ -1,7 +1,7 @@
 /** The readable report of `dean-check` (without --json): findings grouped by file and sheet. */
 import { countBySeverity, type EngineFinding } from "../engine/findings";
-import { countsText, formatNumber, label, type LabelKey } from "../engine/i18n";
-import type { RecognizedWorkbook } from "../engine/recognize/model";
+import { countsText, formatNumber, label, scaleName, type LabelKey } from "../engine/i18n";
+import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
 import type { Locale } from "../engine/rules/api";
 
 export interface FileReport {
@@ -27,18 +27,9 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
     const wb = f.workbook as RecognizedWorkbook;
     const findings = f.findings ?? [];
     for (const t of wb.tables) {
-      const unit =
-        t.scale === 1e6
-          ? locale === "vi"
-            ? "triệu đồng"
-            : "million đồng"
-          : t.scale === 1000
-            ? locale === "vi"
-              ? "nghìn đồng"
-              : "thousand đồng"
-            : "đồng";
       const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
-      lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}, ${L("unit")} ${unit}`);
+      const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
+      lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
     }
     for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${s.reason}`);
     let sheet: string | undefined;

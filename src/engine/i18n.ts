@@ -26,6 +26,19 @@ export function formatNumber(value: number, locale: Locale): string {
   return s;
 }
 
+const SCALE_NAMES: Record<Locale, Record<number, string>> = {
+  vi: { 1: "đồng", 1000: "nghìn đồng", 1_000_000: "triệu đồng", 1_000_000_000: "tỷ đồng" },
+  en: { 1: "đồng", 1000: "thousand đồng", 1_000_000: "million đồng", 1_000_000_000: "billion đồng" },
+};
+
+/** The money units the engine knows, smallest first: đồng, nghìn, triệu, tỷ đồng. */
+export const SCALES = [1, 1000, 1_000_000, 1_000_000_000] as const;
+
+/** A table's money unit by its scale: 1 000 000 → "triệu đồng" (vi) or "million đồng" (en). */
+export function scaleName(scale: number, locale: Locale): string {
+  return SCALE_NAMES[locale][scale] ?? `${formatNumber(scale, locale)} đồng`;
+}
+
 /** Fill `{name}` placeholders. Unknown placeholders are left as they are. */
 export function formatMessage(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));

@@ -14,6 +14,7 @@ import {
   PLAN_REFERENCE_MONTH,
   retirementDate,
 } from "../engine/law/retirement";
+import { scaleName, SCALES } from "../engine/i18n";
 import { readCellNumber } from "../engine/numbers/parse";
 import { amountInWords } from "../engine/numbers/words";
 import { recognitionContext } from "../engine/recognize/recognize";
@@ -50,7 +51,7 @@ const UNIT_NAMES: [RegExp, number][] = [
   [/^(?:dong|d|vnd|vn d)$/, 1],
   [/^(?:ty dong|ty d|ty|ti dong|ti)$/, 1_000_000_000],
 ];
-const UNIT_SCALES = new Set([1, 1_000, 1_000_000, 1_000_000_000]);
+const UNIT_SCALES = new Set<number>(SCALES);
 
 // ---------------------------------------------------------------------------------------------
 // Reading arguments
@@ -105,7 +106,7 @@ function readCount(v: CellArg): number {
 export function readUnit(rulebook: Rulebook, v: CellArg): number {
   const fail = () =>
     badValue(
-      `Không hiểu đơn vị ${show(v)}: dùng "triệu" (1000000), "nghìn" (1000) hoặc "đồng" (1); bỏ trống là ${unitName(rulebook.defaultScale)}.`,
+      `Không hiểu đơn vị ${show(v)}: dùng "triệu" (1000000), "nghìn" (1000) hoặc "đồng" (1); bỏ trống là ${scaleName(rulebook.defaultScale, "vi")}.`,
     );
   if (isBlank(v) || v === 0) return rulebook.defaultScale;
   if (typeof v === "boolean") throw fail();
@@ -123,21 +124,6 @@ export function readUnit(rulebook: Rulebook, v: CellArg): number {
   if (n === undefined || n === 0) return rulebook.defaultScale;
   if (!UNIT_SCALES.has(n)) throw fail();
   return n;
-}
-
-export function unitName(scale: number): string {
-  switch (scale) {
-    case 1:
-      return "đồng";
-    case 1_000:
-      return "nghìn đồng";
-    case 1_000_000:
-      return "triệu đồng";
-    case 1_000_000_000:
-      return "tỷ đồng";
-    default:
-      return `${scale} đồng`;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

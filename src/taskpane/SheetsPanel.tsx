@@ -10,23 +10,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { label, type LabelKey } from "../engine/i18n";
-import type {
-  RecognitionOverride,
-  RecognizedTable,
-  RecognizedWorkbook,
-  TableKind,
+import { label, scaleName, SCALES, type LabelKey } from "../engine/i18n";
+import {
+  holdsMoney,
+  type RecognitionOverride,
+  type RecognizedTable,
+  type RecognizedWorkbook,
+  type TableKind,
 } from "../engine/recognize/model";
 import type { Locale } from "../engine/rules/api";
-import { t, type StringKey } from "./strings";
+import { t } from "./strings";
 
 const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list"];
-const SCALES: [number, StringKey][] = [
-  [1_000_000, "million"],
-  [1000, "thousand"],
-  [1, "dong"],
-];
-
 const useStyles = makeStyles({
   row: {
     display: "flex",
@@ -79,11 +74,6 @@ export function SheetsPanel({ workbook, locale, overrides, onOverride }: SheetsP
   );
 }
 
-function unitName(scale: number, locale: Locale): string {
-  const key = SCALES.find(([s]) => s === scale)?.[1];
-  return key ? t(locale, key) : String(scale);
-}
-
 function SheetRow({
   table,
   locale,
@@ -105,8 +95,8 @@ function SheetRow({
     <div className={styles.row}>
       <Body1>
         {table.sheet}: {kindName}
-        {table.year !== undefined ? `, ${t(locale, "year").toLowerCase()} ${table.year}` : ""},{" "}
-        {unitName(table.scale, locale)}
+        {table.year !== undefined ? `, ${t(locale, "year").toLowerCase()} ${table.year}` : ""}
+        {holdsMoney(table.kind) ? `, ${scaleName(table.scale, locale)}` : ""}
         {table.overridden ? "" : ` ${t(locale, "auto")}`}
       </Body1>
       {!editing ? (
@@ -148,9 +138,9 @@ function SheetRow({
           <Field label={t(locale, "unit")}>
             <Select value={scale} onChange={(_e, d) => setScale(d.value)}>
               <option value="">{t(locale, "auto")}</option>
-              {SCALES.map(([s, key]) => (
+              {[...SCALES].reverse().map((s) => (
                 <option key={s} value={String(s)}>
-                  {t(locale, key)}
+                  {scaleName(s, locale)}
                 </option>
               ))}
             </Select>

@@ -152,6 +152,9 @@ describe("folders and the readable report", () => {
     expect(r.out).toContain(`━━ ${join(folder, "con", "b.xlsx")}`);
     expect(r.out).not.toContain("~$");
     expect(r.out).toContain("[PL8 KP 2028]");
+    // How each sheet was read; the money unit only where the figures are money.
+    expect(r.out).toContain("✓ PL8 KP 2028: kinh phí, năm 2028, đơn vị triệu đồng\n");
+    expect(r.out).toContain("✓ PL3 NV 2028: nhiệm vụ, năm 2028\n");
     expect(r.out).toMatch(/Lỗi\s+J16\s+Tổng thành tiền là 34\.511/);
     expect(r.out).toMatch(/2 tệp: \d+ lỗi/);
   });
@@ -159,6 +162,7 @@ describe("folders and the readable report", () => {
   it("speaks English on request", async () => {
     const r = await cli("--lang", "en", printed);
     expect(r.out).toMatch(/Error\s+J16\s+The amount total is 34,511/);
+    expect(r.out).toContain("✓ PL8 KP 2028: costs, year 2028, unit million đồng\n");
   });
 });
 

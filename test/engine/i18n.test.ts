@@ -1,4 +1,4 @@
-import { formatNumber } from "../../src/engine/i18n";
+import { formatNumber, scaleName } from "../../src/engine/i18n";
 
 describe("formatNumber", () => {
   it.each([
@@ -15,5 +15,18 @@ describe("formatNumber", () => {
     expect(formatNumber(-0, "vi")).toBe("0");
     expect(formatNumber(0, "vi")).toBe("0");
     expect(formatNumber(-0, "en")).toBe("0");
+  });
+});
+
+describe("scaleName", () => {
+  it.each([
+    [1, "vi", "đồng"],
+    [1000, "vi", "nghìn đồng"],
+    [1_000_000, "vi", "triệu đồng"],
+    [1_000_000_000, "vi", "tỷ đồng"],
+    [1_000_000, "en", "million đồng"],
+    [100, "vi", "100 đồng"],
+  ] as const)("%p in %s is %p", (scale, locale, text) => {
+    expect(scaleName(scale, locale)).toBe(text);
   });
 });

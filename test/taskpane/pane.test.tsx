@@ -122,7 +122,8 @@ describe("task pane", () => {
   it("lets the user correct how a sheet was recognised", async () => {
     const port = memoryPort(seed2026AsPrinted());
     const user = await checkWith(port);
-    await screen.findByText(/PL6 KP 2026: kinh phí, năm 2026/);
+    await screen.findByText(/PL6 KP 2026: kinh phí, năm 2026, triệu đồng/);
+    expect(screen.getByText(/PL1 NV 2026: nhiệm vụ, năm 2026 \(tự nhận\)/)).toBeTruthy();
     const edits = screen.getAllByRole("button", { name: "Sửa nhận dạng" });
     await user.click(edits[5]);
     await user.type(screen.getByRole("spinbutton", { name: "Năm" }), "2027");

@@ -19,6 +19,11 @@ export type TableKind =
   /** A list of people (Danh sách). */
   | "person-list";
 
+/** Tables whose figures are money, so their unit (đồng, triệu đồng…) matters; the others count people. */
+export function holdsMoney(kind: TableKind): boolean {
+  return kind === "cost" || kind === "summary";
+}
+
 /** A number read from a cell, with how it was read. */
 export interface NumberCell {
   value: number;

@@ -6,6 +6,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import type { Rulebook } from "../rulebook/schema";
 import { isBlankNumber, readCellNumber } from "../numbers/parse";
+import { scaleName } from "../i18n";
 import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
 import { Grid } from "./grid";
@@ -222,15 +223,9 @@ function readScale(
       return { scale, source: `"${l.text}" (dòng ${l.r + 1})` };
     }
   }
-  const label =
-    rulebook.defaultScale === 1_000_000
-      ? "triệu đồng"
-      : rulebook.defaultScale === 1000
-        ? "nghìn đồng"
-        : "đồng";
   return {
     scale: rulebook.defaultScale,
-    source: `không ghi đơn vị tính: lấy mặc định của sổ quy tắc (${label})`,
+    source: `không ghi đơn vị tính: lấy mặc định của sổ quy tắc (${scaleName(rulebook.defaultScale, "vi")})`,
   };
 }
 
@@ -426,7 +421,7 @@ function numberCell(
       if (read.reading !== undefined) n.reading = read.reading;
       if (read.unitScale !== undefined && how.scale !== undefined && read.unitScale !== how.scale) {
         n.value = (read.value * read.unitScale) / how.scale;
-        const note = `đổi từ ${read.unitScale === 1 ? "đồng" : read.unitScale === 1e9 ? "tỷ đồng" : read.unitScale === 1e6 ? "triệu đồng" : "nghìn đồng"} sang đơn vị của bảng`;
+        const note = `đổi từ ${scaleName(read.unitScale, "vi")} sang đơn vị của bảng`;
         n.reading = n.reading ? `${n.reading}; ${note}` : note;
       }
       return n;
