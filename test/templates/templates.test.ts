@@ -283,6 +283,27 @@ describe("registration template", () => {
     expect(r.slice(header + 1, -1).map((x) => x[0]?.result)).toEqual(["", 1, 2]);
   });
 
+  it("2026–2030 with the department's own commune list in its rulebook: the communes are listed", () => {
+    const rb = structuredClone(rb2026);
+    rb.units = [
+      {
+        label: "Xã, phường, đặc khu",
+        validFrom: "2025-07",
+        names: ["Phường Thủy Nguyên", "Xã Việt Khê", "Đặc khu Cát Hải"],
+        extra: [],
+      },
+    ];
+    const t = buildTemplate("registration", { rulebook: rb, year: 2027, units: "communes" });
+    const rows = t.sheets[0].rows;
+    const header = rows.findIndex((r) => r[0]?.value === "STT");
+    expect(rows.slice(header + 1, -1).map((r) => [r[0]?.value, r[1]?.value])).toEqual([
+      [1, "Phường Thủy Nguyên"],
+      [2, "Xã Việt Khê"],
+      [3, "Đặc khu Cát Hải"],
+    ]);
+    expect(checkWorkbook(templateSnapshot(t), { rulebook: rb }).findings).toEqual([]);
+  });
+
   it("a year without any course has one generic column", () => {
     const rb = builtinRulebook("binh-phuoc-bdtx-2023-2024");
     const t = buildTemplate("registration", { rulebook: rb, year: 2023, rows: 2 });
