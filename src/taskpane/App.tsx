@@ -26,13 +26,13 @@ import { label } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
 import { BudgetPanel } from "./BudgetPanel";
-import { FindingsList } from "./FindingsList";
+import { FindingsList, FixedList } from "./FindingsList";
 import type { WorkbookPort } from "./port";
 import { RulebookPicker } from "./RulebookPicker";
 import { SheetsPanel } from "./SheetsPanel";
 import { TemplatePanel } from "./TemplatePanel";
 import { t } from "./strings";
-import { useChecker } from "./useChecker";
+import { findingKey, useChecker } from "./useChecker";
 
 const useStyles = makeStyles({
   root: {
@@ -131,7 +131,8 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
 
       <Switch
         checked={c.state.auto}
-        disabled={phase.kind !== "done"}
+        // Switching on needs a finished check to compare with; switching off is always possible.
+        disabled={!c.state.auto && phase.kind !== "done"}
         label={t(locale, "autoCheck")}
         onChange={(_e, d) => void c.setAuto(d.checked)}
       />
@@ -222,9 +223,15 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
             fixes={c.state.fixes}
             onJump={(f) => void c.jump(f)}
             onFix={(f) => void c.fix(f)}
-            onUndo={(f) => void c.undo(f)}
+            onUndo={(f) => void c.undo(findingKey(f))}
             onAccept={(f, reason) => void c.accept(f, reason)}
             onUnaccept={(f) => void c.unaccept(f)}
+          />
+          <FixedList
+            fixes={c.state.fixes}
+            findings={findings}
+            locale={locale}
+            onUndo={(key) => void c.undo(key)}
           />
 
           {budget && budget.years.length > 0 && (

@@ -200,3 +200,42 @@ function FindingItem({
     </article>
   );
 }
+
+/**
+ * Fixes whose finding is no longer listed (a re-check found the cell right): they stay undoable
+ * until the pane is closed.
+ */
+export function FixedList({
+  fixes,
+  findings,
+  locale,
+  onUndo,
+}: {
+  fixes: ReadonlyMap<string, FixRecord>;
+  findings: readonly ReviewedFinding[];
+  locale: Locale;
+  onUndo(key: string): void;
+}) {
+  const styles = useStyles();
+  const listed = new Set(findings.map(findingKey));
+  const gone = [...fixes].filter(([key]) => !listed.has(key));
+  if (gone.length === 0) return null;
+  return (
+    <section aria-label={t(locale, "fixedInSession")}>
+      <Caption1 as="h3" className={styles.rule}>
+        {t(locale, "fixedInSession")}
+      </Caption1>
+      {gone.map(([key, r]) => (
+        <div key={key} className={styles.actions}>
+          <Body1>
+            {r.sheet}!{r.cell}: {show(r.before.formula ? `=${r.before.formula}` : r.before.value, locale)} →{" "}
+            {show(r.after, locale)}
+          </Body1>
+          <Button size="small" onClick={() => onUndo(key)}>
+            {t(locale, "undo")}
+          </Button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -28,7 +28,10 @@ export interface CheckerState {
   /** True when the workbook has no sheet with data. */
   empty: boolean;
   marks?: MarkResult;
-  /** Fixes applied in this session, by finding key, to undo them. */
+  /**
+   * Fixes applied in this session, by the key of the finding they fixed, to undo them. They
+   * outlive the finding (a re-check drops a fixed finding) and a new check.
+   */
   fixes: Map<string, FixRecord>;
   pane: PaneState;
   /** A one-line notice (cleared marks, exported report, a failed action). */
@@ -65,6 +68,21 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     sheets: new Set(),
   });
   const pane = useRef<PaneState>(EMPTY_STATE);
+  /**
+   * Every action that reads or writes the workbook runs after the previous one has finished: a
+   * re-check started while another is reading, or a fix during a check, would otherwise each work
+   * from a stale snapshot and the last to finish would win.
+   */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const serial = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.current.then(task);
+    queue.current = run.catch(() => undefined);
+    return run;
+  }, []);
+  /** The fixes' source of truth (queued actions read it; the state mirrors it for rendering). */
+  const fixes = useRef(new Map<string, FixRecord>());
+  /** The findings as last checked, with the acceptances as they are now. */
+  const reviewed = () => applyAcceptances(last.current?.findings ?? [], pane.current.accepted);
 
   useEffect(() => {
     let live = true;
@@ -81,17 +99,28 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     };
   }, [port]);
 
-  /** Runs the engine on the last snapshot and re-marks the workbook. */
+  /** Runs the engine on the last snapshot and re-marks the workbook; a failure ends in the error phase. */
   const evaluate = useCallback(
     async (snap: WorkbookSnapshot) => {
       setState((s) => ({ ...s, phase: { kind: "checking" } }));
-      const result = checkWorkbook(snap, { rulebook, locale, overrides: pane.current.overrides });
-      last.current = result;
-      const findings = applyAcceptances(result.findings, pane.current.accepted);
-      await port.clearMarks();
-      const marks = await port.mark(findings.filter((f) => !f.accepted));
-      const empty = snap.sheets.every((s) => s.values.every((r) => r.every((v) => v === null || v === "")));
-      setState((s) => ({ ...s, phase: { kind: "done" }, findings, workbook: result.workbook, marks, empty }));
+      try {
+        const result = checkWorkbook(snap, { rulebook, locale, overrides: pane.current.overrides });
+        last.current = result;
+        const findings = applyAcceptances(result.findings, pane.current.accepted);
+        await port.clearMarks();
+        const marks = await port.mark(findings.filter((f) => !f.accepted));
+        const empty = snap.sheets.every((s) => s.values.every((r) => r.every((v) => v === null || v === "")));
+        setState((s) => ({
+          ...s,
+          phase: { kind: "done" },
+          findings,
+          workbook: result.workbook,
+          marks,
+          empty,
+        }));
+      } catch (e) {
+        setState((s) => ({ ...s, phase: { kind: "error", message: errorText(e) } }));
+      }
     },
     [port, rulebook, locale],
   );
@@ -101,6 +130,7 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
    * (recheckSheet), and re-marks only the sheets whose findings changed.
    */
   const recheck = useCallback(async () => {
+    // Runs in the queue: the sheets edited until now; later edits wait for the next run.
     const sheets = [...pending.current.sheets];
     pending.current.sheets.clear();
     if (!last.current || !snapshot.current || sheets.length === 0) return;
@@ -110,7 +140,12 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
       const before = result.findings;
       for (const name of sheets) {
         const sheet = await port.readSheet(name);
-        snapshot.current = { sheets: snapshot.current.sheets.map((s) => (s.name === name ? sheet : s)) };
+        const known: boolean = snapshot.current.sheets.some((s) => s.name === name);
+        snapshot.current = {
+          sheets: known
+            ? snapshot.current.sheets.map((s) => (s.name === name ? sheet : s))
+            : [...snapshot.current.sheets, sheet],
+        };
         result = recheckSheet(result, sheet, { rulebook, locale, overrides: pane.current.overrides });
       }
       last.current = result;
@@ -143,7 +178,7 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
   onSheetChanged.current = (sheet: string) => {
     pending.current.sheets.add(sheet);
     if (pending.current.timer) clearTimeout(pending.current.timer);
-    pending.current.timer = setTimeout(() => void recheck(), AUTO_CHECK_DELAY_MS);
+    pending.current.timer = setTimeout(() => void serial(recheck), AUTO_CHECK_DELAY_MS);
   };
 
   const setAuto = useCallback(
@@ -155,6 +190,7 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
           const stop = stopWatching.current;
           stopWatching.current = undefined;
           if (pending.current.timer) clearTimeout(pending.current.timer);
+          pending.current.sheets.clear();
           await stop();
         }
         setState((s) => ({ ...s, auto: on }));
@@ -174,38 +210,51 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     [],
   );
 
-  const check = useCallback(async () => {
-    try {
-      setState((s) => ({
-        ...s,
-        phase: { kind: "reading", done: 0, total: 0 },
-        notice: undefined,
-        fixes: new Map(),
-      }));
-      const snap = await port.read((p) =>
-        setState((s) => ({ ...s, phase: { kind: "reading", done: p.done, total: p.total } })),
-      );
-      snapshot.current = snap;
-      await evaluate(snap);
-    } catch (e) {
-      setState((s) => ({ ...s, phase: { kind: "error", message: errorText(e) } }));
-    }
-  }, [port, evaluate]);
+  const check = useCallback(
+    () =>
+      serial(async () => {
+        try {
+          setState((s) => ({ ...s, phase: { kind: "reading", done: 0, total: 0 }, notice: undefined }));
+          const snap = await port.read((p) =>
+            setState((s) => ({ ...s, phase: { kind: "reading", done: p.done, total: p.total } })),
+          );
+          snapshot.current = snap;
+          await evaluate(snap);
+        } catch (e) {
+          setState((s) => ({ ...s, phase: { kind: "error", message: errorText(e) } }));
+        }
+      }),
+    [port, evaluate, serial],
+  );
 
   // A new language rewords the findings without reading the workbook again.
   useEffect(() => {
-    if (snapshot.current && state.phase.kind === "done") void evaluate(snapshot.current);
+    if (snapshot.current && state.phase.kind === "done") {
+      const snap = snapshot.current;
+      void serial(() => evaluate(snap));
+    }
     // Only when the locale or the rulebook change (evaluate changes with them).
   }, [locale, rulebook]);
 
-  const act = useCallback(async (f: () => Promise<Partial<CheckerState> | void>) => {
-    try {
-      const patch = await f();
-      if (patch) setState((s) => ({ ...s, ...patch }));
-    } catch (e) {
-      setState((s) => ({ ...s, notice: { intent: "error", text: errorText(e) } }));
-    }
-  }, []);
+  /** Runs an action in the queue; what it returns is merged into the state, a failure becomes a notice. */
+  const act = useCallback(
+    (f: () => Promise<Partial<CheckerState> | void>) =>
+      serial(async () => {
+        try {
+          const patch = await f();
+          if (patch) setState((s) => ({ ...s, ...patch }));
+        } catch (e) {
+          setState((s) => ({ ...s, notice: { intent: "error", text: errorText(e) } }));
+        }
+      }),
+    [serial],
+  );
+
+  /** Re-marks the workbook after the acceptances changed. */
+  const remark = async () => {
+    await port.clearMarks();
+    return { marks: await port.mark(reviewed().filter((x) => !x.accepted)) };
+  };
 
   const savePane = useCallback(
     async (next: PaneState) => {
@@ -232,36 +281,28 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
       act(async () => {
         if (!f.fix) return;
         const record = await port.applyFix(f.sheet, f.fix);
-        const fixes = new Map(state.fixes);
-        fixes.set(findingKey(f), record);
-        return { fixes };
+        fixes.current = new Map(fixes.current).set(findingKey(f), record);
+        return { fixes: fixes.current };
       }),
-    undo: (f: EngineFinding) =>
+    /** Undoes the fix recorded under `key` (a finding's key: see findingKey). */
+    undo: (key: string) =>
       act(async () => {
-        const record = state.fixes.get(findingKey(f));
+        const record = fixes.current.get(key);
         if (!record) return;
         await port.undoFix(record);
-        const fixes = new Map(state.fixes);
-        fixes.delete(findingKey(f));
-        return { fixes };
+        fixes.current = new Map(fixes.current);
+        fixes.current.delete(key);
+        return { fixes: fixes.current };
       }),
     accept: (f: EngineFinding, reason: string) =>
       act(async () => {
         await savePane({ ...pane.current, accepted: accept(pane.current.accepted, f, reason, new Date()) });
-        await port.clearMarks();
-        const marks = await port.mark(
-          applyAcceptances(state.findings, pane.current.accepted).filter((x) => !x.accepted),
-        );
-        return { marks };
+        return remark();
       }),
     unaccept: (f: EngineFinding) =>
       act(async () => {
         await savePane({ ...pane.current, accepted: unaccept(pane.current.accepted, f) });
-        await port.clearMarks();
-        const marks = await port.mark(
-          applyAcceptances(state.findings, pane.current.accepted).filter((x) => !x.accepted),
-        );
-        return { marks };
+        return remark();
       }),
     override: (sheet: string, o: RecognitionOverride | undefined) =>
       act(async () => {
@@ -280,7 +321,7 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
       }),
     exportReport: () =>
       act(async () => {
-        const name = await port.writeReport(state.findings, locale);
+        const name = await port.writeReport(reviewed(), locale);
         return { notice: { intent: "success", text: t(locale, "exported", { sheet: name }) } };
       }),
   };

@@ -3,7 +3,7 @@
  *
  * Live re-check, the budget panel and the rulebook switch.
  */
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -86,4 +86,97 @@ it("inserts a standard appendix template from the pane", async () => {
   await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
   await waitFor(() => expect(port.calls).toContain("insert task 2028"));
   expect(await screen.findByText(/Đã chèn mẫu vào trang ".+ \(2\)"\./)).toBeTruthy();
+});
+
+describe("actions never overlap", () => {
+  it("an edit while a slow re-check is reading waits for it: the later result is the right one", async () => {
+    const wb = seed2026AsPrinted();
+    const { port, user } = await checked(wb);
+    await user.click(screen.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" }));
+    await waitFor(() => expect(port.listener).toBeDefined());
+    // Excel on the web can take longer to answer than the pause before a re-check.
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => (release = r));
+    const readSheet = port.readSheet.bind(port);
+    let reading = 0;
+    let most = 0;
+    port.readSheet = async (name) => {
+      reading++;
+      most = Math.max(most, reading);
+      if (name === "PL8 KP 2028") await slow;
+      const s = await readSheet(name);
+      reading--;
+      return s;
+    };
+    const pl8 = wb.sheets.find((s) => s.name === "PL8 KP 2028");
+    if (!pl8) throw new Error("PL8");
+    pl8.values[15][9] = 35604; // the user corrects the 2028 total…
+    act(() => port.listener?.("PL8 KP 2028"));
+    await waitFor(() => expect(reading).toBe(1), { timeout: AUTO_CHECK_DELAY_MS * 10 });
+    act(() => port.listener?.("PL7 KP 2027")); // …then edits 2027 while 2028 is still being read
+    await new Promise((r) => setTimeout(r, AUTO_CHECK_DELAY_MS * 2));
+    release();
+    await waitFor(() => expect(port.calls.filter((c) => c === "readSheet PL7 KP 2027")).toHaveLength(1), {
+      timeout: AUTO_CHECK_DELAY_MS * 10,
+    });
+    await waitFor(() => expect(reading).toBe(0));
+    expect(most).toBe(1);
+    await waitFor(() => expect(screen.queryByText(/Tổng thành tiền là 34\.511/)).toBeNull());
+    expect(port.marked.some((f) => f.sheet === "PL8 KP 2028" && f.cells.includes("J16"))).toBe(false);
+  });
+
+  it("two quick fixes both stay undoable, also after a re-check drops the fixed findings", async () => {
+    const wb = seed2026AsPrinted();
+    const { port, user } = await checked(wb);
+    const fixButtons = screen.getAllByRole("button", { name: /^Sửa thành / });
+    expect(fixButtons.length).toBeGreaterThan(1);
+    // Two clicks before the first write has come back.
+    await act(async () => {
+      fixButtons[0].click();
+      fixButtons[1].click();
+    });
+    await waitFor(() => expect(screen.getAllByRole("button", { name: "Hoàn tác" })).toHaveLength(2));
+    expect(port.calls.filter((c) => c.startsWith("fix "))).toHaveLength(2);
+    // The cells were corrected: a new check no longer lists those findings, the undo stays.
+    const fixed = port.calls.filter((c) => c.startsWith("fix ")).map((c) => c.slice(4));
+    for (const f of fixed) {
+      const [sheet, rest] = f.split("!");
+      const [cell, value] = rest.split("=");
+      const s = wb.sheets.find((x) => x.name === sheet);
+      const col = cell.charCodeAt(0) - 65;
+      const row = Number(cell.slice(1)) - 1;
+      if (s) s.values[row][col] = Number(value);
+    }
+    await user.click(screen.getByRole("button", { name: "Kiểm tra Phụ lục" }));
+    const section = await screen.findByRole("region", { name: "Đã sửa trong phiên này" });
+    expect(section.textContent).toContain(fixed[0].split("=")[0]);
+    await user.click(within(section).getAllByRole("button", { name: "Hoàn tác" })[0]);
+    await waitFor(() => expect(port.calls.filter((c) => c.startsWith("undo "))).toHaveLength(1));
+  });
+
+  it("a failure while re-marking (a new language) ends in the error phase, and the buttons work again", async () => {
+    const { port, user } = await checked(seed2026AsPrinted());
+    port.mark = () => Promise.reject(new Error("Trang tính đang được bảo vệ"));
+    await user.click(screen.getByRole("button", { name: "English" }));
+    expect(await screen.findByText("Trang tính đang được bảo vệ")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Check appendices" }).hasAttribute("disabled")).toBe(false);
+  });
+
+  it("auto-check can be switched off after a later check failed", async () => {
+    let fail = false;
+    const wb = seed2026AsPrinted();
+    const port = memoryPort(() => (fail ? Promise.reject(new Error("Mất kết nối")) : Promise.resolve(wb)));
+    const user = userEvent.setup();
+    render(<App port={port} rulebook={rulebook} />);
+    await user.click(screen.getByRole("button", { name: "Kiểm tra Phụ lục" }));
+    await screen.findByText(/Tổng thành tiền là 34\.511/);
+    const auto = screen.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" });
+    await user.click(auto);
+    await waitFor(() => expect(port.listener).toBeDefined());
+    fail = true;
+    await user.click(screen.getByRole("button", { name: "Kiểm tra Phụ lục" }));
+    expect(await screen.findByText("Mất kết nối")).toBeTruthy();
+    await user.click(auto);
+    await waitFor(() => expect(port.listener).toBeUndefined());
+  });
 });
