@@ -53,6 +53,18 @@ const VISIBILITY: Record<string, SheetVisibility> = {
   VeryHidden: "veryHidden",
 };
 
+/**
+ * Where merged cells are looked for: the whole sheet, else (Excel refuses more than 512 merged
+ * areas in one request) the title and header rows that recognition needs, else nowhere.
+ */
+type MergeScope = "sheet" | "head" | "none";
+const HEAD_ROWS = "A1:XFD60";
+
+/** "'PL 1, 2'!A1:B1,'PL 1, 2'!C1:D1" → ["'PL 1, 2'!A1:B1", "'PL 1, 2'!C1:D1"]: commas inside a quoted sheet name stay. */
+export function splitAddresses(list: string): string[] {
+  return list.split(/,(?=(?:[^']*'[^']*')*[^']*$)/).filter((a) => a !== "");
+}
+
 /** "'PL8 KP 2028'!A1:B2" → "A1:B2". */
 export function localAddress(address: string): string {
   const i = address.lastIndexOf("!");
@@ -88,6 +100,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
   // Newer API sets are used when Excel has them, and worked around when it does not.
   const mergedAreas = host.supportsExcelApi("1.13");
   const customOrNull = host.supportsExcelApi("1.14");
+  const selectAreas = host.supportsExcelApi("1.18");
 
   /** Reads every sheet, or only the sheet named `only` (the live re-check). */
   /**
@@ -95,19 +108,24 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
    * reads again in bands four times smaller, down to a few hundred cells.
    */
   async function read(onProgress?: (p: ReadProgress) => void, only?: string): Promise<WorkbookSnapshot> {
-    for (let cells = cellsPerSync; ; cells = Math.floor(cells / 4)) {
+    let merges: MergeScope = mergedAreas ? "sheet" : "none";
+    for (let cells = cellsPerSync; ;) {
       try {
-        return await readIn(cells, onProgress, only);
+        return await readIn(cells, onProgress, only, merges);
       } catch (e) {
-        if (!isPayloadTooLarge(e) || cells <= MIN_CELLS_PER_SYNC) throw e;
+        if (isPayloadTooLarge(e) && cells > MIN_CELLS_PER_SYNC) cells = Math.floor(cells / 4);
+        // Too many merged areas makes the request fail: ask for fewer, then for none.
+        else if (merges !== "none") merges = merges === "sheet" ? "head" : "none";
+        else throw e;
       }
     }
   }
 
   async function readIn(
     cellsPerSync: number,
-    onProgress?: (p: ReadProgress) => void,
-    only?: string,
+    onProgress: ((p: ReadProgress) => void) | undefined,
+    only: string | undefined,
+    mergeScope: MergeScope,
   ): Promise<WorkbookSnapshot> {
     return host.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -117,7 +135,10 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const used = items.map((ws) => {
         const r = ws.getUsedRangeOrNullObject(true);
         r.load("rowIndex,columnIndex,rowCount,columnCount");
-        const merges = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+        const merges =
+          mergeScope === "none"
+            ? undefined
+            : (mergeScope === "sheet" ? ws.getRange() : ws.getRange(HEAD_ROWS)).getMergedAreasOrNullObject();
         merges?.load("address");
         return { ws, r, merges };
       });
@@ -154,7 +175,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
         if (vis && vis !== "visible") snap.visibility = vis;
         if (ws.protection.protected) snap.protected = true;
         if (merges && !merges.isNullObject && merges.address)
-          snap.merges = merges.address.split(",").map(localAddress);
+          snap.merges = splitAddresses(merges.address).map(localAddress);
         snapshots.set(ws.name, snap);
       }
       const total = bands.reduce((n, b) => n + b.rows * b.cols, 0);
@@ -302,7 +323,9 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(cells[0]).select();
+      // Every cell of the finding where Excel can select several areas (ExcelApi 1.18), else the first.
+      if (cells.length > 1 && selectAreas) ws.getRanges(cells.join(",")).select();
+      else ws.getRange(cells[0]).select();
       await ctx.sync();
     });
   }
@@ -345,6 +368,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     return {
       accepted: Array.isArray(s.accepted) ? s.accepted : [],
       overrides: s.overrides && typeof s.overrides === "object" ? s.overrides : {},
+      ...(typeof s.allocated === "number" && Number.isFinite(s.allocated) ? { allocated: s.allocated } : {}),
     };
   }
 
@@ -406,24 +430,17 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
   }
 
   async function watchChanges(onChange: (sheet: string) => void): Promise<() => Promise<void>> {
-    const names = new Map<string, string>();
     const handler = await host.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/id,items/name");
-      await ctx.sync();
-      for (const ws of sheets.items) names.set(ws.id, ws.name);
-      const result = sheets.onChanged.add(async (e) => {
-        let name = names.get(e.worksheetId);
-        if (name === undefined) {
-          // A sheet added or renamed since: look it up once.
-          name = await host.run(async (c) => {
-            const ws = c.workbook.worksheets.getItem(e.worksheetId).load("name");
-            await c.sync();
-            return ws.name;
-          });
-          names.set(e.worksheetId, name);
-        }
-        onChange(name);
+      const result = ctx.workbook.worksheets.onChanged.add(async (e) => {
+        // A co-author's edit re-checks in their own pane; re-marking here too would fight over the marks.
+        if (e.source === "Remote") return;
+        // The sheet's name now (it may have been renamed since the check): one sync per edit.
+        const name = await host.run(async (c) => {
+          const ws = c.workbook.worksheets.getItemOrNullObject(e.worksheetId).load("name");
+          await c.sync();
+          return ws.isNullObject ? undefined : ws.name;
+        });
+        if (name !== undefined) onChange(name);
       });
       await ctx.sync();
       return result;

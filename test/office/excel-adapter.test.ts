@@ -6,7 +6,7 @@ import { checkWorkbook } from "../../src/engine/check";
 import type { Finding } from "../../src/engine/findings";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
-import { CELLS_PER_SYNC, createExcelAdapter, MARK_TAG } from "../../src/office/excel-adapter";
+import { CELLS_PER_SYNC, createExcelAdapter, MARK_TAG, splitAddresses } from "../../src/office/excel-adapter";
 import type { OfficeHost } from "../../src/office/host";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { trimGrid } from "../fixtures/xlsx";
@@ -36,6 +36,37 @@ const normalized = (wb: WorkbookSnapshot) =>
   }));
 
 describe("read", () => {
+  it("a sheet of more than 512 merged areas (Excel refuses to list them): merges of the header rows only", async () => {
+    const rows = Array.from({ length: 700 }, (_, i) => [i + 1, `Trường ${i + 1}`, null, 3]);
+    const { fake, host } = setup([
+      {
+        name: "Đăng ký",
+        values: [["DANH SÁCH"], ["STT", "Đơn vị", null, "Số lượng"], ...rows],
+        merges: ["A1:D1", ...rows.map((_, i) => `B${i + 3}:C${i + 3}`)],
+      },
+    ]);
+    const { result, syncs } = await syncsOf(fake, () => createExcelAdapter(host).read());
+    expect(result.sheets[0].values).toHaveLength(702);
+    expect(result.sheets[0].merges).toEqual([
+      "A1:D1",
+      ...rows.slice(0, 58).map((_, i) => `B${i + 3}:C${i + 3}`),
+    ]);
+    expect(syncs).toBe(5); // the refused attempt (1 + 1) and the read (3)
+  });
+
+  it("keeps merges of a sheet whose name has a comma", async () => {
+    const { host } = setup([
+      { name: "PL 1, 2", values: [["Tiêu đề"], ["a", "b"]], merges: ["A1:B1", "C1:D1"] },
+    ]);
+    const wb = await createExcelAdapter(host).read();
+    expect(wb.sheets[0].merges).toEqual(["A1:B1", "C1:D1"]);
+    expect(splitAddresses("'PL 1, 2'!A1:B1,'PL 1, 2'!C1:D1,Z9")).toEqual([
+      "'PL 1, 2'!A1:B1",
+      "'PL 1, 2'!C1:D1",
+      "Z9",
+    ]);
+  });
+
   it("reads the seed workbook exactly, in three syncs", async () => {
     const seed = seed2026AsPrinted({ amountsAs: "formula" });
     const { fake, host } = setup(fakeSheetsOf(seed));
@@ -174,11 +205,15 @@ describe("fixes, selection, state, report, changes", () => {
     );
   });
 
-  it("selects the first cell of a finding on its sheet", async () => {
-    const { fake, host } = setup([{ name: "A" }, { name: "PL8 KP 2028", values: [["x"]] }]);
-    await createExcelAdapter(host).select("PL8 KP 2028", ["J16", "C6"]);
-    expect(fake.model.selection).toEqual({ sheet: "PL8 KP 2028", address: "J16" });
-    expect(fake.model.activeSheet).toBe("PL8 KP 2028");
+  it("selects every cell of a finding on its sheet (ExcelApi 1.18), else the first", async () => {
+    const sheets = [{ name: "A" }, { name: "PL8 KP 2028", values: [["x"]] }];
+    const older = setup(sheets, 1.17);
+    await createExcelAdapter(older.host).select("PL8 KP 2028", ["J16", "C6"]);
+    expect(older.fake.model.selection).toEqual({ sheet: "PL8 KP 2028", address: "J16" });
+    expect(older.fake.model.activeSheet).toBe("PL8 KP 2028");
+    const newer = setup(sheets, 1.18);
+    await createExcelAdapter(newer.host).select("PL8 KP 2028", ["J16", "C6"]);
+    expect(newer.fake.model.selection).toEqual({ sheet: "PL8 KP 2028", address: "J16,C6" });
   });
 
   it("keeps its state in the document settings", async () => {
@@ -190,6 +225,7 @@ describe("fixes, selection, state, report, changes", () => {
         { subject: { rule: "quota", sheetKind: "cost" }, reason: "đã duyệt", at: "2026-11-25T00:00:00.000Z" },
       ],
       overrides: { A: { year: 2027 } },
+      allocated: 180_000,
     };
     await a.saveState(state);
     expect(fake.settings.saves).toBe(1);
@@ -230,6 +266,17 @@ describe("fixes, selection, state, report, changes", () => {
     await stop?.();
     await fake.edit("PL6 KP 2026", "C8", 6);
     expect(seen).toEqual(["PL6 KP 2026"]);
+  });
+
+  it("names a sheet renamed since the check by its new name, and leaves co-authors' edits to their own pane", async () => {
+    const { fake, host } = setup([{ name: "PL6 KP 2026", values: [["x"]] }]);
+    const seen: string[] = [];
+    const stop = await createExcelAdapter(host).watchChanges?.((s) => seen.push(s));
+    fake.model.sheets[0].name = "PL6 KP 2026 (sửa)";
+    await fake.edit("PL6 KP 2026 (sửa)", "C7", 5);
+    await fake.edit("PL6 KP 2026 (sửa)", "C8", 6, "Remote");
+    await stop?.();
+    expect(seen).toEqual(["PL6 KP 2026 (sửa)"]);
   });
 });
 

@@ -344,7 +344,7 @@ class FakeWorksheet extends Proxy {
   }
 
   resolveNull(): boolean {
-    const exists = this.ctx.model.sheets.some((s) => s.name === this.sheetName);
+    const exists = this.ctx.model.sheets.some((s) => s.name === this.sheetName || s.id === this.sheetName);
     this.loaded.set("isNullObject", !exists);
     return !exists;
   }
@@ -602,6 +602,7 @@ class FakeRange extends Proxy {
     });
   }
 
+  /** Excel fails the request when the range has more than 512 merged areas. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(
       this.ctx,
@@ -615,10 +616,13 @@ class FakeRange extends Proxy {
         });
       },
       true,
+      MAX_MERGED_AREAS,
     );
     return areas;
   }
 }
+
+const MAX_MERGED_AREAS = 512;
 
 type Effect = (m: FakeSheetModel, address: string, path: string, value: unknown) => void;
 
@@ -724,6 +728,7 @@ class FakeRangeAreas extends Proxy {
     readonly sheetName: string,
     private readonly resolve: () => string[],
     private readonly nullable = false,
+    private readonly maxAreas = Infinity,
   ) {
     super(ctx);
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, sheetName, () => this.resolve());
@@ -742,7 +747,25 @@ class FakeRangeAreas extends Proxy {
       load: () => void self.load("areas/items/address"),
     };
     if (nullable)
-      ctx.loads.push({ apply: () => this.loaded.set("isNullObject", this.resolve().length === 0) });
+      ctx.loads.push({ apply: () => this.loaded.set("isNullObject", this.areasOrFail().length === 0) });
+  }
+
+  private areasOrFail(): string[] {
+    const list = this.resolve();
+    if (list.length > this.maxAreas)
+      throw new FakeApiError("InvalidOperation", `More than ${this.maxAreas} merged areas in the range.`);
+    return list;
+  }
+
+  /** Selects every area (ExcelApi 1.18). */
+  select(): void {
+    this.ctx.queue(() => {
+      this.ctx.model.selection = {
+        sheet: this.ctx.sheet(this.sheetName).name,
+        address: this.resolve().join(","),
+      };
+      this.ctx.model.activeSheet = this.ctx.sheet(this.sheetName).name;
+    });
   }
 
   get isNullObject(): boolean {
@@ -758,7 +781,7 @@ class FakeRangeAreas extends Proxy {
   load(props?: string | string[] | { select?: string }): this {
     const list = propList(props);
     this.queueLoad(list.length ? list : ["address"], (p) => {
-      const list2 = this.resolve();
+      const list2 = this.areasOrFail();
       const sheet = this.ctx.sheet(this.sheetName).name;
       if (p === "address") return list2.map((a) => qualified(sheet, a)).join(",");
       if (p === "areaCount") return list2.length;
@@ -969,8 +992,8 @@ export interface FakeExcel {
   readonly syncs: number;
   /** Requirement sets this host claims (default ExcelApi up to 1.17). */
   supported: { ExcelApi: number };
-  /** A user edit: sets the cell and fires worksheets.onChanged handlers. */
-  edit(sheet: string, address: string, value: Scalar): Promise<void>;
+  /** A user edit (or a co-author's, source "Remote"): sets the cell and fires worksheets.onChanged handlers. */
+  edit(sheet: string, address: string, value: Scalar, source?: "Local" | "Remote"): Promise<void>;
 }
 
 export function createFakeExcel(sheets: FakeSheetInit[], options: { excelApi?: number } = {}): FakeExcel {
@@ -993,7 +1016,7 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: { excelApi?: n
         syncs += context.syncCount;
       }
     },
-    async edit(sheet, address, value) {
+    async edit(sheet, address, value, source = "Local") {
       const m = model.sheets.find((s) => s.name === sheet);
       if (!m) throw new Error(`no sheet ${sheet}`);
       setValue(m, address, value, false);
@@ -1003,7 +1026,7 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: { excelApi?: n
             worksheetId: m.id,
             address,
             changeType: "RangeEdited",
-            source: "Local",
+            source,
             type: "WorksheetChanged",
           });
         }
