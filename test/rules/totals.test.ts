@@ -59,6 +59,42 @@ ruleTester(totals, {
         ),
       ),
     },
+    {
+      name: "a count that cannot be read (#REF!, text): its column's total is not judged, nor overwritten",
+      workbook: workbook(
+        taskSheet(2026, [
+          [
+            "1",
+            "Tích hợp AI trong quản trị nhà trường",
+            { error: "#REF!" },
+            437,
+            426,
+            129,
+            13,
+            50,
+            "Trực tiếp",
+            "Sở GDĐT",
+          ],
+          ["2", "Bồi dưỡng kỹ năng số", 10, "abc", 0, 0, 0, 0, "Trực tuyến", "Sở GDĐT"],
+          [null, "Tổng số", 606, 447, 426, 129, 13, 50],
+        ]),
+      ),
+    },
+    {
+      name: "a district total that is #REF! itself is left to number-as-text",
+      rulebook: "hai-phong-2024",
+      workbook: workbook(
+        registrationSheet(
+          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
+          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
+          [
+            [2, "An Lão", 11],
+            [3, "Cát Hải", 2],
+            ["Tổng số:", null, { error: "#REF!" }],
+          ],
+        ),
+      ),
+    },
   ],
   invalid: [
     {

@@ -10,6 +10,7 @@ import {
   linesAmount,
   round,
   tablesOf,
+  unreadableColumns,
   unroundedAmount,
   within,
 } from "./util";
@@ -93,7 +94,9 @@ function checkLevelsAndAmount(
         ? " bồi dưỡng (không tính đào tạo nâng chuẩn)"
         : " (in-service only, not degree upgrades)"
       : "";
+  const unreadable = unreadableColumns([...rows, total]);
   for (const [level, col] of Object.entries(table.columns.levels)) {
+    if (unreadable.has(col)) continue;
     let sum = 0;
     let any = false;
     for (const r of levelRows) {
@@ -124,6 +127,7 @@ function checkLevelsAndAmount(
     });
   }
   if (table.kind !== "cost" || table.columns.amount === undefined) return;
+  if (unreadable.has(table.columns.amount)) return;
   const amountRows = amountTotalRows(ctx, rows);
   const sum = linesAmount(ctx, rows) ?? 0;
   const actual = total.amount;
@@ -169,7 +173,9 @@ function checkRegistration(
   total: TableRow,
   rows: TableRow[],
 ): void {
+  const unreadable = unreadableColumns([...rows, total]);
   for (const v of table.valueColumns) {
+    if (unreadable.has(v.col)) continue;
     let sum = 0;
     let any = false;
     for (const r of rows) {

@@ -1,4 +1,5 @@
 /** Small helpers shared by rules: rulebook look-ups and row arithmetic. */
+import { parseA1 } from "../a1";
 import type { RecognizedTable, TableKind, TableRow } from "../recognize/model";
 import type { Course, Offering, Rulebook } from "../rulebook/schema";
 import type { RuleContext } from "./api";
@@ -60,6 +61,17 @@ export function unroundedAmount(row: TableRow): number | undefined {
 }
 
 /** Floating-point-safe comparison within a tolerance. */
+/**
+ * Columns (0-based) holding a cell that should be a number but cannot be read (text, #REF!…) in
+ * any of `rows`: a sum over such a column is unknown, so its total is not judged (number-as-text
+ * reports the cell itself), and no "fix" overwrites a total that may well be right.
+ */
+export function unreadableColumns(rows: readonly TableRow[]): Set<number> {
+  const cols = new Set<number>();
+  for (const r of rows) for (const b of r.badNumbers) cols.add(parseA1(b.cell).col);
+  return cols;
+}
+
 export function within(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
