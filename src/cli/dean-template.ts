@@ -9,7 +9,7 @@
  * - Exit 0 when the file is written, 2 otherwise (one Vietnamese line on stderr, never a stack
  *   trace): unknown kind or year, bad option, unreadable rulebook, file that cannot be written.
  */
-import { mkdir, realpath, rename, writeFile, unlink } from "node:fs/promises";
+import { realpath, rename, writeFile, unlink } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
 import {
@@ -20,7 +20,7 @@ import {
 } from "../engine/templates/build";
 import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
 import { templateXlsxBuffer } from "../io/xlsx/template";
-import { nodeIo, oneLine, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
 import { loadRulebookArg } from "./rulebook-arg";
 
 export const EXIT = { written: 0, failed: 2 } as const;
@@ -134,18 +134,11 @@ async function refuseInputs(target: string, rules: string | undefined): Promise<
 async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
   const cannot = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "EEXIST"
-        ? "tệp đã có; thêm --force để ghi đè"
-        : code === "EISDIR"
-          ? "đó là một thư mục"
-          : code === "EACCES" || code === "EPERM"
-            ? "không có quyền ghi"
-            : oneLine((e as Error).message);
+    const why = code === "EEXIST" ? "tệp đã có; thêm --force để ghi đè" : writeErrorText(e);
     return new UsageError(`Không ghi được "${target}": ${why}.`);
   };
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await ensureFolder(dirname(target));
   } catch (e) {
     throw cannot(e);
   }

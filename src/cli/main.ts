@@ -8,7 +8,7 @@
  *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
  * - `--annotate` writes a marked copy; it never overwrites an input.
  */
-import { readFile, realpath, rename, writeFile, mkdir, stat } from "node:fs/promises";
+import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import { checkWorkbook } from "../engine/check";
@@ -21,7 +21,16 @@ import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
 import { expandInputs } from "./inputs";
 import { loadRulebookArg } from "./rulebook-arg";
-import { nodeIo, oneLine, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import {
+  nodeIo,
+  oneLine,
+  parseCliArgs,
+  runCli,
+  UsageError,
+  ensureFolder,
+  writeErrorText,
+  type CliIo,
+} from "./shared";
 import { textReport, type FileReport } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
@@ -73,8 +82,10 @@ async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Prom
 /** Where the annotated copy of each file goes; refuses any path that is one of the inputs. */
 async function annotationTargets(out: string, files: readonly string[]): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
+  // A folder: several inputs, an existing folder, or a path ending with a separator ("ket-qua/").
   const many =
     files.length > 1 ||
+    /[\\/]$/.test(out) ||
     (await stat(out).then(
       (s) => s.isDirectory(),
       () => false,
@@ -110,10 +121,15 @@ async function annotationTargets(out: string, files: readonly string[]): Promise
 async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
   const wb = await loadWorkbook(c.bytes as Buffer);
   annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name });
-  await mkdir(dirname(target), { recursive: true });
+  await ensureFolder(dirname(target));
   const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
-  await rename(tmp, target);
+  try {
+    await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
@@ -161,6 +177,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       : undefined;
   bar?.start(inputs.length, 0, { file: "" });
   const reports: FileReport[] = [];
+  let unwritten = 0;
   for (const input of inputs) {
     bar?.update({ file: basename(input.file) });
     const c: Checked =
@@ -172,7 +189,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         await writeAnnotated(c, target, rulebook, locale);
       } catch (e) {
-        io.stderr(`dean-check: không ghi được bản đánh dấu "${target}": ${oneLine((e as Error).message)}\n`);
+        unwritten++;
+        io.stderr(`dean-check: không ghi được bản đánh dấu "${target}": ${writeErrorText(e)}.\n`);
       }
     }
     delete c.bytes;
@@ -185,7 +203,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
   else io.stdout(textReport(reports, locale));
 
-  if (reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  // A copy that was asked for and not written is a failure, as an unreadable input is.
+  if (unwritten > 0 || reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
 }
 

@@ -1,4 +1,5 @@
 /** What both command-line tools share: their I/O, argument parsing and the one-line error contract. */
+import { mkdir } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { RulebookError } from "../engine/rulebook/load";
 import { InputError } from "../io/errors";
@@ -20,6 +21,33 @@ export const nodeIo: CliIo = {
 export class UsageError extends Error {}
 
 export const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: "thư mục chứa nó không có và không tạo được",
+  ENOTDIR: "một phần của đường dẫn không phải thư mục",
+  EISDIR: "đó là một thư mục",
+  EACCES: "không có quyền ghi",
+  EPERM: "không có quyền ghi",
+  EROFS: "ổ đĩa chỉ cho đọc",
+  ENOSPC: "ổ đĩa đã đầy",
+  EEXIST: "tệp đã có",
+};
+
+/** Creates the folder a file goes into; a file already standing in its place reads as ENOTDIR. */
+export async function ensureFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") (e as NodeJS.ErrnoException).code = "ENOTDIR";
+    throw e;
+  }
+}
+
+/** Why a file could not be written, in Vietnamese (the system's own text is English and names temporary files). */
+export function writeErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return (code && FS_REASONS[code]) ?? `lỗi hệ thống${code ? ` ${code}` : ""}`;
+}
 
 /** node:util parseArgs, with a Vietnamese one-line UsageError naming the offending option. */
 export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(

@@ -198,6 +198,24 @@ describe("--annotate", () => {
     expect(readFileSync(printed).equals(before)).toBe(true);
   });
 
+  it("a copy that cannot be written: exit 2 and the reason in Vietnamese, no temporary file left", async () => {
+    const blocker = join(dir, "la-tep");
+    writeFileSync(blocker, "không phải thư mục");
+    const r = await cli("--annotate", join(blocker, "ban-sao.xlsx"), printed);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `dean-check: không ghi được bản đánh dấu "${join(blocker, "ban-sao.xlsx")}": một phần của đường dẫn không phải thư mục.\n`,
+    );
+    expect(r.out).toContain("[PL8 KP 2028]"); // the report itself is still printed
+  });
+
+  it("a target ending with a separator is a folder, even for one input", async () => {
+    const outDir = join(dir, "mot-ban-sao");
+    const r = await cli("--annotate", `${outDir}/`, printed);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(outDir, "ke-hoach.kiem-tra.xlsx"))).toBe(true);
+  });
+
   it("writes one copy per file into a folder when checking several", async () => {
     const outDir = join(dir, "ban-sao");
     await cli("--annotate", outDir, printed, corrected);
