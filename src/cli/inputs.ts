@@ -1,5 +1,5 @@
 /** The workbooks named on the command line: files as given, folders searched for .xlsx files. */
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 export interface Input {
@@ -12,13 +12,22 @@ export interface Input {
 /** Excel's lock files ("~$Kế hoạch.xlsx") and hidden files are not workbooks. */
 const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
 
-async function walk(dir: string, out: Input[]): Promise<void> {
+/**
+ * Workbooks under `dir`, in name order. Links are followed (a shared folder often holds links to
+ * the districts' files); each folder is walked once, so a link back up cannot loop.
+ */
+async function walk(dir: string, out: Input[], seen = new Set<string>()): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name, "vi"));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && isWorkbook(e.name)) out.push({ file: p });
+    const kind = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
+    if (!kind) continue; // a broken link
+    if (kind.isDirectory()) await walk(p, out, seen);
+    else if (kind.isFile() && isWorkbook(e.name)) out.push({ file: p });
   }
 }
 

@@ -91,7 +91,7 @@ const LABELS = {
     noFindings: "No findings.",
     checkedBy: "Checked by Đề án Checker, rulebook",
     notRecognized: "Not recognised",
-    summaryCounts: "{error} errors, {warning} warnings, {info} notes",
+    summaryCounts: "{error} errors, {warning} warnings, {info} notes", // countsText makes one "error"
     "kind.task": "tasks",
     "kind.cost": "costs",
     "kind.summary": "summary",
@@ -110,6 +110,11 @@ export function label(locale: Locale, key: LabelKey): string {
 
 /** "11 lỗi, 15 cảnh báo, 0 lưu ý" */
 export function countsText(c: Record<"error" | "warning" | "info", number>, locale: Locale): string {
+  if (locale === "en") {
+    const n = (k: keyof typeof c, one: string, many: string) =>
+      `${formatNumber(c[k], locale)} ${c[k] === 1 ? one : many}`;
+    return `${n("error", "error", "errors")}, ${n("warning", "warning", "warnings")}, ${n("info", "note", "notes")}`;
+  }
   return formatMessage(LABELS[locale].summaryCounts, {
     error: formatNumber(c.error, locale),
     warning: formatNumber(c.warning, locale),

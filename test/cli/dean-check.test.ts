@@ -3,7 +3,7 @@
  * never overwriting an input and writing strings as strings.
  */
 import { runMain } from "../helpers/cli";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -157,6 +157,21 @@ describe("folders and the readable report", () => {
     expect(r.out).toContain("✓ PL3 NV 2028: nhiệm vụ, năm 2028\n");
     expect(r.out).toMatch(/Lỗi\s+J16\s+Tổng thành tiền là 34\.511/);
     expect(r.out).toMatch(/2 tệp: \d+ lỗi/);
+  });
+
+  it("follows links to workbooks and folders, without looping on a link back up", async () => {
+    const folder = join(dir, "lien-ket");
+    mkdirSync(join(folder, "that"), { recursive: true });
+    writeFileSync(join(folder, "that", "b.xlsx"), readFileSync(corrected));
+    symlinkSync(printed, join(folder, "a.xlsx"));
+    symlinkSync(join(folder, "that"), join(folder, "thu-muc"));
+    symlinkSync(folder, join(folder, "that", "vong"));
+    symlinkSync(join(folder, "khong-co.xlsx"), join(folder, "gay.xlsx"));
+    const r = await cli("--json", folder);
+    expect(JSON.parse(r.out).files.map((f: { file: string }) => f.file)).toEqual([
+      join(folder, "a.xlsx"),
+      join(folder, "that", "b.xlsx"),
+    ]);
   });
 
   it("speaks English on request", async () => {

@@ -1,4 +1,4 @@
-import { formatNumber, scaleName } from "../../src/engine/i18n";
+import { countsText, formatNumber, scaleName } from "../../src/engine/i18n";
 
 describe("formatNumber", () => {
   it.each([
@@ -28,5 +28,13 @@ describe("scaleName", () => {
     [100, "vi", "100 đồng"],
   ] as const)("%p in %s is %p", (scale, locale, text) => {
     expect(scaleName(scale, locale)).toBe(text);
+  });
+});
+
+describe("countsText", () => {
+  it("counts in Vietnamese, and in English with the singular for one", () => {
+    expect(countsText({ error: 1, warning: 2, info: 0 }, "vi")).toBe("1 lỗi, 2 cảnh báo, 0 lưu ý");
+    expect(countsText({ error: 1, warning: 2, info: 1 }, "en")).toBe("1 error, 2 warnings, 1 note");
+    expect(countsText({ error: 1200, warning: 0, info: 3 }, "en")).toBe("1,200 errors, 0 warnings, 3 notes");
   });
 });

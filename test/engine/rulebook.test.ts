@@ -62,7 +62,15 @@ describe("parseRulebook", () => {
     ]);
   });
 
-  it("says when the text is not JSON", () => {
-    expect(() => parseRulebookText("{ id: ")).toThrow(/không phải JSON hợp lệ/);
+  it("says when the text is not JSON, and where, in Vietnamese", () => {
+    expect(() => parseRulebookText('{\n  "id": "x",\n  name: 1\n}')).toThrow(
+      "Sổ quy tắc không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 3.",
+    );
+    expect(() => parseRulebookText("")).toThrow("Sổ quy tắc không phải JSON hợp lệ: lỗi cú pháp (tệp rỗng).");
+  });
+
+  it("reads a rulebook saved with a byte order mark (Notepad on Windows)", () => {
+    const text = JSON.stringify(builtinRulebook());
+    expect(parseRulebookText(`\uFEFF${text}`)).toEqual(parseRulebookText(text));
   });
 });

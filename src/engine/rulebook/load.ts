@@ -43,15 +43,27 @@ export function parseRulebook(data: unknown, origin = "Sổ quy tắc"): Ruleboo
   );
 }
 
+/** " ở dòng 3, cột 7" from V8's "… at position 41", or "" when the message gives no position. */
+function jsonErrorPlace(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return text.trim() === "" ? " (tệp rỗng)" : "";
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split("\n").length;
+  const col = before.length - before.lastIndexOf("\n");
+  return ` ở dòng ${line}, cột ${col}`;
+}
+
 /** Parse rulebook text (JSON). Throws RulebookError with a Vietnamese message. */
 export function parseRulebookText(text: string, origin = "Sổ quy tắc"): Rulebook {
+  // Notepad on Windows saves UTF-8 with a byte order mark, which JSON.parse refuses.
+  const json = text.replace(/^\uFEFF/, "");
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch (e) {
-    throw new RulebookError(`${origin} không phải JSON hợp lệ: ${(e as Error).message}`, [
-      (e as Error).message,
-    ]);
+    const where = jsonErrorPlace(json, (e as Error).message);
+    const why = `${origin} không phải JSON hợp lệ: lỗi cú pháp${where}.`;
+    throw new RulebookError(why, [why]);
   }
   return parseRulebook(data, origin);
 }

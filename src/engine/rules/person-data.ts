@@ -108,7 +108,7 @@ export const personData: Rule = {
               messageId: "age",
               data: {
                 person,
-                date: p.cells.birth?.text ?? "",
+                date: p.birth && "date" in p.birth ? formatDateVi(p.birth.date) : formatDateVi(birth),
                 age,
                 when: `${String(ref.month).padStart(2, "0")}/${ref.year}`,
               },
