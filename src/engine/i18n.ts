@@ -5,6 +5,17 @@ const formats: Record<Locale, Intl.NumberFormat> = {
   en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }),
 };
 
+/**
+ * From a million billion up (no plan's figure comes near), numbers read as "1,798 × 10^308" rather
+ * than hundreds of digits.
+ */
+const HUGE = 1e15;
+function huge(n: number, locale: Locale): string {
+  const exp = Math.floor(Math.log10(Math.abs(n)));
+  const mantissa = Math.round((n / 10 ** exp) * 1000) / 1000;
+  return `${formats[locale].format(mantissa)} × 10^${exp}`;
+}
+
 /** Numbers already formatted: Intl formatting costs microseconds, and messages repeat numbers. */
 const formatted: Record<Locale, Map<number, string>> = { vi: new Map(), en: new Map() };
 
@@ -19,7 +30,7 @@ export function formatNumber(value: number, locale: Locale): string {
   const cache = formatted[locale];
   let s = cache.get(n);
   if (s === undefined) {
-    s = formats[locale].format(n);
+    s = Math.abs(n) >= HUGE ? huge(n, locale) : formats[locale].format(n);
     if (cache.size >= 10_000) cache.clear();
     cache.set(n, s);
   }

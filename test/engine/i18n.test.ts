@@ -38,3 +38,14 @@ describe("countsText", () => {
     expect(countsText({ error: 1200, warning: 0, info: 3 }, "en")).toBe("1,200 errors, 0 warnings, 3 notes");
   });
 });
+
+describe("formatNumber on figures no plan comes near", () => {
+  it.each([
+    [1e300, "vi", "1 × 10^300"],
+    [-Number.MAX_VALUE, "vi", "-1,798 × 10^308"],
+    [2.5e15, "en", "2.5 × 10^15"],
+    [999_999_999_999_999, "vi", "999.999.999.999.999"],
+  ] as const)("%p in %s is %p", (n, locale, text) => {
+    expect(formatNumber(n, locale)).toBe(text);
+  });
+});
