@@ -369,6 +369,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       accepted: Array.isArray(s.accepted) ? s.accepted : [],
       overrides: s.overrides && typeof s.overrides === "object" ? s.overrides : {},
       ...(typeof s.allocated === "number" && Number.isFinite(s.allocated) ? { allocated: s.allocated } : {}),
+      ...(s.rulebook && typeof s.rulebook === "object" ? { rulebook: s.rulebook } : {}),
     };
   }
 

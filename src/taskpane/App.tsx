@@ -115,7 +115,14 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
         </Button>
       </div>
 
-      <RulebookPicker rulebook={rulebook} locale={locale} onChange={onRulebook} />
+      <RulebookPicker
+        rulebook={rulebook}
+        locale={locale}
+        onChange={(rb) => {
+          onRulebook(rb);
+          void c.rememberRulebook(rb);
+        }}
+      />
 
       <div className={styles.toolbar}>
         <Button appearance="primary" disabled={busy} onClick={() => void c.check()}>

@@ -13,6 +13,7 @@ import { builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin"
 import { parseRulebookText } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
+import { isBuiltin } from "./rulebook-choice";
 import { t } from "./strings";
 
 const FILE = "__file__";
@@ -45,7 +46,7 @@ export function RulebookPicker({
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
-  const builtin = builtinRulebookIds.includes(rulebook.id) && builtinRulebook(rulebook.id) === rulebook;
+  const builtin = isBuiltin(rulebook);
   return (
     <div className={styles.root}>
       <Field label={t(locale, "rulebookPick")}>

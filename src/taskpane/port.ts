@@ -8,6 +8,7 @@ import type { RecognitionOverride } from "../engine/recognize/model";
 import type { Locale } from "../engine/rules/api";
 import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import type { Template } from "../engine/templates/spec";
+import type { RulebookChoice } from "./rulebook-choice";
 
 /** What the pane keeps in the workbook (document settings): acceptances and recognition fixes. */
 export interface PaneState {
@@ -15,6 +16,8 @@ export interface PaneState {
   overrides: Record<string, RecognitionOverride>;
   /** The budget allocated to the plan, in million đồng, as the user typed it. */
   allocated?: number;
+  /** The rulebook last chosen for this workbook. */
+  rulebook?: RulebookChoice;
 }
 
 export const EMPTY_STATE: PaneState = { accepted: [], overrides: {} };

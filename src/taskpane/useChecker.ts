@@ -11,6 +11,7 @@ import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/rules/api";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { Template } from "../engine/templates/spec";
+import { rulebookChoice } from "./rulebook-choice";
 import { t } from "./strings";
 import { EMPTY_STATE, type FixRecord, type MarkResult, type PaneState, type WorkbookPort } from "./port";
 
@@ -269,6 +270,9 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     state,
     check,
     setAuto,
+    /** Remembers the rulebook chosen for this workbook (restored when it is opened again). */
+    rememberRulebook: (rb: Rulebook) =>
+      act(() => savePane({ ...pane.current, rulebook: rulebookChoice(rb) })),
     setAllocated: (million: number | undefined) =>
       act(() => savePane({ ...pane.current, allocated: million })),
     jump: (f: EngineFinding) => act(() => port.select(f.sheet, f.cells)),

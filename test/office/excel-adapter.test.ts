@@ -226,6 +226,7 @@ describe("fixes, selection, state, report, changes", () => {
       ],
       overrides: { A: { year: 2027 } },
       allocated: 180_000,
+      rulebook: { id: "hai-phong-2022" },
     };
     await a.saveState(state);
     expect(fake.settings.saves).toBe(1);

@@ -61,10 +61,12 @@ it("shows the budget by year and level against the plan total and the allocated 
   expect(screen.getByText(/Kinh phí được giao: 180\.000 \(\+385\)/)).toBeTruthy();
 });
 
-it("switches to another built-in rulebook and re-checks with it", async () => {
-  const { user, picked } = await checked(seed2026AsPrinted());
+it("switches to another built-in rulebook, re-checks with it and remembers it in the workbook", async () => {
+  const { port, user, picked } = await checked(seed2026AsPrinted());
   await user.selectOptions(screen.getByRole("combobox", { name: "Chọn sổ quy tắc" }), "hai-phong-2022");
   expect(picked).toEqual(["hai-phong-2022"]);
+  // Kept in the workbook, so that reopening it uses the same prices.
+  await waitFor(() => expect(port.saved?.rulebook).toEqual({ id: "hai-phong-2022" }));
   // The 2022 rulebook has other courses and conventions: the findings are worded anew.
   await waitFor(() => expect(screen.queryByText(/được 35\.604,45/)).toBeNull());
 });
