@@ -5,12 +5,14 @@
  * - read: 2 syncs (sheets; used ranges and merges) + 1 per ~4 MB of cells (big sheets are
  *   read in row bands so that no request exceeds Excel on the web's 5 MB limit);
  * - mark: 2 syncs whatever the number of findings (sheets and protection; all marks);
- * - clearMarks: 3 syncs (sheets; their conditional formats; delete ours), 4 before ExcelApi 1.14.
+ * - clearMarks: 3 syncs (sheets; their conditional formats and notes; delete ours), 4 before ExcelApi 1.14;
+ * - writeNotes (ExcelApi 1.18): 3 syncs (sheets; notes on the flagged cells; write).
  * Marks are conditional formats whose rule formula carries MARK_TAG: they never change a value,
  * a formula, a fill, a font or a number format, and removing them restores the sheet exactly.
  */
 import { SEVERITY_FILL, type Finding, type Fix, type Severity } from "../engine/findings";
 import { label } from "../engine/i18n";
+import { findingNotes, ownNote, withOurNote } from "../engine/notes";
 import type { Locale } from "../engine/rules/api";
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../engine/snapshot";
@@ -100,7 +102,10 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
   // Newer API sets are used when Excel has them, and worked around when it does not.
   const mergedAreas = host.supportsExcelApi("1.13");
   const customOrNull = host.supportsExcelApi("1.14");
+  // Notes and selecting several areas: ExcelApi 1.18. Without them the pane offers no notes
+  // (the explanation stays in the pane) and a finding selects its first cell.
   const selectAreas = host.supportsExcelApi("1.18");
+  const notesApi = host.supportsExcelApi("1.18");
 
   /** Reads every sheet, or only the sheet named `only` (the live re-check). */
   /**
@@ -291,6 +296,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const open = sheets.items.filter(
         (ws) => !ws.protection.protected && (sheet === undefined || ws.name === sheet),
       );
+      const noteLists = notesApi ? open.map((ws) => ws.notes.load("items/content")) : [];
       let ours: Excel.ConditionalFormat[];
       if (customOrNull) {
         const collections = open.map((ws) =>
@@ -313,8 +319,58 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
         ours = custom.filter((cf) => MARK_FORMULAS.has(cf.custom.rule.formula));
       }
       for (const cf of ours) cf.delete();
+      // The checker's notes (ExcelApi 1.18): removed, or cut back to the user's own note.
+      for (const notes of noteLists) {
+        for (const n of notes.items) {
+          const own = ownNote(n.content);
+          if (own === n.content) continue;
+          if (own === "") n.delete();
+          else n.content = own;
+        }
+      }
       await ctx.sync();
       return ours.length;
+    });
+  }
+
+  /**
+   * Writes each flagged cell's explanation as a note (ExcelApi 1.18), below the user's own note
+   * if the cell has one; a later call replaces the checker's part. 3 syncs: sheets; the notes
+   * already on those cells; the writes.
+   */
+  async function writeNotes(findings: readonly Finding[], locale: Locale): Promise<MarkResult> {
+    const notes = findingNotes(findings, locale);
+    return host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/protection/protected");
+      await ctx.sync();
+      const result: MarkResult = { marked: 0, skipped: [] };
+      const pending: { ws: Excel.Worksheet; cell: string; text: string; note: Excel.Note }[] = [];
+      for (const [sheet, byCell] of notes) {
+        const ws = sheets.items.find((w) => w.name === sheet);
+        const why = !ws
+          ? "Không còn trang tính này trong sổ tính."
+          : ws.protection.protected
+            ? "Trang tính đang được bảo vệ (Protect Sheet): không ghi được ghi chú."
+            : undefined;
+        if (!ws || why) {
+          result.skipped.push({ sheet, reason: why ?? "" });
+          continue;
+        }
+        for (const [cell, text] of byCell) {
+          const note = ws.notes.getItemOrNullObject(cell);
+          note.load("content");
+          pending.push({ ws, cell, text, note });
+        }
+      }
+      await ctx.sync();
+      for (const { ws, cell, text, note } of pending) {
+        if (note.isNullObject) ws.notes.add(cell, text);
+        else note.content = withOurNote(ownNote(note.content), text);
+        result.marked++;
+      }
+      await ctx.sync();
+      return result;
     });
   }
 
@@ -478,5 +534,6 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     watchChanges,
     recalculate,
     insertTemplate: (t) => insertTemplate(host, t),
+    ...(notesApi ? { writeNotes } : {}),
   };
 }

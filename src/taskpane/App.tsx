@@ -134,7 +134,15 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
         <Button disabled={busy || phase.kind !== "done"} onClick={() => void c.exportReport()}>
           {t(locale, "export")}
         </Button>
+        {port.writeNotes && (
+          <Button disabled={busy || phase.kind !== "done"} onClick={() => void c.writeNotes()}>
+            {t(locale, "notes")}
+          </Button>
+        )}
       </div>
+      {!port.writeNotes && phase.kind === "done" && findings.length > 0 && (
+        <Caption1>{t(locale, "notesUnavailable")}</Caption1>
+      )}
 
       <Switch
         checked={c.state.auto}

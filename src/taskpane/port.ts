@@ -63,6 +63,11 @@ export interface WorkbookPort {
   watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
   /** Recalculates the workbook's formulas (DEAN.* results follow a new rulebook). */
   recalculate?(): Promise<void>;
+  /**
+   * Writes each flagged cell's explanation as a cell note, keeping the user's own note above it;
+   * clearMarks removes them. Absent where Excel has no notes (before ExcelApi 1.18).
+   */
+  writeNotes?(findings: readonly Finding[], locale: Locale): Promise<MarkResult>;
   /** Inserts a standard appendix template as new sheets; returns the main sheet's name. */
   insertTemplate?(template: Template): Promise<string>;
 }

@@ -12,6 +12,10 @@ const vi = {
   cleared: "Đã xóa {count} đánh dấu.",
   export: "Xuất báo cáo",
   exported: 'Đã ghi báo cáo vào trang "{sheet}".',
+  notes: "Ghi chú vào ô",
+  notesWritten: "Đã ghi lời giải thích vào ghi chú của {count} ô (ghi chú riêng của bạn vẫn giữ nguyên).",
+  notesUnavailable:
+    "Excel này chưa có ghi chú ô cho phần bổ trợ (cần ExcelApi 1.18): lời giải thích xem trong danh sách dưới đây.",
   language: "English",
   intro:
     "Bấm Kiểm tra Phụ lục để kiểm tra mọi trang phụ lục của sổ tính đang mở. Các ô sai được tô màu ngay trên trang tính; bấm vào một phát hiện để đi tới ô đó.",
@@ -75,6 +79,10 @@ const en: Record<StringKey, string> = {
   cleared: "Removed {count} marks.",
   export: "Export report",
   exported: 'The report is on sheet "{sheet}".',
+  notes: "Notes on cells",
+  notesWritten: "Wrote the explanations into the notes of {count} cells (your own notes are kept).",
+  notesUnavailable:
+    "This Excel has no cell notes for add-ins (needs ExcelApi 1.18): read the explanations in the list below.",
   language: "Tiếng Việt",
   intro:
     "Click Check appendices to check every appendix sheet of the open workbook. Wrong cells are highlighted in the sheets; click a finding to go to its cell.",

@@ -323,6 +323,16 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
         const name = await port.insertTemplate(build());
         return { notice: { intent: "success", text: t(locale, "templateInserted", { sheet: name }) } };
       }),
+    /** The explanations as cell notes (only where the port has them: ExcelApi 1.18). */
+    writeNotes: () =>
+      act(async () => {
+        if (!port.writeNotes) return;
+        const r = await port.writeNotes(
+          reviewed().filter((f) => !f.accepted),
+          locale,
+        );
+        return { notice: { intent: "success", text: t(locale, "notesWritten", { count: r.marked }) } };
+      }),
     exportReport: () =>
       act(async () => {
         const name = await port.writeReport(reviewed(), locale);

@@ -8,6 +8,7 @@ import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { CELLS_PER_SYNC, createExcelAdapter, MARK_TAG, splitAddresses } from "../../src/office/excel-adapter";
 import type { OfficeHost } from "../../src/office/host";
+import type { MarkResult } from "../../src/taskpane/port";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { trimGrid } from "../fixtures/xlsx";
 import { cellsOf, createFakeExcel, type FakeExcel, type FakeSheetInit } from "./fake-excel";
@@ -161,6 +162,38 @@ describe("marks", () => {
     expect(
       fake.model.sheets.map((s) => ({ ...cellsOf(s), cfs: JSON.stringify(s.conditionalFormats) })),
     ).toEqual(before);
+  });
+
+  it("writes explanations as notes (ExcelApi 1.18) below the user's own, and clear gives the user's notes back exactly", async () => {
+    const { fake, host } = setup(fakeSheetsOf(seed), 1.18);
+    const pl8 = fake.model.sheets.find((s) => s.name === "PL8 KP 2028");
+    if (!pl8) throw new Error("PL8");
+    pl8.notes.set("J16", "Số của phòng Kế hoạch");
+    pl8.notes.set("A1", "Ghi chú khác, không liên quan");
+    const before = fake.model.sheets.map(cellsOf);
+    const adapter = createExcelAdapter(host);
+    await adapter.mark(findings);
+    const { result, syncs } = await syncsOf(
+      fake,
+      () => adapter.writeNotes?.(findings, "vi") as Promise<MarkResult>,
+    );
+    expect(syncs).toBe(3);
+    const cells = new Set(findings.map((f) => `${f.sheet}!${f.cells[0]}`));
+    expect(result.marked).toBeGreaterThanOrEqual(cells.size);
+    expect(pl8.notes.get("J16")).toMatch(
+      /^Số của phòng Kế hoạch\n\n\[Đề án Checker\]\nLỗi \(totals\): Tổng thành tiền là 34\.511/,
+    );
+    expect(pl8.notes.get("A1")).toBe("Ghi chú khác, không liên quan");
+    // Written again (after a new check): the checker's part is replaced, not stacked.
+    await adapter.writeNotes?.(findings, "vi");
+    expect(pl8.notes.get("J16")?.split("[Đề án Checker]")).toHaveLength(2);
+    const { syncs: clearSyncs } = await syncsOf(fake, () => adapter.clearMarks());
+    expect(clearSyncs).toBe(3);
+    expect(fake.model.sheets.map(cellsOf)).toEqual(before);
+  });
+
+  it("offers no notes before ExcelApi 1.18 (the pane says why)", () => {
+    expect(createExcelAdapter(setup([{ name: "A" }], 1.17).host).writeNotes).toBeUndefined();
   });
 
   it("clears its marks on Excel older than ExcelApi 1.14 too (one sync more)", async () => {

@@ -40,6 +40,8 @@ export interface FakeSheetModel {
   numberFormats: Map<string, string>;
   merges: string[];
   conditionalFormats: FakeConditionalFormat[];
+  /** Cell notes (ExcelApi 1.18) by A1 address. */
+  notes: Map<string, string>;
 }
 
 export interface FakeWorkbookModel {
@@ -79,6 +81,7 @@ export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
     hyperlinks: new Map(),
     bold: new Set(),
     formatOps: [],
+    notes: new Map(),
   };
   (init.values ?? []).forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
@@ -313,6 +316,7 @@ class FakeWorksheetCollection extends Proxy {
 
 class FakeWorksheet extends Proxy {
   readonly protection: { protected: boolean };
+  readonly notes: FakeNoteCollection;
   private nullable: boolean;
   constructor(
     ctx: Ctx,
@@ -321,6 +325,7 @@ class FakeWorksheet extends Proxy {
   ) {
     super(ctx);
     this.nullable = nullable;
+    this.notes = new FakeNoteCollection(ctx, sheetName);
     const self = this;
     this.protection = {
       get protected(): boolean {
@@ -1044,5 +1049,122 @@ export function cellsOf(m: FakeSheetModel): Record<string, unknown> {
     fills: Object.fromEntries(m.fills),
     numberFormats: Object.fromEntries(m.numberFormats),
     merges: [...m.merges],
+    notes: Object.fromEntries(m.notes),
   };
+}
+
+/**
+ * worksheet.notes (ExcelApi 1.18). As in Excel: adding a note where one exists fails the request,
+ * a protected sheet refuses changes, and item properties are readable only after load and sync.
+ */
+class FakeNoteCollection extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+  ) {
+    super(ctx);
+  }
+
+  private model(): FakeSheetModel {
+    return this.ctx.sheet(this.sheetName);
+  }
+
+  get items(): FakeNote[] {
+    return this.get("items");
+  }
+
+  add(address: string, content: string): FakeNote {
+    const cell = local(address).replace(/\$/g, "");
+    this.ctx.queue(() => {
+      const m = this.model();
+      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+      if (m.notes.has(cell)) throw new FakeApiError("InvalidArgument", `Cell ${cell} already has a note.`);
+      m.notes.set(cell, String(content));
+    }, content);
+    return new FakeNote(this.ctx, this.sheetName, cell);
+  }
+
+  getItemOrNullObject(address: string): FakeNote {
+    const note = new FakeNote(this.ctx, this.sheetName, local(address).replace(/\$/g, ""), true);
+    this.ctx.loads.push({ apply: () => note.resolveNull() });
+    return note;
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.loads.push({
+      apply: () => {
+        const items = [...this.model().notes.keys()].map((cell) => {
+          const n = new FakeNote(this.ctx, this.sheetName, cell);
+          n.fill(list.length ? list : ["content"]);
+          return n;
+        });
+        this.loaded.set("items", items);
+        return items.length;
+      },
+    });
+    return this;
+  }
+}
+
+class FakeNote extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+    readonly cell: string,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+  }
+
+  private model(): FakeSheetModel {
+    return this.ctx.sheet(this.sheetName);
+  }
+
+  resolveNull(): boolean {
+    const missing = !this.model().notes.has(this.cell);
+    this.loaded.set("isNullObject", missing);
+    return missing;
+  }
+
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+
+  private read(p: string): unknown {
+    if (p === "content") return this.model().notes.get(this.cell);
+    throw new FakeApiError("InvalidArgument", `Unknown note property "${p}"`);
+  }
+
+  get isNullObject(): boolean {
+    return this.nullable ? this.get("isNullObject") : false;
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  set content(text: string) {
+    this.ctx.queue(() => {
+      const m = this.model();
+      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+      if (!m.notes.has(this.cell)) throw new FakeApiError("ItemNotFound", `No note at ${this.cell}.`);
+      m.notes.set(this.cell, text);
+    }, text);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    this.queueLoad(list.length ? list : ["content"], (p) => {
+      if (this.nullable && !this.model().notes.has(this.cell)) return undefined;
+      return this.read(p);
+    });
+    return this;
+  }
+
+  delete(): void {
+    this.ctx.queue(() => {
+      const m = this.model();
+      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+      m.notes.delete(this.cell);
+    });
+  }
 }

@@ -75,6 +75,10 @@ export function memoryPort(
     async recalculate() {
       port.calls.push("recalculate");
     },
+    async writeNotes(findings) {
+      port.calls.push(`notes ${findings.length}`);
+      return { marked: findings.length, skipped: [] };
+    },
     async writeReport(findings) {
       port.calls.push(`report ${findings.length}`);
       return "Kết quả kiểm tra";

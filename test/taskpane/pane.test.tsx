@@ -4,7 +4,7 @@
  * The task pane's states, over an in-memory port: empty workbook, no appendix, clean, many
  * findings, accepted findings, a read error; and what a click asks of the workbook.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { checkWorkbook } from "../../src/engine/check";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
@@ -130,6 +130,22 @@ describe("task pane", () => {
     await user.click(screen.getByRole("button", { name: "Lưu" }));
     await waitFor(() => expect(port.saved?.overrides).toEqual({ "PL6 KP 2026": { year: 2027 } }));
     expect(await screen.findByText(/PL6 KP 2026: kinh phí, năm 2027/)).toBeTruthy();
+  });
+
+  it("writes the explanations as cell notes where Excel has them, and says why not elsewhere", async () => {
+    const port = memoryPort(seed2026AsPrinted());
+    const user = await checkWith(port);
+    await screen.findByText(/PL8 KP 2028 —/);
+    await user.click(screen.getByRole("button", { name: "Ghi chú vào ô" }));
+    expect(await screen.findByText(/Đã ghi lời giải thích vào ghi chú của 26 ô/)).toBeTruthy();
+    expect(port.calls).toContain("notes 26");
+    cleanup();
+    const older = memoryPort(seed2026AsPrinted());
+    delete older.writeNotes;
+    await checkWith(older);
+    await screen.findByText(/PL8 KP 2028 —/);
+    expect(screen.queryByRole("button", { name: "Ghi chú vào ô" })).toBeNull();
+    expect(screen.getByText(/cần ExcelApi 1\.18/)).toBeTruthy();
   });
 
   it("exports the report", async () => {

@@ -7,11 +7,9 @@
 import type ExcelJS from "exceljs";
 import { countBySeverity, SEVERITY_FILL, type Finding, type Severity } from "../../engine/findings";
 import { countsText, label } from "../../engine/i18n";
+import { findingNotes, ownNote, withOurNote } from "../../engine/notes";
 import type { Locale } from "../../engine/rules/api";
 import { uniqueSheetName, quoteSheetName } from "../../engine/sheet-names";
-
-/** Prefix of every note the checker writes, so that a person (or a later run) can tell them apart. */
-export const NOTE_PREFIX = "[Đề án Checker]";
 
 export interface AnnotateOptions {
   locale?: Locale;
@@ -31,9 +29,9 @@ export function annotateWorkbook(
 }
 
 function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale): void {
-  // sheet → severity → cells, and cell → notes
+  // sheet → severity → cells
   const marks = new Map<string, Map<Severity, Set<string>>>();
-  const notes = new Map<string, Map<string, string[]>>();
+  const notes = findingNotes(findings, locale);
   for (const f of findings) {
     const ws = wb.getWorksheet(f.sheet);
     if (!ws) continue;
@@ -43,11 +41,6 @@ function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: L
       let set = bySev.get(f.severity);
       if (!set) bySev.set(f.severity, (set = new Set()));
       set.add(cell);
-      let byCell = notes.get(f.sheet);
-      if (!byCell) notes.set(f.sheet, (byCell = new Map()));
-      const list = byCell.get(cell) ?? [];
-      list.push(`${label(locale, f.severity)} (${f.rule}): ${f.message}`);
-      byCell.set(cell, list);
     }
   }
   for (const [sheet, bySev] of marks) {
@@ -70,11 +63,9 @@ function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: L
         ],
       });
     });
-    for (const [cell, list] of notes.get(sheet) ?? []) {
+    for (const [cell, ours] of notes.get(sheet) ?? []) {
       const c = ws.getCell(cell);
-      const own = noteText(c.note);
-      const ours = `${NOTE_PREFIX}\n${list.join("\n")}`;
-      c.note = own ? `${own}\n\n${ours}` : ours;
+      c.note = withOurNote(ownNote(noteText(c.note)), ours); // a copy of a copy: ours replaced, not stacked
     }
   }
 }
