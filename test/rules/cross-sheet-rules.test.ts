@@ -128,9 +128,20 @@ ruleTester(taskVsCost, {
         ]),
       ),
       findings: [
-        { sheet: "NV 2029", message: "Chứng chỉ" },
-        { sheet: "NV 2029", message: "nghiệp vụ sư phạm" },
+        { sheet: "NV 2029", cells: ["B6"], message: "Chứng chỉ" },
+        { sheet: "NV 2029", cells: ["B6"], message: "nghiệp vụ sư phạm" },
       ],
+    },
+    {
+      name: "a numbered line missing from the task appendix: on the task's total row, not on another course",
+      workbook: workbook(
+        task([
+          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+          [null, "Tổng số", 596, 437, 426, 129, 13, 50],
+        ]),
+        costSheet(2026, [cost2026.aiqt, cost2026.stem]),
+      ),
+      findings: [{ sheet: "NV 2026", cells: ["B7"], message: "STEM" }],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule } from "./api";
-import { hasCounts, levelName, lineRows, rowLabel, tablesOf } from "./util";
+import { toA1 } from "../a1";
+import { hasCounts, levelName, lineRows, rowLabel, tablesOf, totalRows } from "./util";
 
 function byCourse(table: RecognizedTable): Map<string, TableRow> {
   const m = new Map<string, TableRow>();
@@ -9,6 +10,17 @@ function byCourse(table: RecognizedTable): Map<string, TableRow> {
     if (id && !m.has(id)) m.set(id, row);
   }
   return m;
+}
+
+/** The numbered line a "- …" line sits under. */
+function groupHeading(table: RecognizedTable, row: TableRow): TableRow | undefined {
+  let heading: TableRow | undefined;
+  for (const r of table.rows) {
+    if (r.r >= row.r) break;
+    if (r.kind === "item") heading = r;
+    else if (r.kind !== "sub") heading = undefined;
+  }
+  return heading;
 }
 
 /** The task appendix and the cost appendix of a year list the same courses and head-counts. */
@@ -87,13 +99,23 @@ export const taskVsCost: Rule = {
       }
       for (const [id, crow] of c) {
         if (t.has(id) || !hasCounts(crow) || Object.values(crow.counts).every((n) => n.value === 0)) continue;
-        // Report on the task sheet where the line is missing: at the task row of its parent group, else the last line.
-        const anchor = lineRows(task).at(-1);
+        // Report on the task sheet where the line is missing: the task row of its group heading
+        // (a "- …" line's parent), else the task's total row, else the content column's header;
+        // never on another course's line.
+        const parent = crow.kind === "sub" ? groupHeading(cost, crow)?.course?.courseId : undefined;
+        const total = totalRows(task).at(-1);
+        const header = task.headerRows.at(-1);
+        const anchor =
+          (parent !== undefined ? t.get(parent)?.label?.cell : undefined) ??
+          total?.label?.cell ??
+          (header !== undefined && task.columns.content !== undefined
+            ? toA1(header, task.columns.content)
+            : undefined);
         ctx.report({
           table: task,
           messageId: "missingInTask",
           data: { ...base, label: rowLabel(crow), costCell: crow.label?.cell ?? "" },
-          cells: anchor?.label ? [anchor.label.cell] : [],
+          cells: anchor ? [anchor] : [],
           expected: rowLabel(crow),
           actual: null,
           subject: { course: id },
