@@ -32,6 +32,8 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
       lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
     }
     for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${s.reason}`);
+    // "0 lỗi" must not read as a pass when nothing was checked.
+    if (wb.tables.length === 0) lines.push(`   ${L("noAppendix")}`);
     let sheet: string | undefined;
     for (const x of findings) {
       if (x.sheet !== sheet) {

@@ -75,6 +75,8 @@ const LABELS = {
     noFindings: "Không có phát hiện nào.",
     checkedBy: "Kiểm tra bằng Đề án Checker, sổ quy tắc",
     notRecognized: "Không nhận ra",
+    noAppendix:
+      "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
     summaryCounts: "{error} lỗi, {warning} cảnh báo, {info} lưu ý",
     "kind.task": "nhiệm vụ",
     "kind.cost": "kinh phí",
@@ -102,6 +104,8 @@ const LABELS = {
     noFindings: "No findings.",
     checkedBy: "Checked by Đề án Checker, rulebook",
     notRecognized: "Not recognised",
+    noAppendix:
+      "No appendix was recognised. Each sheet needs a header row (TT, Nội dung, the levels, Đơn giá, Thành tiền…).",
     summaryCounts: "{error} errors, {warning} warnings, {info} notes", // countsText makes one "error"
     "kind.task": "tasks",
     "kind.cost": "costs",

@@ -203,7 +203,7 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
             </MessageBar>
           ) : workbook.tables.length === 0 ? (
             <MessageBar intent="warning">
-              <MessageBarBody>{t(locale, "noAppendix")}</MessageBarBody>
+              <MessageBarBody>{label(locale, "noAppendix")}</MessageBarBody>
             </MessageBar>
           ) : counts.error === 0 ? (
             <MessageBar intent="success">

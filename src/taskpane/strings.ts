@@ -20,8 +20,6 @@ const vi = {
   intro:
     "Bấm Kiểm tra Phụ lục để kiểm tra mọi trang phụ lục của sổ tính đang mở. Các ô sai được tô màu ngay trên trang tính; bấm vào một phát hiện để đi tới ô đó.",
   emptyWorkbook: "Sổ tính trống: không có trang tính nào có dữ liệu.",
-  noAppendix:
-    "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
   clean: "Không có lỗi. Các phụ lục khớp với sổ quy tắc.",
   readError: "Không đọc được sổ tính",
   notMarked: "Không đánh dấu được trang {sheet}: {reason}",
@@ -87,8 +85,6 @@ const en: Record<StringKey, string> = {
   intro:
     "Click Check appendices to check every appendix sheet of the open workbook. Wrong cells are highlighted in the sheets; click a finding to go to its cell.",
   emptyWorkbook: "The workbook is empty: no sheet has data.",
-  noAppendix:
-    "No appendix was recognised. Each sheet needs a header row (TT, Nội dung, the levels, Đơn giá, Thành tiền…).",
   clean: "No errors. The appendices agree with the rulebook.",
   readError: "Could not read the workbook",
   notMarked: "Could not mark sheet {sheet}: {reason}",

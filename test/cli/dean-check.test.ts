@@ -174,6 +174,17 @@ describe("folders and the readable report", () => {
     ]);
   });
 
+  it("says so when no appendix was recognised, so that '0 lỗi' does not read as a pass", async () => {
+    const p = join(dir, "khong-phu-luc.xlsx");
+    writeFileSync(
+      p,
+      await snapshotToXlsxBuffer({ sheets: [{ name: "Ghi chép", values: [["Danh bạ"], ["An", 1]] }] }),
+    );
+    const r = await cli(p);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Không nhận ra phụ lục nào trong sổ tính.");
+  });
+
   it("speaks English on request", async () => {
     const r = await cli("--lang", "en", printed);
     expect(r.out).toMatch(/Error\s+J16\s+The amount total is 34,511/);

@@ -182,7 +182,7 @@ ruleTester(planTotal, {
           cells: ["J6"],
           expected: 179292000000,
           actual: 180385000000,
-          message: "1.093.000.000",
+          message: ["(triệu đồng: 2026: 54.508; 2027: 40.018; 2028: 35.604;", "chênh 1.093.000.000 đồng"],
         },
       ],
     },

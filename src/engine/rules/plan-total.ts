@@ -1,5 +1,6 @@
 import { amountInWords, wordsMatchAmount } from "../numbers/words";
 import type { NumberCell, RecognizedTable, TextCell } from "../recognize/model";
+import { scaleName } from "../i18n";
 import type { Rule, RuleContext } from "./api";
 import { lineRows, linesAmount, round, tablesOf, totalRows, within } from "./util";
 
@@ -33,7 +34,7 @@ export const planTotal: Rule = {
     messages: {
       plan: {
         vi: "Tổng kinh phí các năm {detail} là {actual} đồng, nhưng kế hoạch ghi {expected} đồng (chênh {diff} đồng).",
-        en: "The yearly totals {detail} add up to {actual} đồng, but the plan states {expected} đồng (off by {diff}).",
+        en: "The yearly totals {detail} add up to {actual} đồng, but the plan states {expected} đồng (off by {diff} đồng).",
       },
       planSummary: {
         vi: "Tổng cộng của bảng tổng hợp là {actual} đồng, nhưng kế hoạch ghi {expected} đồng (chênh {diff} đồng).",
@@ -79,7 +80,8 @@ export const planTotal: Rule = {
       table: anchor,
       messageId: "plan",
       data: {
-        detail: `(${parts.map((p) => `${p.year}: ${ctx.num(p.dong / last.scale)}`).join("; ")})`,
+        // The years in the tables' unit, which the message names (the totals are in đồng).
+        detail: `(${scaleName(last.scale, ctx.locale)}: ${parts.map((p) => `${p.year}: ${ctx.num(p.dong / last.scale)}`).join("; ")})`,
         actual: ctx.num(round(sum)),
         expected: ctx.num(plan.amount),
         diff: ctx.num(round(sum - plan.amount)),
