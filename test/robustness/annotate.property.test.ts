@@ -99,7 +99,7 @@ describe("annotate, then check again", () => {
       ),
       { numRuns: 150 },
     );
-  }, 60_000);
+  }, 240_000);
 
   it("on the printed plan: every finding marked and noted, the copy checks the same", async () => {
     const rulebook = builtinRulebook();

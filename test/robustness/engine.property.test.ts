@@ -187,7 +187,7 @@ describe("edge workbooks", () => {
   ])("%s", (_name, wb) => {
     const t = performance.now();
     const r = checkWorkbook(wb, { rulebook });
-    expect(performance.now() - t).toBeLessThan(2000); // a hang guard (these take a few ms), not a target
+    expect(performance.now() - t).toBeLessThan(10_000); // a hang guard (these take a few ms), not a target
     expect(r.findings).toEqual([]);
     expect(r.workbook.tables).toEqual([]);
   });
@@ -206,7 +206,7 @@ describe("bugs found by the properties", () => {
       const long = label.slice(0, 32_767);
       const t = performance.now();
       const found = ctx.courses.match(long);
-      expect(performance.now() - t).toBeLessThan(1000);
+      expect(performance.now() - t).toBeLessThan(5000);
       expect(found).toEqual(ctx.courses.match(long.slice(0, MAX_QUERY)));
     }
     // What lies beyond the first MAX_QUERY characters is not read at all.

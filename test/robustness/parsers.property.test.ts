@@ -242,7 +242,7 @@ describe("linear time on the longest cell text (32 767 characters)", () => {
         ]) {
           const t = performance.now();
           f();
-          expect(performance.now() - t).toBeLessThan(1000); // a hang guard: backtracking takes seconds
+          expect(performance.now() - t).toBeLessThan(5000); // a hang guard: backtracking takes seconds
         }
       }),
       { numRuns: 60 },
@@ -254,6 +254,6 @@ describe("linear time on the longest cell text (32 767 characters)", () => {
     expect(readCellNumber(`${" ".repeat(MAX_CELL - 1)}a`).kind).toBe("text");
     expect(isBlankNumber(`${"\u00a0".repeat(MAX_CELL - 1)}a`)).toBe(false);
     expect(isBlankNumber(`${" ".repeat(MAX_CELL - 2)}-`)).toBe(true);
-    expect(performance.now() - t).toBeLessThan(1000); // a hang guard: backtracking takes seconds
+    expect(performance.now() - t).toBeLessThan(5000); // a hang guard: backtracking takes seconds
   });
 });
