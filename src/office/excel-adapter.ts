@@ -11,7 +11,9 @@
  * a formula, a fill, a font or a number format, and removing them restores the sheet exactly.
  */
 import { SEVERITY_FILL, type Finding, type Fix, type Severity } from "../engine/findings";
-import { label } from "../engine/i18n";
+import { columnName } from "../engine/a1";
+import { formatNumber, label } from "../engine/i18n";
+import { SHEET_LIMITS } from "../engine/limits";
 import { findingNotes, ownNote, withOurNote } from "../engine/notes";
 import type { Locale } from "../engine/rules/api";
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
@@ -26,8 +28,9 @@ export const MARK_TAG = "DEAN-CHECKER";
 /** The rule formula of a mark of each severity; clearing removes exactly these, nothing that merely mentions the tag. */
 export const markFormula = (severity: Severity) => `=ISTEXT("${MARK_TAG}:${severity}")`;
 const MARK_FORMULAS = new Set((["error", "warning", "info"] as const).map(markFormula));
-/** The add-in reads at most this many rows of a sheet (as dean-check, src/io/xlsx/read.ts). */
-export const MAX_ROWS = 100_000;
+/** The add-in reads at most this many rows, and cells, of a sheet (as dean-check). */
+export const MAX_ROWS = SHEET_LIMITS.maxRows;
+const MAX_CELLS = SHEET_LIMITS.maxCells;
 /** Document-settings key of the pane's state. */
 export const STATE_KEY = "deanChecker.state";
 
@@ -61,6 +64,9 @@ const VISIBILITY: Record<string, SheetVisibility> = {
  */
 type MergeScope = "sheet" | "head" | "none";
 const HEAD_ROWS = "A1:XFD60";
+
+/** A sheet beyond the limits: said to the user as it is, never retried. */
+class TooLarge extends Error {}
 
 /** "'PL 1, 2'!A1:B1,'PL 1, 2'!C1:D1" → ["'PL 1, 2'!A1:B1", "'PL 1, 2'!C1:D1"]: commas inside a quoted sheet name stay. */
 export function splitAddresses(list: string): string[] {
@@ -118,6 +124,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       try {
         return await readIn(cells, onProgress, only, merges);
       } catch (e) {
+        if (e instanceof TooLarge) throw e;
         if (isPayloadTooLarge(e) && cells > MIN_CELLS_PER_SYNC) cells = Math.floor(cells / 4);
         // Too many merged areas makes the request fail: ask for fewer, then for none.
         else if (merges !== "none") merges = merges === "sheet" ? "head" : "none";
@@ -154,8 +161,14 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       for (const { ws, r } of used) {
         if (r.isNullObject) continue;
         if (r.rowCount > MAX_ROWS) {
-          throw new Error(
-            `Trang tính "${ws.name}" có ${r.rowCount.toLocaleString("vi-VN")} dòng: quá ${MAX_ROWS.toLocaleString("vi-VN")} dòng để kiểm tra trong Excel; hãy tách bảng hoặc dùng dean-check.`,
+          throw new TooLarge(
+            `Trang tính "${ws.name}" có ${formatNumber(r.rowCount, "vi")} dòng: quá ${formatNumber(MAX_ROWS, "vi")} dòng để kiểm tra trong Excel; hãy tách bảng hoặc dùng dean-check.`,
+          );
+        }
+        if (r.rowCount * r.columnCount > MAX_CELLS) {
+          const last = columnName(r.columnIndex + r.columnCount - 1);
+          throw new TooLarge(
+            `Trang tính "${ws.name}" có vùng dữ liệu ${formatNumber(r.rowCount, "vi")} dòng × ${formatNumber(r.columnCount, "vi")} cột (đến cột ${last}): quá ${formatNumber(MAX_CELLS, "vi")} ô để kiểm tra trong Excel. Nếu có ô lẻ ở xa bảng, hãy xóa nó; hoặc dùng dean-check.`,
           );
         }
         const rowsPerBand = Math.max(1, Math.floor(cellsPerSync / r.columnCount));

@@ -339,6 +339,16 @@ describe("limits", () => {
     );
   });
 
+  it("refuses a used range of more than 1.5 million cells (a stray cell far away), naming the last column", async () => {
+    const { fake, host } = setup([{ name: "Lẻ", values: [["x"]] }]);
+    fake.model.sheets[0].values.set("XFD200", 1);
+    const before = fake.syncs;
+    await expect(createExcelAdapter(host).read()).rejects.toThrow(
+      'Trang tính "Lẻ" có vùng dữ liệu 200 dòng × 16.384 cột (đến cột XFD): quá 1.500.000 ô',
+    );
+    expect(fake.syncs - before).toBe(2); // refused before reading any cell
+  });
+
   it("clears only its own marks, not a user's rule that mentions the tag", async () => {
     const { fake, host } = setup([{ name: "A", values: [["x"]] }]);
     fake.model.sheets[0].conditionalFormats.push({

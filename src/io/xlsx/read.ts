@@ -13,6 +13,7 @@
 import { createInflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
 import { formatNumber } from "../../engine/i18n";
+import { SHEET_LIMITS } from "../../engine/limits";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../engine/snapshot";
 import { InputError } from "../errors";
 
@@ -49,8 +50,8 @@ export interface ReadLimits {
  * appendices are a few hundred rows.
  */
 export const READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
-  maxRows: 100_000,
-  maxCells: 1_500_000,
+  maxRows: SHEET_LIMITS.maxRows,
+  maxCells: SHEET_LIMITS.maxCells,
   maxEntryBytes: 150 * 1024 * 1024,
   maxTotalBytes: 400 * 1024 * 1024,
   maxEntries: 10_000,
