@@ -73,6 +73,8 @@ const LABELS = {
     resultsSheet: "Kết quả kiểm tra",
     resultsTitle: "KẾT QUẢ KIỂM TRA PHỤ LỤC",
     noFindings: "Không có phát hiện nào.",
+    status: "Trạng thái",
+    acceptedBecause: "Đã chấp nhận: {reason}",
     checkedBy: "Kiểm tra bằng Đề án Checker, sổ quy tắc",
     notRecognized: "Không nhận ra",
     noAppendix:
@@ -102,6 +104,8 @@ const LABELS = {
     resultsSheet: "Check results",
     resultsTitle: "APPENDIX CHECK RESULTS",
     noFindings: "No findings.",
+    status: "Status",
+    acceptedBecause: "Accepted: {reason}",
     checkedBy: "Checked by Đề án Checker, rulebook",
     notRecognized: "Not recognised",
     noAppendix:

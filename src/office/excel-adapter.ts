@@ -12,7 +12,7 @@
  */
 import { SEVERITY_FILL, type Finding, type Fix, type Severity } from "../engine/findings";
 import { columnName } from "../engine/a1";
-import { formatNumber, label } from "../engine/i18n";
+import { formatMessage, formatNumber, label } from "../engine/i18n";
 import { SHEET_LIMITS } from "../engine/limits";
 import { findingNotes, ownNote, withOurNote } from "../engine/notes";
 import type { Locale } from "../engine/rules/api";
@@ -453,7 +453,10 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     );
   }
 
-  async function writeReport(findings: readonly Finding[], locale: Locale): Promise<string> {
+  async function writeReport(
+    findings: readonly (Finding & { accepted?: { reason: string } })[],
+    locale: Locale,
+  ): Promise<string> {
     return host.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -464,7 +467,7 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       );
       const ws = sheets.add(name);
       const header = (
-        ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual"] as const
+        ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual", "status"] as const
       ).map((k) => label(locale, k));
       const rows: (string | number)[][] = [
         header,
@@ -477,9 +480,10 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
           f.message,
           f.expected ?? "",
           f.actual ?? "",
+          f.accepted ? formatMessage(label(locale, "acceptedBecause"), { reason: f.accepted.reason }) : "",
         ]),
       ];
-      if (findings.length === 0) rows.push(["", "", "", "", "", label(locale, "noFindings"), "", ""]);
+      if (findings.length === 0) rows.push(["", "", "", "", "", label(locale, "noFindings"), "", "", ""]);
       const all = ws.getRangeByIndexes(0, 0, rows.length, header.length);
       // Text format first: a message or a sheet name starting with "=" must stay text, never a formula.
       all.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));

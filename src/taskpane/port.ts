@@ -57,8 +57,11 @@ export interface WorkbookPort {
   undoFix(record: FixRecord): Promise<void>;
   loadState(): Promise<PaneState>;
   saveState(state: PaneState): Promise<void>;
-  /** Writes the findings to a new report sheet with links; returns its name. */
-  writeReport(findings: readonly Finding[], locale: Locale): Promise<string>;
+  /** Writes the findings (with what the user accepted, and why) to a new report sheet with links; returns its name. */
+  writeReport(
+    findings: readonly (Finding & { accepted?: { reason: string } })[],
+    locale: Locale,
+  ): Promise<string>;
   /** Calls `onChange(sheet)` after the user edits a sheet; resolves to a function that stops watching. */
   watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;
   /** Recalculates the workbook's formulas (DEAN.* results follow a new rulebook). */

@@ -278,7 +278,10 @@ describe("fixes, selection, state, report, changes", () => {
       actual: "=1+1",
     };
     const { result: name, syncs } = await syncsOf(fake, () =>
-      createExcelAdapter(host).writeReport([f], "vi"),
+      createExcelAdapter(host).writeReport(
+        [f, { ...f, cells: ["J17"], accepted: { reason: "Sở đã duyệt" } }],
+        "vi",
+      ),
     );
     expect(name).toBe("Kết quả kiểm tra (2)");
     expect(syncs).toBe(2);
@@ -286,6 +289,9 @@ describe("fixes, selection, state, report, changes", () => {
     expect(report?.formulas.size).toBe(0);
     expect(report?.values.get("F2")).toBe('=HYPERLINK("http://x")');
     expect(report?.values.get("B2")).toBe("=SUM(1)");
+    expect(report?.values.get("I1")).toBe("Trạng thái");
+    expect(report?.values.get("I2")).toBeUndefined();
+    expect(report?.values.get("I3")).toBe("Đã chấp nhận: Sở đã duyệt");
     expect(report?.hyperlinks.get("C2")).toEqual({
       documentReference: "'=SUM(1)'!J16",
       textToDisplay: "J16",
