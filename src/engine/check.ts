@@ -10,7 +10,7 @@ import { recognizeWorkbook } from "./recognize/recognize";
 import type { RecognitionOverride, RecognizedWorkbook } from "./recognize/model";
 import type { Locale, Rule, RuleContext, Report } from "./rules/api";
 import { allRules } from "./rules";
-import { formatMessage, formatNumber } from "./i18n";
+import { formatMessage, formatNumber, label } from "./i18n";
 
 export interface CheckOptions {
   rulebook: Rulebook;
@@ -47,6 +47,7 @@ export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): E
       rulebook,
       locale,
       num: (n) => formatNumber(n, locale),
+      blank: label(locale, "blank"),
       courseName: (id) => names.get(id) ?? id,
       report(r: Report) {
         const template = rule.meta.messages[r.messageId];

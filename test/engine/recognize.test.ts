@@ -65,7 +65,17 @@ describe("recognition", () => {
       { name: "Ghi nhớ", values: [["Danh bạ"], ["Nguyễn Văn A", "0912 345 678"]] },
       ctx,
     );
-    expect(r).toEqual({ reason: expect.stringContaining("Không nhận ra bảng phụ lục") });
+    expect(r).toEqual({ reason: expect.stringContaining("không tìm thấy dòng tiêu đề cột") });
+  });
+
+  it("says that its own results sheet is not an appendix", () => {
+    for (const name of ["Kết quả kiểm tra", "Kết quả kiểm tra (2)", "Check results"]) {
+      expect(
+        recognizeSheet({ name, values: [["KẾT QUẢ KIỂM TRA PHỤ LỤC"], ["STT", "Trang tính"]] }, ctx),
+      ).toEqual({
+        reason: expect.stringContaining("trang do Đề án Checker tạo"),
+      });
+    }
   });
 
   it("does not throw on an empty sheet", () => {

@@ -1,3 +1,5 @@
+import { checkWorkbook } from "../../src/engine/check";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { totals } from "../../src/engine/rules/totals";
 import { cost2026, costTotal } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
@@ -175,4 +177,15 @@ ruleTester(totals, {
       findings: [{ cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } }],
     },
   ],
+});
+
+it("says a blank total is blank in the reader's language", () => {
+  const wb = workbook(
+    costSheet(2026, [cost2026.aiqt, [null, "Tổng số:", null, null, null, null, null, null, null, 3302]]),
+  );
+  const message = (locale: "vi" | "en") =>
+    checkWorkbook(wb, { rulebook: builtinRulebook(), locale }).findings.find((f) => f.rule === "totals")
+      ?.message;
+  expect(message("vi")).toContain("(trống)");
+  expect(message("en")).toContain("(blank)");
 });

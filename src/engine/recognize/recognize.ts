@@ -48,6 +48,9 @@ export class RecognitionContext {
 
 const contexts = new WeakMap<Rulebook, RecognitionContext>();
 
+/** Sheets the checker itself writes: the results sheet (in either language) and the templates' lookup sheet. */
+const OWN_SHEET = /^(Kết quả kiểm tra|Check results|Bảng tuổi nghỉ hưu)( \(\d+\))?$/;
+
 export function recognitionContext(rulebook: Rulebook): RecognitionContext {
   let ctx = contexts.get(rulebook);
   if (!ctx) {
@@ -93,9 +96,11 @@ export function recognizeSheet(
   if (grid.rowCount === 0 || grid.colCount === 0) return { reason: "Trang tính trống." };
   const header = findHeader(grid, ctx.levels);
   if (!header) {
+    // The report already says "Không nhận ra"; the reason says what was missing.
     return {
-      reason:
-        "Không nhận ra bảng phụ lục: không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền, Quận/huyện…).",
+      reason: OWN_SHEET.test(sheet.name)
+        ? "trang do Đề án Checker tạo (kết quả kiểm tra, bảng tra cứu), không phải phụ lục."
+        : "không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền, Quận/huyện…).",
     };
   }
   const titleLines = readTitleLines(grid, header.rows[0]);

@@ -47,6 +47,8 @@ export interface RuleContext {
   report(r: Report): void;
   /** Format a number for messages in the locale (vi: 13.008; 1.312,74). */
   num(n: number): string;
+  /** How a message shows a blank cell: "(trống)", "(blank)". */
+  readonly blank: string;
   /** A course's display name in the rulebook. */
   courseName(courseId: string): string;
 }

@@ -71,7 +71,7 @@ export const quota: Rule = {
                 ? { quota: offering.quotaPerSchool ?? "", schools: ctx.num(level.schools ?? 0) }
                 : {}),
               level: levelName(ctx.rulebook, level.id),
-              actual: actualCell ? ctx.num(actual) : "(trống)",
+              actual: actualCell ? ctx.num(actual) : ctx.blank,
               expected: ctx.num(expected),
             },
             cells: [cell],

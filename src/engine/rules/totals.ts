@@ -115,7 +115,7 @@ function checkLevelsAndAmount(
       messageId: "level",
       data: {
         level: levelName(ctx.rulebook, level),
-        actual: actual ? ctx.num(actual.value) : "(trống)",
+        actual: actual ? ctx.num(actual.value) : ctx.blank,
         expected: ctx.num(sum),
         scope: scopeLevels,
       },
@@ -154,7 +154,7 @@ function checkLevelsAndAmount(
     table,
     messageId: "amount",
     data: {
-      actual: actual ? ctx.num(actual.value) : "(trống)",
+      actual: actual ? ctx.num(actual.value) : ctx.blank,
       expected: ctx.num(round(sum, 2)),
       scope: scopeAmount,
       note,
@@ -192,7 +192,7 @@ function checkRegistration(
     ctx.report({
       table,
       messageId: "column",
-      data: { column: v.header, actual: actual ? ctx.num(actual.value) : "(trống)", expected: ctx.num(sum) },
+      data: { column: v.header, actual: actual ? ctx.num(actual.value) : ctx.blank, expected: ctx.num(sum) },
       cells: [cell],
       expected: sum,
       actual: actual?.value ?? null,
