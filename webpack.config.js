@@ -50,9 +50,16 @@ class EnglishFunctionsMetadata {
   }
 }
 
-/** Where the add-in is served from in production; the manifest is rewritten to it. */
-const urlProd = process.env.DEAN_ADDIN_URL || "https://localhost:3000/";
 const urlDev = "https://localhost:3000/";
+
+/**
+ * The production manifest: every dev URL rewritten to where the add-in is served (DEAN_ADDIN_URL,
+ * with or without its final "/"), and the AppDomain, which names the bare origin, too.
+ */
+function productionManifest(xml, served) {
+  const base = served.endsWith("/") ? served : `${served}/`;
+  return xml.replaceAll(urlDev, base).replaceAll(new URL(urlDev).origin, new URL(base).origin);
+}
 
 /**
  * HTTPS for the dev server: the certificates made by `npx office-addin-dev-certs install`,
@@ -113,7 +120,8 @@ module.exports = (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
+            transform: (content) =>
+              dev ? content : productionManifest(content.toString(), process.env.DEAN_ADDIN_URL || urlDev),
           },
         ],
       }),
@@ -126,3 +134,5 @@ module.exports = (_env, argv) => {
     },
   };
 };
+
+module.exports.productionManifest = productionManifest;

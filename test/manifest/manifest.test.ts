@@ -126,3 +126,21 @@ describe("manifest.xml", () => {
     expect(pngSize(join(root, "assets/icon-64.png"))).toEqual({ width: 64, height: 64 });
   });
 });
+
+describe("the production manifest (DEAN_ADDIN_URL)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest } = require("../../webpack.config.js") as {
+    productionManifest(xml: string, served: string): string;
+  };
+
+  it.each(["https://dean.sgd.example.vn/addin/", "https://dean.sgd.example.vn/addin"])(
+    "points every URL and the AppDomain at %s, whatever its final slash",
+    (served) => {
+      const xml = productionManifest(text, served);
+      expect(xml).not.toContain("localhost");
+      expect(xml).toContain("<AppDomain>https://dean.sgd.example.vn</AppDomain>");
+      expect(xml).toContain('DefaultValue="https://dean.sgd.example.vn/addin/taskpane.html"');
+      expect(xml).toContain('DefaultValue="https://dean.sgd.example.vn/addin/functions.js"');
+    },
+  );
+});
