@@ -128,19 +128,47 @@ async function time<T>(runs: number, f: () => Promise<T> | T): Promise<{ ms: num
 }
 
 /**
- * Each phase timed on its own, in one process: ExcelJS's load of the bytes, the snapshot of the
- * loaded workbook, and the engine's check of the snapshot (what the task pane runs too, on a
- * snapshot read through Office.js).
+ * The three phases in one process: ExcelJS's load of the bytes, the snapshot of the loaded
+ * workbook, and the engine's check of the snapshot (what the task pane runs too, on a snapshot
+ * read through Office.js). They are timed in turn within each round (load, snapshot, check; load,
+ * snapshot, check…), as dean-check runs them, so that a slow spell of this shared machine weighs on
+ * all three alike and the ratio stays fair.
  */
 async function measure(c: Case, runs: number) {
   const { rulebook } = c;
-  const load = await time(runs, async () => {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const loadOnce = async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(c.bytes as unknown as ArrayBuffer);
     return wb;
-  });
-  const snap = await time(runs, () => workbookSnapshot(load.last));
-  const check = await time(runs, () => checkWorkbook(snap.last, { rulebook }));
+  };
+  const timed = async <T>(f: () => Promise<T> | T, into: number[]): Promise<T> => {
+    const t = process.hrtime.bigint();
+    const out = await f();
+    into.push(Number(process.hrtime.bigint() - t) / 1e6);
+    return out;
+  };
+  gc();
+  // Warm-up rounds, untimed.
+  for (let i = 0; i < runs; i++) checkWorkbook(workbookSnapshot(await loadOnce()), { rulebook });
+  const times = { load: [] as number[], snap: [] as number[], check: [] as number[] };
+  let last = {
+    snap: workbookSnapshot(await loadOnce()),
+    check: undefined as ReturnType<typeof checkWorkbook> | undefined,
+  };
+  for (let i = 0; i < runs; i++) {
+    const wb = await timed(loadOnce, times.load);
+    const snapshot = await timed(() => workbookSnapshot(wb), times.snap);
+    const result = await timed(() => checkWorkbook(snapshot, { rulebook }), times.check);
+    last = { snap: snapshot, check: result };
+  }
+  const load = { ms: median(times.load), min: Math.min(...times.load) };
+  const snap = { ms: median(times.snap), last: last.snap };
+  const check = {
+    ms: median(times.check),
+    min: Math.min(...times.check),
+    last: last.check as ReturnType<typeof checkWorkbook>,
+  };
   const cells = snap.last.sheets.reduce(
     (s, sh) => s + sh.values.reduce((a, r: CellValue[]) => a + r.length, 0),
     0,
@@ -287,7 +315,7 @@ async function main(): Promise<void> {
   const lines = [
     "# Benchmark results",
     "",
-    `Measured by \`npm run bench\` (bench/run.ts) on ${date}: ${machine}. Each phase is timed on its own, warm (as many untimed runs first), after collecting the previous phase's garbage; medians, and the best run of each phase (this shared 2-core machine adds noise of ±50 % between runs; noise only ever adds time, so the best runs are the steadiest comparison).`,
+    `Measured by \`npm run bench\` (bench/run.ts) on ${date}: ${machine}. Warm (as many untimed rounds first); in each timed round the load, the snapshot and the check are timed in turn, as dean-check runs them, so that the machine's slow spells weigh on all three; medians, and the best run of each phase (this shared 2-core machine adds noise of ±50 % between runs; noise only ever adds time, so the best runs are the steadiest comparison).`,
     "",
     "Target (issue 2): checking costs under a quarter of ExcelJS's load of the same file (check / load < 0.25).",
     "",
