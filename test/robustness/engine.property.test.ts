@@ -237,7 +237,9 @@ describe("bugs found by the properties", () => {
       ],
     });
     const { findings } = checkWorkbook(wb, { rulebook: builtinRulebook() });
-    expect(findings.map((f) => [f.rule, f.cells[0]])).toEqual([["plan-total", "C9"]]);
+    expect(findings.filter((f) => f.rule !== "negative-number").map((f) => [f.rule, f.cells[0]])).toEqual([
+      ["plan-total", "C9"],
+    ]);
   });
 
   it("a unit price of 0 gives the head-count in the message, not NaN", () => {

@@ -1,11 +1,12 @@
 /** Case tables of the form rules: required cells, duplicates, unknown courses, numbers as text. */
 import { duplicateCourse } from "../../src/engine/rules/duplicate-course";
+import { negativeNumber } from "../../src/engine/rules/negative-number";
 import { numberAsText } from "../../src/engine/rules/number-as-text";
 import { requiredCells } from "../../src/engine/rules/required-cells";
 import { unknownCourse } from "../../src/engine/rules/unknown-course";
 import { cost2026, CDDH } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
-import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+import { costSheet, registrationSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 const FORM = "Trực tiếp/trực tiếp kết hợp trực tuyến";
@@ -117,6 +118,40 @@ ruleTester(numberAsText, {
       name: "text that is no number",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 7, "theo thực tế")])),
       findings: [{ cells: ["H5"], severity: "warning", actual: "theo thực tế" }],
+    },
+  ],
+});
+
+ruleTester(negativeNumber, {
+  valid: [
+    {
+      name: "positive numbers and explicit zeros",
+      workbook: workbook(costSheet(2026, [cost2026.cds, set(cost2026.aiqt, 4, 0)])),
+    },
+  ],
+  invalid: [
+    {
+      name: "a stray minus on a head-count and on a price",
+      workbook: workbook(costSheet(2026, [set(set(cost2026.cds, 2, -2384), 8, -2)])),
+      findings: [
+        { cells: ["C5"], actual: -2384, message: "số âm -2.384" },
+        { cells: ["I5"], actual: -2, message: "số âm -2" },
+      ],
+    },
+    {
+      name: "a negative registration count",
+      rulebook: "hai-phong-2024",
+      workbook: workbook(
+        registrationSheet(
+          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
+          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
+          [
+            [1, "An Lão", -11],
+            ["Tổng số:", null, -11],
+          ],
+        ),
+      ),
+      findings: [{ cells: ["C5"] }, { cells: ["C6"] }],
     },
   ],
 });

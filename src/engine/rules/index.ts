@@ -2,6 +2,7 @@ import type { Rule } from "./api";
 import { credits } from "./credits";
 import { duplicateCourse } from "./duplicate-course";
 import { eligibleLevel } from "./eligible-level";
+import { negativeNumber } from "./negative-number";
 import { numberAsText } from "./number-as-text";
 import { numbering } from "./numbering";
 import { planTotal } from "./plan-total";
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   duplicateCourse,
   unknownCourse,
   numberAsText,
+  negativeNumber,
   upgradeEligibility,
   programmeFit,
   personData,

@@ -1,23 +1,5 @@
-import type { NumberCell, TableRow } from "../recognize/model";
-import { fold } from "../text/normalize";
 import type { Rule } from "./api";
-
-/**
- * Calls `f` on every number cell of a row with the column it stands in ("MN", "amount"…),
- * without building arrays (this runs on every row).
- */
-function eachNumberCell(row: TableRow, f: (n: NumberCell, column: string) => void): void {
-  for (const k in row.counts) f(row.counts[k], k);
-  for (const k in row.values) f(row.values[k], k);
-  if (row.unitPrice) f(row.unitPrice, "unit-price");
-  if (row.amount) f(row.amount, "amount");
-}
-
-/** What a cell is about, for remembering an accepted finding: the row's course or label, and the column. */
-function about(row: TableRow, column: string): { course?: string; detail: string } {
-  const line = row.course?.courseId ?? fold(row.label?.text ?? row.tt?.text ?? row.kind);
-  return row.course ? { course: line, detail: column } : { detail: `${line}|${column}` };
-}
+import { cellSubject, eachNumberCell } from "./util";
 
 /** Numbers stored as text are reported (still used); text that is no number is reported too. */
 export const numberAsText: Rule = {
@@ -53,7 +35,7 @@ export const numberAsText: Rule = {
             expected: n.value,
             actual: n.text,
             fix: { cell: n.cell, value: n.value },
-            subject: about(row, column),
+            subject: cellSubject(row, column),
           });
         });
         for (const b of row.badNumbers) {
@@ -65,7 +47,7 @@ export const numberAsText: Rule = {
             expected: null,
             actual: b.text,
             severity: "warning",
-            subject: about(row, `text:${b.cell.replace(/\d+$/, "")}`),
+            subject: cellSubject(row, `text:${b.cell.replace(/\d+$/, "")}`),
           });
         }
       }

@@ -1,7 +1,8 @@
 /** Small helpers shared by rules: rulebook look-ups and row arithmetic. */
 import { parseA1 } from "../a1";
-import type { RecognizedTable, TableKind, TableRow } from "../recognize/model";
+import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recognize/model";
 import type { Course, Offering, Rulebook } from "../rulebook/schema";
+import { fold } from "../text/normalize";
 import type { RuleContext } from "./api";
 
 export function tablesOf(ctx: RuleContext, ...kinds: TableKind[]): RecognizedTable[] {
@@ -116,4 +117,21 @@ export function linesAmount(ctx: RuleContext, rows: TableRow[]): number | undefi
     }
   }
   return any ? sum : undefined;
+}
+
+/**
+ * Calls `f` on every number cell of a row with the column it stands in ("MN", "amount"…),
+ * without building arrays (this runs on every row).
+ */
+export function eachNumberCell(row: TableRow, f: (n: NumberCell, column: string) => void): void {
+  for (const k in row.counts) f(row.counts[k], k);
+  for (const k in row.values) f(row.values[k], k);
+  if (row.unitPrice) f(row.unitPrice, "unit-price");
+  if (row.amount) f(row.amount, "amount");
+}
+
+/** What a cell is about, for remembering an accepted finding: the row's course or label, and the column. */
+export function cellSubject(row: TableRow, column: string): { course?: string; detail: string } {
+  const line = row.course?.courseId ?? fold(row.label?.text ?? row.tt?.text ?? row.kind);
+  return row.course ? { course: line, detail: column } : { detail: `${line}|${column}` };
 }
