@@ -90,6 +90,10 @@ async function annotationTargets(out: string, files: readonly string[]): Promise
       (s) => s.isDirectory(),
       () => false,
     ));
+  if (!many && !/\.xlsx$/i.test(out))
+    throw new UsageError(
+      `Bản đánh dấu phải có đuôi .xlsx, không phải "${out}" (hoặc chỉ một thư mục, kết thúc bằng "/").`,
+    );
   const used = new Set<string>();
   for (const f of files) {
     let target = out;

@@ -235,6 +235,13 @@ describe("--annotate", () => {
     expect(r.out).toContain("[PL8 KP 2028]"); // the report itself is still printed
   });
 
+  it("refuses a copy that would not be an .xlsx file, before checking", async () => {
+    const r = await cli("--annotate", join(dir, "ket-qua.txt"), printed);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Bản đánh dấu phải có đuôi \.xlsx/);
+    expect(existsSync(join(dir, "ket-qua.txt"))).toBe(false);
+  });
+
   it("a target ending with a separator is a folder, even for one input", async () => {
     const outDir = join(dir, "mot-ban-sao");
     const r = await cli("--annotate", `${outDir}/`, printed);
