@@ -19,6 +19,7 @@ import {
   type TemplateOptions,
 } from "../engine/templates/build";
 import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
+import { unitsFor } from "../engine/templates/layout";
 import { templateXlsxBuffer } from "../io/xlsx/template";
 import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
 import { loadRulebookArg } from "./rulebook-arg";
@@ -116,6 +117,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(
     `Đã ghi mẫu ${TEMPLATE_KIND_NAMES[kind].toLocaleLowerCase("vi")} năm ${year} (sổ quy tắc ${rulebook.id}) vào ${target}: ${sheets}.\n`,
   );
+  if (kind === "registration") {
+    // Say which unit list was used, and when the rulebook has none: the rows are left for names.
+    const units = unitsFor(rulebook, year, options.units);
+    io.stdout(
+      units.names.length > 0
+        ? `Đơn vị: ${units.label} (${units.names.length} đơn vị theo sổ quy tắc).\n`
+        : `Đơn vị: ${units.label}. Sổ quy tắc chưa có danh sách này: các dòng để trống, gõ tên đơn vị vào là được đánh số (xem README để thêm danh sách vào sổ quy tắc).\n`,
+    );
+  }
   return EXIT.written;
 }
 

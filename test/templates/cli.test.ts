@@ -67,8 +67,18 @@ describe("dean-template", () => {
     expect(s.values.length).toBe(5 + 12);
 
     const reg = join(dir, "dang-ky.xlsx");
-    expect((await cli("registration", "-y", "2027", "--units", "districts", "-o", reg)).code).toBe(0);
+    const r2 = await cli("registration", "-y", "2027", "--units", "districts", "-o", reg);
+    expect(r2.code).toBe(0);
     expect((await readXlsx(readFileSync(reg))).sheets[0].values[4][1]).toBe("Quận/huyện");
+    expect(r2.out).toContain("Đơn vị: Quận/huyện. Sổ quy tắc chưa có danh sách này");
+    const listed = await cli(
+      "registration",
+      "--rules",
+      "hai-phong-2024",
+      "-o",
+      join(dir, "dang-ky-2024-q.xlsx"),
+    );
+    expect(listed.out).toContain("Đơn vị: Quận/huyện (14 đơn vị theo sổ quy tắc).");
   });
 
   it("the rulebook's only year is the default", async () => {
