@@ -31,8 +31,20 @@ const rb2024 = builtinRulebook("hai-phong-2024");
 const rb2022 = builtinRulebook("hai-phong-2022");
 
 const cases: [string, Rulebook, number, TemplateKind][] = [];
+/** Upgrade-registration lists need upgrade programmes: not for a regular in-service (BDTX) plan. */
+const hasUpgrades = (rb: Rulebook) => rb.courses.some((c) => c.kind === "dao-tao");
 for (const rb of builtinRulebookIds.map((id) => builtinRulebook(id)))
-  for (const year of rb.years) for (const kind of TEMPLATE_KINDS) cases.push([rb.id, rb, year, kind]);
+  for (const year of rb.years)
+    for (const kind of TEMPLATE_KINDS)
+      if (kind !== "person-list" || hasUpgrades(rb)) cases.push([rb.id, rb, year, kind]);
+
+it("refuses an upgrade-registration list for a plan without upgrade programmes, saying why", () => {
+  const bdtx = builtinRulebook("binh-phuoc-bdtx-2023-2024");
+  expect(hasUpgrades(bdtx)).toBe(false);
+  expect(() => buildTemplate("person-list", { rulebook: bdtx, year: 2023 })).toThrow(
+    "Sổ quy tắc binh-phuoc-bdtx-2023-2024 không có chương trình đào tạo nâng chuẩn nào",
+  );
+});
 
 function errorsOf(t: Template, rulebook: Rulebook) {
   return checkWorkbook(templateSnapshot(t), { rulebook }).findings.filter((f) => f.severity === "error");

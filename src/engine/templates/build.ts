@@ -73,6 +73,10 @@ function context(kind: string, o: TemplateOptions): BuildContext {
     throw new TemplateError(`Số phụ lục phải là số nguyên từ 1 đến 999, không phải ${o.appendix}.`);
   if (o.units !== undefined && o.units !== "districts" && o.units !== "communes")
     throw new TemplateError(`Đơn vị hành chính "${String(o.units)}" không có: chọn districts hoặc communes.`);
+  if (kind === "person-list" && !rb.courses.some((c) => c.kind === "dao-tao"))
+    throw new TemplateError(
+      `Sổ quy tắc ${rb.id} không có chương trình đào tạo nâng chuẩn nào: mẫu danh sách đăng ký nâng chuẩn không dùng cho kế hoạch này.`,
+    );
   const scale = o.scale ?? rb.defaultScale;
   if (![1, 1000, 1_000_000].includes(scale))
     throw new TemplateError(`Đơn vị tính ${scale} không có: chọn 1 (đồng), 1000 hoặc 1000000 (triệu đồng).`);
