@@ -93,3 +93,12 @@ describe("the chain of counts", () => {
     );
   });
 });
+
+it("names rows and cells in English when asked", () => {
+  const { workbook } = peopleWorkbook({ planted: true });
+  const en = checkWorkbook(workbook, { rulebook, locale: "en" }).findings.filter(
+    (f) => f.rule === "person-data",
+  );
+  expect(en.some((f) => /\(row \d+\): Gender is blank/.test(f.message))).toBe(true);
+  expect(en.every((f) => !/dòng|Giới tính/.test(f.message))).toBe(true);
+});

@@ -40,7 +40,7 @@ export const bdtx: Rule = {
       const cols = table.personColumns ?? {};
       if (cols.modules === undefined && cols.periods === undefined) continue;
       for (const p of table.people ?? []) {
-        const person = personLabel(p);
+        const person = personLabel(p, ctx.locale);
         const subject = { detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}` };
         const facts = retirementFacts(p, start);
         if (facts && idx(facts.retire) >= idx(start) && idx(facts.retire) <= idx(end)) {

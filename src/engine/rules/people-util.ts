@@ -4,7 +4,7 @@ import { fold } from "../text/normalize";
 import { monthsLeft, retirementOf } from "../law/retirement";
 import type { PersonRow, RecognizedTable } from "../recognize/model";
 import type { Qualification, Rulebook } from "../rulebook/schema";
-import type { RuleContext } from "./api";
+import type { Locale, RuleContext } from "./api";
 import { courseById, tablesOf } from "./util";
 
 export const QUALIFICATION_RANK: Record<Qualification, number> = { TC: 1, CD: 2, DH: 3, ThS: 4 };
@@ -19,9 +19,14 @@ export function personLists(ctx: RuleContext): RecognizedTable[] {
   return tablesOf(ctx, "person-list").filter((t) => (t.people ?? []).length > 0);
 }
 
+/** "dòng 12" (vi), "row 12" (en): a sheet row as messages name it. */
+export function rowName(r: number, locale: Locale): string {
+  return `${locale === "vi" ? "dòng" : "row"} ${r + 1}`;
+}
+
 /** "Nguyễn Văn A (dòng 12)" */
-export function personLabel(p: PersonRow): string {
-  return `${p.cells.name?.text ?? "?"} (dòng ${p.r + 1})`;
+export function personLabel(p: PersonRow, locale: Locale): string {
+  return `${p.cells.name?.text ?? "?"} (${rowName(p.r, locale)})`;
 }
 
 export function ym(s: string): YearMonth {

@@ -2,15 +2,24 @@ import { toA1 } from "../a1";
 import { formatDateVi } from "../dates/parse";
 import { fold } from "../text/normalize";
 import type { PersonField, PersonRow, RecognizedTable } from "../recognize/model";
-import type { Rule } from "./api";
-import { birthOf, inUpgradeList, personLabel, personLists, retirementFacts, ym } from "./people-util";
+import type { Locale, Rule } from "./api";
+import {
+  birthOf,
+  inUpgradeList,
+  personLabel,
+  personLists,
+  retirementFacts,
+  rowName,
+  ym,
+} from "./people-util";
 
-const REQUIRED: [PersonField, string][] = [
-  ["name", "Họ và tên"],
-  ["birth", "Ngày sinh"],
-  ["gender", "Giới tính"],
-  ["level", "Cấp học"],
-  ["qualification", "Trình độ"],
+/** Cells every person needs, with their names in messages (vi, en). */
+const REQUIRED: [PersonField, Record<Locale, string>][] = [
+  ["name", { vi: "Họ và tên", en: "Name" }],
+  ["birth", { vi: "Ngày sinh", en: "Birth date" }],
+  ["gender", { vi: "Giới tính", en: "Gender" }],
+  ["level", { vi: "Cấp học", en: "Level" }],
+  ["qualification", { vi: "Trình độ", en: "Qualification" }],
 ];
 
 /** The data of each person can be trusted: one row per person, real dates, working ages, nothing blank. */
@@ -50,7 +59,7 @@ export const personData: Rule = {
       : { year: ctx.rulebook.years[0], month: 1 };
     for (const table of personLists(ctx)) {
       for (const p of table.people ?? []) {
-        const person = personLabel(p);
+        const person = personLabel(p, ctx.locale);
         const subject = { detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}` };
         const birth = birthOf(p);
         // Duplicates: same folded name and birth date.
@@ -59,7 +68,9 @@ export const personData: Rule = {
           const first = seen.get(key);
           if (first) {
             const other =
-              first.table === table ? `dòng ${first.p.r + 1}` : `${first.table.sheet}, dòng ${first.p.r + 1}`;
+              first.table === table
+                ? rowName(first.p.r, ctx.locale)
+                : `${first.table.sheet}, ${rowName(first.p.r, ctx.locale)}`;
             ctx.report({
               table,
               messageId: "duplicate",
@@ -127,7 +138,7 @@ export const personData: Rule = {
           ctx.report({
             table,
             messageId: "blank",
-            data: { person, field: name },
+            data: { person, field: name[ctx.locale] },
             cells: [toA1(p.r, col)],
             expected: null,
             actual: null,

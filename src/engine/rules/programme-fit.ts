@@ -49,7 +49,7 @@ export const programmeFit: Rule = {
             (p.qualification && QUALIFICATION_RANK[p.qualification] >= QUALIFICATION_RANK[standard]))
         )
           continue;
-        const person = personLabel(p);
+        const person = personLabel(p, ctx.locale);
         const programme = p.cells.programme?.text ?? course.name;
         const subject = {
           course: course.id,

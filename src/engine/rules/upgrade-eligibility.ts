@@ -48,7 +48,7 @@ export const upgradeEligibility: Rule = {
     for (const table of personLists(ctx)) {
       for (const p of table.people ?? []) {
         if (!inUpgradeList(ctx.rulebook, table, p)) continue;
-        const person = personLabel(p);
+        const person = personLabel(p, ctx.locale);
         const subject = { detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}` };
         if (p.level && !(p.level in u.standard)) {
           ctx.report({
