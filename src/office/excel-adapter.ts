@@ -95,6 +95,27 @@ function asTypedText(v: number | string | boolean | null): number | string | boo
   return typeof v === "string" && v !== "" ? `'${v}` : v;
 }
 
+/**
+ * The sheet named `sheet` among the loaded ones (names and protection), when the add-in may write
+ * on it; otherwise undefined, with the reason added to `result.skipped` ("… `cannot`; …").
+ */
+function writableSheet(
+  items: Excel.Worksheet[],
+  sheet: string,
+  cannot: string,
+  result: MarkResult,
+): Excel.Worksheet | undefined {
+  const ws = items.find((w) => w.name === sheet);
+  const reason = !ws
+    ? "Không còn trang tính này trong sổ tính."
+    : ws.protection.protected
+      ? `Trang tính đang được bảo vệ (Protect Sheet): ${cannot}; bỏ bảo vệ rồi kiểm tra lại.`
+      : undefined;
+  if (reason === undefined) return ws;
+  result.skipped.push({ sheet, reason });
+  return undefined;
+}
+
 interface Band {
   sheet: string;
   row: number;
@@ -272,19 +293,8 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       await ctx.sync();
       const result: MarkResult = { marked: 0, skipped: [] };
       for (const [sheet, cells] of bySheet) {
-        const ws = sheets.items.find((w) => w.name === sheet);
-        if (!ws) {
-          result.skipped.push({ sheet, reason: "Không còn trang tính này trong sổ tính." });
-          continue;
-        }
-        if (ws.protection.protected) {
-          result.skipped.push({
-            sheet,
-            reason:
-              "Trang tính đang được bảo vệ (Protect Sheet): không đánh dấu được; bỏ bảo vệ rồi kiểm tra lại.",
-          });
-          continue;
-        }
+        const ws = writableSheet(sheets.items, sheet, "không đánh dấu được", result);
+        if (!ws) continue;
         for (const severity of ["error", "warning", "info"] as const) {
           const list = [...cells].filter(([, s]) => s === severity).map(([c]) => c);
           for (let i = 0; i < list.length; i += ADDRESSES_PER_CALL) {
@@ -360,16 +370,8 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const result: MarkResult = { marked: 0, skipped: [] };
       const pending: { ws: Excel.Worksheet; cell: string; text: string; note: Excel.Note }[] = [];
       for (const [sheet, byCell] of notes) {
-        const ws = sheets.items.find((w) => w.name === sheet);
-        const why = !ws
-          ? "Không còn trang tính này trong sổ tính."
-          : ws.protection.protected
-            ? "Trang tính đang được bảo vệ (Protect Sheet): không ghi được ghi chú."
-            : undefined;
-        if (!ws || why) {
-          result.skipped.push({ sheet, reason: why ?? "" });
-          continue;
-        }
+        const ws = writableSheet(sheets.items, sheet, "không ghi được ghi chú", result);
+        if (!ws) continue;
         for (const [cell, text] of byCell) {
           const note = ws.notes.getItemOrNullObject(cell);
           note.load("content");

@@ -98,6 +98,15 @@ export function registrationSheet(
   return { name, values: [...title.map((t) => [t]), header, ...rows] };
 }
 
+/** Phụ lục 2 of the 2024 plan (primary-school teachers, CĐ–ĐH by district): title, header, `rows` from row 5. */
+export function districtTable2024(rows: Row[]): SheetSnapshot {
+  return registrationSheet(
+    ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
+    ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
+    rows,
+  );
+}
+
 export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
   return { sheets };
 }

@@ -6,7 +6,7 @@ import { requiredCells } from "../../src/engine/rules/required-cells";
 import { unknownCourse } from "../../src/engine/rules/unknown-course";
 import { cost2026, CDDH } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
-import { costSheet, registrationSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+import { costSheet, districtTable2024, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 const FORM = "Trực tiếp/trực tiếp kết hợp trực tuyến";
@@ -142,14 +142,10 @@ ruleTester(negativeNumber, {
       name: "a negative registration count",
       rulebook: "hai-phong-2024",
       workbook: workbook(
-        registrationSheet(
-          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
-          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
-          [
-            [1, "An Lão", -11],
-            ["Tổng số:", null, -11],
-          ],
-        ),
+        districtTable2024([
+          [1, "An Lão", -11],
+          ["Tổng số:", null, -11],
+        ]),
       ),
       findings: [{ cells: ["C5"] }, { cells: ["C6"] }],
     },

@@ -3,7 +3,7 @@ import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { totals } from "../../src/engine/rules/totals";
 import { cost2026, costTotal } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
-import { costSheet, registrationSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+import { costSheet, districtTable2024, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const lines = Object.values(cost2026);
 const total = costTotal(lines, [cost2026.tcdh, cost2026.cddh]);
@@ -49,16 +49,12 @@ ruleTester(totals, {
       name: "district table with the total label in the STT column",
       rulebook: "hai-phong-2024",
       workbook: workbook(
-        registrationSheet(
-          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
-          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
-          [
-            [1, "An Dương", null],
-            [2, "An Lão", 11],
-            [3, "Cát Hải", 2],
-            ["Tổng số:", null, 13],
-          ],
-        ),
+        districtTable2024([
+          [1, "An Dương", null],
+          [2, "An Lão", 11],
+          [3, "Cát Hải", 2],
+          ["Tổng số:", null, 13],
+        ]),
       ),
     },
     {
@@ -86,15 +82,11 @@ ruleTester(totals, {
       name: "a district total that is #REF! itself is left to number-as-text",
       rulebook: "hai-phong-2024",
       workbook: workbook(
-        registrationSheet(
-          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
-          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
-          [
-            [2, "An Lão", 11],
-            [3, "Cát Hải", 2],
-            ["Tổng số:", null, { error: "#REF!" }],
-          ],
-        ),
+        districtTable2024([
+          [2, "An Lão", 11],
+          [3, "Cát Hải", 2],
+          ["Tổng số:", null, { error: "#REF!" }],
+        ]),
       ),
     },
   ],
@@ -163,16 +155,12 @@ ruleTester(totals, {
       name: "district column total",
       rulebook: "hai-phong-2024",
       workbook: workbook(
-        registrationSheet(
-          ["PHỤ LỤC 2", "SỐ LƯỢNG CBQL, GV TIỂU HỌC", "ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"],
-          ["STT", "Quận/huyện", "Trình độ đào tạo CĐ- ĐH", "Ghi chú"],
-          [
-            [1, "An Dương", null],
-            [2, "An Lão", 11],
-            [3, "Cát Hải", 2],
-            ["Tổng số:", null, 14],
-          ],
-        ),
+        districtTable2024([
+          [1, "An Dương", null],
+          [2, "An Lão", 11],
+          [3, "Cát Hải", 2],
+          ["Tổng số:", null, 14],
+        ]),
       ),
       findings: [{ cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } }],
     },
