@@ -15,7 +15,7 @@ import { checkWorkbook } from "../engine/check";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { InputError } from "../io/errors";
 import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";

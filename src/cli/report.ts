@@ -2,7 +2,7 @@
 import { countBySeverity, type EngineFinding } from "../engine/findings";
 import { countsText, formatNumber, label, scaleName, type LabelKey } from "../engine/i18n";
 import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 
 export interface FileReport {
   file: string;

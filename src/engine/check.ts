@@ -8,7 +8,8 @@ import { sortFindings, type EngineFinding, type Severity } from "./findings";
 import type { Rulebook } from "./rulebook/schema";
 import { recognizeWorkbook } from "./recognize/recognize";
 import type { RecognitionOverride, RecognizedWorkbook } from "./recognize/model";
-import type { Locale, Rule, RuleContext, Report } from "./rules/api";
+import type { Rule, RuleContext, Report } from "./rules/api";
+import type { Locale } from "./i18n";
 import { allRules } from "./rules";
 import { formatMessage, formatNumber, label } from "./i18n";
 

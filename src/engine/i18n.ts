@@ -1,4 +1,11 @@
-import type { Locale } from "./rules/api";
+/** The languages of every user-facing text: Vietnamese first, English second. */
+export type Locale = "vi" | "en";
+
+/** A text in every locale. */
+export interface Localized {
+  vi: string;
+  en: string;
+}
 
 const formats: Record<Locale, Intl.NumberFormat> = {
   vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 }),

@@ -19,9 +19,8 @@ import { readCellNumber } from "../engine/numbers/parse";
 import { amountInWords } from "../engine/numbers/words";
 import { recognitionContext } from "../engine/recognize/recognize";
 import type { Course, Level, Offering, Rulebook } from "../engine/rulebook/schema";
-import { expectedCount } from "../engine/rules/quota";
-import { expectedUnitPrice } from "../engine/rules/unit-price";
-import { courseById, offeringFor } from "../engine/rules/util";
+import { expectedCount, expectedUnitPrice } from "../engine/plan/expect";
+import { courseById, offeringFor } from "../engine/plan/lookup";
 import { createMatcher, type Matcher } from "../engine/text/match";
 import { fold } from "../engine/text/normalize";
 

@@ -14,8 +14,8 @@ import { SEVERITY_FILL, type Finding, type Fix, type Severity } from "../engine/
 import { columnName } from "../engine/a1";
 import { formatMessage, formatNumber, label } from "../engine/i18n";
 import { SHEET_LIMITS } from "../engine/limits";
-import { findingNotes, ownNote, withOurNote } from "../engine/notes";
-import type { Locale } from "../engine/rules/api";
+import { findingNotes, ownNote, withOurNote } from "../engine/cell-notes";
+import type { Locale } from "../engine/i18n";
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../engine/snapshot";
 import type { FixRecord, MarkResult, PaneState, ReadProgress, WorkbookPort } from "../taskpane/port";

@@ -24,7 +24,7 @@ import { budgetSummary } from "../engine/budget";
 import { countBySeverity } from "../engine/findings";
 import { label } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { BudgetPanel } from "./BudgetPanel";
 import { FindingsList, FixedList } from "./FindingsList";
 import type { WorkbookPort } from "./port";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { BudgetSummary } from "../engine/budget";
 import { formatNumber } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { t } from "./strings";
 
 const useStyles = makeStyles({

@@ -16,7 +16,7 @@ import {
 import { useState } from "react";
 import type { ReviewedFinding } from "../engine/accept";
 import { formatNumber, label } from "../engine/i18n";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { ruleById } from "../engine/rules";
 import type { FixRecord } from "./port";
 import { t } from "./strings";

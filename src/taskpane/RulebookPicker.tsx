@@ -12,7 +12,7 @@ import { useRef, useState } from "react";
 import { builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
 import { parseRulebookText } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { isBuiltin } from "./rulebook-choice";
 import { t } from "./strings";
 

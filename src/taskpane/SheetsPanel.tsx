@@ -18,7 +18,7 @@ import {
   type RecognizedWorkbook,
   type TableKind,
 } from "../engine/recognize/model";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { t } from "./strings";
 
 const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list"];

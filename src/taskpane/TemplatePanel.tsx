@@ -2,7 +2,7 @@
 import { Button, Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import { buildTemplate } from "../engine/templates/build";
 import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS, type TemplateKind } from "../engine/templates/spec";
 import { t } from "./strings";

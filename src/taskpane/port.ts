@@ -5,7 +5,7 @@
 import type { Acceptance } from "../engine/accept";
 import type { Finding, Fix } from "../engine/findings";
 import type { RecognitionOverride } from "../engine/recognize/model";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import type { Template } from "../engine/templates/spec";
 import type { RulebookChoice } from "./rulebook-choice";

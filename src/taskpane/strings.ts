@@ -1,5 +1,5 @@
 /** Words of the task pane, Vietnamese first. Engine words (severities, kinds) come from engine/i18n. */
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 
 const vi = {
   title: "Kiểm tra Phụ lục",

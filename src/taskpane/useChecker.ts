@@ -8,7 +8,7 @@ import { checkWorkbook, recheckSheet, type CheckResult } from "../engine/check";
 import type { EngineFinding } from "../engine/findings";
 import type { RecognitionOverride, RecognizedWorkbook } from "../engine/recognize/model";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/rules/api";
+import type { Locale } from "../engine/i18n";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { Template } from "../engine/templates/spec";
 import { rulebookChoice } from "./rulebook-choice";

@@ -5,7 +5,8 @@
  */
 import { checkWorkbook } from "../../src/engine/check";
 import type { EngineFinding, Severity } from "../../src/engine/findings";
-import type { Locale, Rule } from "../../src/engine/rules/api";
+import type { Rule } from "../../src/engine/rules/api";
+import type { Locale } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { parseRulebook } from "../../src/engine/rulebook/load";
 import type { Rulebook, RulebookInput } from "../../src/engine/rulebook/schema";

@@ -6,13 +6,7 @@
 import type { Fix, Severity, Subject } from "../findings";
 import type { RecognizedTable, RecognizedWorkbook } from "../recognize/model";
 import type { Rulebook } from "../rulebook/schema";
-
-export type Locale = "vi" | "en";
-
-export interface Localized {
-  vi: string;
-  en: string;
-}
+import type { Locale, Localized } from "../i18n";
 
 export interface RuleMeta {
   id: string;

@@ -1,7 +1,8 @@
 import { fold } from "../text/normalize";
 import type { Rule } from "./api";
 import { personLists } from "./people-util";
-import { courseById, levelName, offeringFor, tablesOf, totalRows } from "./util";
+import { levelName, tablesOf, totalRows } from "./util";
+import { courseById, offeringFor } from "../plan/lookup";
 
 /**
  * The chain of counts: people listed per programme and district = the district (commune) table;

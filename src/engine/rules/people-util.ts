@@ -4,8 +4,10 @@ import { fold } from "../text/normalize";
 import { monthsLeft, retirementOf } from "../law/retirement";
 import type { PersonRow, RecognizedTable } from "../recognize/model";
 import type { Qualification, Rulebook } from "../rulebook/schema";
-import type { Locale, RuleContext } from "./api";
-import { courseById, tablesOf } from "./util";
+import type { Locale } from "../i18n";
+import type { RuleContext } from "./api";
+import { tablesOf } from "./util";
+import { courseById } from "../plan/lookup";
 
 export const QUALIFICATION_RANK: Record<Qualification, number> = { TC: 1, CD: 2, DH: 3, ThS: 4 };
 export const QUALIFICATION_NAME: Record<Qualification, string> = {

@@ -2,7 +2,8 @@ import { toA1 } from "../a1";
 import { formatDateVi } from "../dates/parse";
 import { fold } from "../text/normalize";
 import type { PersonField, PersonRow, RecognizedTable } from "../recognize/model";
-import type { Locale, Rule } from "./api";
+import type { Locale } from "../i18n";
+import type { Rule } from "./api";
 import {
   birthOf,
   inUpgradeList,

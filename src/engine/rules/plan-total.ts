@@ -2,7 +2,8 @@ import { amountInWords, wordsMatchAmount } from "../numbers/words";
 import type { NumberCell, RecognizedTable, TextCell } from "../recognize/model";
 import { scaleName } from "../i18n";
 import type { Rule, RuleContext } from "./api";
-import { lineRows, linesAmount, round, tablesOf, totalRows, within } from "./util";
+import { lineRows, linesAmount, tablesOf, totalRows } from "./util";
+import { round, within } from "../numbers/arith";
 
 /** The money total of a cost table (its last total row), in the table's unit. */
 function yearTotal(table: RecognizedTable): NumberCell | undefined {

@@ -6,7 +6,8 @@ import {
   QUALIFICATION_NAME,
   QUALIFICATION_RANK,
 } from "./people-util";
-import { courseById, levelName } from "./util";
+import { levelName } from "./util";
+import { courseById } from "../plan/lookup";
 
 /** The programme a person is registered for fits them: their qualification, their level, their school's sector. */
 export const programmeFit: Rule = {

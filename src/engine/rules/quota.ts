@@ -1,20 +1,9 @@
 import { toA1 } from "../a1";
 import { parseQuotaNote } from "../notes/parse";
-import type { Level, Offering } from "../rulebook/schema";
+import { expectedCount } from "../plan/expect";
 import type { Rule } from "./api";
-import { levelName, lineRows, offeringFor, rowCourse, rowLabel, tablesOf } from "./util";
-
-/**
- * The head-count a rulebook offering expects at a level: its fixed count when it has one, else
- * the quota per school × the level's schools; undefined when it sets neither (eligibility is the
- * caller's business).
- */
-export function expectedCount(offering: Offering, level: Level): number | undefined {
-  if (offering.counts[level.id] !== undefined) return offering.counts[level.id];
-  if (offering.quotaPerSchool !== undefined && level.schools !== null)
-    return offering.quotaPerSchool * level.schools;
-  return undefined;
-}
+import { levelName, lineRows, rowCourse, rowLabel, tablesOf } from "./util";
+import { offeringFor } from "../plan/lookup";
 
 /**
  * "4 GV/trường", "Hiệu trưởng", "CBQL": head-count = quota × number of schools of that level.

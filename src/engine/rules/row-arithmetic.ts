@@ -1,6 +1,7 @@
 import { toA1 } from "../a1";
 import type { Rule } from "./api";
-import { computedAmount, headCount, lineRows, round, rowLabel, tablesOf, within } from "./util";
+import { computedAmount, headCount, lineRows, rowLabel, tablesOf } from "./util";
+import { round, within } from "../numbers/arith";
 
 /** amount = (sum of the level head-counts) × unit price, rounded to the table's unit. */
 export const rowArithmetic: Rule = {

@@ -8,12 +8,11 @@ import {
   levelName,
   lineRows,
   linesAmount,
-  round,
   tablesOf,
   unreadableColumns,
   unroundedAmount,
-  within,
 } from "./util";
+import { round, within } from "../numbers/arith";
 
 /**
  * Each level column and the amount column have a total row, computed under the plan's

@@ -1,16 +1,10 @@
 import { toA1 } from "../a1";
 import { parseCreditNote } from "../notes/parse";
-import type { Course, Offering } from "../rulebook/schema";
+import { expectedUnitPrice } from "../plan/expect";
 import type { Rule } from "./api";
-import { hasCounts, lineRows, offeringFor, round, rowCourse, rowLabel, tablesOf, within } from "./util";
-
-/** The unit price the rulebook sets for a course in a year, in đồng, or undefined. */
-export function expectedUnitPrice(course: Course, offering: Offering): number | undefined {
-  if (course.pricing.type === "per-credit") {
-    return offering.credits === undefined ? undefined : course.pricing.pricePerCredit * offering.credits;
-  }
-  return offering.price;
-}
+import { hasCounts, lineRows, rowCourse, rowLabel, tablesOf } from "./util";
+import { round, within } from "../numbers/arith";
+import { offeringFor } from "../plan/lookup";
 
 /** Each course has a unit price per year in the rulebook; degree upgrades are priced per credit. */
 export const unitPrice: Rule = {

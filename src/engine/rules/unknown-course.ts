@@ -1,6 +1,7 @@
 import { recognitionContext } from "../recognize/recognize";
 import type { Rule } from "./api";
-import { courseById, lineRows, offeringFor, rowLabel, tablesOf } from "./util";
+import { lineRows, rowLabel, tablesOf } from "./util";
+import { courseById, offeringFor } from "../plan/lookup";
 
 /** A course the rulebook does not know is reported, not silently accepted. */
 export const unknownCourse: Rule = {

@@ -1,7 +1,8 @@
 /** Small helpers shared by rules: rulebook look-ups and row arithmetic. */
 import { parseA1 } from "../a1";
 import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recognize/model";
-import type { Course, Offering, Rulebook } from "../rulebook/schema";
+import type { Course, Rulebook } from "../rulebook/schema";
+import { courseById } from "../plan/lookup";
 import { fold } from "../text/normalize";
 import type { RuleContext } from "./api";
 
@@ -16,23 +17,6 @@ export function lineRows(table: RecognizedTable): TableRow[] {
 
 export function totalRows(table: RecognizedTable): TableRow[] {
   return table.rows.filter((r) => r.kind === "total");
-}
-
-const courseIndex = new WeakMap<Rulebook, Map<string, Course>>();
-
-export function courseById(rulebook: Rulebook, id: string | undefined): Course | undefined {
-  if (id === undefined) return undefined;
-  let m = courseIndex.get(rulebook);
-  if (!m) {
-    m = new Map(rulebook.courses.map((c) => [c.id, c]));
-    courseIndex.set(rulebook, m);
-  }
-  return m.get(id);
-}
-
-export function offeringFor(course: Course | undefined, year: number | undefined): Offering | undefined {
-  if (!course || year === undefined) return undefined;
-  return course.offerings.find((o) => o.year === year);
 }
 
 export function rowCourse(ctx: RuleContext, row: TableRow): Course | undefined {
@@ -61,7 +45,6 @@ export function unroundedAmount(row: TableRow): number | undefined {
   return computedAmount(row) ?? row.amount?.value;
 }
 
-/** Floating-point-safe comparison within a tolerance. */
 /**
  * Columns (0-based) holding a cell that should be a number but cannot be read (text, #REF!…) in
  * any of `rows`: a sum over such a column is unknown, so its total is not judged (number-as-text
@@ -71,16 +54,6 @@ export function unreadableColumns(rows: readonly TableRow[]): Set<number> {
   const cols = new Set<number>();
   for (const r of rows) for (const b of r.badNumbers) cols.add(parseA1(b.cell).col);
   return cols;
-}
-
-export function within(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/** Round half away from zero to `digits` decimals, without binary drift (1312.745 → 1312.75). */
-export function round(n: number, digits = 0): number {
-  const f = 10 ** digits;
-  return (Math.sign(n) * Math.round(Math.abs(n) * f + 1e-9)) / f;
 }
 
 export function levelName(rulebook: Rulebook, id: string): string {

@@ -7,8 +7,8 @@
  * Call it again after changing typed values (the tests do, to compare with LibreOffice).
  */
 import type { Rulebook } from "../rulebook/schema";
-import { expectedUnitPrice } from "../rules/unit-price";
-import { courseById, offeringFor } from "../rules/util";
+import { expectedUnitPrice } from "../plan/expect";
+import { courseById, offeringFor } from "../plan/lookup";
 import { evaluateFormula, type Scalar } from "./formula";
 import type { CellResult, Template, TemplateCell } from "./spec";
 

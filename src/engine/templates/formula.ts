@@ -10,7 +10,7 @@
  * template and throws, so that a template can never hold a formula whose result was not computed.
  */
 import { parseA1 } from "../a1";
-import { round } from "../rules/util";
+import { round } from "../numbers/arith";
 import type { CellResult } from "./spec";
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,7 @@
  * formula over the counts and prices, so that it adds unrounded lines either way.
  */
 import { toA1 } from "../a1";
-import { expectedCount } from "../rules/quota";
-import { expectedUnitPrice } from "../rules/unit-price";
+import { expectedCount, expectedUnitPrice } from "../plan/expect";
 import {
   f,
   lineLabel,

@@ -7,8 +7,8 @@
 import type ExcelJS from "exceljs";
 import { countBySeverity, SEVERITY_FILL, type Finding, type Severity } from "../../engine/findings";
 import { countsText, label } from "../../engine/i18n";
-import { findingNotes, ownNote, withOurNote } from "../../engine/notes";
-import type { Locale } from "../../engine/rules/api";
+import { findingNotes, ownNote, withOurNote } from "../../engine/cell-notes";
+import type { Locale } from "../../engine/i18n";
 import { uniqueSheetName, quoteSheetName } from "../../engine/sheet-names";
 
 export interface AnnotateOptions {

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "./findings";
 import { label } from "./i18n";
-import type { Locale } from "./rules/api";
+import type { Locale } from "./i18n";
 
 /** Starts the checker's part of every note: how a person (or a later run) tells it apart. */
 export const NOTE_PREFIX = "[Đề án Checker]";
