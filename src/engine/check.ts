@@ -62,6 +62,7 @@ export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): E
           expected: r.expected ?? null,
           actual: r.actual ?? null,
           ...(r.fix ? { fix: r.fix } : {}),
+          messageId: r.messageId,
           subject: { rule: rule.meta.id, sheetKind: r.table.kind, year: r.table.year, ...r.subject },
         });
       },

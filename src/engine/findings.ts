@@ -48,9 +48,11 @@ export interface Finding {
   fix?: Fix;
 }
 
-/** A finding as the engine keeps it: the contract plus its subject. */
+/** A finding as the engine keeps it: the contract plus its subject and the rule's message id. */
 export interface EngineFinding extends Finding {
   subject: Subject;
+  /** Which of the rule's `meta.messages` worded it (tests and the pane's grouping use it). */
+  messageId: string;
 }
 
 /** The public JSON form of a finding: exactly the contract's fields, in a fixed order. */

@@ -21,6 +21,8 @@ export interface ValidCase {
 }
 
 export interface ExpectedFinding {
+  /** The rule's message id that must word the finding (as ESLint's RuleTester asserts). */
+  messageId?: string;
   sheet?: string;
   cells?: string[];
   severity?: Severity;
@@ -81,6 +83,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         c.findings.forEach((want, i) => {
           const got = found[i];
           expect(got.rule).toBe(rule.meta.id);
+          if (want.messageId !== undefined) expect(got.messageId).toBe(want.messageId);
           if (want.sheet !== undefined) expect(got.sheet).toBe(want.sheet);
           if (want.cells !== undefined) expect(got.cells).toEqual(want.cells);
           expect(got.severity).toBe(want.severity ?? rule.meta.defaultSeverity);
