@@ -22,7 +22,7 @@ export interface ValidCase {
 
 export interface ExpectedFinding {
   /** The rule's message id that must word the finding (as ESLint's RuleTester asserts). */
-  messageId?: string;
+  messageId: string;
   sheet?: string;
   cells?: string[];
   severity?: Severity;
@@ -34,7 +34,8 @@ export interface ExpectedFinding {
 }
 
 export interface InvalidCase extends ValidCase {
-  findings: ExpectedFinding[];
+  /** At least one: an invalid case that expects no finding is a valid case in the wrong table. */
+  findings: [ExpectedFinding, ...ExpectedFinding[]];
 }
 
 function rulebookFor(c: ValidCase): Rulebook {
@@ -55,8 +56,31 @@ function describeFindings(fs: EngineFinding[]): string {
   );
 }
 
+/** Message ids produced by the invalid cases of each rule, across every table that tests it. */
+export const producedMessageIds = new Map<string, Set<string>>();
+
+/** The same workbook and rulebook twice in one table tests nothing new (ESLint fails duplicates). */
+function caseKey(c: ValidCase): string {
+  const rb = typeof c.rulebook === "function" ? c.rulebook.toString() : (c.rulebook ?? "");
+  return JSON.stringify([c.workbook, rb, c.locale ?? "vi"]);
+}
+
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`rule ${rule.meta.id}`, () => {
+    it("has no duplicate cases and no unnamed ones", () => {
+      const seen = new Map<string, string>();
+      for (const c of [...cases.valid, ...cases.invalid]) {
+        expect(c.name.trim()).not.toBe("");
+        const key = caseKey(c);
+        const before = seen.get(key);
+        if (before !== undefined) throw new Error(`"${c.name}" repeats the case "${before}"`);
+        seen.set(key, c.name);
+      }
+    });
+    it("names only message ids the rule has", () => {
+      for (const c of cases.invalid)
+        for (const f of c.findings) expect(Object.keys(rule.meta.messages)).toContain(f.messageId);
+    });
     it("has Vietnamese and English metadata", () => {
       expect(rule.meta.title.vi).toBeTruthy();
       expect(rule.meta.title.en).toBeTruthy();
@@ -75,6 +99,9 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     describe("invalid", () => {
       it.each(cases.invalid.map((c) => [c.name, c] as const))("%s", (_n, c) => {
         const found = runRule(rule, c);
+        let produced = producedMessageIds.get(rule.meta.id);
+        if (!produced) producedMessageIds.set(rule.meta.id, (produced = new Set()));
+        for (const f of found) produced.add(f.messageId);
         if (found.length !== c.findings.length) {
           throw new Error(
             `expected ${c.findings.length} findings, got ${found.length}:\n${describeFindings(found)}`,
@@ -83,7 +110,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         c.findings.forEach((want, i) => {
           const got = found[i];
           expect(got.rule).toBe(rule.meta.id);
-          if (want.messageId !== undefined) expect(got.messageId).toBe(want.messageId);
+          expect(got.messageId).toBe(want.messageId);
           if (want.sheet !== undefined) expect(got.sheet).toBe(want.sheet);
           if (want.cells !== undefined) expect(got.cells).toEqual(want.cells);
           expect(got.severity).toBe(want.severity ?? rule.meta.defaultSeverity);
@@ -94,6 +121,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           else if (want.fix !== undefined) expect(got.fix).toEqual(want.fix);
         });
       });
+    });
+    it("produces every message of the rule in some invalid case", () => {
+      const produced = producedMessageIds.get(rule.meta.id) ?? new Set<string>();
+      const never = Object.keys(rule.meta.messages).filter((id) => !produced.has(id));
+      if (never.length) throw new Error(`no invalid case produces: ${never.join(", ")}`);
     });
   });
 }

@@ -64,7 +64,14 @@ ruleTester(credits, {
         costSheet(2028, [tc(2028, 30, 13.26)]),
       ),
       findings: [
-        { sheet: "KP 2028", cells: ["K5"], expected: 85, actual: 90, message: ["2026: 30", "2028: 30"] },
+        {
+          messageId: "sum",
+          sheet: "KP 2028",
+          cells: ["K5"],
+          expected: 85,
+          actual: 90,
+          message: ["2026: 30", "2028: 30"],
+        },
       ],
     },
     {
@@ -73,7 +80,16 @@ ruleTester(credits, {
         costSheet(2026, [tc(2026, 30, 13.26)]),
         costSheet(2027, [set(tc(2027, 30, 13.26), 2, 80)]),
       ),
-      findings: [{ sheet: "KP 2027", cells: ["C5"], severity: "warning", expected: 89, actual: 80 }],
+      findings: [
+        {
+          messageId: "cohort",
+          sheet: "KP 2027",
+          cells: ["C5"],
+          severity: "warning",
+          expected: 89,
+          actual: 80,
+        },
+      ],
     },
   ],
 });
@@ -102,7 +118,16 @@ ruleTester(taskVsCost, {
         task([["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 40, FORM, "Sở GDĐT"]]),
         costSheet(2026, [cost2026.aiqt]),
       ),
-      findings: [{ sheet: "NV 2026", cells: ["H6"], expected: 50, actual: 40, message: "KP 2026!H5" }],
+      findings: [
+        {
+          messageId: "count",
+          sheet: "NV 2026",
+          cells: ["H6"],
+          expected: 50,
+          actual: 40,
+          message: "KP 2026!H5",
+        },
+      ],
     },
     {
       name: "the GDNN sub-rows missing from the 2029 task appendix",
@@ -128,9 +153,20 @@ ruleTester(taskVsCost, {
         ]),
       ),
       findings: [
-        { sheet: "NV 2029", cells: ["B6"], message: "Chứng chỉ" },
-        { sheet: "NV 2029", cells: ["B6"], message: "nghiệp vụ sư phạm" },
+        { messageId: "missingInTask", sheet: "NV 2029", cells: ["B6"], message: "Chứng chỉ" },
+        { messageId: "missingInTask", sheet: "NV 2029", cells: ["B6"], message: "nghiệp vụ sư phạm" },
       ],
+    },
+    {
+      name: "a numbered line of the task appendix missing from the cost appendix",
+      workbook: workbook(
+        task([
+          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+          ["2", "Thiết kế và triển khai giáo dục STEM/STEAM", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+        ]),
+        costSheet(2026, [cost2026.aiqt]),
+      ),
+      findings: [{ messageId: "missingInCost", sheet: "NV 2026", cells: ["B7"], message: "KP 2026" }],
     },
     {
       name: "a numbered line missing from the task appendix: on the task's total row, not on another course",
@@ -141,7 +177,7 @@ ruleTester(taskVsCost, {
         ]),
         costSheet(2026, [cost2026.aiqt, cost2026.stem]),
       ),
-      findings: [{ sheet: "NV 2026", cells: ["B7"], message: "STEM" }],
+      findings: [{ messageId: "missingInTask", sheet: "NV 2026", cells: ["B7"], message: "STEM" }],
     },
   ],
 });
@@ -178,6 +214,7 @@ ruleTester(planTotal, {
       workbook: workbook(...costs([54508, 40018, 35604, 30483, 19772])),
       findings: [
         {
+          messageId: "plan",
           sheet: "KP 2030",
           cells: ["J6"],
           expected: 179292000000,
@@ -199,9 +236,16 @@ ruleTester(planTotal, {
         ),
       ),
       findings: [
-        { sheet: "Tổng hợp", cells: ["C5"], expected: 40018, actual: 40019, message: "KP 2027!J6" },
-        { sheet: "Tổng hợp", cells: ["C9"], expected: 179293, actual: 179292 },
-        { sheet: "Tổng hợp", cells: ["A10"], expected: WORDS },
+        {
+          messageId: "summaryYear",
+          sheet: "Tổng hợp",
+          cells: ["C5"],
+          expected: 40018,
+          actual: 40019,
+          message: "KP 2027!J6",
+        },
+        { messageId: "summaryTotal", sheet: "Tổng hợp", cells: ["C9"], expected: 179293, actual: 179292 },
+        { messageId: "words", sheet: "Tổng hợp", cells: ["A10"], expected: WORDS },
       ],
     },
     {
@@ -216,8 +260,15 @@ ruleTester(planTotal, {
         ),
       ),
       findings: [
-        { sheet: "Tổng hợp", cells: ["C9"], expected: 179292, message: "cộng các năm được 179.292." },
         {
+          messageId: "summaryTotal",
+          sheet: "Tổng hợp",
+          cells: ["C9"],
+          expected: 179292,
+          message: "cộng các năm được 179.292.",
+        },
+        {
+          messageId: "planSummary",
           sheet: "Tổng hợp",
           cells: ["C9"],
           expected: 179292000000,

@@ -20,17 +20,25 @@ ruleTester(eligibleLevel, {
     {
       name: "a THPT teacher in the TC→ĐH upgrade",
       workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 5, 3)])),
-      findings: [{ cells: ["F5"], expected: 0, actual: 3, message: ["Trung học phổ thông", "MN, TH"] }],
+      findings: [
+        {
+          messageId: "ineligible",
+          cells: ["F5"],
+          expected: 0,
+          actual: 3,
+          message: ["Trung học phổ thông", "MN, TH"],
+        },
+      ],
     },
     {
       name: "career guidance for preschool",
       workbook: workbook(taskSheet(2027, [["5", HN, 12, 0, 1278, 387, 39, 100, "Trực tiếp", "Sở GDĐT"]])),
-      findings: [{ cells: ["C6"], actual: 12 }],
+      findings: [{ messageId: "ineligible", cells: ["C6"], actual: 12 }],
     },
     {
       name: "GDTX in the CĐ→ĐH upgrade",
       workbook: workbook(costSheet(2026, [set(cost2026.cddh, 6, 5)])),
-      findings: [{ cells: ["G5"], actual: 5 }],
+      findings: [{ messageId: "ineligible", cells: ["G5"], actual: 5 }],
     },
   ],
 });

@@ -33,7 +33,9 @@ ruleTester(numbering, {
     {
       name: "the duplicated 3 of the 2027 cost appendix",
       workbook: workbook(costSheet(2027, [tt(cds, "1"), tt(aiqt, "2"), tt(stem, "3"), tt(khac, "3")])),
-      findings: [{ cells: ["A8"], expected: 4, actual: "3", fix: { cell: "A8", value: 4 } }],
+      findings: [
+        { messageId: "wrong", cells: ["A8"], expected: 4, actual: "3", fix: { cell: "A8", value: 4 } },
+      ],
     },
     {
       name: 'Word\'s "i." and the shifted numbers after it (2027 task appendix)',
@@ -49,8 +51,8 @@ ruleTester(numbering, {
         ]),
       ),
       findings: [
-        { cells: ["A8"], expected: 3, actual: "i.", fix: { cell: "A8", value: "3." } },
-        { cells: ["A9"], expected: 4, actual: "3.", fix: { cell: "A9", value: "4." } },
+        { messageId: "wrong", cells: ["A8"], expected: 3, actual: "i.", fix: { cell: "A8", value: "3." } },
+        { messageId: "wrong", cells: ["A9"], expected: 4, actual: "3.", fix: { cell: "A9", value: "4." } },
       ],
     },
     {
@@ -58,6 +60,7 @@ ruleTester(numbering, {
       workbook: workbook(costSheet(2026, [tt(cds, "1"), tt(aiqt, null), tt(stem, "3")])),
       findings: [
         {
+          messageId: "missing",
           cells: ["A6"],
           expected: 2,
           actual: null,

@@ -24,6 +24,7 @@ ruleTester(quota, {
       workbook: workbook(costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]])),
       findings: [
         {
+          messageId: "perSchool",
           cells: ["G5"],
           expected: 26,
           actual: 27,
@@ -37,22 +38,22 @@ ruleTester(quota, {
       workbook: workbook(
         taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, "Trực tiếp", "Sở GDĐT"]]),
       ),
-      findings: [{ cells: ["G6"], expected: 26, actual: 27 }],
+      findings: [{ messageId: "perSchool", cells: ["G6"], expected: 26, actual: 27 }],
     },
     {
       name: "a blank eligible level",
       workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 2, null)])),
-      findings: [{ cells: ["C5"], expected: 596, actual: null }],
+      findings: [{ messageId: "perSchool", cells: ["C5"], expected: 596, actual: null }],
     },
     {
       name: "GDNN lump sum differs from the plan",
       workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 7, 120)])),
-      findings: [{ cells: ["H5"], expected: 100, actual: 120, message: "dự kiến" }],
+      findings: [{ messageId: "fixed", cells: ["H5"], expected: 100, actual: 120, message: "dự kiến" }],
     },
     {
       name: "the note states another quota",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")])),
-      findings: [{ cells: ["K5"], severity: "warning", expected: 4, actual: 3 }],
+      findings: [{ messageId: "note", cells: ["K5"], severity: "warning", expected: 4, actual: 3 }],
     },
   ],
 });

@@ -52,6 +52,7 @@ ruleTester(rowArithmetic, {
       workbook: workbook(costSheet(2026, [withAmount(cost2026.cds, 13080)])),
       findings: [
         {
+          messageId: "mismatch",
           sheet: "KP 2026",
           cells: ["J5"],
           expected: 13008,
@@ -64,12 +65,20 @@ ruleTester(rowArithmetic, {
     {
       name: "0,76 off after rounding",
       workbook: workbook(costSheet(2026, [withAmount(cost2026.tcdh, 1313.5)])),
-      findings: [{ cells: ["J5"], expected: 1313, actual: 1313.5 }],
+      findings: [{ messageId: "mismatch", cells: ["J5"], expected: 1313, actual: 1313.5 }],
     },
     {
       name: "missing amount gets a fix",
       workbook: workbook(costSheet(2026, [withAmount(cost2026.aiqt, null)])),
-      findings: [{ cells: ["J5"], expected: 3302, actual: null, fix: { cell: "J5", value: 3302 } }],
+      findings: [
+        {
+          messageId: "missing",
+          cells: ["J5"],
+          expected: 3302,
+          actual: null,
+          fix: { cell: "J5", value: 3302 },
+        },
+      ],
     },
     {
       name: "a formula cell gets no automatic fix",
@@ -80,13 +89,13 @@ ruleTester(rowArithmetic, {
         s.formulas[4][9] = "SUM(C5:G5)*I5";
         return workbook(s);
       })(),
-      findings: [{ cells: ["J5"], fix: null }],
+      findings: [{ messageId: "mismatch", cells: ["J5"], fix: null }],
     },
     {
       name: "English messages",
       locale: "en",
       workbook: workbook(costSheet(2026, [withAmount(cost2026.cds, 13080)])),
-      findings: [{ message: "The amount of" }],
+      findings: [{ messageId: "mismatch", message: "The amount of" }],
     },
   ],
 });

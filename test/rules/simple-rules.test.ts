@@ -46,14 +46,14 @@ ruleTester(requiredCells, {
       name: "the CĐ→ĐH line of the 2027 task appendix",
       workbook: workbook(taskSheet(2027, [["7. ", CDDH, null, 344, 197]])),
       findings: [
-        { cells: ["I6"], message: "Hình thức thực hiện" },
-        { cells: ["J6"], message: "Đơn vị chủ trì" },
+        { messageId: "blank", cells: ["I6"], message: "Hình thức thực hiện" },
+        { messageId: "blank", cells: ["J6"], message: "Đơn vị chủ trì" },
       ],
     },
     {
       name: "figures without content",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 1, null)])),
-      findings: [{ cells: ["B5"], severity: "error" }],
+      findings: [{ messageId: "content", cells: ["B5"], severity: "error" }],
     },
   ],
 });
@@ -73,7 +73,7 @@ ruleTester(duplicateCourse, {
           ),
         ]),
       ),
-      findings: [{ cells: ["B6"], message: "dòng 5" }],
+      findings: [{ messageId: "duplicate", cells: ["B6"], message: "dòng 5" }],
     },
   ],
 });
@@ -93,12 +93,12 @@ ruleTester(unknownCourse, {
           ["1", "Bồi dưỡng kỹ năng bơi lội cho giáo viên", 10, null, null, null, null, null, 2, 20],
         ]),
       ),
-      findings: [{ cells: ["B5"], actual: "Bồi dưỡng kỹ năng bơi lội cho giáo viên" }],
+      findings: [{ messageId: "unknown", cells: ["B5"], actual: "Bồi dưỡng kỹ năng bơi lội cho giáo viên" }],
     },
     {
       name: "a course planned in another year",
       workbook: workbook(costSheet(2028, [set(cost2026.cds, 0, "1")])),
-      findings: [{ cells: ["B5"], message: ["2028", "2026"] }],
+      findings: [{ messageId: "notPlanned", cells: ["B5"], message: ["2028", "2026"] }],
     },
   ],
 });
@@ -110,14 +110,20 @@ ruleTester(numberAsText, {
       name: "amounts typed with spaces, prices with a comma",
       workbook: workbook(costSheet(2026, [set(set(cost2026.tcdh, 9, "  1 313"), 8, "13,26")])),
       findings: [
-        { cells: ["I5"], expected: 13.26, actual: "13,26", fix: { cell: "I5", value: 13.26 } },
-        { cells: ["J5"], expected: 1313, actual: "1 313" },
+        {
+          messageId: "text",
+          cells: ["I5"],
+          expected: 13.26,
+          actual: "13,26",
+          fix: { cell: "I5", value: 13.26 },
+        },
+        { messageId: "text", cells: ["J5"], expected: 1313, actual: "1 313" },
       ],
     },
     {
       name: "text that is no number",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 7, "theo thực tế")])),
-      findings: [{ cells: ["H5"], severity: "warning", actual: "theo thực tế" }],
+      findings: [{ messageId: "notNumber", cells: ["H5"], severity: "warning", actual: "theo thực tế" }],
     },
   ],
 });
@@ -134,8 +140,8 @@ ruleTester(negativeNumber, {
       name: "a stray minus on a head-count and on a price",
       workbook: workbook(costSheet(2026, [set(set(cost2026.cds, 2, -2384), 8, -2)])),
       findings: [
-        { cells: ["C5"], actual: -2384, message: "số âm -2.384" },
-        { cells: ["I5"], actual: -2, message: "số âm -2" },
+        { messageId: "negative", cells: ["C5"], actual: -2384, message: "số âm -2.384" },
+        { messageId: "negative", cells: ["I5"], actual: -2, message: "số âm -2" },
       ],
     },
     {
@@ -147,7 +153,10 @@ ruleTester(negativeNumber, {
           ["Tổng số:", null, -11],
         ]),
       ),
-      findings: [{ cells: ["C5"] }, { cells: ["C6"] }],
+      findings: [
+        { messageId: "negative", cells: ["C5"] },
+        { messageId: "negative", cells: ["C6"] },
+      ],
     },
   ],
 });

@@ -102,6 +102,7 @@ ruleTester(totals, {
       ),
       findings: [
         {
+          messageId: "amount",
           cells: ["J7"],
           expected: 1613,
           actual: 300,
@@ -120,8 +121,14 @@ ruleTester(totals, {
         ]),
       ),
       findings: [
-        { cells: ["C7"], expected: 596, actual: 685, message: ["Mầm non", "không tính đào tạo nâng chuẩn"] },
-        { cells: ["D7"], expected: 437, actual: 447 },
+        {
+          messageId: "level",
+          cells: ["C7"],
+          expected: 596,
+          actual: 685,
+          message: ["Mầm non", "không tính đào tạo nâng chuẩn"],
+        },
+        { messageId: "level", cells: ["D7"], expected: 437, actual: 447 },
       ],
     },
     {
@@ -144,12 +151,12 @@ ruleTester(totals, {
           [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3865],
         ]),
       ),
-      findings: [{ cells: ["J7"], expected: 3864, actual: 3865 }],
+      findings: [{ messageId: "amount", cells: ["J7"], expected: 3864, actual: 3865 }],
     },
     {
       name: "a table without a total row",
       workbook: workbook(costSheet(2026, [cost2026.cds, cost2026.aiqt])),
-      findings: [{ severity: "warning", message: "không có dòng Tổng" }],
+      findings: [{ messageId: "noTotal", severity: "warning", message: "không có dòng Tổng" }],
     },
     {
       name: "district column total",
@@ -162,7 +169,9 @@ ruleTester(totals, {
           ["Tổng số:", null, 14],
         ]),
       ),
-      findings: [{ cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } }],
+      findings: [
+        { messageId: "column", cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } },
+      ],
     },
   ],
 });

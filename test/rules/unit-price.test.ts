@@ -53,6 +53,7 @@ ruleTester(unitPrice, {
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5)])),
       findings: [
         {
+          messageId: "mismatch",
           cells: ["I5"],
           expected: 2,
           actual: 1.5,
@@ -64,24 +65,41 @@ ruleTester(unitPrice, {
     {
       name: "per-credit price for 30 credits in a 25-credit year",
       workbook: workbook(costSheet(2028, [set(cost2026.tcdh, 10, null)])),
-      findings: [{ cells: ["I5"], expected: 11.05, actual: 13.26, message: "25 tín chỉ" }],
+      findings: [
+        { messageId: "mismatch", cells: ["I5"], expected: 11.05, actual: 13.26, message: "25 tín chỉ" },
+      ],
     },
     {
       name: "missing price",
       workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 8, null)])),
-      findings: [{ cells: ["I5"], expected: 2, actual: null, fix: { cell: "I5", value: 2 } }],
+      findings: [
+        { messageId: "missing", cells: ["I5"], expected: 2, actual: null, fix: { cell: "I5", value: 2 } },
+      ],
     },
     {
       name: "note with the wrong credit price",
       workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 10, "400.000đ/tín chỉ x 30 tín chỉ")])),
       findings: [
-        { cells: ["K5"], expected: "442.000đ/tín chỉ x 30 tín chỉ", actual: "400.000đ/tín chỉ x 30 tín chỉ" },
+        {
+          messageId: "note",
+          cells: ["K5"],
+          expected: "442.000đ/tín chỉ x 30 tín chỉ",
+          actual: "400.000đ/tín chỉ x 30 tín chỉ",
+        },
+      ],
+    },
+    {
+      name: "the note's price × credits disagrees with the price cell",
+      workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 8, 12)])),
+      findings: [
+        { messageId: "noteProduct", cells: ["I5", "K5"], expected: 13.26, actual: 12 },
+        { messageId: "mismatch", cells: ["I5"], expected: 13.26, actual: 12 },
       ],
     },
     {
       name: "unit price in đồng while the table says triệu đồng",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 2000000)])),
-      findings: [{ cells: ["I5"], expected: 2, actual: 2000000 }],
+      findings: [{ messageId: "mismatch", cells: ["I5"], expected: 2, actual: 2000000 }],
     },
   ],
 });
