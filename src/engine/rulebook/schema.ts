@@ -4,11 +4,16 @@
  * violation is reported in Vietnamese with its path (see ./load.ts).
  */
 import { z } from "zod";
+import { RULEBOOK_LIMITS } from "./limits";
 
 const id = z
   .string()
   .min(1)
+  .max(200)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Mã chỉ gồm chữ không dấu, số, '-' và '_'");
+/** Any text of a rulebook: a name, a note, a unit. */
+const text = z.string().max(RULEBOOK_LIMITS.text);
+const name = text.min(1);
 const year = z.number().int().min(1990).max(2100);
 const money = z.number().nonnegative(); // đồng
 const count = z.number().int().nonnegative();
@@ -16,8 +21,8 @@ const severityOrOff = z.enum(["error", "warning", "info", "off"]);
 
 export const levelSchema = z.object({
   id,
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
+  name,
+  aliases: z.array(name).default([]),
   /** Number of schools of this level in the plan's area; null when counts are lump sums (GDNN). */
   schools: count.nullable().default(null),
 });
@@ -35,7 +40,7 @@ export const offeringSchema = z.object({
   /** A lump amount in đồng, for lines priced as a whole. */
   amount: money.optional(),
   /** The note a table shows for this line, e.g. "4 GV/trường". */
-  note: z.string().optional(),
+  note: text.optional(),
 });
 
 export const pricingSchema = z.discriminatedUnion("type", [
@@ -49,8 +54,8 @@ export const pricingSchema = z.discriminatedUnion("type", [
 
 export const courseSchema = z.object({
   id,
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
+  name,
+  aliases: z.array(name).default([]),
   /** dao-tao: degree upgrade; boi-duong: in-service course; nhom: a heading grouping sub-rows. */
   kind: z.enum(["dao-tao", "boi-duong", "nhom"]),
   parent: id.optional(),
@@ -67,12 +72,12 @@ export const courseSchema = z.object({
 
 export const unitListSchema = z.object({
   /** e.g. "Quận/huyện" or "Xã, phường, đặc khu" */
-  label: z.string().min(1),
+  label: name,
   validFrom: z.string().optional(),
   validTo: z.string().optional(),
-  names: z.array(z.string().min(1)).min(1),
+  names: z.array(name).min(1),
   /** Rows that are not units but are allowed in registration tables, e.g. "Các trường THPT". */
-  extra: z.array(z.string().min(1)).default([]),
+  extra: z.array(name).default([]),
 });
 
 const qualification = z.enum(["TC", "CD", "DH", "ThS"]);
@@ -95,7 +100,7 @@ export const upgradeSchema = z.object({
 /** Regular in-service training (BDTX) of a school year (Circular 19/2019, 17/2022). */
 export const bdtxSchema = z.object({
   /** The school year, e.g. "2023-2024", and its first and last months. */
-  schoolYear: z.string().min(1),
+  schoolYear: name,
   start: yearMonth,
   end: yearMonth,
   /** Done = at least this many modules, of `periodsPerModule` periods each. */
@@ -109,9 +114,9 @@ export const rulebookSchema = z
   .object({
     $schema: z.string().optional(),
     id,
-    name: z.string().min(1),
-    province: z.string().min(1),
-    source: z.string().optional(),
+    name,
+    province: name,
+    source: text.optional(),
     years: z.array(year).min(1),
     /** Unit of tables that do not state one: 1 (đồng) or 1 000 000 (triệu đồng). */
     defaultScale: z.union([z.literal(1), z.literal(1000), z.literal(1000000)]).default(1000000),
@@ -126,7 +131,7 @@ export const rulebookSchema = z
       })
       .default({ levelTotals: "all", amountTotal: "all" }),
     planTotal: z
-      .object({ amount: money, words: z.string().optional(), derived: z.boolean().default(false) })
+      .object({ amount: money, words: text.optional(), derived: z.boolean().default(false) })
       .optional(),
     /** Rounding tolerated on each row, in units of the table (0.5 = half a unit). */
     tolerance: z.number().nonnegative().max(10).default(0.5),
@@ -139,73 +144,87 @@ export const rulebookSchema = z
     rules: z.record(z.string(), severityOrOff).default({}),
   })
   .superRefine((rb, ctx) => {
+    // Every check is one pass over what it checks, with Sets for look-ups: a rulebook of a
+    // hundred thousand contents is refused by its size (./limits.ts), never by a quadratic wait.
+    const issue = (path: PropertyKey[], key: RefinementKey, params: Record<string, string | number>) =>
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: refinementMessage(key, params, "vi"),
+        params: { key, ...params },
+      });
+    const years = new Set<number>();
+    rb.years.forEach((y, i) => {
+      if (years.has(y)) issue(["years", i], "yearTwice", { year: y });
+      years.add(y);
+    });
     const levelIds = new Set<string>();
     rb.levels.forEach((l, i) => {
-      if (levelIds.has(l.id))
-        ctx.addIssue({
-          code: "custom",
-          path: ["levels", i, "id"],
-          message: `Cấp học "${l.id}" bị khai báo hai lần`,
-        });
+      if (levelIds.has(l.id)) issue(["levels", i, "id"], "levelTwice", { id: l.id });
       levelIds.add(l.id);
     });
     const courseIds = new Set<string>();
     rb.courses.forEach((c, i) => {
-      if (courseIds.has(c.id))
-        ctx.addIssue({
-          code: "custom",
-          path: ["courses", i, "id"],
-          message: `Nội dung "${c.id}" bị khai báo hai lần`,
-        });
+      if (courseIds.has(c.id)) issue(["courses", i, "id"], "courseTwice", { id: c.id });
       courseIds.add(c.id);
     });
     rb.courses.forEach((c, i) => {
       c.levels.forEach((l, j) => {
-        if (!levelIds.has(l))
-          ctx.addIssue({
-            code: "custom",
-            path: ["courses", i, "levels", j],
-            message: `Cấp học "${l}" không có trong danh sách cấp học`,
-          });
+        if (!levelIds.has(l)) issue(["courses", i, "levels", j], "unknownLevel", { id: l });
       });
       if (c.parent && !courseIds.has(c.parent))
-        ctx.addIssue({
-          code: "custom",
-          path: ["courses", i, "parent"],
-          message: `Nội dung cha "${c.parent}" không tồn tại`,
-        });
+        issue(["courses", i, "parent"], "unknownParent", { id: c.parent });
+      const offered = new Set<number>();
       c.offerings.forEach((o, j) => {
-        if (!rb.years.includes(o.year))
-          ctx.addIssue({
-            code: "custom",
-            path: ["courses", i, "offerings", j, "year"],
-            message: `Năm ${o.year} không thuộc các năm của kế hoạch`,
-          });
+        if (!years.has(o.year))
+          issue(["courses", i, "offerings", j, "year"], "yearNotInPlan", { year: o.year });
         for (const l of Object.keys(o.counts)) {
-          if (!levelIds.has(l))
-            ctx.addIssue({
-              code: "custom",
-              path: ["courses", i, "offerings", j, "counts", l],
-              message: `Cấp học "${l}" không có trong danh sách cấp học`,
-            });
+          if (!levelIds.has(l)) issue(["courses", i, "offerings", j, "counts", l], "unknownLevel", { id: l });
         }
         if (c.pricing.type === "per-credit" && o.credits === undefined)
-          ctx.addIssue({
-            code: "custom",
-            path: ["courses", i, "offerings", j, "credits"],
-            message: "Nội dung tính theo tín chỉ cần số tín chỉ của năm",
-          });
+          issue(["courses", i, "offerings", j, "credits"], "creditsMissing", {});
+        if (offered.has(o.year))
+          issue(["courses", i, "offerings", j, "year"], "offeringTwice", { year: o.year, id: c.id });
+        offered.add(o.year);
       });
-      const years = c.offerings.map((o) => o.year);
-      const dup = years.find((y, k) => years.indexOf(y) !== k);
-      if (dup !== undefined)
-        ctx.addIssue({
-          code: "custom",
-          path: ["courses", i, "offerings"],
-          message: `Năm ${dup} được khai báo hai lần cho nội dung "${c.id}"`,
-        });
     });
   });
+
+/** The messages of the checks between parts of a rulebook (see refinementMessage). */
+export const REFINEMENT_MESSAGES = {
+  yearTwice: { vi: "Năm {year} được khai báo hai lần", en: "Year {year} is listed twice" },
+  levelTwice: { vi: 'Cấp học "{id}" bị khai báo hai lần', en: 'Level "{id}" is declared twice' },
+  courseTwice: { vi: 'Nội dung "{id}" bị khai báo hai lần', en: 'Content "{id}" is declared twice' },
+  unknownLevel: {
+    vi: 'Cấp học "{id}" không có trong danh sách cấp học',
+    en: 'Level "{id}" is not in the list of levels',
+  },
+  unknownParent: { vi: 'Nội dung cha "{id}" không tồn tại', en: 'Parent content "{id}" does not exist' },
+  yearNotInPlan: {
+    vi: "Năm {year} không thuộc các năm của kế hoạch",
+    en: "Year {year} is not a year of the plan",
+  },
+  creditsMissing: {
+    vi: "Nội dung tính theo tín chỉ cần số tín chỉ của năm",
+    en: "A content priced per credit needs the credits of the year",
+  },
+  offeringTwice: {
+    vi: 'Năm {year} được khai báo hai lần cho nội dung "{id}"',
+    en: 'Year {year} is given twice for content "{id}"',
+  },
+} as const;
+
+export type RefinementKey = keyof typeof REFINEMENT_MESSAGES;
+
+export function refinementMessage(
+  key: RefinementKey,
+  params: Record<string, unknown>,
+  locale: "vi" | "en",
+): string {
+  return REFINEMENT_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) =>
+    k in params ? String(params[k]) : m,
+  );
+}
 
 export type RulebookInput = z.input<typeof rulebookSchema>;
 export type Rulebook = z.output<typeof rulebookSchema>;
