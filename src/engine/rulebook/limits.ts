@@ -41,13 +41,15 @@ export function tooLargeMessage(
   what: Limited | "bytes" | "text",
   count: number,
   locale: Locale = "vi",
+  origin?: string,
 ): string {
   const n = (x: number) => formatNumber(x, locale);
+  const who = origin ?? (locale === "vi" ? "Sổ quy tắc" : "The rulebook");
   if (what === "bytes") {
     const mb = (x: number) => formatNumber(Math.round((x / 1024 / 1024) * 10) / 10, locale);
     return locale === "vi"
-      ? `Sổ quy tắc quá lớn: ${mb(count)} MB (tối đa ${mb(RULEBOOK_LIMITS.maxBytes)} MB). Một sổ quy tắc thường chỉ vài chục KB: hãy kiểm tra lại tệp.`
-      : `The rulebook is too large: ${mb(count)} MB (at most ${mb(RULEBOOK_LIMITS.maxBytes)} MB). A rulebook is usually a few dozen KB: check the file.`;
+      ? `${who} quá lớn: ${mb(count)} MB (tối đa ${mb(RULEBOOK_LIMITS.maxBytes)} MB). Một sổ quy tắc thường chỉ vài chục KB: hãy kiểm tra lại tệp.`
+      : `${who} is too large: ${mb(count)} MB (at most ${mb(RULEBOOK_LIMITS.maxBytes)} MB). A rulebook is usually a few dozen KB: check the file.`;
   }
   if (what === "text")
     return locale === "vi"
@@ -55,8 +57,8 @@ export function tooLargeMessage(
       : `text too long: ${n(count)} characters (at most ${n(RULEBOOK_LIMITS.text)})`;
   const max = RULEBOOK_LIMITS[what];
   return locale === "vi"
-    ? `Sổ quy tắc quá lớn: ${n(count)} ${WHAT[what].vi} (tối đa ${n(max)}). Một kế hoạch thường chỉ có vài chục nội dung: hãy kiểm tra lại tệp.`
-    : `The rulebook is too large: ${n(count)} ${WHAT[what].en} (at most ${n(max)}). A plan usually has a few dozen contents: check the file.`;
+    ? `${who} quá lớn: ${n(count)} ${WHAT[what].vi} (tối đa ${n(max)}). Một kế hoạch thường chỉ có vài chục nội dung: hãy kiểm tra lại tệp.`
+    : `${who} is too large: ${n(count)} ${WHAT[what].en} (at most ${n(max)}). A plan usually has a few dozen contents: check the file.`;
 }
 
 const arr = (x: unknown): unknown[] | undefined => (Array.isArray(x) ? x : undefined);
@@ -67,11 +69,17 @@ const obj = (x: unknown): Record<string, unknown> | undefined =>
  * The first bound a parsed rulebook exceeds, as a plain message, or undefined. One pass over the
  * arrays' lengths (never their contents beyond one level), so that it is cheap whatever the size.
  */
-export function rulebookSizeProblem(data: unknown, locale: Locale = "vi"): string | undefined {
+export function rulebookSizeProblem(
+  data: unknown,
+  locale: Locale = "vi",
+  origin?: string,
+): string | undefined {
   const rb = obj(data);
   if (!rb) return undefined;
   const over = (what: Limited, list: unknown[] | undefined) =>
-    list && list.length > RULEBOOK_LIMITS[what] ? tooLargeMessage(what, list.length, locale) : undefined;
+    list && list.length > RULEBOOK_LIMITS[what]
+      ? tooLargeMessage(what, list.length, locale, origin)
+      : undefined;
   const first =
     over("courses", arr(rb.courses)) ??
     over("levels", arr(rb.levels)) ??

@@ -91,6 +91,9 @@ export function rulebookProblems(
 
 /** Validate parsed JSON as a rulebook. Throws RulebookError naming every violation in plain words. */
 export function parseRulebook(data: unknown, origin?: string, locale: Locale = "vi"): Rulebook {
+  // Too large: said alone, before the schema walks it.
+  const size = rulebookSizeProblem(data, locale, origin);
+  if (size) throw new RulebookError(size, [size], [{ path: [], text: size }]);
   const { rulebook, problems } = rulebookProblems(data, locale);
   if (rulebook) return rulebook;
   throw invalidRulebook(problems, origin, locale);

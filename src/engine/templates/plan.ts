@@ -138,6 +138,26 @@ function costLine(ctx: BuildContext, l: PlanLine, r: number, tt: number | null):
   };
 }
 
+/** Excel refuses a formula longer than 8 192 characters; the money total keeps well under it. */
+const MAX_FORMULA = 8000;
+
+/**
+ * The money total: ROUND of the unrounded lines added up (so 2027 totals 40 018, not the 40 019
+ * its rounded lines add up to). A year of so many lines that this formula would pass Excel's
+ * length limit adds the amounts as shown instead (the other convention offices use, which the
+ * totals rule accepts as well).
+ */
+function moneyTotal(
+  terms: readonly string[],
+  amountCol: number,
+  amountRows: readonly number[],
+): TemplateCell {
+  if (terms.length === 0) return v(0, "totalMoney");
+  const exact = `ROUND(${terms.join("+")},0)`;
+  if (exact.length <= MAX_FORMULA) return f(exact, "totalMoney");
+  return f(sumOf(amountCol, amountRows), "totalMoney");
+}
+
 export function costSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year, scale, appendix } = ctx;
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 10, 12, 24]);
@@ -155,20 +175,25 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
   const numbers = lineNumbers(lines);
   const levelRows: number[] = [];
   const terms: string[] = [];
+  const amountRows: number[] = [];
   lines.forEach((l, i) => {
     const r = b.next;
     const line = costLine(ctx, l, r, numbers[i]);
     b.add(line.cells);
     if (countedInLevelTotals(ctx, l)) levelRows.push(r);
-    if (line.term && countedInAmountTotal(ctx, l)) terms.push(line.term);
+    if (line.term && countedInAmountTotal(ctx, l)) {
+      terms.push(line.term);
+      amountRows.push(r);
+    }
   });
   // The total row: head-counts under the plan's convention, money from the unrounded lines.
+  const amountCol = FIRST_LEVEL + rulebook.levels.length + 1;
   b.add([
     v(null, "totalLabel"),
     v("Tổng số:", "totalLabel"),
     ...rulebook.levels.map((_, k) => f(sumOf(FIRST_LEVEL + k, levelRows), "totalCount")),
     v(null, "totalMoney"),
-    terms.length > 0 ? f(`ROUND(${terms.join("+")},0)`, "totalMoney") : v(0, "totalMoney"),
+    moneyTotal(terms, amountCol, amountRows),
     v(null, "note"),
   ]);
   return b.sheet({
