@@ -22,7 +22,7 @@ import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
 import { unitsFor } from "../engine/templates/layout";
 import { templateXlsxBuffer } from "../io/xlsx/template";
 import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
-import { loadRulebookArg } from "./rulebook-arg";
+import { loadOneRulebook } from "./rulebook-arg";
 
 export const EXIT = { written: 0, failed: 2 } as const;
 
@@ -90,7 +90,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       `Đơn vị hành chính "${values.units}" không có: chọn districts (quận/huyện) hoặc communes (xã, phường, đặc khu).`,
     );
 
-  const rulebook = await loadRulebookArg(values.rules);
+  const rulebook = await loadOneRulebook(values.rules);
   let year = integer(values.year, "Năm");
   if (year === undefined) {
     if (rulebook.years.length !== 1)

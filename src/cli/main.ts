@@ -11,16 +11,15 @@
 import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
-import { checkWorkbook } from "../engine/check";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
-import type { Rulebook } from "../engine/rulebook/schema";
+import { checkPrepared, prepareCheck } from "../engine/rulebook/select";
 import type { Locale } from "../engine/i18n";
 import { InputError } from "../io/errors";
 import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
 import { expandInputs } from "./inputs";
-import { loadRulebookArg } from "./rulebook-arg";
+import { RULES_DIR_ENV, rulebookSource, type RulebookSource } from "./rulebook-arg";
 import {
   nodeIo,
   oneLine,
@@ -31,16 +30,20 @@ import {
   writeErrorText,
   type CliIo,
 } from "./shared";
-import { textReport, type FileReport } from "./report";
+import { publicRulebook, rulebookLine, textReport, type FileReport, type PublicRulebook } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
 export type { CliIo } from "./shared";
 export { nodeIo } from "./shared";
 
-const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
+const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json|.xlsx] [--rules-dir thư-mục] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
 
-  --rules     sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
+  --rules     sổ quy tắc dùng cho mọi tệp (tệp JSON, sổ quy tắc .xlsx, hoặc tên có sẵn:
+              ${builtinRulebookIds.join(", ")}); không có: tự chọn theo năm, tỉnh và loại kế hoạch
+              ghi trong tiêu đề, hoặc sổ quy tắc để trong chính sổ tính
+  --rules-dir thư mục các sổ quy tắc của đơn vị (.json, .xlsx), được xét khi tự chọn
+              (hoặc biến môi trường ${RULES_DIR_ENV})
   --json      in kết quả dạng JSON: {"files":[{"file": "...", "findings": [...]}]}
   --annotate  ghi một bản sao có đánh dấu các ô và trang "Kết quả kiểm tra" (không bao giờ ghi đè tệp gốc);
               khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
@@ -53,7 +56,7 @@ interface Checked extends FileReport {
   bytes?: Buffer;
 }
 
-async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Promise<Checked> {
+async function checkFile(file: string, rules: RulebookSource, locale: Locale): Promise<Checked> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -71,8 +74,13 @@ async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Prom
   }
   try {
     const snapshot = workbookSnapshot(await loadWorkbook(bytes));
-    const { findings, workbook } = checkWorkbook(snapshot, { rulebook, locale });
-    return { file, findings, workbook, bytes };
+    const prepared = prepareCheck(snapshot, { named: rules.named, candidates: rules.candidates, locale });
+    if (!prepared.ok) return { file, error: prepared.error };
+    const { findings, workbook } = checkPrepared(prepared, {
+      locale,
+      order: snapshot.sheets.map((s) => s.name),
+    });
+    return { file, findings, workbook, bytes, rulebook: prepared.used };
   } catch (e) {
     if (e instanceof InputError) return { file, error: e.message };
     return { file, error: `Không kiểm tra được tệp: ${oneLine((e as Error).message)}` };
@@ -122,9 +130,13 @@ async function annotationTargets(out: string, files: readonly string[]): Promise
   return targets;
 }
 
-async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
+async function writeAnnotated(c: Checked, target: string, locale: Locale): Promise<void> {
   const wb = await loadWorkbook(c.bytes as Buffer);
-  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name });
+  annotateWorkbook(wb, c.findings ?? [], {
+    locale,
+    rulebookName: c.rulebook?.rulebook.name,
+    rulebookWhy: c.rulebook && rulebookLine(c.rulebook, locale),
+  });
   await ensureFolder(dirname(target));
   const tmp = `${target}.${process.pid}.tmp`;
   try {
@@ -143,6 +155,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs("dean-check", argv, {
     rules: { type: "string" },
+    "rules-dir": { type: "string" },
     json: { type: "boolean", default: false },
     annotate: { type: "string" },
     lang: { type: "string", default: "vi" },
@@ -160,7 +173,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.lang !== "vi" && values.lang !== "en")
     throw new UsageError(`Ngôn ngữ "${values.lang}" không có: chọn vi hoặc en.`);
   const locale: Locale = values.lang;
-  const rulebook = await loadRulebookArg(values.rules);
+  const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
+  for (const note of rules.notes) io.stderr(`dean-check: ${oneLine(note)}\n`);
   const inputs = await expandInputs(positionals);
   const targets =
     values.annotate !== undefined
@@ -187,11 +201,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const c: Checked =
       input.error !== undefined
         ? { file: input.file, error: input.error }
-        : await checkFile(input.file, rulebook, locale);
+        : await checkFile(input.file, rules, locale);
     const target = targets?.get(c.file);
     if (target && c.error === undefined) {
       try {
-        await writeAnnotated(c, target, rulebook, locale);
+        await writeAnnotated(c, target, locale);
       } catch (e) {
         unwritten++;
         io.stderr(`dean-check: không ghi được bản đánh dấu "${target}": ${writeErrorText(e)}.\n`);
@@ -212,15 +226,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
 }
 
-/** The `--json` document: exactly the contract's fields. */
+/** The `--json` document: exactly the contract's fields (the rulebook of each checked file: issue #11). */
 export function jsonReport(reports: readonly FileReport[]): {
-  files: ({ file: string; findings: Finding[] } | { file: string; error: string })[];
+  files: (
+    { file: string; rulebook?: PublicRulebook; findings: Finding[] } | { file: string; error: string }
+  )[];
 } {
   return {
     files: reports.map((r) =>
       r.error !== undefined
         ? { file: r.file, error: r.error }
-        : { file: r.file, findings: (r.findings ?? []).map(toPublicFinding) },
+        : {
+            file: r.file,
+            ...(r.rulebook ? { rulebook: publicRulebook(r.rulebook) } : {}),
+            findings: (r.findings ?? []).map(toPublicFinding),
+          },
     ),
   };
 }

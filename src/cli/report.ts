@@ -3,12 +3,17 @@ import { countBySeverity, type EngineFinding } from "../engine/findings";
 import { countsText, formatNumber, label, scaleName, type LabelKey } from "../engine/i18n";
 import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
+import { rulebookLines, type UsedRulebookLike } from "./rulebook-line";
+
+export { publicRulebook, rulebookLine, type PublicRulebook } from "./rulebook-line";
 
 export interface FileReport {
   file: string;
   error?: string;
   findings?: EngineFinding[];
   workbook?: RecognizedWorkbook;
+  /** The rulebook the file was checked with, and why. */
+  rulebook?: UsedRulebookLike;
 }
 
 const show = (v: number | string | null, locale: Locale) =>
@@ -26,6 +31,7 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
     }
     const wb = f.workbook as RecognizedWorkbook;
     const findings = f.findings ?? [];
+    if (f.rulebook) for (const line of rulebookLines(f.rulebook, locale)) lines.push(`   ${line}`);
     for (const t of wb.tables) {
       const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
       const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";

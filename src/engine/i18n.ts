@@ -84,6 +84,8 @@ const LABELS = {
     status: "Trạng thái",
     acceptedBecause: "Đã chấp nhận: {reason}",
     checkedBy: "Kiểm tra bằng Đề án Checker, sổ quy tắc",
+    rulebookUsed: "Sổ quy tắc",
+    chosenAuto: "tự chọn",
     notRecognized: "Không nhận ra",
     noAppendix:
       "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
@@ -116,6 +118,8 @@ const LABELS = {
     status: "Status",
     acceptedBecause: "Accepted: {reason}",
     checkedBy: "Checked by Đề án Checker, rulebook",
+    rulebookUsed: "Rulebook",
+    chosenAuto: "chosen automatically",
     notRecognized: "Not recognised",
     noAppendix:
       "No appendix was recognised. Each sheet needs a header row (TT, Nội dung, the levels, Đơn giá, Thành tiền…).",

@@ -29,15 +29,21 @@ beforeAll(async () => {
 });
 
 describe("--json", () => {
-  it("prints exactly {files:[{file, findings}]} and exits 1 on error findings", async () => {
+  it("prints exactly {files:[{file, rulebook, findings}]} and exits 1 on error findings", async () => {
     const r = await cli("--json", printed);
     expect(r.code).toBe(1);
     expect(r.err).toBe("");
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     expect(doc.files).toHaveLength(1);
-    expect(Object.keys(doc.files[0])).toEqual(["file", "findings"]);
+    expect(Object.keys(doc.files[0])).toEqual(["file", "rulebook", "findings"]);
     expect(doc.files[0].file).toBe(printed);
+    // Issue #11: the rulebook each file was checked with, and how it was chosen.
+    expect(doc.files[0].rulebook).toEqual({
+      id: "hai-phong-2026-2030",
+      name: builtinRulebook("hai-phong-2026-2030").name,
+      chosenBy: "auto",
+    });
     for (const f of doc.files[0].findings) {
       expect(Object.keys(f).filter((k) => k !== "fix")).toEqual([
         "rule",

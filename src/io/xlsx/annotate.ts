@@ -15,6 +15,8 @@ export interface AnnotateOptions {
   locale?: Locale;
   /** Shown at the top of the results sheet (e.g. the rulebook's name). */
   rulebookName?: string;
+  /** Which rulebook and why it was chosen, one line under the summary. */
+  rulebookWhy?: string;
 }
 
 /** Adds the marks, notes and the results sheet to a loaded workbook, in place. */
@@ -25,7 +27,7 @@ export function annotateWorkbook(
 ): void {
   const locale = options.locale ?? "vi";
   markCells(wb, findings, locale);
-  addResultsSheet(wb, findings, locale, options.rulebookName);
+  addResultsSheet(wb, findings, locale, options.rulebookName, options.rulebookWhy);
 }
 
 function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale): void {
@@ -81,6 +83,7 @@ function addResultsSheet(
   findings: readonly Finding[],
   locale: Locale,
   rulebookName?: string,
+  rulebookWhy?: string,
 ): void {
   const name = uniqueSheetName(
     label(locale, "resultsSheet"),
@@ -95,6 +98,10 @@ function addResultsSheet(
     ? `${label(locale, "checkedBy")} "${rulebookName}": ${summary}`
     : summary;
   ws.getCell("A2").font = { ...font, italic: true };
+  if (rulebookWhy) {
+    ws.getCell("A3").value = rulebookWhy;
+    ws.getCell("A3").font = { ...font, italic: true };
+  }
   const headers = (
     ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual", "fix"] as const
   ).map((k) => label(locale, k));
