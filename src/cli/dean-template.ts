@@ -23,6 +23,7 @@ import { unitsFor } from "../engine/templates/layout";
 import { templateXlsxBuffer } from "../io/xlsx/template";
 import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
 import { loadOneRulebook } from "./rulebook-arg";
+import { writeRulebookWorkbook } from "./rulebook-template";
 
 export const EXIT = { written: 0, failed: 2 } as const;
 
@@ -31,6 +32,7 @@ const USAGE = `Cách dùng: dean-template <loại> --year <năm> [--rules sổ-q
 
 Loại mẫu:
 ${TEMPLATE_KINDS.map((k) => `  ${k.padEnd(13)} ${TEMPLATE_KIND_NAMES[k]}`).join("\n")}
+  rulebook      Sổ quy tắc để điền (Excel): dean-template rulebook [--from <mã|tệp.json|tệp.xlsx>] -o <tệp.xlsx>
 
   --year, -y    năm của kế hoạch (bỏ trống khi sổ quy tắc chỉ có một năm)
   --rules       sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
@@ -60,6 +62,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs("dean-template", argv, {
     year: { type: "string", short: "y" },
     rules: { type: "string" },
+    from: { type: "string" },
     units: { type: "string" },
     rows: { type: "string" },
     appendix: { type: "string" },
@@ -76,12 +79,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? `Chưa chọn loại mẫu: ${TEMPLATE_KINDS.join(", ")}. Gõ dean-template --help để xem cách dùng.`
+        ? `Chưa chọn loại mẫu: ${[...TEMPLATE_KINDS, "rulebook"].join(", ")}. Gõ dean-template --help để xem cách dùng.`
         : `Chỉ chọn một loại mẫu mỗi lần, không phải ${positionals.length}: ${positionals.join(" ")}.`,
     );
   const kind = positionals[0];
+  if (kind === "rulebook") {
+    if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
+    const from = values.from ?? values.rules;
+    if (from !== undefined) await refuseInputs(values.output, from);
+    io.stdout(
+      await writeRulebookWorkbook({ from, output: values.output, force: values.force, write: writeTarget }),
+    );
+    return EXIT.written;
+  }
   if (!isTemplateKind(kind))
-    throw new UsageError(`Loại mẫu "${kind}" không có: chọn ${TEMPLATE_KINDS.join(", ")}.`);
+    throw new UsageError(`Loại mẫu "${kind}" không có: chọn ${[...TEMPLATE_KINDS, "rulebook"].join(", ")}.`);
   if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
   if (!/\.xlsx$/i.test(values.output))
     throw new UsageError(`Tệp ghi ra phải có đuôi .xlsx, không phải "${values.output}".`);
@@ -130,7 +142,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** The output must not be the rulebook file being read, even with --force. */
-async function refuseInputs(target: string, rules: string | undefined): Promise<void> {
+export async function refuseInputs(target: string, rules: string | undefined): Promise<void> {
   if (rules === undefined) return;
   const real = (p: string) => realpath(p).catch(() => resolve(p));
   const inputs = new Set([resolve(rules), await real(rules)]);
@@ -141,7 +153,7 @@ async function refuseInputs(target: string, rules: string | undefined): Promise<
 }
 
 /** Writes a new file; replaces an existing one only with --force (through a temporary file). */
-async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
+export async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
   const cannot = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "EEXIST" ? "tệp đã có; thêm --force để ghi đè" : writeErrorText(e);
