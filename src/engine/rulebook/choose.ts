@@ -106,7 +106,10 @@ export function chooseByClues(sheets: readonly SheetClues[], candidates: readonl
   const pool = candidates.filter(
     (c) => provinces.length === 0 || provinces.some((p) => sameProvince(p, c.rulebook.province)),
   );
-  const dated: SheetYears[] = sheets.flatMap((s) => (s.years ? [{ sheet: s.sheet, clue: s.years }] : []));
+  // The date of a cited plan counts only where no sheet says more.
+  const all: SheetYears[] = sheets.flatMap((s) => (s.years ? [{ sheet: s.sheet, clue: s.years }] : []));
+  const strong = all.filter((s) => s.clue.how !== "cited");
+  const dated = strong.length > 0 ? strong : all;
   const kindOf = new Map(sheets.map((s) => [s.sheet, s.kind ?? planKind]));
   const covers = (c: Candidate, s: SheetYears) => {
     const k = kindOf.get(s.sheet);
@@ -183,6 +186,7 @@ const WORDS = {
     saved: "đã lưu trong sổ tính",
     workbook: 'sổ quy tắc để trong sổ tính (trang "{sheet}")',
     years: 'tiêu đề ghi "{text}" ({where})',
+    cited: 'tiêu đề không ghi năm; văn bản kèm theo ghi "{text}" ({where})',
     yearsOf: "{covered}/{of} trang có năm thuộc sổ này",
     sheetName: 'tên trang "{text}"',
     province: "tỉnh/thành phố {province}",
@@ -208,6 +212,7 @@ const WORDS = {
     saved: "saved in the workbook",
     workbook: 'the rulebook kept in the workbook (sheet "{sheet}")',
     years: 'the title says "{text}" ({where})',
+    cited: 'no year in the title; the plan it belongs to is dated "{text}" ({where})',
     yearsOf: "{covered}/{of} sheets with years belong to it",
     sheetName: 'the sheet name "{text}"',
     province: "province {province}",
@@ -269,7 +274,10 @@ export function reasonText(reason: ChoiceReason, rulebook: Rulebook, locale: Loc
       const clue =
         reason.clue.clue.how === "sheet-name"
           ? w(locale, "sheetName", { text: reason.clue.clue.text })
-          : w(locale, "years", { text: reason.clue.clue.text, where: where(reason.clue) });
+          : w(locale, reason.clue.clue.how === "cited" ? "cited" : "years", {
+              text: reason.clue.clue.text,
+              where: where(reason.clue),
+            });
       const parts = [clue];
       if (reason.of > 1) parts.push(w(locale, "yearsOf", { covered: reason.covered, of: reason.of }));
       if (reason.province) parts.push(w(locale, "province", { province: reason.province }));

@@ -24,7 +24,8 @@ export type PlanKind = "bdtx" | "plan";
 export interface YearClue {
   /** Every year the clue names: one, a school year's two, or a period's. */
   years: number[];
-  how: "year" | "school-year" | "period" | "sheet-name";
+  /** "cited": only the date of the plan a line cites ("Kèm theo Kế hoạch số 03 … năm 2022"), the weakest. */
+  how: "year" | "school-year" | "period" | "sheet-name" | "cited";
   /** The words as typed, e.g. "NĂM 2024", "năm học 2023-2024", or the sheet's name. */
   text: string;
   /** The cell that holds it (A1), absent for a sheet name. */
@@ -167,13 +168,21 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
-function yearClues(lines: readonly Line[]): { year?: YearClue; school?: YearClue; period?: YearClue } {
-  const found: { year?: YearClue; school?: YearClue; period?: YearClue } = {};
+type Found = { year?: YearClue; school?: YearClue; period?: YearClue; cited?: YearClue };
+
+function yearClues(lines: readonly Line[]): Found {
+  const found: Found = {};
   const years = new Set<number>();
   let yearText: string[] = [];
   let yearCell: string | undefined;
   for (const l of lines) {
-    if (test(CITATION, l) || test(DATE, l)) continue;
+    if (test(CITATION, l) || test(DATE, l)) {
+      // The plan's own date, when a title says nothing else (the 2022 plan's appendices).
+      const m = [...l.norm.matchAll(pick(YEAR, l))].pop();
+      if (m && plausible(Number(m[1])))
+        found.cited ??= { years: [Number(m[1])], how: "cited", text: original(l, m), cell: l.cell };
+      continue;
+    }
     let rest = l.norm.replace(pick(HORIZON, l), (m) => " ".repeat(m.length));
     for (const m of rest.matchAll(pick(SCHOOL_YEAR, l))) {
       const [a, b] = [Number(m[1]), Number(m[2])];
@@ -242,7 +251,7 @@ export function sheetClues(sheet: SheetSnapshot, provinces: readonly string[] = 
     y.period ??
     (fromName && plausible(Number(fromName[1]))
       ? { years: [Number(fromName[1])], how: "sheet-name" as const, text: sheet.name }
-      : undefined);
+      : y.cited);
   const kind: PlanKind | undefined = lines.some((l) => test(BDTX, l))
     ? "bdtx"
     : lines.some((l) => test(PLAN, l))

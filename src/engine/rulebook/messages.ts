@@ -158,6 +158,11 @@ const FIELDS: Record<string, Names> = {
   "rules.*": { vi: "mức độ quy tắc (rules)", en: "rule severity (rules)" },
 };
 
+/** Fields that hold an id (letters without accents, digits, "-", "_"). */
+const ID_FIELDS = new Set(["id", "levels[].id", "courses[].id", "courses[].parent", "courses[].levels[]"]);
+/** Fields that hold a year-month. */
+const MONTH_FIELDS = new Set(["upgrade.from", "bdtx.start", "bdtx.end"]);
+
 /** Parents whose keys are data (a level id, a rule id), not field names. */
 const RECORDS = new Set(["counts", "standard", "rules"]);
 
@@ -326,13 +331,18 @@ export function issueText(
       return vi ? `${field} phải từ ${max} trở xuống` : `${field} must be at most ${max}`;
     }
     case "invalid_format": {
-      if (fieldPattern(issue.path).endsWith("id") || fieldPattern(issue.path) === "courses[].parent")
+      const pattern = fieldPattern(issue.path);
+      if (ID_FIELDS.has(pattern))
         return vi
           ? `${field} chỉ gồm chữ không dấu, số, "-" và "_", bắt đầu bằng chữ hoặc số (đang ghi ${shownValue(found, locale)})`
           : `${field} may only hold letters without accents, digits, "-" and "_", starting with a letter or digit (found ${shownValue(found, locale)})`;
+      if (MONTH_FIELDS.has(pattern))
+        return vi
+          ? `${field} phải ghi dạng năm-tháng, ví dụ 2020-07 (đang ghi ${shownValue(found, locale)})`
+          : `${field} must be written year-month, e.g. 2020-07 (found ${shownValue(found, locale)})`;
       return vi
-        ? `${field} phải ghi dạng năm-tháng, ví dụ 2020-07 (đang ghi ${shownValue(found, locale)})`
-        : `${field} must be written year-month, e.g. 2020-07 (found ${shownValue(found, locale)})`;
+        ? `${field} không đúng dạng (đang ghi ${shownValue(found, locale)})`
+        : `${field} is not written the expected way (found ${shownValue(found, locale)})`;
     }
     case "not_multiple_of":
       return vi

@@ -303,6 +303,9 @@ export interface RulebookTemplateOptions {
   blankRows?: number;
 }
 
+/** An empty list of levels with a duty, written out. */
+const NONE = "Không có";
+
 /** Text of a cell that holds a list: one item per line. */
 const lines = (items: readonly string[]) => items.join("\n");
 
@@ -416,9 +419,10 @@ function infoValue(rb: Rulebook, path: string): string | number | null {
     case "upgrade.minMonthsLeft":
       return rb.upgrade?.minMonthsLeft ?? null;
     case "upgrade.standard":
-      return rb.upgrade
-        ? lines(Object.entries(rb.upgrade.standard).map(([l, q]) => `${l}: ${wordOf(QUALIFICATIONS, q)}`))
-        : null;
+      if (!rb.upgrade) return null;
+      // No level at all is said, so that a blank cell stays a missing value.
+      if (Object.keys(rb.upgrade.standard).length === 0) return NONE;
+      return lines(Object.entries(rb.upgrade.standard).map(([l, q]) => `${l}: ${wordOf(QUALIFICATIONS, q)}`));
     case "upgrade.exceptions":
       return rb.upgrade && rb.upgrade.exceptions.length > 0
         ? lines(
@@ -1005,6 +1009,10 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
         const t = textOf(x);
         if (t === "") break;
         const standard: Record<string, unknown> = {};
+        if (fold(t) === fold(NONE)) {
+          put(standard);
+          break;
+        }
         for (const item of itemsOf(t)) {
           const m = /^([^:]+):\s*(.+)$/.exec(item);
           const level = m ? m[1].trim() : item;
