@@ -102,6 +102,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       `Đơn vị hành chính "${values.units}" không có: chọn districts (quận/huyện) hoặc communes (xã, phường, đặc khu).`,
     );
 
+  // The rulebook file is never the output, even with --force: said before it is read.
+  await refuseInputs(values.output, values.rules);
   const rulebook = await loadOneRulebook(values.rules);
   let year = integer(values.year, "Năm");
   if (year === undefined) {
@@ -122,7 +124,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const template = buildTemplate(kind, options);
 
   const target = values.output;
-  await refuseInputs(target, values.rules);
   const bytes = await templateXlsxBuffer(template);
   await writeTarget(target, bytes, values.force);
   const sheets = template.sheets.map((s) => (s.hidden ? `${s.name} (ẩn)` : s.name)).join(", ");

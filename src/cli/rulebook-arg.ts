@@ -68,7 +68,8 @@ export async function loadRulebookFile(file: string): Promise<Rulebook> {
   const label = `sổ quy tắc "${file}"`;
   const origin = `Sổ quy tắc "${file}"`;
   const bytes = await readRulebookBytes(file, label, origin);
-  if (/\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+  // A workbook is told by its bytes (a zip), whatever the file is called.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     let snapshot;
     try {
       snapshot = await readXlsx(bytes);

@@ -33,6 +33,7 @@ import {
   type BuildContext,
   type PlanLine,
 } from "./layout";
+import { TemplateError } from "./build";
 import type { TemplateCell, TemplateSheet } from "./spec";
 
 const FIRST_LEVEL = 2;
@@ -138,8 +139,27 @@ function costLine(ctx: BuildContext, l: PlanLine, r: number, tt: number | null):
   };
 }
 
-/** Excel refuses a formula longer than 8 192 characters; the money total keeps well under it. */
+/** Excel refuses a formula longer than 8 192 characters; the totals keep well under it. */
 const MAX_FORMULA = 8000;
+
+/**
+ * SUM of a column over the rows a total counts. A year of so many lines that the list of ranges
+ * would pass Excel's formula length (group headings between them break the ranges) sums the
+ * whole block of lines instead when no line of it is left out of the total (a heading's cells are
+ * blank); otherwise the template cannot be written as one Excel formula and says so.
+ */
+function columnSum(
+  col: number,
+  counted: readonly number[],
+  lines: { first: number; last: number; excluded: boolean },
+): string {
+  const exact = sumOf(col, counted);
+  if (exact.length <= MAX_FORMULA) return exact;
+  if (!lines.excluded) return `SUM(${toA1(lines.first, col)}:${toA1(lines.last, col)})`;
+  throw new TemplateError(
+    `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
+  );
+}
 
 /**
  * The money total: ROUND of the unrounded lines added up (so 2027 totals 40 018, not the 40 019
@@ -151,11 +171,12 @@ function moneyTotal(
   terms: readonly string[],
   amountCol: number,
   amountRows: readonly number[],
+  lines: { first: number; last: number; excluded: boolean },
 ): TemplateCell {
   if (terms.length === 0) return v(0, "totalMoney");
   const exact = `ROUND(${terms.join("+")},0)`;
   if (exact.length <= MAX_FORMULA) return f(exact, "totalMoney");
-  return f(sumOf(amountCol, amountRows), "totalMoney");
+  return f(columnSum(amountCol, amountRows, lines), "totalMoney");
 }
 
 export function costSheet(ctx: BuildContext): TemplateSheet {
@@ -188,12 +209,18 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
   });
   // The total row: head-counts under the plan's convention, money from the unrounded lines.
   const amountCol = FIRST_LEVEL + rulebook.levels.length + 1;
+  const first = header[1] + 1;
+  const block = (excluded: boolean) => ({ first, last: b.next - 1, excluded });
+  const notInLevels = lines.some((l) => !isGroup(l) && !countedInLevelTotals(ctx, l));
+  const notInAmount = lines.some((l) => !isGroup(l) && !countedInAmountTotal(ctx, l));
   b.add([
     v(null, "totalLabel"),
     v("Tổng số:", "totalLabel"),
-    ...rulebook.levels.map((_, k) => f(sumOf(FIRST_LEVEL + k, levelRows), "totalCount")),
+    ...rulebook.levels.map((_, k) =>
+      f(columnSum(FIRST_LEVEL + k, levelRows, block(notInLevels)), "totalCount"),
+    ),
     v(null, "totalMoney"),
-    moneyTotal(terms, amountCol, amountRows),
+    moneyTotal(terms, amountCol, amountRows, block(notInAmount)),
     v(null, "note"),
   ]);
   return b.sheet({
