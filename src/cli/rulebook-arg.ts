@@ -11,7 +11,7 @@
  */
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
+import { builtinCandidates, builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
 import type { Locale } from "../engine/i18n";
 import type { Candidate } from "../engine/rulebook/choose";
 import { RULEBOOK_LIMITS, tooLargeMessage } from "../engine/rulebook/limits";
@@ -171,10 +171,7 @@ export async function loadRulebookFolder(dir: string): Promise<RulebookFolder> {
   return { candidates, notes };
 }
 
-/** The built-in rulebooks as candidates, the default first. */
-export function builtinCandidates(): Candidate[] {
-  return builtinRulebookIds.map((id) => ({ rulebook: builtinRulebook(id), origin: { kind: "builtin" } }));
-}
+export { builtinCandidates } from "../engine/rulebook/builtin";
 
 export interface RulebookSource {
   /** The rulebook named with --rules, used for every file. */

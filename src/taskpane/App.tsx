@@ -19,15 +19,18 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { budgetSummary } from "../engine/budget";
 import { countBySeverity } from "../engine/findings";
 import { label } from "../engine/i18n";
+import type { CandidateOrigin } from "../engine/rulebook/choose";
 import type { Rulebook } from "../engine/rulebook/schema";
+import { rulebookSheetKey, rulebookTemplate } from "../engine/rulebook/workbook";
 import type { Locale } from "../engine/i18n";
 import { BudgetPanel } from "./BudgetPanel";
 import { FindingsList, FixedList } from "./FindingsList";
 import type { WorkbookPort } from "./port";
+import { decideRulebook, pickedReason, type PaneRulebook } from "./rulebook-choice";
 import { RulebookPicker } from "./RulebookPicker";
 import { SheetsPanel } from "./SheetsPanel";
 import { TemplatePanel } from "./TemplatePanel";
@@ -56,23 +59,38 @@ export interface AppProps {
   port: WorkbookPort;
   rulebook: Rulebook;
   initialLocale?: Locale;
+  /**
+   * "saved" (default): `rulebook` is the one kept for this workbook, used unless the workbook keeps
+   * its own rulebook sheets; "auto": none was kept, the first check chooses from what it says.
+   */
+  rulebookChosenBy?: "saved" | "auto";
   /** Called when the user picks another rulebook (the add-in shares it with the DEAN.* functions). */
   onRulebook?(rb: Rulebook): void;
 }
 
-export function App({ port, rulebook: initial, initialLocale = "vi", onRulebook }: AppProps) {
+export function App({
+  port,
+  rulebook: initial,
+  initialLocale = "vi",
+  rulebookChosenBy,
+  onRulebook,
+}: AppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
-  const [rulebook, setRulebook] = useState<Rulebook>(initial);
+  const [current, setCurrent] = useState<PaneRulebook>(() => ({
+    rulebook: initial,
+    chosenBy: rulebookChosenBy ?? "saved",
+    reason: rulebookChosenBy === "auto" ? "" : pickedReason("saved", initialLocale),
+  }));
   return (
     <FluentProvider theme={webLightTheme} lang={locale === "vi" ? "vi-VN" : "en-US"}>
       <Pane
         port={port}
-        rulebook={rulebook}
+        current={current}
         locale={locale}
         onLocale={setLocale}
-        onRulebook={(rb) => {
-          setRulebook(rb);
-          onRulebook?.(rb);
+        onRulebook={(next) => {
+          setCurrent(next);
+          if (next.rulebook !== current.rulebook) onRulebook?.(next.rulebook);
         }}
       />
     </FluentProvider>
@@ -81,15 +99,41 @@ export function App({ port, rulebook: initial, initialLocale = "vi", onRulebook 
 
 interface PaneProps {
   port: WorkbookPort;
-  rulebook: Rulebook;
+  current: PaneRulebook;
   locale: Locale;
   onLocale(l: Locale): void;
-  onRulebook(rb: Rulebook): void;
+  onRulebook(next: PaneRulebook): void;
 }
 
-function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
+function Pane({ port, current, locale, onLocale, onRulebook }: PaneProps) {
   const styles = useStyles();
-  const c = useChecker(port, rulebook, locale);
+  const rulebook = current.rulebook;
+  const [suggestion, setSuggestion] = useState<PaneRulebook>();
+  const remember = useRef<(rb: Rulebook) => void>(() => undefined);
+  // The rulebook of each workbook read: the user's choice, the workbook's own, or the automatic one.
+  const c = useChecker(port, rulebook, locale, {
+    decide(snap) {
+      const d = decideRulebook(snap, current, locale);
+      setSuggestion(d.suggestion);
+      if (!d.use) return { snapshot: d.snapshot, error: `${t(locale, "rulebookNone")}. ${d.error ?? ""}` };
+      if (
+        d.use.rulebook !== current.rulebook ||
+        d.use.chosenBy !== current.chosenBy ||
+        d.use.reason !== current.reason
+      ) {
+        onRulebook(d.use);
+        if (d.use.chosenBy === "auto") remember.current(d.use.rulebook);
+      }
+      return { rulebook: d.use.rulebook, snapshot: d.snapshot };
+    },
+    ignore: (sheet) => rulebookSheetKey(sheet) !== undefined,
+  });
+  remember.current = (rb) => void c.rememberRulebook(rb);
+  const pick = (rb: Rulebook, origin: CandidateOrigin) => {
+    setSuggestion(undefined);
+    onRulebook({ rulebook: rb, chosenBy: "option", reason: pickedReason("option", locale), origin });
+    void c.rememberRulebook(rb);
+  };
   const budget = useMemo(
     () => (c.state.workbook ? budgetSummary(c.state.workbook, rulebook) : undefined),
     [c.state.workbook, rulebook],
@@ -107,7 +151,7 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
             {t(locale, "title")}
           </Title3>
           <Caption1 as="p" block>
-            {t(locale, "rulebook")}: {rulebook.name}
+            {t(locale, "rulebook")}: {rulebook.name} ({rulebook.id})
           </Caption1>
         </div>
         <Button appearance="subtle" size="small" onClick={() => onLocale(locale === "vi" ? "en" : "vi")}>
@@ -116,12 +160,13 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
       </div>
 
       <RulebookPicker
-        rulebook={rulebook}
+        current={current}
         locale={locale}
-        onChange={(rb) => {
-          onRulebook(rb);
-          void c.rememberRulebook(rb);
-        }}
+        suggestion={suggestion}
+        onChange={pick}
+        onInsert={
+          port.insertTemplate ? () => void c.insertTemplate(() => rulebookTemplate(rulebook)) : undefined
+        }
       />
 
       <div className={styles.toolbar}>

@@ -21,5 +21,12 @@ void Office.onReady(async () => {
     setRulebook(rb);
     void port.recalculate?.();
   };
-  createRoot(root).render(<App port={port} rulebook={getRulebook()} onRulebook={onRulebook} />);
+  createRoot(root).render(
+    <App
+      port={port}
+      rulebook={getRulebook()}
+      rulebookChosenBy={saved ? "saved" : "auto"}
+      onRulebook={onRulebook}
+    />,
+  );
 });

@@ -9,7 +9,7 @@ import type { EngineFinding } from "../engine/findings";
 import type { RecognitionOverride, RecognizedWorkbook } from "../engine/recognize/model";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/i18n";
-import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import type { Template } from "../engine/templates/spec";
 import { rulebookChoice } from "./rulebook-choice";
 import { t } from "./strings";
@@ -53,7 +53,20 @@ export function findingKey(f: EngineFinding): string {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Locale) {
+/** What the pane decides about a workbook it has just read (the rulebook: src/taskpane/rulebook-choice.ts). */
+export interface CheckerOptions {
+  /** The rulebook to check with and what of the workbook to check; `error`: do not check, say why. */
+  decide?(snapshot: WorkbookSnapshot): { rulebook?: Rulebook; snapshot: WorkbookSnapshot; error?: string };
+  /** Sheets the live re-check leaves alone (the rulebook's own sheets). */
+  ignore?(sheet: SheetSnapshot): boolean;
+}
+
+export function useChecker(
+  port: WorkbookPort,
+  rulebook: Rulebook,
+  locale: Locale,
+  options: CheckerOptions = {},
+) {
   const [state, setState] = useState<CheckerState>({
     phase: { kind: "idle" },
     findings: [],
@@ -100,12 +113,18 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     };
   }, [port]);
 
+  /** The rulebook and locale of the last evaluation (a new rulebook chosen by the check itself is not evaluated twice). */
+  const evaluated = useRef<{ rulebook: Rulebook; locale: Locale } | undefined>(undefined);
+  const opts = useRef(options);
+  opts.current = options;
+
   /** Runs the engine on the last snapshot and re-marks the workbook; a failure ends in the error phase. */
   const evaluate = useCallback(
-    async (snap: WorkbookSnapshot) => {
+    async (snap: WorkbookSnapshot, rb: Rulebook = rulebook) => {
       setState((s) => ({ ...s, phase: { kind: "checking" } }));
       try {
-        const result = checkWorkbook(snap, { rulebook, locale, overrides: pane.current.overrides });
+        evaluated.current = { rulebook: rb, locale };
+        const result = checkWorkbook(snap, { rulebook: rb, locale, overrides: pane.current.overrides });
         last.current = result;
         const findings = applyAcceptances(result.findings, pane.current.accepted);
         await port.clearMarks();
@@ -141,6 +160,7 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
       const before = result.findings;
       for (const name of sheets) {
         const sheet = await port.readSheet(name);
+        if (opts.current.ignore?.(sheet)) continue;
         const known: boolean = snapshot.current.sheets.some((s) => s.name === name);
         snapshot.current = {
           sheets: known
@@ -219,8 +239,14 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
           const snap = await port.read((p) =>
             setState((s) => ({ ...s, phase: { kind: "reading", done: p.done, total: p.total } })),
           );
-          snapshot.current = snap;
-          await evaluate(snap);
+          const decided = opts.current.decide?.(snap);
+          if (decided?.error !== undefined) {
+            const message = decided.error;
+            setState((s) => ({ ...s, phase: { kind: "error", message } }));
+            return;
+          }
+          snapshot.current = decided?.snapshot ?? snap;
+          await evaluate(snapshot.current, decided?.rulebook ?? rulebook);
         } catch (e) {
           setState((s) => ({ ...s, phase: { kind: "error", message: errorText(e) } }));
         }
@@ -230,7 +256,8 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
 
   // A new language rewords the findings without reading the workbook again.
   useEffect(() => {
-    if (snapshot.current && state.phase.kind === "done") {
+    const same = evaluated.current?.rulebook === rulebook && evaluated.current.locale === locale;
+    if (snapshot.current && state.phase.kind === "done" && !same) {
       const snap = snapshot.current;
       void serial(() => evaluate(snap));
     }

@@ -3,6 +3,7 @@ import hp20262030 from "../../rulebooks/hai-phong-2026-2030.json";
 import hp2022 from "../../rulebooks/hai-phong-2022.json";
 import hp2024 from "../../rulebooks/hai-phong-2024.json";
 import bpBdtx from "../../rulebooks/binh-phuoc-bdtx-2023-2024.json";
+import type { Candidate } from "./choose";
 import { parseRulebook } from "./load";
 import type { Rulebook } from "./schema";
 
@@ -28,4 +29,9 @@ export function builtinRulebook(id: string = defaultRulebookId): Rulebook {
     cache.set(id, rb);
   }
   return rb;
+}
+
+/** The built-in rulebooks as candidates of the automatic choice, the default first. */
+export function builtinCandidates(): Candidate[] {
+  return builtinRulebookIds.map((id) => ({ rulebook: builtinRulebook(id), origin: { kind: "builtin" } }));
 }
