@@ -244,10 +244,10 @@ const COURSE_HEAD: Readonly<Record<CourseCol, { label: string; width: number }>>
   totalCredits: { label: "Tổng tín chỉ", width: 8 },
   quota: { label: "Định mức (người/trường)", width: 11 },
   amount: { label: "Thành tiền khoán (đồng)", width: 14 },
-  note: { label: "Ghi chú", width: 16 },
+  note: { label: "Ghi chú", width: 20 },
   kind: { label: "Loại", width: 14 },
   target: { label: "Đối tượng", width: 9 },
-  levels: { label: "Cấp học được tham gia", width: 18 },
+  levels: { label: "Cấp học được tham gia", width: 26 },
   programme: { label: "Chương trình nâng chuẩn", width: 11 },
   sector: { label: "Loại hình trường", width: 12 },
   parent: { label: "Nội dung cha (mã)", width: 14 },
@@ -303,6 +303,24 @@ export interface RulebookTemplateOptions {
   blankRows?: number;
 }
 
+/**
+ * A data row, as tall as its longest wrapped text. Conservative (about one character per unit of
+ * column width): a spreadsheet without Times New Roman draws it with a wider font, and a clipped
+ * rulebook value is worse than a tall row.
+ */
+function addRow(b: SheetBuilder, cells: (TemplateCell | null)[]): number {
+  let lines = 1;
+  cells.forEach((c, col) => {
+    if (!c || typeof c.value !== "string") return;
+    const per = Math.max(1, (b.columnWidths[col] ?? 10) - 2);
+    lines = Math.max(
+      lines,
+      c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / per)), 0),
+    );
+  });
+  return b.add(cells, lines > 1 ? Math.min(409, Math.ceil(lines * 15.75 + 4)) : undefined);
+}
+
 /** An empty list of levels with a duty, written out. */
 const NONE = "Không có";
 
@@ -350,7 +368,7 @@ function infoSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
     const r = b.next;
     const cell: TemplateCell = v(value, typeof value === "number" ? "money" : "text");
     if (f.path === "tolerance") cell.numberFormat = "0.0##";
-    b.add([v(f.label, "text"), cell, v(f.hint ?? null, "note")]);
+    addRow(b, [v(f.label, "text"), cell, v(f.hint ?? null, "note")]);
     index.set(f.path, `${RULEBOOK_SHEETS.info.name}!${toA1(r, 1)}`);
     if (f.path === "defaultScale")
       b.validations.push(list(words(SCALES), r, "Chọn đồng, nghìn đồng hoặc triệu đồng."));
@@ -466,7 +484,7 @@ function levelsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet 
     : BLANK_LEVELS.map(([id, name]) => ({ id, name, aliases: [] as string[], schools: null }));
   const first = b.next;
   levels.forEach((l, i) => {
-    const r = b.add([
+    const r = addRow(b, [
       v(i + 1, "center"),
       v(l.id, "center"),
       v(l.name, "text"),
@@ -607,7 +625,7 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
         put("note", o.note);
         index.set(`courses[${i}].offerings[${j}]`, cellOf("year"));
       }
-      b.add(cells);
+      addRow(b, cells);
     });
   });
   for (let k = 0; k < blankRows; k++) b.add(blankRow());
@@ -669,7 +687,7 @@ function unitsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
   (rb?.units ?? []).forEach((u, i) => {
     const names = [...u.names.map((x) => [x, false] as const), ...u.extra.map((x) => [x, true] as const)];
     names.forEach(([unit, extra], j) => {
-      const r = b.add([
+      const r = addRow(b, [
         v(++n, "center"),
         v(j === 0 ? u.label : null, "text"),
         v(j === 0 ? (u.validFrom ?? null) : null, "center"),
@@ -715,7 +733,7 @@ function rulesSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
   ids.forEach((id, i) => {
     const rule = allRules.find((r) => r.meta.id === id);
     const own = rb?.rules[id];
-    const r = b.add([
+    const r = addRow(b, [
       v(i + 1, "center"),
       v(id, "text"),
       v(rule ? rule.meta.title.vi : null, "text"),
@@ -749,7 +767,7 @@ function provenanceSheet(
   list.forEach((p, i) => {
     const path = pathText(p.path);
     const value = valueAtPath(rb, p.path);
-    b.add([
+    addRow(b, [
       v(i + 1, "center"),
       v(cellFor(index, p.path) ?? path, "text"),
       v(
