@@ -1,9 +1,10 @@
 /**
- * `dean-check [--rules f.json] [--json] [--annotate out.xlsx] [--lang vi|en] <file.xlsx|folder>...`
+ * `dean-check [--rules f.json|f.xlsx|id] [--rules-dir dir] [--json] [--annotate out.xlsx] [--lang vi|en] <file.xlsx|folder>...`
  *
  * Public contract (other tools depend on it):
- * - `--json` prints exactly `{"files":[{"file": "...", "findings": [...]}]}`; a file that cannot be
- *   read gets `"error": "..."` instead of `findings`.
+ * - `--json` prints exactly `{"files":[{"file": "...", "rulebook": {"id", "name", "chosenBy"}, "findings": [...]}]}`;
+ *   a file that cannot be read, or that no rulebook fits, gets `"error": "..."` instead.
+ * - Without --rules each file's rulebook is chosen from what it says (src/engine/rulebook/select.ts).
  * - Exit 0 when there is no error finding, 1 when there is, 2 when an input or the rulebook cannot
  *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
  * - `--annotate` writes a marked copy; it never overwrites an input.
@@ -39,17 +40,18 @@ export { nodeIo } from "./shared";
 
 const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json|.xlsx] [--rules-dir thư-mục] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
 
-  --rules     sổ quy tắc dùng cho mọi tệp (tệp JSON, sổ quy tắc .xlsx, hoặc tên có sẵn:
-              ${builtinRulebookIds.join(", ")}); không có: tự chọn theo năm, tỉnh và loại kế hoạch
-              ghi trong tiêu đề, hoặc sổ quy tắc để trong chính sổ tính
+  --rules     sổ quy tắc dùng cho mọi tệp: tệp JSON, sổ quy tắc .xlsx, hoặc tên có sẵn
+              (${builtinRulebookIds.join(", ")});
+              không có: mỗi tệp tự chọn theo năm, tỉnh và loại kế hoạch ghi trong tiêu đề,
+              hoặc dùng sổ quy tắc để trong chính sổ tính
   --rules-dir thư mục các sổ quy tắc của đơn vị (.json, .xlsx), được xét khi tự chọn
               (hoặc biến môi trường ${RULES_DIR_ENV})
-  --json      in kết quả dạng JSON: {"files":[{"file": "...", "findings": [...]}]}
+  --json      in kết quả dạng JSON: {"files":[{"file": "...", "rulebook": {...}, "findings": [...]}]}
   --annotate  ghi một bản sao có đánh dấu các ô và trang "Kết quả kiểm tra" (không bao giờ ghi đè tệp gốc);
               khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
   --lang      ngôn ngữ của thông báo: vi (mặc định) hoặc en
 
-Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc.
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc, hoặc không sổ quy tắc nào hợp với tệp.
 `;
 
 interface Checked extends FileReport {
