@@ -13,6 +13,7 @@ import type { Locale } from "../engine/i18n";
 import { parseRulebook } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { prepareCheck } from "../engine/rulebook/select";
+import { rulebookSheetNames } from "../engine/rulebook/workbook";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { t } from "./strings";
 
@@ -78,7 +79,8 @@ export function decideRulebook(
   const auto = prepareCheck(snapshot, { candidates, locale });
   const keep =
     current && (current.chosenBy === "option" || current.chosenBy === "saved") ? current : undefined;
-  const own = auto.ok && auto.used.origin.kind === "workbook";
+  // The workbook's own rulebook sheets come before a choice saved in its settings (an invalid one is said).
+  const own = rulebookSheetNames(snapshot).size > 0;
   if (keep && !(own && keep.chosenBy === "saved")) {
     const named = prepareCheck(snapshot, {
       candidates,

@@ -143,3 +143,14 @@ it('"Tạo sổ quy tắc" inserts the rulebook in use as sheets of the workbook
   await user.click(screen.getByRole("button", { name: "Tạo sổ quy tắc" }));
   await waitFor(() => expect(port.calls).toContain("insert rulebook 2024"));
 });
+
+it("a rulebook kept in the workbook's sheets with a mistake is said, at its cell, and the workbook is not checked", async () => {
+  const own = templateSnapshot(rulebookTemplate(builtinRulebook("hai-phong-2024")));
+  const courses = own.sheets[2];
+  courses.values[6][3] = "hai triệu";
+  const { port } = await open({ sheets: [...registrations.sheets, ...own.sheets] }, { chosenBy: "saved" });
+  expect(
+    await screen.findByText(/Nội dung & đơn giá!D7: đơn giá phải là một số, không phải "hai triệu"/),
+  ).toBeTruthy();
+  expect(port.calls.filter((c) => c.startsWith("mark"))).toEqual([]);
+});
