@@ -31,7 +31,7 @@ import {
   writeErrorText,
   type CliIo,
 } from "./shared";
-import { publicRulebook, rulebookLine, textReport, type FileReport, type PublicRulebook } from "./report";
+import { publicRulebook, rulebookLines, textReport, type FileReport, type PublicRulebook } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
@@ -137,7 +137,7 @@ async function writeAnnotated(c: Checked, target: string, locale: Locale): Promi
   annotateWorkbook(wb, c.findings ?? [], {
     locale,
     rulebookName: c.rulebook?.rulebook.name,
-    rulebookWhy: c.rulebook && rulebookLine(c.rulebook, locale),
+    rulebookWhy: c.rulebook && rulebookLines(c.rulebook, locale).join(" "),
   });
   await ensureFolder(dirname(target));
   const tmp = `${target}.${process.pid}.tmp`;

@@ -5,7 +5,7 @@ import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
 import { rulebookLines, type UsedRulebookLike } from "./rulebook-line";
 
-export { publicRulebook, rulebookLine, type PublicRulebook } from "./rulebook-line";
+export { publicRulebook, rulebookLine, rulebookLines, type PublicRulebook } from "./rulebook-line";
 
 export interface FileReport {
   file: string;

@@ -119,7 +119,8 @@ function Pane({ port, current, locale, onLocale, onRulebook }: PaneProps) {
       if (
         d.use.rulebook !== current.rulebook ||
         d.use.chosenBy !== current.chosenBy ||
-        d.use.reason !== current.reason
+        d.use.reason !== current.reason ||
+        d.use.others !== current.others
       ) {
         onRulebook(d.use);
         if (d.use.chosenBy === "auto") remember.current(d.use.rulebook);

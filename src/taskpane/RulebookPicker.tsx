@@ -135,6 +135,11 @@ export function RulebookPicker({
           <Caption1>{t(locale, "rulebookInsertHint")}</Caption1>
         </div>
       )}
+      {current.others && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{current.others}</MessageBarBody>
+        </MessageBar>
+      )}
       {suggestion && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -51,6 +51,8 @@ export interface PaneRulebook {
   chosenBy: ChosenBy;
   reason: string;
   origin?: CandidateOrigin;
+  /** Sheets of the workbook that belong to another plan, one line. */
+  others?: string;
 }
 
 /** What the pane does with a workbook it has just read. */

@@ -16,6 +16,7 @@ import { templateXlsxBuffer } from "../../src/io/xlsx/template";
 import { App } from "../../src/taskpane/App";
 import type { PaneState } from "../../src/taskpane/port";
 import { seed2024AsPrinted } from "../fixtures/seed2024";
+import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { memoryPort } from "./memory-port";
 
 // Jest runs CommonJS: the add-in's dynamic import of ExcelJS (a chunk of its own) is a require here.
@@ -153,4 +154,14 @@ it("a rulebook kept in the workbook's sheets with a mistake is said, at its cell
     await screen.findByText(/Nội dung & đơn giá!D7: đơn giá phải là một số, không phải "hai triệu"/),
   ).toBeTruthy();
   expect(port.calls.filter((c) => c.startsWith("mark"))).toEqual([]);
+});
+
+it("says which sheets belong to another plan", async () => {
+  const wb: WorkbookSnapshot = {
+    sheets: [...seed2026AsPrinted().sheets.slice(5, 7), registrations.sheets[0]],
+  };
+  await open(wb);
+  expect(
+    await screen.findByText('Trang thuộc kế hoạch khác: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)'),
+  ).toBeTruthy();
 });
