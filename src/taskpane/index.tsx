@@ -11,8 +11,10 @@ void Office.onReady(async () => {
   if (!root) return;
   const port = createExcelAdapter(officeHost());
   // The rulebook this workbook was last checked with, for the pane and the DEAN.* functions alike.
+  // The DEAN.* results are recalculated only when it is not the default they were computed with
+  // (the adapter leaves a workbook in manual calculation mode to the user's F9).
   const saved = restoreRulebook((await port.loadState().catch(() => undefined))?.rulebook);
-  if (saved) {
+  if (saved && saved !== getRulebook()) {
     setRulebook(saved);
     void port.recalculate?.();
   }

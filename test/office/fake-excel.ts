@@ -1600,7 +1600,10 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
   return fake;
 }
 
-/** A sheet's cells as a plain object (values, formulas, fills, number formats), to compare before/after. */
+/**
+ * A sheet's cells as a plain object (values, formulas, fills, number formats, merges, notes,
+ * comments), to compare before/after; not its custom properties, where the add-in records its marks.
+ */
 export function cellsOf(m: FakeSheetModel): Record<string, unknown> {
   return {
     values: Object.fromEntries(m.values),
@@ -1610,7 +1613,6 @@ export function cellsOf(m: FakeSheetModel): Record<string, unknown> {
     merges: [...m.merges],
     notes: Object.fromEntries(m.notes),
     comments: Object.fromEntries(m.comments),
-    customProperties: Object.fromEntries(m.customProperties),
   };
 }
 
@@ -1851,6 +1853,33 @@ class FakeCustomPropertyCollection extends Proxy {
     );
   }
 
+  get items(): FakeCustomProperty[] {
+    return this.get("items");
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.load(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        const items = [...m.customProperties.keys()].map((key) => {
+          const p = new FakeCustomProperty(
+            this.ctx,
+            this.sheetName,
+            key,
+            `${this.path}.getItem(${str(key)})`,
+          );
+          p.fill(list.length ? list : ["key", "value"]);
+          return p;
+        });
+        this.loaded.set("items", items);
+        return items.map((p) => p.snapshot());
+      },
+      `${this.path}.load(${list.join(",")})`,
+    );
+    return this;
+  }
+
   getItemOrNullObject(key: string): FakeCustomProperty {
     const p = new FakeCustomProperty(
       this.ctx,
@@ -1867,22 +1896,37 @@ class FakeCustomProperty extends Proxy {
   constructor(
     ctx: Ctx,
     private readonly sheetName: string,
-    private readonly key: string,
+    private readonly wanted: string,
     path: string,
   ) {
     super(ctx, path);
   }
   private found(): string | undefined {
     const m = this.ctx.sheet(this.sheetName);
-    return [...m.customProperties.keys()].find((k) => k.toLowerCase() === this.key.toLowerCase());
+    return [...m.customProperties.keys()].find((k) => k.toLowerCase() === this.wanted.toLowerCase());
   }
   resolveNull(): boolean {
     const missing = this.found() === undefined;
     this.loaded.set("isNullObject", missing);
     return missing;
   }
+  fill(props: string[]): void {
+    const k = this.found();
+    const m = this.ctx.sheet(this.sheetName);
+    for (const p of props) {
+      if (p === "key") this.loaded.set(p, k);
+      else if (p === "value") this.loaded.set(p, k === undefined ? undefined : m.customProperties.get(k));
+      else throw new FakeApiError("InvalidArgument", `Unknown custom property "${p}"`);
+    }
+  }
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
   get isNullObject(): boolean {
     return this.get("isNullObject");
+  }
+  get key(): string {
+    return this.get("key");
   }
   get value(): string {
     return this.get("value");
@@ -1902,7 +1946,7 @@ class FakeCustomProperty extends Proxy {
     this.ctx.queue(
       () => {
         const k = this.found();
-        if (k === undefined) throw new FakeApiError("ItemNotFound", `No custom property ${this.key}.`);
+        if (k === undefined) throw new FakeApiError("ItemNotFound", `No custom property ${this.wanted}.`);
         this.ctx.sheet(this.sheetName).customProperties.delete(k);
       },
       undefined,
