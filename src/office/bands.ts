@@ -7,13 +7,26 @@
 /** What one operation costs besides its arguments: its path (sheet name, address) and envelope. */
 export const OPERATION_BYTES = 400;
 
-const encoder = new TextEncoder();
+/** Bytes of a text in UTF-8 (Vietnamese letters take two or three), without TextEncoder (absent from some hosts' test DOMs). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 /** UTF-8 bytes of a value as a request carries it (JSON). */
 export function payloadBytes(value: unknown): number {
   if (value === undefined || value === null) return 4;
   if (typeof value === "number" || typeof value === "boolean") return 24;
-  return encoder.encode(JSON.stringify(value)).length;
+  return utf8Length(JSON.stringify(value));
 }
 
 /**
@@ -28,9 +41,9 @@ export class Bander {
     private readonly budget: number,
   ) {}
 
-  /** Makes room for an operation of `bytes` (its arguments; the operation's own cost is added). */
-  async room(bytes: number): Promise<void> {
-    const cost = bytes + OPERATION_BYTES;
+  /** Makes room for `operations` operations whose arguments take `bytes` (each operation's own cost is added). */
+  async room(bytes: number, operations = 1): Promise<void> {
+    const cost = bytes + operations * OPERATION_BYTES;
     if (this.queued > 0 && this.queued + cost > this.budget) await this.flush();
     this.queued += cost;
   }
@@ -45,4 +58,12 @@ export class Bander {
   get pending(): boolean {
     return this.queued > 0;
   }
+}
+
+/** Items in consecutive groups whose operations (`operations` each, of OPERATION_BYTES) fit the budget. */
+export function chunks<T>(items: readonly T[], operations: number, budget: number): T[][] {
+  const per = Math.max(1, Math.floor(budget / (operations * OPERATION_BYTES)));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += per) out.push(items.slice(i, i + per));
+  return out;
 }

@@ -17,7 +17,7 @@ import { SEVERITY_FILL, type Finding, type Severity } from "../engine/findings";
 import { parseRange } from "../engine/a1";
 import type { MarkResult } from "../taskpane/port";
 import { rectangles } from "./areas";
-import { Bander, payloadBytes } from "./bands";
+import { Bander, chunks, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
 import { errorCode } from "./errors";
 import { clearOurNotes, loadNotes } from "./notes";
@@ -99,7 +99,7 @@ export async function mark(ax: AdapterContext, findings: readonly Finding[]): Pr
           const formula = markFormula(severity);
           const fill = `#${SEVERITY_FILL[severity]}`;
           for (const area of list) {
-            await bands.room(3 * payloadBytes(formula));
+            await bands.room(2 * payloadBytes(formula), 3);
             const cf = ws.getRange(area).conditionalFormats.add("Custom");
             cf.custom.rule.formula = formula;
             cf.custom.format.fill.color = fill;
@@ -232,8 +232,21 @@ export async function clearMarks(ax: AdapterContext, sheet?: string, thorough = 
   );
 }
 
-/** The add-in's marks among the rules of each collection (all read in 1 sync, 2 before ExcelApi 1.14); fails if one cannot be read. */
+/**
+ * The add-in's marks among the rules of each collection, read in bands of collections (1 sync
+ * each, 2 before ExcelApi 1.14); fails if one rule cannot be read.
+ */
 async function readRules(
+  ax: AdapterContext,
+  ctx: Excel.RequestContext,
+  collections: Excel.ConditionalFormatCollection[],
+): Promise<Excel.ConditionalFormat[][]> {
+  const out: Excel.ConditionalFormat[][] = [];
+  for (const part of chunks(collections, 1, ax.writeBudget)) out.push(...(await readBand(ax, ctx, part)));
+  return out;
+}
+
+async function readBand(
   ax: AdapterContext,
   ctx: Excel.RequestContext,
   collections: Excel.ConditionalFormatCollection[],
@@ -309,6 +322,6 @@ async function readEveryRule(
       await attempt(group.slice(half));
     }
   };
-  if (positions.length > 0) await attempt(positions);
+  for (const part of chunks(positions, 2, ax.writeBudget)) await attempt(part);
   return found;
 }

@@ -55,7 +55,7 @@ export async function writeNotes(
             skipped.push(cell);
             continue;
           }
-          await lookups.room(0);
+          await lookups.room(0, 2); // the note's isNullObject and its content
           const note = ws.notes.getItemOrNullObject(cell);
           note.load("content");
           pending.push({ ws, cell, text, note });

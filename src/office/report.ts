@@ -67,7 +67,7 @@ export async function writeTable(ax: AdapterContext, table: ReportTable): Promis
       const ws = sheets.add(name);
       const width = table.header.length;
       const bands = new Bander(() => ctx.sync(), ax.writeBudget);
-      await bands.room(2 * payloadBytes(table.header));
+      await bands.room(2 * payloadBytes(table.header), 4);
       const head = ws.getRangeByIndexes(0, 0, 1, width);
       head.numberFormat = [table.header.map(() => "@")];
       head.values = [table.header];
@@ -75,7 +75,7 @@ export async function writeTable(ax: AdapterContext, table: ReportTable): Promis
       // Rows in bands: text format first, so that a message or a sheet name starting with "=" stays text.
       const writeRows = async (start: number, end: number, bytes: number) => {
         if (end <= start) return;
-        await bands.room(bytes);
+        await bands.room(bytes, 2);
         const part = table.rows.slice(start, end);
         const range = ws.getRangeByIndexes(start + 1, 0, part.length, width);
         range.numberFormat = part.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
@@ -98,7 +98,7 @@ export async function writeTable(ax: AdapterContext, table: ReportTable): Promis
         await bands.room(payloadBytes(value));
         ws.getRangeByIndexes(link.row + 1, link.col, 1, 1).hyperlink = value;
       }
-      await bands.room(0);
+      await bands.room(0, 2);
       ws.getRangeByIndexes(0, 0, table.rows.length + 1, width).format.autofitColumns();
       ws.activate();
       await bands.flush();

@@ -140,10 +140,19 @@ export function apiAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-const encoder = new TextEncoder();
 /** Bytes of a text in UTF-8 (Vietnamese letters take 2–3). */
 export function utf8Bytes(s: string): number {
-  return encoder.encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
@@ -195,9 +204,16 @@ interface Box {
   c1: number;
 }
 
+const boxes = new Map<string, Box>();
 function boxOf(address: string): Box {
-  const { start, end } = parseRange(address);
-  return { r0: start.row, c0: start.col, r1: end.row, c1: end.col };
+  let b = boxes.get(address);
+  if (!b) {
+    const { start, end } = parseRange(address);
+    b = { r0: start.row, c0: start.col, r1: end.row, c1: end.col };
+    if (boxes.size > 100_000) boxes.clear();
+    boxes.set(address, b);
+  }
+  return { ...b };
 }
 
 function boxAddress(b: Box): string {
