@@ -181,19 +181,22 @@ export async function clearMarks(ax: AdapterContext, sheet?: string, thorough = 
             ctx,
             ranges.map((r) => r.range.conditionalFormats),
           );
-          const bySheet = new Map<number, Map<string, Excel.ConditionalFormat>>();
+          // Each recorded rectangle holds exactly its own mark. Anything else (rows inserted or
+          // deleted, marks removed or copied by the user) means the record no longer places the
+          // marks: that sheet's rules are all read instead (ids are not compared: Office.js does
+          // not promise them stable across collections).
+          const bySheet = new Map<number, Excel.ConditionalFormat[][]>();
           rules.forEach((list, k) => {
             const i = ranges[k].i;
-            const mine = bySheet.get(i) ?? new Map<string, Excel.ConditionalFormat>();
-            for (const cf of list) mine.set(cf.id, cf);
-            bySheet.set(i, mine);
+            const lists = bySheet.get(i);
+            if (lists) lists.push(list);
+            else bySheet.set(i, [list]);
           });
           for (const i of recorded) {
-            const mine = bySheet.get(i) ?? new Map();
+            const lists = bySheet.get(i) ?? [];
             const p = plans[i] as Extract<Plan, { kind: "recorded" }>;
-            // Fewer than recorded (rows inserted or deleted, marks copied elsewhere): read every rule.
-            if (mine.size < p.count) scan.add(i);
-            else for (const cf of mine.values()) found.push({ sheet: open[i].name, cf });
+            if (lists.length !== p.count || lists.some((l) => l.length !== 1)) scan.add(i);
+            else for (const [cf] of lists) found.push({ sheet: open[i].name, cf });
           }
         } catch (e) {
           if (errorCode(e) === undefined) throw e;
