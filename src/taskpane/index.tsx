@@ -4,6 +4,7 @@ import { createExcelAdapter } from "../office/excel-adapter";
 import { officeHost } from "../office/host";
 import { getRulebook, setRulebook } from "../shared/rulebook-store";
 import { App } from "./App";
+import { restoreRulebook } from "./rulebook-choice";
 import { restoreSavedRulebook } from "./startup";
 
 void Office.onReady(async () => {
@@ -12,6 +13,8 @@ void Office.onReady(async () => {
   const port = createExcelAdapter(officeHost());
   // The rulebook this workbook was last checked with, for the pane and the DEAN.* functions alike.
   await restoreSavedRulebook(port, getRulebook(), setRulebook).catch(() => undefined);
+  // Kept for this workbook: used as it is; otherwise the first check chooses from what the workbook says.
+  const kept = restoreRulebook((await port.loadState().catch(() => undefined))?.rulebook) !== undefined;
   // A new rulebook is shared with the DEAN.* functions; recalculating makes every result follow it.
   const onRulebook = (rb: Parameters<typeof setRulebook>[0]) => {
     setRulebook(rb);
@@ -21,7 +24,7 @@ void Office.onReady(async () => {
     <App
       port={port}
       rulebook={getRulebook()}
-      rulebookChosenBy={saved ? "saved" : "auto"}
+      rulebookChosenBy={kept ? "saved" : "auto"}
       onRulebook={onRulebook}
     />,
   );

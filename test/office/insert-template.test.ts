@@ -67,7 +67,7 @@ it("writes a text that looks like a formula as text", async () => {
 it("inserts the rulebook workbook ('Tạo sổ quy tắc'): every sheet, its number checks as Excel's whole and decimal rules", async () => {
   const t = rulebookTemplate(rulebook);
   const fake = createFakeExcel([{ name: "Cấp học", values: [["bảng của người dùng"]] }]);
-  const name = await insertTemplate(hostOf(fake), t);
+  const name = await insertTemplate(adapterContext(hostOf(fake)), t);
   expect(name).toBe("Thông tin chung");
   expect(fake.model.sheets.map((s) => s.name)).toEqual(
     expect.arrayContaining(["Thông tin chung", "Cấp học (2)", "Nội dung & đơn giá", "Mức độ quy tắc"]),
