@@ -181,9 +181,6 @@ export function chooseByClues(sheets: readonly SheetClues[], candidates: readonl
 
 const WORDS = {
   vi: {
-    option: "chọn bằng --rules",
-    picked: "người dùng chọn",
-    saved: "đã lưu trong sổ tính",
     workbook: 'sổ quy tắc để trong sổ tính (trang "{sheet}")',
     years: 'tiêu đề ghi "{text}" ({where})',
     cited: 'tiêu đề không ghi năm; văn bản kèm theo ghi "{text}" ({where})',
@@ -207,9 +204,6 @@ const WORDS = {
     builtin: "có sẵn",
   },
   en: {
-    option: "chosen with --rules",
-    picked: "chosen by the user",
-    saved: "saved in the workbook",
     workbook: 'the rulebook kept in the workbook (sheet "{sheet}")',
     years: 'the title says "{text}" ({where})',
     cited: 'no year in the title; the plan it belongs to is dated "{text}" ({where})',
@@ -315,8 +309,3 @@ export function noChoiceText(choice: Extract<Choice, { ok: false }>, locale: Loc
 
 /** How a rulebook came to be used. */
 export type ChosenBy = "auto" | "option" | "saved";
-
-/** "chọn bằng --rules", "đã lưu trong sổ tính", or the automatic reason. */
-export function chosenByText(chosenBy: ChosenBy, locale: Locale): string {
-  return w(locale, chosenBy === "option" ? "option" : chosenBy === "saved" ? "saved" : "picked");
-}
