@@ -1,6 +1,6 @@
 /** The readable report of `dean-check` (without --json): findings grouped by file and sheet. */
 import { countBySeverity, type EngineFinding } from "../engine/findings";
-import { countsText, formatNumber, label, scaleName, type LabelKey } from "../engine/i18n";
+import { countsText, formatNumber, label, phrase, scaleName, type LabelKey } from "../engine/i18n";
 import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
 
@@ -31,7 +31,8 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
       const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
       lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
     }
-    for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${s.reason}`);
+    for (const s of wb.skipped)
+      lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${phrase(s.reason, locale)}`);
     // "0 lỗi" must not read as a pass when nothing was checked.
     if (wb.tables.length === 0) lines.push(`   ${L("noAppendix")}`);
     let sheet: string | undefined;

@@ -63,9 +63,7 @@ describe("recognition overrides", () => {
     expect(t6?.year).toBe(2027);
     expect(t6?.overridden).toEqual({ year: 2027 });
     expect(r.workbook.tables.find((t) => t.sheet === "PL7 KP 2027")?.scale).toBe(1);
-    expect(r.workbook.skipped).toEqual([
-      { sheet: "Tổng hợp", reason: "Người dùng đã chọn bỏ qua trang tính này." },
-    ]);
+    expect(r.workbook.skipped).toEqual([{ sheet: "Tổng hợp", reason: { id: "sheet.ignored" } }]);
     // 2026's lines read as 2027's are judged against 2027's plan.
     expect(r.findings.some((f) => f.sheet === "PL6 KP 2026" && f.message.includes("năm 2027"))).toBe(true);
   });

@@ -31,6 +31,8 @@ export interface ExpectedFinding {
   expected?: number | string | null;
   actual?: number | string | null;
   fix?: { cell: string; value: number | string } | null;
+  /** The root cause a consequence names (`null`: the finding is a cause itself). */
+  causedBy?: { sheet: string; cell: string; rule: string } | null;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -119,6 +121,8 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (want.actual !== undefined) expect(got.actual).toEqual(want.actual);
           if (want.fix === null) expect(got.fix).toBeUndefined();
           else if (want.fix !== undefined) expect(got.fix).toEqual(want.fix);
+          if (want.causedBy === null) expect(got.causedBy).toBeUndefined();
+          else if (want.causedBy !== undefined) expect(got.causedBy).toEqual(want.causedBy);
         });
       });
     });

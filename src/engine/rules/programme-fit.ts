@@ -6,7 +6,6 @@ import {
   QUALIFICATION_NAME,
   QUALIFICATION_RANK,
 } from "./people-util";
-import { levelName } from "./util";
 import { courseById } from "../plan/lookup";
 
 /** The programme a person is registered for fits them: their qualification, their level, their school's sector. */
@@ -78,7 +77,7 @@ export const programmeFit: Rule = {
             data: {
               person,
               programme,
-              level: levelName(ctx.rulebook, p.level),
+              level: ctx.levelName(p.level),
               levels: course.levels.join(", "),
             },
             cells: [p.cells.programme?.cell ?? "", p.cells.level?.cell ?? ""].filter(Boolean),

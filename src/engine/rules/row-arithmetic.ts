@@ -40,6 +40,12 @@ export const rowArithmetic: Rule = {
           expected: ctx.num(expected),
         };
         const subject = { course: row.course?.courseId };
+        // A wrong head-count or unit price (quota, unit-price, eligible-level…) explains a wrong
+        // amount: the amount's finding then follows from it, and its fix waits for that one.
+        const dependsOn = [row.unitPrice, ...Object.values(row.counts)].map((n) => ({
+          sheet: table.sheet,
+          cell: n.cell,
+        }));
         if (!row.amount) {
           const cell = amountCell(table, row.r);
           if (!cell) continue;
@@ -52,6 +58,7 @@ export const rowArithmetic: Rule = {
             actual: null,
             fix: { cell, value: round(exact) },
             subject,
+            dependsOn,
           });
         } else if (!within(row.amount.value, exact, tol)) {
           ctx.report({
@@ -63,6 +70,7 @@ export const rowArithmetic: Rule = {
             actual: row.amount.value,
             ...(row.amount.formula ? {} : { fix: { cell: row.amount.cell, value: round(exact) } }),
             subject,
+            dependsOn,
           });
         }
       }

@@ -10,7 +10,6 @@ import {
   retirementFacts,
   ym,
 } from "./people-util";
-import { levelName } from "./util";
 
 /**
  * Only people the law obliges to upgrade belong in an upgrade list: a level with an upgrade duty,
@@ -54,7 +53,7 @@ export const upgradeEligibility: Rule = {
           ctx.report({
             table,
             messageId: "level",
-            data: { person, level: levelName(ctx.rulebook, p.level) },
+            data: { person, level: ctx.levelName(p.level) },
             cells: [p.cells.level?.cell ?? ""],
             expected: null,
             actual: p.level,
@@ -74,7 +73,7 @@ export const upgradeEligibility: Rule = {
             data: {
               person,
               qualification: QUALIFICATION_NAME[p.qualification],
-              level: levelName(ctx.rulebook, p.level as string),
+              level: ctx.levelName(p.level as string),
               standard: QUALIFICATION_NAME[standard],
             },
             cells: [p.cells.qualification?.cell ?? ""],
