@@ -130,7 +130,7 @@ const LABELS = {
     checkedBy: "Checked by Đề án Checker, rulebook",
     notRecognized: "Not recognised",
     noAppendix:
-      "No appendix was recognised. Each sheet needs a header row (TT, Nội dung, the levels, Đơn giá, Thành tiền…).",
+      'No appendix was recognised. Each sheet needs a header row ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền"…).',
     summaryCounts: "{error} errors, {warning} warnings, {info} notes", // countsText makes one "error"
     summaryCauses:
       "{error} errors ({causes} root causes, {consequences} consequences), {warning} warnings, {info} notes",
@@ -213,6 +213,16 @@ const QUALIFICATIONS: Readonly<Record<string, Localized>> = {
 
 export function qualificationText(id: string, locale: Locale): string {
   return Object.hasOwn(QUALIFICATIONS, id) ? QUALIFICATIONS[id][locale] : id;
+}
+
+/** Public / non-public schools (công lập / ngoài công lập). */
+const SECTORS: Readonly<Record<string, Localized>> = {
+  "cong-lap": { vi: "công lập", en: "public" },
+  "ngoai-cong-lap": { vi: "ngoài công lập", en: "non-public" },
+};
+
+export function sectorText(id: string, locale: Locale): string {
+  return Object.hasOwn(SECTORS, id) ? SECTORS[id][locale] : id;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
 import type { Rule } from "./api";
 import { personLists } from "./people-util";
@@ -79,9 +80,9 @@ export const countChain: Rule = {
                 value,
                 diff: ctx.num(value - n),
               },
-              cells: [row.values[v.key]?.cell ?? row.label.cell],
+              cells: [row.values[v.key]?.cell ?? toA1(row.r, v.col)],
               expected: n,
-              actual: value,
+              actual: row.values[v.key]?.value ?? null,
               subject: { course: v.courseId, level: v.level, detail: `area|${area}` },
             });
           }

@@ -6,6 +6,7 @@ import { phrase, type Locale } from "../i18n";
 import type { Rule } from "./api";
 import {
   birthOf,
+  birthShown,
   inUpgradeList,
   personLabel,
   personLists,
@@ -126,7 +127,7 @@ export const personData: Rule = {
               },
               cells: [p.cells.birth?.cell ?? ""],
               expected: null,
-              actual: p.cells.birth?.text ?? null,
+              actual: birthShown(p),
               severity: "warning",
               subject: { ...subject, detail: `age|${subject.detail}` },
             });
