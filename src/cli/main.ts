@@ -114,7 +114,7 @@ async function annotationTargets(
 
 async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
   const wb = await loadWorkbook(c.bytes as Buffer);
-  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name });
+  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name, workbook: c.workbook });
   await ensureFolder(dirname(target));
   const tmp = `${target}.${process.pid}.tmp`;
   try {

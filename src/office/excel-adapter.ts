@@ -12,7 +12,8 @@
  */
 import { SEVERITY_FILL, type Finding, type Fix, type Severity } from "../engine/findings";
 import { columnName } from "../engine/a1";
-import { formatMessage, formatNumber, label } from "../engine/i18n";
+import { formatNumber } from "../engine/i18n";
+import { buildReportSheet } from "../engine/report-sheet";
 import { SHEET_LIMITS } from "../engine/limits";
 import { findingNotes, ownNote, withOurNote } from "../engine/cell-notes";
 import type { Locale } from "../engine/i18n";
@@ -463,39 +464,34 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       await ctx.sync();
+      const report = buildReportSheet(findings, { locale });
       const name = uniqueSheetName(
-        label(locale, "resultsSheet"),
+        report.name,
         sheets.items.map((w) => w.name),
       );
       const ws = sheets.add(name);
-      const header = (
-        ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual", "status"] as const
-      ).map((k) => label(locale, k));
+      // The rows come from the engine's one report builder, shared with dean-check --annotate.
+      const width = report.columns.length;
+      const pad = (r: (string | number)[]) => [...r, ...Array<string>(width - r.length).fill("")];
       const rows: (string | number)[][] = [
-        header,
-        ...findings.map((f, i) => [
-          i + 1,
-          f.sheet,
-          f.cells.join(", "),
-          label(locale, f.severity),
-          f.rule,
-          f.message,
-          f.expected ?? "",
-          f.actual ?? "",
-          f.accepted ? formatMessage(label(locale, "acceptedBecause"), { reason: f.accepted.reason }) : "",
-        ]),
+        pad([report.title]),
+        pad([report.subtitle]),
+        pad([]),
+        report.columns.map((c) => c.header),
+        ...report.rows.map((r) => r.values),
       ];
-      if (findings.length === 0) rows.push(["", "", "", "", "", label(locale, "noFindings"), "", "", ""]);
-      const all = ws.getRangeByIndexes(0, 0, rows.length, header.length);
+      const all = ws.getRangeByIndexes(0, 0, rows.length, width);
       // Text format first: a message or a sheet name starting with "=" must stay text, never a formula.
       all.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
       all.values = rows;
-      ws.getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
-      findings.forEach((f, i) => {
-        if (!f.cells[0]) return;
-        ws.getRangeByIndexes(i + 1, 2, 1, 1).hyperlink = {
-          documentReference: `${quoteSheetName(f.sheet)}!${f.cells[0]}`,
-          textToDisplay: f.cells.join(", "),
+      ws.getRangeByIndexes(report.headerRow - 1, 0, 1, width).format.font.bold = true;
+      ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+      const linkCol = report.columns.findIndex((c) => c.key === "cell");
+      report.rows.forEach((r, i) => {
+        if (!r.link || linkCol < 0) return;
+        ws.getRangeByIndexes(report.headerRow + i, linkCol, 1, 1).hyperlink = {
+          documentReference: `${quoteSheetName(r.link.sheet)}!${r.link.cell}`,
+          textToDisplay: String(r.values[linkCol]),
         };
       });
       all.format.autofitColumns();

@@ -333,6 +333,79 @@ describe("--annotate", () => {
     expect(links).toContain("#'PL8 KP 2028'!J16");
   });
 
+  it('writes a "Kết quả kiểm tra" sheet fit for paper', async () => {
+    const out = join(dir, "giay.xlsx");
+    await cli("--annotate", out, printed);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Kết quả kiểm tra") as ExcelJS.Worksheet;
+    // A4 landscape, one page wide, the header row repeated on every page.
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe("4:4");
+    const header = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      "STT",
+      "Trang tính",
+      "Ô",
+      "Mức độ",
+      "Quy tắc",
+      "Nội dung",
+      "Đúng là",
+      "Đang ghi",
+      "Sửa thành",
+      "Trạng thái",
+    ]);
+    const rows: Record<string, unknown>[] = [];
+    ws.eachRow((row, n) => {
+      if (n <= 4) return;
+      const v = (c: number) => {
+        const x = row.getCell(c).value as unknown;
+        return x && typeof x === "object" && "text" in (x as object) ? (x as { text: string }).text : x;
+      };
+      rows.push({
+        sheet: v(2),
+        cell: v(3),
+        rule: v(5),
+        expected: v(7),
+        actual: v(8),
+        fix: v(9),
+        status: v(10),
+        height: row.height,
+      });
+    });
+    const j16 = rows.find((r) => r.sheet === "PL8 KP 2028" && r.cell === "J16");
+    // The rule by its Vietnamese title; figures with their unit and vi-VN separators.
+    expect(j16).toMatchObject({
+      rule: "Dòng tổng cộng",
+      expected: "35.604 triệu đồng",
+      actual: "34.511 triệu đồng",
+      fix: "35.604 triệu đồng",
+    });
+    // Head-counts have no money unit; a consequence says what it follows from.
+    expect(rows.find((r) => r.sheet === "PL5 NV 2030" && r.cell === "G8")).toMatchObject({
+      expected: "26",
+      actual: "27",
+    });
+    expect(rows.find((r) => r.sheet === "Tổng hợp" && r.cell === "C6")?.status).toBe(
+      "Kéo theo từ lỗi ở PL8 KP 2028!J16",
+    );
+    // Rows tall enough for their wrapped message.
+    expect(Number(j16?.height)).toBeGreaterThan(2 * 15);
+    // Within a sheet, errors come before warnings.
+    const pl4 = rows.filter((r) => r.sheet === "PL4 NV 2029").map((r) => r.rule);
+    expect(pl4.indexOf("Số thứ tự")).toBeGreaterThan(
+      pl4.lastIndexOf("Phụ lục nhiệm vụ khớp phụ lục kinh phí"),
+    );
+    // The summary counts causes apart.
+    expect(ws.getCell("A2").value).toMatch(/11 lỗi \(6 lỗi gốc, 5 lỗi kéo theo\)/);
+  });
+
   it("refuses to overwrite its input", async () => {
     const before = readFileSync(printed);
     const r = await cli("--annotate", printed, printed);

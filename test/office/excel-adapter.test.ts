@@ -287,12 +287,15 @@ describe("fixes, selection, state, report, changes", () => {
     expect(syncs).toBe(2);
     const report = fake.model.sheets.find((s) => s.name === name);
     expect(report?.formulas.size).toBe(0);
-    expect(report?.values.get("F2")).toBe('=HYPERLINK("http://x")');
-    expect(report?.values.get("B2")).toBe("=SUM(1)");
-    expect(report?.values.get("I1")).toBe("Trạng thái");
-    expect(report?.values.get("I2")).toBeUndefined();
-    expect(report?.values.get("I3")).toBe("Đã chấp nhận: Sở đã duyệt");
-    expect(report?.hyperlinks.get("C2")).toEqual({
+    // The engine's report builder (shared with dean-check --annotate): title rows, the header on row 4.
+    expect(report?.values.get("A1")).toBe("KẾT QUẢ KIỂM TRA PHỤ LỤC");
+    expect(report?.values.get("F5")).toBe('=HYPERLINK("http://x")');
+    expect(report?.values.get("B5")).toBe("=SUM(1)");
+    expect(report?.values.get("E5")).toBe("Dòng tổng cộng");
+    expect(report?.values.get("J4")).toBe("Trạng thái");
+    expect(report?.values.get("J5")).toBeUndefined();
+    expect(report?.values.get("J6")).toBe("Đã chấp nhận: Sở đã duyệt");
+    expect(report?.hyperlinks.get("C5")).toEqual({
       documentReference: "'=SUM(1)'!J16",
       textToDisplay: "J16",
     });
