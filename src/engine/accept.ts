@@ -52,10 +52,12 @@ export function subjectKey(s: Subject): string {
   const o = (s && typeof s === "object" ? s : {}) as Partial<Record<keyof Subject, unknown>>;
   // A subject without values is an older one: give it a key no current finding has (the engine
   // always records both values, "null" for none).
-  const version = o.actual === undefined && o.expected === undefined ? "1" : CURRENT;
-  return [version, ...KEYS.map((k) => (o[k] === undefined || o[k] === null ? "" : String(o[k])))].join(
-    "\u001f",
-  );
+  let key = o.actual === undefined && o.expected === undefined ? "1" : CURRENT;
+  for (const k of KEYS) {
+    const v = o[k];
+    key += v === undefined || v === null ? "\u001f" : `\u001f${String(v)}`;
+  }
+  return key;
 }
 
 /** The key of one finding: its subject's key and its occurrence among findings with that key. */

@@ -84,29 +84,24 @@ export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): E
         if (!template) throw new Error(`Rule ${rule.meta.id} has no message ${r.messageId}`);
         const expected = r.expected ?? null;
         const actual = r.actual ?? null;
-        collected.push({
-          finding: {
-            rule: rule.meta.id,
-            severity: reportSeverity(rule, rulebook, r),
-            sheet: r.table.sheet,
-            cells: r.cells,
-            message: formatMessage(template[locale], r.data ?? {}),
-            expected,
-            actual,
-            ...(r.fix ? { fix: r.fix } : {}),
-            messageId: r.messageId,
-            subject: {
-              rule: rule.meta.id,
-              sheetKind: r.table.kind,
-              year: r.table.year,
-              ...identity(r.table, r.cells[0]),
-              ...r.subject,
-              actual: JSON.stringify(actual),
-              expected: JSON.stringify(expected),
-            },
-          },
-          ...(r.dependsOn?.length ? { dependsOn: r.dependsOn } : {}),
-        });
+        const subject: Subject = { rule: rule.meta.id, sheetKind: r.table.kind, year: r.table.year };
+        identity(subject, r.table, r.cells[0]);
+        if (r.subject) Object.assign(subject, r.subject);
+        subject.actual = JSON.stringify(actual);
+        subject.expected = JSON.stringify(expected);
+        const finding: EngineFinding = {
+          rule: rule.meta.id,
+          severity: reportSeverity(rule, rulebook, r),
+          sheet: r.table.sheet,
+          cells: r.cells,
+          message: formatMessage(template[locale], r.data ?? {}),
+          expected,
+          actual,
+          messageId: r.messageId,
+          subject,
+        };
+        if (r.fix) finding.fix = r.fix;
+        collected.push(r.dependsOn?.length ? { finding, dependsOn: r.dependsOn } : { finding });
       },
     };
     rule.check(ctx);
@@ -132,11 +127,10 @@ function sheetIdentity(workbook: RecognizedWorkbook) {
   for (const t of workbook.tables) shared.set(kindYear(t), (shared.get(kindYear(t)) ?? 0) + 1);
   const rowsOf = new Map<RecognizedTable, Map<number, TableRow>>();
   const peopleOf = new Map<RecognizedTable, Map<number, PersonRow>>();
-  return (table: RecognizedTable, cell: string | undefined): Partial<Subject> => {
-    const out: Partial<Subject> = {};
+  return (out: Subject, table: RecognizedTable, cell: string | undefined): void => {
     if ((shared.get(kindYear(table)) ?? 0) > 1) out.sheet = table.sheet;
     const at = cell ? parseA1(cell) : undefined;
-    if (!at) return out;
+    if (!at) return;
     let rows = rowsOf.get(table);
     if (!rows) rowsOf.set(table, (rows = new Map(table.rows.map((r) => [r.r, r]))));
     const row = rows.get(at.row);
@@ -150,7 +144,6 @@ function sheetIdentity(workbook: RecognizedWorkbook) {
       const p = people.get(at.row);
       if (p) out.person = fold(`${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}`);
     }
-    return out;
   };
 }
 
