@@ -4,6 +4,7 @@
  * phải là một số") — and a rulebook kept inside a checked workbook.
  */
 import { checkWorkbook } from "../../src/engine/check";
+import { phrase } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { RulebookError } from "../../src/engine/rulebook/load";
 import { checkPrepared, prepareCheck } from "../../src/engine/rulebook/select";
@@ -214,7 +215,7 @@ describe("a rulebook sheet inside the checked workbook", () => {
     const plain = checkWorkbook(registrations, { rulebook: builtinRulebook("hai-phong-2024") });
     expect(findings).toEqual(plain.findings);
     expect(workbook.tables.map((t) => t.sheet)).toEqual(registrations.sheets.map((s) => s.name));
-    expect(workbook.skipped.map((s) => [s.sheet, s.reason])).toEqual(
+    expect(workbook.skipped.map((s) => [s.sheet, phrase(s.reason, "vi")])).toEqual(
       p.rulebookSheets.map((s) => [s, "trang của sổ quy tắc, không phải phụ lục"]),
     );
   });

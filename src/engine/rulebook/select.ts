@@ -58,11 +58,9 @@ export interface NamedRulebook {
 const WORDS = {
   vi: {
     ownIgnored: 'sổ tính có sổ quy tắc riêng (trang "{sheet}"), không dùng',
-    ownSkipped: "trang của sổ quy tắc, không phải phụ lục",
   },
   en: {
     ownIgnored: 'the workbook keeps its own rulebook (sheet "{sheet}"), not used',
-    ownSkipped: "a sheet of the rulebook, not an appendix",
   },
 } as const;
 
@@ -118,14 +116,13 @@ export function checkPrepared(
   prepared: Extract<Prepared, { ok: true }>,
   options: Omit<CheckOptions, "rulebook"> & { order?: readonly string[] },
 ): CheckResult {
-  const locale = options.locale ?? "vi";
   const result = checkWorkbook(prepared.snapshot, { ...options, rulebook: prepared.used.rulebook });
   if (prepared.rulebookSheets.length === 0) return result;
   const order = options.order ?? [...result.workbook.sheetOrder, ...prepared.rulebookSheets];
   const position = new Map(order.map((s, i) => [s, i]));
   const skipped = [
     ...result.workbook.skipped,
-    ...prepared.rulebookSheets.map((sheet) => ({ sheet, reason: WORDS[locale].ownSkipped })),
+    ...prepared.rulebookSheets.map((sheet) => ({ sheet, reason: { id: "sheet.rulebook" as const } })),
   ].sort((a, b) => (position.get(a.sheet) ?? 0) - (position.get(b.sheet) ?? 0));
   return { ...result, workbook: { ...result.workbook, sheetOrder: [...order], skipped } };
 }
