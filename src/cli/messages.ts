@@ -40,6 +40,25 @@ hoặc không ghi được bản đánh dấu.
   cannotCheck: "Không kiểm tra được tệp: {reason}",
   annotatedTo: "đã ghi bản đánh dấu: {path}",
   summary: "Tóm tắt",
+  // Rulebooks named on the command line (src/cli/rulebook-arg.ts).
+  rulebookOrigin: 'Sổ quy tắc "{file}"',
+  rulebookMissing: 'Không đọc được sổ quy tắc "{file}": không có tệp này (các sổ có sẵn: {builtins}).',
+  rulebookNotThere: 'Không đọc được sổ quy tắc "{file}": không có tệp này.',
+  rulebookIsFolder: 'Không đọc được sổ quy tắc "{file}": đó là một thư mục.',
+  rulebookNotFile: 'Không đọc được sổ quy tắc "{file}": đó không phải một tệp thường.',
+  rulebookNoPermission: 'Không đọc được sổ quy tắc "{file}": không có quyền đọc.',
+  rulebookNotXlsx: 'Không đọc được sổ quy tắc "{file}": {reason}',
+  rulebookNoSheets:
+    '{origin} không có trang sổ quy tắc nào (trang có tiêu đề "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Tạo một sổ bằng: dean-template rulebook -o so-quy-tac.xlsx',
+  rulesDirNotFolder: 'Thư mục sổ quy tắc "{dir}" không phải một thư mục.',
+  rulesDirUnreadable: 'Không đọc được thư mục sổ quy tắc "{dir}".',
+  rulesDirSameId:
+    'Hai sổ quy tắc trong thư mục "{dir}" cùng mã {id}: "{first}" và "{second}". Đổi mã (id) của một sổ.',
+  noteBuiltinNotFile:
+    'dùng sổ quy tắc có sẵn {id}; tệp "{id}" cùng tên trong thư mục này không được dùng (ghi ./{id} để dùng tệp).',
+  noteFileHasBuiltinId:
+    'sổ quy tắc "{file}" có mã {id} trùng sổ có sẵn: cả hai đều được xét khi tự chọn, báo cáo ghi rõ sổ nào được dùng (sổ của tệp được ưu tiên).',
+  chosenWithOption: "chọn bằng --rules",
 };
 
 export type CliMessageKey = keyof typeof vi;
@@ -78,6 +97,25 @@ or a marked copy cannot be written.
   cannotCheck: "The file cannot be checked: {reason}",
   annotatedTo: "marked copy written: {path}",
   summary: "Summary",
+  rulebookOrigin: 'The rulebook "{file}"',
+  rulebookMissing:
+    'Cannot read the rulebook "{file}": there is no such file (built-in rulebooks: {builtins}).',
+  rulebookNotThere: 'Cannot read the rulebook "{file}": there is no such file.',
+  rulebookIsFolder: 'Cannot read the rulebook "{file}": it is a folder.',
+  rulebookNotFile: 'Cannot read the rulebook "{file}": it is not a regular file.',
+  rulebookNoPermission: 'Cannot read the rulebook "{file}": no permission to read it.',
+  rulebookNotXlsx: 'Cannot read the rulebook "{file}": {reason}',
+  rulebookNoSheets:
+    '{origin} has no rulebook sheet (a sheet titled "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Make one with: dean-template rulebook -o rulebook.xlsx',
+  rulesDirNotFolder: 'The rulebook folder "{dir}" is not a folder.',
+  rulesDirUnreadable: 'Cannot read the rulebook folder "{dir}".',
+  rulesDirSameId:
+    'Two rulebooks of the folder "{dir}" have the id {id}: "{first}" and "{second}". Change one id.',
+  noteBuiltinNotFile:
+    'using the built-in rulebook {id}; the file "{id}" of the same name in this folder is not used (write ./{id} to use the file).',
+  noteFileHasBuiltinId:
+    'the rulebook "{file}" has the id {id} of a built-in one: both are considered by the automatic choice, and the report names the one used (the file comes first).',
+  chosenWithOption: "chosen with --rules",
 };
 
 const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };

@@ -5,14 +5,15 @@
  *
  * - A bare built-in id (`--rules hai-phong-2024`) is the built-in rulebook, even when the working
  *   folder holds a file of that name; the file is used when named as a path (`./hai-phong-2024`).
- * - A file is read only when it is a regular file of at most RULEBOOK_LIMITS.maxBytes.
+ * - A file is read only when it is a regular file of at most RULEBOOK_LIMITS.maxBytes; a workbook
+ *   is told by its bytes (a zip) and read by the same bounded reader as checked workbooks.
  * - A rulebook of the folder with a built-in id is kept beside the built-in one and named by its
  *   file wherever it is used, never silently in its place.
  */
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { builtinCandidates, builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
 import type { Locale } from "../engine/i18n";
+import { builtinCandidates, builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
 import type { Candidate } from "../engine/rulebook/choose";
 import { RULEBOOK_LIMITS, tooLargeMessage } from "../engine/rulebook/limits";
 import { parseRulebookText, RulebookError } from "../engine/rulebook/load";
@@ -21,6 +22,9 @@ import type { NamedRulebook } from "../engine/rulebook/select";
 import { rulebookFromWorkbook } from "../engine/rulebook/workbook";
 import { InputError } from "../io/errors";
 import { readXlsx } from "../io/xlsx/read";
+import { cliText } from "./messages";
+
+export { builtinCandidates } from "../engine/rulebook/builtin";
 
 /** The environment variable naming the department's folder of rulebooks. */
 export const RULES_DIR_ENV = "DEAN_RULES_DIR";
@@ -32,19 +36,23 @@ const isRulebookFile = (name: string) =>
 const looksLikePath = (spec: string) => /[\\/]/.test(spec) || extname(spec) !== "";
 
 /** The bytes of a rulebook file: a regular file, not too large (a FIFO or /dev/zero is refused). */
-async function readRulebookBytes(file: string, label: string, origin: string): Promise<Buffer> {
+async function readRulebookBytes(file: string, locale: Locale): Promise<Buffer> {
+  const origin = cliText(locale, "rulebookOrigin", { file });
   let s;
   try {
     s = await stat(file);
   } catch {
-    throw new InputError(`Không đọc được ${label}: không có tệp này.`);
+    throw new InputError(cliText(locale, "rulebookNotThere", { file }));
   }
-  if (s.isDirectory()) throw new InputError(`Không đọc được ${label}: đó là một thư mục.`);
-  if (!s.isFile()) throw new InputError(`Không đọc được ${label}: đó không phải một tệp thường.`);
-  if (s.size > RULEBOOK_LIMITS.maxBytes)
-    throw new RulebookError(tooLargeMessage("bytes", s.size, "vi", origin), []);
+  if (s.isDirectory()) throw new InputError(cliText(locale, "rulebookIsFolder", { file }));
+  if (!s.isFile()) throw new InputError(cliText(locale, "rulebookNotFile", { file }));
+  const tooLarge = (n: number) => {
+    const m = tooLargeMessage("bytes", n, locale, origin);
+    return new RulebookError(m, [m]);
+  };
+  if (s.size > RULEBOOK_LIMITS.maxBytes) throw tooLarge(s.size);
   const handle = await open(file, "r").catch(() => {
-    throw new InputError(`Không đọc được ${label}: không có quyền đọc.`);
+    throw new InputError(cliText(locale, "rulebookNoPermission", { file }));
   });
   try {
     // Read at most one byte more than allowed: a file that grew since stat is still bounded.
@@ -54,8 +62,7 @@ async function readRulebookBytes(file: string, label: string, origin: string): P
       const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
-      if (n > RULEBOOK_LIMITS.maxBytes)
-        throw new RulebookError(tooLargeMessage("bytes", n, "vi", origin), []);
+      if (n > RULEBOOK_LIMITS.maxBytes) throw tooLarge(n);
     }
     return buf.subarray(0, n);
   } finally {
@@ -64,28 +71,27 @@ async function readRulebookBytes(file: string, label: string, origin: string): P
 }
 
 /** A rulebook file: JSON, or a rulebook workbook (.xlsx) whose "SỔ QUY TẮC" sheets are read. */
-export async function loadRulebookFile(file: string): Promise<Rulebook> {
-  const label = `sổ quy tắc "${file}"`;
-  const origin = `Sổ quy tắc "${file}"`;
-  const bytes = await readRulebookBytes(file, label, origin);
+export async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Rulebook> {
+  const origin = cliText(locale, "rulebookOrigin", { file });
+  const bytes = await readRulebookBytes(file, locale);
   // A workbook is told by its bytes (a zip), whatever the file is called.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     let snapshot;
     try {
       snapshot = await readXlsx(bytes);
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(`Không đọc được ${label}: ${e.message}`);
+      if (e instanceof InputError)
+        throw new InputError(cliText(locale, "rulebookNotXlsx", { file, reason: e.message }));
       throw e;
     }
-    const found = rulebookFromWorkbook(snapshot, { origin });
-    if (!found)
-      throw new RulebookError(
-        `${origin} không có trang sổ quy tắc nào (trang có tiêu đề "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Tạo một sổ bằng: dean-template rulebook -o so-quy-tac.xlsx`,
-        [],
-      );
+    const found = rulebookFromWorkbook(snapshot, { origin, locale });
+    if (!found) {
+      const m = cliText(locale, "rulebookNoSheets", { origin });
+      throw new RulebookError(m, [m]);
+    }
     return found.rulebook;
   }
-  return parseRulebookText(bytes.toString("utf8"), origin);
+  return parseRulebookText(bytes.toString("utf8"), origin, locale);
 }
 
 export interface RulebookArg {
@@ -96,17 +102,16 @@ export interface RulebookArg {
 
 /**
  * `--rules`: the built-in rulebook of that id (a bare id is never a file of the working folder),
- * else the file. Throws InputError (no such file) or RulebookError (invalid), with one Vietnamese line.
+ * else the file. Throws InputError (no such file) or RulebookError (invalid), with one line.
  */
-export async function loadRulebookArg(spec: string): Promise<RulebookArg> {
+export async function loadRulebookArg(spec: string, locale: Locale = "vi"): Promise<RulebookArg> {
   if (!looksLikePath(spec) && builtinRulebookIds.includes(spec)) {
     const shadow = await stat(spec).then(
       (s) => s.isFile(),
       () => false,
     );
     const arg: RulebookArg = { candidate: { rulebook: builtinRulebook(spec), origin: { kind: "builtin" } } };
-    if (shadow)
-      arg.note = `dùng sổ quy tắc có sẵn ${spec}; tệp "${spec}" cùng tên trong thư mục này không được dùng (ghi ./${spec} để dùng tệp).`;
+    if (shadow) arg.note = cliText(locale, "noteBuiltinNotFile", { id: spec });
     return arg;
   }
   const exists = await stat(spec).then(
@@ -115,15 +120,17 @@ export async function loadRulebookArg(spec: string): Promise<RulebookArg> {
   );
   if (!exists)
     throw new InputError(
-      `Không đọc được sổ quy tắc "${spec}": không có tệp này (các sổ có sẵn: ${builtinRulebookIds.join(", ")}).`,
+      cliText(locale, "rulebookMissing", { file: spec, builtins: builtinRulebookIds.join(", ") }),
     );
-  return { candidate: { rulebook: await loadRulebookFile(spec), origin: { kind: "file", file: spec } } };
+  return {
+    candidate: { rulebook: await loadRulebookFile(spec, locale), origin: { kind: "file", file: spec } },
+  };
 }
 
 /** The rulebook of `--rules` for tools that need exactly one (dean-template): the default when none is given. */
-export async function loadOneRulebook(spec: string | undefined): Promise<Rulebook> {
+export async function loadOneRulebook(spec: string | undefined, locale: Locale = "vi"): Promise<Rulebook> {
   if (spec === undefined) return builtinRulebook();
-  return (await loadRulebookArg(spec)).candidate.rulebook;
+  return (await loadRulebookArg(spec, locale)).candidate.rulebook;
 }
 
 export interface RulebookFolder {
@@ -137,15 +144,15 @@ export interface RulebookFolder {
  * in name order. An invalid file stops the run (its message names it): a department's rulebook
  * that cannot be read must not be passed over silently.
  */
-export async function loadRulebookFolder(dir: string): Promise<RulebookFolder> {
+export async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<RulebookFolder> {
   let names: string[];
   try {
     const s = await stat(dir);
-    if (!s.isDirectory()) throw new InputError(`Thư mục sổ quy tắc "${dir}" không phải một thư mục.`);
+    if (!s.isDirectory()) throw new InputError(cliText(locale, "rulesDirNotFolder", { dir }));
     names = (await readdir(dir)).filter(isRulebookFile).sort((a, b) => a.localeCompare(b, "vi"));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`Không đọc được thư mục sổ quy tắc "${dir}".`);
+    throw new InputError(cliText(locale, "rulesDirUnreadable", { dir }));
   }
   const candidates: Candidate[] = [];
   const notes: string[] = [];
@@ -154,24 +161,24 @@ export async function loadRulebookFolder(dir: string): Promise<RulebookFolder> {
     const file = join(dir, name);
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) continue;
-    const rulebook = await loadRulebookFile(file);
+    const rulebook = await loadRulebookFile(file, locale);
     const twice = seen.get(rulebook.id);
-    if (twice)
-      throw new RulebookError(
-        `Hai sổ quy tắc trong thư mục "${dir}" cùng mã ${rulebook.id}: "${basename(twice)}" và "${name}". Đổi mã (id) của một sổ.`,
-        [],
-      );
+    if (twice) {
+      const m = cliText(locale, "rulesDirSameId", {
+        dir,
+        id: rulebook.id,
+        first: basename(twice),
+        second: name,
+      });
+      throw new RulebookError(m, [m]);
+    }
     seen.set(rulebook.id, file);
     if (builtinRulebookIds.includes(rulebook.id))
-      notes.push(
-        `sổ quy tắc "${file}" có mã ${rulebook.id} trùng sổ có sẵn: cả hai đều được xét khi tự chọn, báo cáo ghi rõ sổ nào được dùng (sổ của tệp được ưu tiên).`,
-      );
+      notes.push(cliText(locale, "noteFileHasBuiltinId", { file, id: rulebook.id }));
     candidates.push({ rulebook, origin: { kind: "folder", file } });
   }
   return { candidates, notes };
 }
-
-export { builtinCandidates } from "../engine/rulebook/builtin";
 
 export interface RulebookSource {
   /** The rulebook named with --rules, used for every file. */
@@ -181,8 +188,6 @@ export interface RulebookSource {
   /** Lines to say once on stderr (a file not used in favour of a built-in id, a folder id like a built-in's). */
   notes: string[];
 }
-
-const CHOSEN_WITH_OPTION = { vi: "chọn bằng --rules", en: "chosen with --rules" } as const;
 
 /**
  * Where dean-check's rulebooks come from: --rules (then no choice is made), else the folder of
@@ -196,12 +201,13 @@ export async function rulebookSource(
   const notes: string[] = [];
   let named: NamedRulebook | undefined;
   if (options.rules !== undefined) {
-    const arg = await loadRulebookArg(options.rules);
+    const arg = await loadRulebookArg(options.rules, locale);
     if (arg.note) notes.push(arg.note);
-    named = { candidate: arg.candidate, chosenBy: "option", reason: CHOSEN_WITH_OPTION[locale] };
+    named = { candidate: arg.candidate, chosenBy: "option", reason: cliText(locale, "chosenWithOption") };
   }
   const dir = options.rulesDir ?? (env[RULES_DIR_ENV] || undefined);
-  const folder = dir !== undefined && !named ? await loadRulebookFolder(dir) : { candidates: [], notes: [] };
+  const folder =
+    dir !== undefined && !named ? await loadRulebookFolder(dir, locale) : { candidates: [], notes: [] };
   notes.push(...folder.notes);
   return { named, candidates: [...folder.candidates, ...builtinCandidates()], notes };
 }
