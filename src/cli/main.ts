@@ -8,29 +8,18 @@
  *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
  * - `--annotate` writes a marked copy; it never overwrites an input.
  */
-import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
-import { SingleBar } from "cli-progress";
-import { checkWorkbook } from "../engine/check";
+import { realpath, stat } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import type { SingleBar } from "cli-progress";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
-import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/i18n";
-import { InputError } from "../io/errors";
-import { annotateWorkbook } from "../io/xlsx/annotate";
-import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
+import type { CheckJob, CheckOutcome } from "./check-file";
 import { expandInputs } from "./inputs";
+import { checkFiles } from "./pool";
 import { loadRulebookArg } from "./rulebook-arg";
-import {
-  nodeIo,
-  oneLine,
-  parseCliArgs,
-  runCli,
-  UsageError,
-  ensureFolder,
-  writeErrorText,
-  type CliIo,
-} from "./shared";
+import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
 import { textReport, type FileReport } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
@@ -48,36 +37,6 @@ const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [-
 
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc.
 `;
-
-interface Checked extends FileReport {
-  bytes?: Buffer;
-}
-
-async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Promise<Checked> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      file,
-      error:
-        code === "EISDIR"
-          ? "Đây là thư mục, không phải tệp."
-          : code === "EACCES"
-            ? "Không có quyền đọc tệp."
-            : "Không đọc được tệp.",
-    };
-  }
-  try {
-    const snapshot = workbookSnapshot(await loadWorkbook(bytes));
-    const { findings, workbook } = checkWorkbook(snapshot, { rulebook, locale });
-    return { file, findings, workbook, bytes };
-  } catch (e) {
-    if (e instanceof InputError) return { file, error: e.message };
-    return { file, error: `Không kiểm tra được tệp: ${oneLine((e as Error).message)}` };
-  }
-}
 
 /** Where the annotated copy of each file goes; refuses any path that is one of the inputs. */
 async function annotationTargets(out: string, files: readonly string[]): Promise<Map<string, string>> {
@@ -122,20 +81,6 @@ async function annotationTargets(out: string, files: readonly string[]): Promise
   return targets;
 }
 
-async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
-  const wb = await loadWorkbook(c.bytes as Buffer);
-  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name });
-  await ensureFolder(dirname(target));
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-}
-
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
   return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io));
 }
@@ -170,46 +115,51 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         )
       : undefined;
 
-  const bar =
-    inputs.length > 1 && io.interactive
-      ? new SingleBar({
-          format: "Đang kiểm tra [{bar}] {value}/{total} tệp  {file}",
-          stream: process.stderr,
-          hideCursor: true,
-          clearOnComplete: true,
-        })
-      : undefined;
-  bar?.start(inputs.length, 0, { file: "" });
+  const bar = inputs.length > 1 && io.interactive ? await progressBar(inputs.length) : undefined;
+  const readable = inputs.filter((i) => i.error === undefined);
+  const jobs: CheckJob[] = readable.map((i) => ({ file: i.file, annotate: targets?.get(i.file) }));
+  const outcomes = await checkFiles(jobs, { rulebook, locale }, {}, (o) =>
+    bar?.increment({ file: escapeTerminal(basename(o.file)) }),
+  );
+  bar?.stop();
+  const checked = new Map(readable.map((input, i) => [input, outcomes[i]]));
   const reports: FileReport[] = [];
   let unwritten = 0;
   for (const input of inputs) {
-    bar?.update({ file: basename(input.file) });
-    const c: Checked =
-      input.error !== undefined
-        ? { file: input.file, error: input.error }
-        : await checkFile(input.file, rulebook, locale);
-    const target = targets?.get(c.file);
-    if (target && c.error === undefined) {
-      try {
-        await writeAnnotated(c, target, rulebook, locale);
-      } catch (e) {
-        unwritten++;
-        io.stderr(`dean-check: không ghi được bản đánh dấu "${target}": ${writeErrorText(e)}.\n`);
-      }
+    const o: CheckOutcome = checked.get(input) ?? { file: input.file, error: input.error };
+    if (o.annotateError !== undefined) {
+      unwritten++;
+      io.stderr(
+        stderrLine(
+          `dean-check: không ghi được bản đánh dấu "${jobs.find((j) => j.file === o.file)?.annotate}": ${o.annotateError}.`,
+        ),
+      );
     }
-    delete c.bytes;
-    reports.push(c);
-    bar?.increment();
+    reports.push({ file: o.file, error: o.error, findings: o.findings, workbook: o.workbook });
   }
-  bar?.stop();
 
-  for (const r of reports) if (r.error !== undefined) io.stderr(`dean-check: ${r.file}: ${r.error}\n`);
+  for (const r of reports)
+    if (r.error !== undefined) io.stderr(stderrLine(`dean-check: ${r.file}: ${r.error}`));
   if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
-  else io.stdout(textReport(reports, locale));
+  else io.stdout(escapeTerminal(textReport(escapeStrings(reports), locale), true));
 
   // A copy that was asked for and not written is a failure, as an unreadable input is.
   if (unwritten > 0 || reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
+}
+
+/** The progress bar on stderr (cli-progress is loaded only when a bar is drawn). */
+async function progressBar(total: number): Promise<SingleBar> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar: Bar } = require("cli-progress") as typeof import("cli-progress");
+  const bar = new Bar({
+    format: "Đang kiểm tra [{bar}] {value}/{total} tệp  {file}",
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0, { file: "" });
+  return bar;
 }
 
 /** The `--json` document: exactly the contract's fields. */

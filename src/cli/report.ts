@@ -1,14 +1,20 @@
 /** The readable report of `dean-check` (without --json): findings grouped by file and sheet. */
 import { countBySeverity, type EngineFinding } from "../engine/findings";
 import { countsText, formatNumber, label, scaleName, type LabelKey } from "../engine/i18n";
-import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
+import { holdsMoney, type RecognizedTable, type SkippedSheet } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
+
+/** What the report says of each sheet (a worker sends this back, not the recognised workbook). */
+export interface ReportWorkbook {
+  tables: Pick<RecognizedTable, "sheet" | "kind" | "year" | "scale">[];
+  skipped: Pick<SkippedSheet, "sheet" | "reason">[];
+}
 
 export interface FileReport {
   file: string;
   error?: string;
   findings?: EngineFinding[];
-  workbook?: RecognizedWorkbook;
+  workbook?: ReportWorkbook;
 }
 
 const show = (v: number | string | null, locale: Locale) =>
@@ -24,7 +30,7 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
       lines.push(`   ${L("error")}: ${f.error}`, "");
       continue;
     }
-    const wb = f.workbook as RecognizedWorkbook;
+    const wb = f.workbook as ReportWorkbook;
     const findings = f.findings ?? [];
     for (const t of wb.tables) {
       const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
