@@ -1,14 +1,13 @@
 /**
- * The worker thread of dean-check (src/cli/pool.ts): checks one file per message, with the
- * rulebook and language it was started with, and answers with the small outcome.
+ * The worker thread of dean-check (src/cli/pool.ts): checks one file per message and answers
+ * with its small outcome (findings and what the report says of each sheet).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { checkOneFile, type CheckJob, type CheckSettings } from "./check-file";
 
-const settings = workerData as CheckSettings;
 const port = parentPort;
 if (port) {
-  port.on("message", (msg: { id: number; job: CheckJob }) => {
-    void checkOneFile(msg.job, settings).then((outcome) => port.postMessage({ id: msg.id, outcome }));
+  port.on("message", (msg: { id: number; job: CheckJob; settings: CheckSettings }) => {
+    void checkOneFile(msg.job, msg.settings).then((outcome) => port.postMessage({ id: msg.id, outcome }));
   });
 }

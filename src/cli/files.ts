@@ -8,7 +8,7 @@
  *   can redirect the write.
  */
 import { constants } from "node:fs";
-import { mkdtemp, open, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Why a file cannot be read, as one Vietnamese sentence (the error's message). */
@@ -57,7 +57,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     const s = await fh.stat();
     if (!s.isFile())
       throw new FileReadError(
-        `Đây là ${kindOf(s)}, không phải tệp: không đọc.`,
+        `Đây là ${kindOf(s)}, không phải tệp.`,
         s.isDirectory() ? "EISDIR" : "ENOTFILE",
       );
     if (s.size > maxBytes)
@@ -102,13 +102,16 @@ export async function writeNewFile(target: string, bytes: Uint8Array, replace: b
     const tmp = join(dir, basename(target));
     await writeFile(tmp, bytes, { flag: "wx", mode: 0o644 });
     if (!replace) {
-      // Exclusive creation of the target itself; then the content replaces the empty file.
-      const fh = await open(
-        target,
-        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-        0o644,
-      );
+      // Exclusive creation of the target itself (fails on any file or link there); the content then replaces it.
+      const fh = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
       await fh.close();
+      try {
+        await rename(tmp, target);
+      } catch (e) {
+        await unlink(target).catch(() => undefined);
+        throw e;
+      }
+      return;
     }
     await rename(tmp, target);
   } finally {

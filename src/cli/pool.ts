@@ -4,6 +4,10 @@
  * whatever a file holds, its check ends within the limits with one Vietnamese reason and the
  * other files are checked. A folder of workbooks is shared among as many workers as the machine
  * has cores (two here); only each file's findings come back, never its workbook.
+ *
+ * Memory: one worker may use POOL_LIMITS.memoryMb of heap; when two run at once each gets half
+ * of POOL_LIMITS.totalMemoryMb, and a file that runs out of memory then is checked again alone
+ * with the full limit, so that its outcome does not depend on the files beside it.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -20,7 +24,7 @@ export interface PoolLimits {
   memoryMb?: number;
 }
 
-/** The backstops: a file ends within 30 s, and the whole process stays under 2 GB. */
+/** The backstops: a file ends within 30 s (with Node's start-up), and the process stays under 2 GB. */
 export const POOL_LIMITS = Object.freeze({ timeoutMs: 25_000, memoryMb: 1_200, totalMemoryMb: 1_600 });
 
 const vi = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
@@ -33,16 +37,77 @@ export const POOL_REASONS = {
   crash: "Không kiểm tra được tệp: bộ kiểm tra dừng bất thường.",
 };
 
-function spawn(settings: CheckSettings, memoryMb: number): Worker {
-  const options = {
-    workerData: settings,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 48 },
-  };
+/** Workers left idle by an earlier run in this process (tests, a long-lived caller), by heap size. */
+const idle = new Map<number, Worker[]>();
+
+function spawn(memoryMb: number): Worker {
+  const options = { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 48 } };
   const js = join(__dirname, "check-worker.js");
   if (existsSync(js)) return new Worker(js, options);
   // From the TypeScript sources (tests, benchmarks): the worker compiles them with tsx.
   const ts = join(__dirname, "check-worker.ts");
   return new Worker(`require("tsx/cjs"); require(${JSON.stringify(ts)});`, { ...options, eval: true });
+}
+
+function take(memoryMb: number): Worker {
+  const w = idle.get(memoryMb)?.pop();
+  if (!w) return spawn(memoryMb);
+  w.ref();
+  return w;
+}
+
+function release(w: Worker, memoryMb: number): void {
+  const list = idle.get(memoryMb) ?? [];
+  if (list.length >= 2) {
+    void w.terminate();
+    return;
+  }
+  // Idle workers never keep the process alive.
+  w.unref();
+  list.push(w);
+  idle.set(memoryMb, list);
+}
+
+let nextId = 0;
+
+/** Runs one job on `w`; `dead` when the worker had to be stopped (time, memory, crash). */
+function runOn(
+  w: Worker,
+  job: CheckJob,
+  settings: CheckSettings,
+  timeoutMs: number,
+  memoryMb: number,
+): Promise<{ outcome: CheckOutcome; dead: boolean; memory?: boolean }> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const done = (outcome: CheckOutcome, dead: boolean, memory = false) => {
+      clearTimeout(timer);
+      w.off("message", onMessage);
+      w.off("error", onError);
+      w.off("exit", onExit);
+      resolve({ outcome, dead, memory });
+    };
+    const onMessage = (m: { id: number; outcome: CheckOutcome }) => {
+      if (m.id === id) done(m.outcome, false);
+    };
+    const onError = (e: Error & { code?: string }) => {
+      const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+      done(
+        { file: job.file, error: memory ? POOL_REASONS.memory(memoryMb) : POOL_REASONS.crash },
+        true,
+        memory,
+      );
+    };
+    const onExit = () => done({ file: job.file, error: POOL_REASONS.crash }, true);
+    const timer = setTimeout(
+      () => done({ file: job.file, error: POOL_REASONS.timeout(timeoutMs) }, true),
+      timeoutMs,
+    );
+    w.on("message", onMessage);
+    w.on("error", onError);
+    w.on("exit", onExit);
+    w.postMessage({ id, job, settings });
+  });
 }
 
 /**
@@ -56,60 +121,35 @@ export async function checkFiles(
   onDone?: (outcome: CheckOutcome) => void,
 ): Promise<CheckOutcome[]> {
   const outcomes: CheckOutcome[] = new Array(jobs.length);
-  if (jobs.length === 0) return outcomes;
   const count = Math.max(1, Math.min(jobs.length, limits.workers ?? Math.min(4, availableParallelism())));
   const timeoutMs = limits.timeoutMs ?? POOL_LIMITS.timeoutMs;
-  const memoryMb =
-    limits.memoryMb ?? Math.min(POOL_LIMITS.memoryMb, Math.floor(POOL_LIMITS.totalMemoryMb / count));
-  let next = 0;
+  const fullMb = limits.memoryMb ?? POOL_LIMITS.memoryMb;
+  const memoryMb = count === 1 ? fullMb : Math.min(fullMb, Math.floor(POOL_LIMITS.totalMemoryMb / count));
+  const retry: number[] = [];
 
-  const lane = async (): Promise<void> => {
+  const lane = async (queue: number[], mb: number, report: boolean): Promise<void> => {
     let worker: Worker | undefined;
-    try {
-      while (next < jobs.length) {
-        const i = next++;
-        worker ??= spawn(settings, memoryMb);
-        const w = worker;
-        const outcome = await new Promise<{ outcome: CheckOutcome; dead: boolean }>((resolve) => {
-          const done = (o: CheckOutcome, dead: boolean) => {
-            clearTimeout(timer);
-            w.off("message", onMessage);
-            w.off("error", onError);
-            w.off("exit", onExit);
-            resolve({ outcome: o, dead });
-          };
-          const onMessage = (m: { id: number; outcome: CheckOutcome }) => {
-            if (m.id === i) done(m.outcome, false);
-          };
-          const onError = (e: Error & { code?: string }) =>
-            done(
-              {
-                file: jobs[i].file,
-                error:
-                  e.code === "ERR_WORKER_OUT_OF_MEMORY" ? POOL_REASONS.memory(memoryMb) : POOL_REASONS.crash,
-              },
-              true,
-            );
-          const onExit = () => done({ file: jobs[i].file, error: POOL_REASONS.crash }, true);
-          const timer = setTimeout(() => {
-            done({ file: jobs[i].file, error: POOL_REASONS.timeout(timeoutMs) }, true);
-          }, timeoutMs);
-          w.on("message", onMessage);
-          w.on("error", onError);
-          w.on("exit", onExit);
-          w.postMessage({ id: i, job: jobs[i] });
-        });
-        if (outcome.dead) {
-          void w.terminate();
-          worker = undefined;
-        }
-        outcomes[i] = outcome.outcome;
-        onDone?.(outcome.outcome);
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+      worker ??= take(mb);
+      const r = await runOn(worker, jobs[i], settings, timeoutMs, mb);
+      if (r.dead) {
+        void worker.terminate();
+        worker = undefined;
       }
-    } finally {
-      if (worker) await worker.terminate();
+      if (r.memory && mb < fullMb) {
+        retry.push(i); // again alone, with the whole limit
+        continue;
+      }
+      outcomes[i] = r.outcome;
+      if (report) onDone?.(r.outcome);
     }
+    if (worker) release(worker, mb);
   };
-  await Promise.all(Array.from({ length: count }, lane));
+  const queue = jobs.map((_, i) => i);
+  await Promise.all(Array.from({ length: count }, () => lane(queue, memoryMb, true)));
+  if (retry.length > 0) {
+    retry.sort((a, b) => a - b);
+    await lane(retry, fullMb, true);
+  }
   return outcomes;
 }

@@ -64,6 +64,7 @@ export async function annotatedCopy(
 ): Promise<Buffer> {
   const wb = await loadForCopy(bytes, reading);
   annotateWorkbook(wb, findings, options);
-  encodeWorkbookTexts(wb);
+  // Every text encoded, the original cells' texts exactly as the reader read them.
+  encodeWorkbookTexts(wb, reading.snapshot);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,6 +6,7 @@
  * control characters (issue 16).
  */
 import type ExcelJS from "exceljs";
+import type { WorkbookSnapshot } from "../../engine/snapshot";
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
@@ -32,35 +33,47 @@ export function encodeXstring(s: string): string {
 
 type Runs = { richText: { text: string }[] };
 
-function encodeValue(v: ExcelJS.CellValue): ExcelJS.CellValue | undefined {
-  if (typeof v === "string") return encodeXstring(v);
+/** A cell value with its text replaced by `exact` (when given) and encoded; undefined when unchanged. */
+function encodeValue(v: ExcelJS.CellValue, exact: string | undefined): ExcelJS.CellValue | undefined {
+  if (typeof v === "string") return encodeXstring(exact ?? v);
   if (v && typeof v === "object") {
-    if ("richText" in v && Array.isArray((v as Runs).richText))
-      return {
-        ...v,
-        richText: (v as Runs).richText.map((r) => ({ ...r, text: encodeXstring(String(r.text ?? "")) })),
-      };
+    if ("richText" in v && Array.isArray((v as Runs).richText)) {
+      const runs = (v as Runs).richText;
+      // Runs that do not add up to the text read are replaced by the text itself (formatting lost, text kept).
+      if (exact !== undefined && runs.map((r) => String(r.text ?? "")).join("") !== exact)
+        return encodeXstring(exact);
+      return { ...v, richText: runs.map((r) => ({ ...r, text: encodeXstring(String(r.text ?? "")) })) };
+    }
     if ("hyperlink" in v && typeof (v as { text?: unknown }).text === "string")
-      return { ...v, text: encodeXstring((v as { text: string }).text) } as ExcelJS.CellValue;
+      return { ...v, text: encodeXstring(exact ?? (v as { text: string }).text) } as ExcelJS.CellValue;
   }
   return undefined;
 }
 
 /**
  * Encodes, in place, every text of an ExcelJS workbook about to be written (cell values, rich
- * text runs, link texts, cached formula texts, notes). ExcelJS decodes `_xHHHH_` when it loads a
- * file but does not encode when it writes: call this once, right before writing.
+ * text runs, link texts, cached formula texts, notes). ExcelJS decodes `_xHHHH_` in shared strings
+ * (not always as Excel does) and not in inline strings, and encodes nothing when it writes: so
+ * the texts of the original cells are taken from `exact`, the snapshot the reader read from the
+ * same bytes (its sheets in the workbook's order, as ExcelJS's), and every text is encoded. Call
+ * this once, right before writing.
  */
-export function encodeWorkbookTexts(wb: ExcelJS.Workbook): void {
-  wb.eachSheet((ws) => {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
+export function encodeWorkbookTexts(wb: ExcelJS.Workbook, exact?: WorkbookSnapshot): void {
+  wb.worksheets.forEach((ws, i) => {
+    const values = exact?.sheets[i]?.values;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const texts = values?.[r - 1];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const read = texts?.[c - 1];
+        const text = typeof read === "string" ? read : undefined;
         const v = cell.value;
         if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
           const model = cell.model as unknown as { result?: unknown };
-          if (typeof model.result === "string") model.result = encodeXstring(model.result);
+          // ExcelJS drops an empty cached text ("" shown as blank); the reader's text puts it back.
+          if (text !== undefined) model.result = encodeXstring(text);
+          else if (typeof model.result === "string") model.result = encodeXstring(model.result);
         } else if (cell.type !== 1 /* ExcelJS.ValueType.Merge */) {
-          const encoded = encodeValue(v);
+          const encoded = encodeValue(v, text);
           if (encoded !== undefined && encoded !== v) cell.value = encoded;
         }
         const note = cell.note as ExcelJS.Comment | string | undefined;
