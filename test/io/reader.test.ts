@@ -5,6 +5,7 @@
  */
 import { READ_LIMITS, readXlsx, readXlsxDetailed } from "../../src/io/xlsx/read";
 import { InputError } from "../../src/io/errors";
+import { decodeXstring, encodeXstring } from "../../src/io/xlsx/ooxml-text";
 import {
   entriesOf,
   LONG_SHEET_NAME,
@@ -187,5 +188,20 @@ describe("refused rather than guessed", () => {
     expect(await refusal(readXlsx(await rawXlsx({ sheets: [{ name: "A", xml: dtd }] })))).toMatch(
       /không phải XML hợp lệ/,
     );
+  });
+});
+
+describe("texts as OOXML stores them (ST_Xstring)", () => {
+  it.each<[string, string]>([
+    ["_x0041_", "_x005F_x0041_"],
+    ["a_x00e9_b", "a_x005F_x00e9_b"],
+    ["\u0001", "_x0001_"],
+    ["cr\r", "cr_x000D_"],
+    ["tab\tlf\n", "tab\tlf\n"],
+    ["\uffff", "_xFFFF_"],
+    ["_x41_ _xZZZZ_ plain", "_x41_ _xZZZZ_ plain"],
+  ])("%j is stored as %j and read back", (text, stored) => {
+    expect(encodeXstring(text)).toBe(stored);
+    expect(decodeXstring(stored)).toBe(text);
   });
 });
