@@ -9,7 +9,7 @@
  * of POOL_LIMITS.totalMemoryMb, and a file that runs out of memory then is checked again alone
  * with the full limit, so that its outcome does not depend on the files beside it.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -18,14 +18,26 @@ import type { CheckJob, CheckOutcome, CheckSettings } from "./check-file";
 export interface PoolLimits {
   /** Workers at most (default: the machine's cores, at most 4). */
   workers?: number;
-  /** Time one file may take, read, check and copy (ms). */
+  /** Processor time one file may take, read, check and copy (ms), where it can be measured (Linux). */
+  cpuMs?: number;
+  /** Wall-clock time one file may take (ms): the limit where processor time cannot be measured, else a last resort. */
   timeoutMs?: number;
   /** Old-generation heap of one worker (MB). */
   memoryMb?: number;
 }
 
-/** The backstops: a file ends within 30 s (with Node's start-up), and the process stays under 2 GB. */
-export const POOL_LIMITS = Object.freeze({ timeoutMs: 25_000, memoryMb: 1_200, totalMemoryMb: 1_600 });
+/**
+ * The backstops: a file is stopped after 25 s of processor time (so that with Node's start-up it
+ * ends within 30 s on a machine that is not busy with other work; measured per worker thread on
+ * Linux, elsewhere 25 s of wall-clock time), or 2 minutes of wall-clock time whatever happens;
+ * the process stays under 2 GB.
+ */
+export const POOL_LIMITS = Object.freeze({
+  cpuMs: 25_000,
+  wallMs: 120_000,
+  memoryMb: 1_200,
+  totalMemoryMb: 1_600,
+});
 
 const vi = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
 
@@ -39,14 +51,37 @@ export const POOL_REASONS = {
 
 /** Workers left idle by an earlier run in this process (tests, a long-lived caller), by heap size. */
 const idle = new Map<number, Worker[]>();
+/** The Linux thread id of each worker, once it said it. */
+const threadIds = new WeakMap<Worker, string>();
 
 function spawn(memoryMb: number): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 48 } };
   const js = join(__dirname, "check-worker.js");
-  if (existsSync(js)) return new Worker(js, options);
-  // From the TypeScript sources (tests, benchmarks): the worker compiles them with tsx.
+  // From the TypeScript sources (tests, benchmarks), the worker compiles them with tsx.
   const ts = join(__dirname, "check-worker.ts");
-  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(ts)});`, { ...options, eval: true });
+  const w = existsSync(js)
+    ? new Worker(js, options)
+    : new Worker(`require("tsx/cjs"); require(${JSON.stringify(ts)});`, { ...options, eval: true });
+  const onTid = (m: { tid?: string }) => {
+    if (typeof m?.tid === "string" && /^\d+$/.test(m.tid)) threadIds.set(w, m.tid);
+    w.off("message", onTid);
+  };
+  w.on("message", onTid);
+  return w;
+}
+
+/** Processor time spent so far by a worker's thread (ms), or undefined where it cannot be read. */
+function threadCpuMs(w: Worker): number | undefined {
+  const tid = threadIds.get(w);
+  if (tid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function take(memoryMb: number): Worker {
@@ -75,13 +110,14 @@ function runOn(
   w: Worker,
   job: CheckJob,
   settings: CheckSettings,
-  timeoutMs: number,
+  limits: { cpuMs: number; wallMs: number },
   memoryMb: number,
 ): Promise<{ outcome: CheckOutcome; dead: boolean; memory?: boolean }> {
   const id = nextId++;
   return new Promise((resolve) => {
     const done = (outcome: CheckOutcome, dead: boolean, memory = false) => {
       clearTimeout(timer);
+      clearInterval(poll);
       w.off("message", onMessage);
       w.off("error", onError);
       w.off("exit", onExit);
@@ -99,10 +135,17 @@ function runOn(
       );
     };
     const onExit = () => done({ file: job.file, error: POOL_REASONS.crash }, true);
+    // Processor time of the worker's thread (a new worker's start-up counts too); wall-clock time as a last resort.
+    const cpu0 = threadCpuMs(w) ?? 0;
     const timer = setTimeout(
-      () => done({ file: job.file, error: POOL_REASONS.timeout(timeoutMs) }, true),
-      timeoutMs,
+      () => done({ file: job.file, error: POOL_REASONS.timeout(limits.wallMs) }, true),
+      limits.wallMs,
     );
+    const poll = setInterval(() => {
+      const now = threadCpuMs(w);
+      if (now !== undefined && now - cpu0 > limits.cpuMs)
+        done({ file: job.file, error: POOL_REASONS.timeout(limits.cpuMs) }, true);
+    }, 250);
     w.on("message", onMessage);
     w.on("error", onError);
     w.on("exit", onExit);
@@ -122,7 +165,12 @@ export async function checkFiles(
 ): Promise<CheckOutcome[]> {
   const outcomes: CheckOutcome[] = new Array(jobs.length);
   const count = Math.max(1, Math.min(jobs.length, limits.workers ?? Math.min(4, availableParallelism())));
-  const timeoutMs = limits.timeoutMs ?? POOL_LIMITS.timeoutMs;
+  // Where a thread's processor time cannot be read, the wall-clock limit is the processor one.
+  const measured = process.platform === "linux" && existsSync("/proc/thread-self");
+  const times = {
+    cpuMs: limits.cpuMs ?? POOL_LIMITS.cpuMs,
+    wallMs: limits.timeoutMs ?? (measured ? POOL_LIMITS.wallMs : POOL_LIMITS.cpuMs),
+  };
   const fullMb = limits.memoryMb ?? POOL_LIMITS.memoryMb;
   const memoryMb = count === 1 ? fullMb : Math.min(fullMb, Math.floor(POOL_LIMITS.totalMemoryMb / count));
   const retry: number[] = [];
@@ -131,7 +179,7 @@ export async function checkFiles(
     let worker: Worker | undefined;
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
       worker ??= take(mb);
-      const r = await runOn(worker, jobs[i], settings, timeoutMs, mb);
+      const r = await runOn(worker, jobs[i], settings, times, mb);
       if (r.dead) {
         void worker.terminate();
         worker = undefined;

@@ -271,3 +271,11 @@ describe("start-up", () => {
     expect(existsSync(resolve(__dirname, "../../src/cli/check-worker.ts"))).toBe(true);
   });
 });
+
+describe("the time backstop counts the worker's processor time", () => {
+  it("a file is stopped after the processor time allowed, with a reason", async () => {
+    const settings = { rulebook: builtinRulebook(), locale: "vi" as const };
+    const out = await checkFiles([{ file: plan }], settings, { workers: 1, cpuMs: 1 });
+    expect(out[0].error).toBe(POOL_REASONS.timeout(1));
+  });
+});
