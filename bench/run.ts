@@ -24,7 +24,7 @@ import { createFakeExcel } from "../test/office/fake-excel";
 import { fakeSheetsOf, hostOf } from "../test/office/fake-host";
 import { measureFunctions } from "./functions";
 import { measureReader, peopleWorkbook, readerTable } from "./reader";
-import { measureRobustness, robustnessTable } from "./robustness";
+import { measureRobustness, outOfBounds, robustnessTable } from "./robustness";
 
 interface Case {
   name: string;
@@ -351,6 +351,8 @@ async function main(): Promise<void> {
     writeFileSync("bench/RESULTS.md", lines.join("\n"));
     process.stdout.write("\nWritten: bench/RESULTS.md, bench/results.json\n");
   } else process.stdout.write("\nNot written (npm run bench -- --write to record these figures).\n");
+  const outside = outOfBounds(robustness);
+  if (outside.length > 0) process.stdout.write(`\nOutside the bounds (30 s, 2 GB): ${outside.join(", ")}\n`);
   const worst = Math.max(...results.slice(0, 2).map((r) => r.checkOverLoad));
   if (worst >= 0.25) process.stdout.write(`\nTarget missed: check / ExcelJS load = ${worst}\n`);
   const at30k = (m: string) => reader.find((r) => r.people === 30_000 && r.mode === m);
