@@ -23,6 +23,7 @@ import { readXlsx } from "../src/io/xlsx/read";
 import { people2024, peopleSheet } from "../test/fixtures/people";
 import { buildSeed2024AsPrinted } from "../test/fixtures/seed2024";
 import { snapshotToXlsxBuffer } from "../test/fixtures/xlsx";
+import { peakRssMB } from "./peak";
 
 const root = resolve(__dirname, "..");
 const run = promisify(execFile);
@@ -77,7 +78,7 @@ async function childRun(mode: Mode, file: string): Promise<ChildReport> {
   }
   const wallMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
-  const peak = process.resourceUsage().maxRSS / 1024;
+  const peak = peakRssMB();
   return { cpuMs: (used.user + used.system) / 1000, wallMs, peakMB: peak - baseMB, baseMB, cells };
 }
 

@@ -11,17 +11,18 @@
  * bench/run.ts calls measureRobustness().
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { main, type CliIo } from "../src/cli/main";
+import type { CliIo } from "../src/cli/main";
 import { checkWorkbook } from "../src/engine/check";
 import { builtinRulebook } from "../src/engine/rulebook/builtin";
 import { createExcelAdapter } from "../src/office/excel-adapter";
 import { AT_THE_LIMITS, BAD_FILES } from "../test/fixtures/bad-files";
 import { createFakeExcel } from "../test/office/fake-excel";
 import { hostOf } from "../test/office/fake-host";
+import { peakRssMB } from "./peak";
 
 export interface RobustnessResult {
   name: string;
@@ -42,11 +43,23 @@ interface ChildReport {
 const root = resolve(__dirname, "..");
 const run = promisify(execFile);
 
-/** Peak RSS so far, in MB (Linux reports kilobytes). */
-const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** Peak RSS so far of this process (its worker threads included), in MB. */
+const peakMB = () => Math.round(peakRssMB());
+
+/**
+ * dean-check as users run it: the compiled CLI (dist/node/cli, whose worker thread starts from
+ * JavaScript) when it is there, built by bench/run.ts; else the sources (the worker then compiles
+ * them with tsx, which adds about a second to every file).
+ */
+function dean(): typeof import("../src/cli/main") {
+  const built = join(root, "dist", "node", "cli", "main.js");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return existsSync(built) ? require(built) : require("../src/cli/main");
+}
 
 /** In the child: one dean-check run. */
 async function checkOne(file: string): Promise<ChildReport> {
+  const { main } = dean();
   let out = "";
   let err = "";
   const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false };

@@ -9,6 +9,7 @@
  *   npm run bench                 (several minutes; prints the figures, writes nothing)
  *   npm run bench -- --write      (or BENCH_WRITE=1: also writes bench/RESULTS.md and results.json)
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import ExcelJS from "exceljs";
@@ -254,6 +255,10 @@ async function measureLiveRecheck(): Promise<{ name: string; ms: number; note: s
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 async function main(): Promise<void> {
+  // dean-check as users run it, for the bad-file corpus (bench/robustness.ts): the compiled CLI.
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
+    stdio: "inherit",
+  });
   const plan = builtinRulebook();
   const districts = builtinRulebook("hai-phong-2024");
   const results = [

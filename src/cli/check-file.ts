@@ -51,8 +51,8 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
   try {
     const reading = await readXlsxDetailed(bytes);
     const { findings, workbook } = checkWorkbook(reading.snapshot, settings);
-    // Without a copy to write, the snapshot is let go now (the copy takes its texts from it).
-    if (job.annotate === undefined) reading.snapshot.sheets.length = 0;
+    // The snapshot is let go before ExcelJS loads the file for the copy.
+    reading.snapshot.sheets.length = 0;
     const out: CheckOutcome = {
       file,
       findings,

@@ -25,7 +25,7 @@ import { escapeTerminal, stderrLine } from "../../src/cli/terminal";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { encodeXstring } from "../../src/io/xlsx/ooxml-text";
 import { readXlsx } from "../../src/io/xlsx/read";
-import { BAD_FILES, oneSheet, sheetDataXml } from "../fixtures/bad-files";
+import { BAD_FILES, oneSheet, rawXlsx, sheetDataXml, worksheetXml } from "../fixtures/bad-files";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
 import { runMain } from "../helpers/cli";
@@ -242,6 +242,28 @@ describe("the annotated copy keeps every text exactly", () => {
     const out = join(dir, "van-ban.kiem-tra.xlsx");
     const r = await cli("--annotate", out, p);
     expect(r.err).toBe("");
+    expect((await readXlsx(readFileSync(out))).sheets[0].values[0]).toEqual(texts);
+  });
+});
+
+describe("the annotated copy keeps shared texts exactly", () => {
+  it("shared strings with _xHHHH_ escapes (which ExcelJS decodes its own way) come back as they were", async () => {
+    const texts = ["_x0041_", "_x005F_x0041_", "a\u0001b", "x_x000D_y"];
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${texts
+      .map((t) => `<si><t>${encodeXstring(t)}</t></si>`)
+      .join("")}</sst>`;
+    const cells = texts.map((_, i) => `<c r="${"ABCD"[i]}1" t="s"><v>${i}</v></c>`).join("");
+    const p = join(dir, "chuoi-chung.xlsx");
+    writeFileSync(
+      p,
+      await rawXlsx({
+        sheets: [{ name: "Chung", xml: worksheetXml(`<sheetData><row r="1">${cells}</row></sheetData>`) }],
+        extra: { "xl/sharedStrings.xml": sst },
+      }),
+    );
+    expect((await readXlsx(readFileSync(p))).sheets[0].values[0]).toEqual(texts);
+    const out = join(dir, "chuoi-chung.kiem-tra.xlsx");
+    expect((await cli("--annotate", out, p)).err).toBe("");
     expect((await readXlsx(readFileSync(out))).sheets[0].values[0]).toEqual(texts);
   });
 });

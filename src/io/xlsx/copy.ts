@@ -65,6 +65,6 @@ export async function annotatedCopy(
   const wb = await loadForCopy(bytes, reading);
   annotateWorkbook(wb, findings, options);
   // Every text encoded, the original cells' texts exactly as the reader read them.
-  encodeWorkbookTexts(wb, reading.snapshot);
+  encodeWorkbookTexts(wb, reading.exactTexts);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

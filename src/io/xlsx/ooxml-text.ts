@@ -6,7 +6,6 @@
  * control characters (issue 16).
  */
 import type ExcelJS from "exceljs";
-import type { WorkbookSnapshot } from "../../engine/snapshot";
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
@@ -54,18 +53,19 @@ function encodeValue(v: ExcelJS.CellValue, exact: string | undefined): ExcelJS.C
  * Encodes, in place, every text of an ExcelJS workbook about to be written (cell values, rich
  * text runs, link texts, cached formula texts, notes). ExcelJS decodes `_xHHHH_` in shared strings
  * (not always as Excel does) and not in inline strings, and encodes nothing when it writes: so
- * the texts of the original cells are taken from `exact`, the snapshot the reader read from the
- * same bytes (its sheets in the workbook's order, as ExcelJS's), and every text is encoded. Call
- * this once, right before writing.
+ * the texts ExcelJS reads differently are taken from `exact`, what the reader read from the same
+ * bytes (per sheet in the workbook's order, as ExcelJS's; keys as cellKey of sheet.ts), and every
+ * text is encoded. Call this once, right before writing.
  */
-export function encodeWorkbookTexts(wb: ExcelJS.Workbook, exact?: WorkbookSnapshot): void {
+export function encodeWorkbookTexts(
+  wb: ExcelJS.Workbook,
+  exact?: readonly (ReadonlyMap<number, string> | undefined)[],
+): void {
   wb.worksheets.forEach((ws, i) => {
-    const values = exact?.sheets[i]?.values;
+    const texts = exact?.[i];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const texts = values?.[r - 1];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const read = texts?.[c - 1];
-        const text = typeof read === "string" ? read : undefined;
+        const text = texts?.get((r - 1) * 16_384 + (c - 1));
         const v = cell.value;
         if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
           const model = cell.model as unknown as { result?: unknown };

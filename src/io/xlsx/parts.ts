@@ -192,9 +192,12 @@ export class StringItem {
     this.parts.push(t);
     this.length += t.length;
   }
+  /** Whether the last item taken held an `_xHHHH_` escape (which ExcelJS reads differently). */
+  escaped = false;
   /** The item's text, decoded and cut; resets for the next item. */
   take(): string {
     const raw = this.parts.length === 1 ? this.parts[0] : this.parts.join("");
+    this.escaped = raw.includes("_x");
     this.parts = [];
     this.length = 0;
     this.inT = false;
@@ -211,15 +214,22 @@ export function cutText(s: string): string {
   return s.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
 }
 
+export interface SharedStrings {
+  strings: string[];
+  /** Indexes of the strings stored with `_xHHHH_` escapes (ExcelJS reads them differently). */
+  escaped: Set<number>;
+}
+
 /** The shared strings table; refused past maxCells strings. */
 export async function readSharedStrings(
   zip: XlsxZip,
   path: string | undefined,
   limits: ReadLimits,
-): Promise<string[]> {
+): Promise<SharedStrings> {
   const entry = path ? zip.get(path) : undefined;
-  if (!entry) return [];
   const strings: string[] = [];
+  const escaped = new Set<number>();
+  if (!entry) return { strings, escaped };
   const item = new StringItem();
   let inItem = false;
   await parseXmlEntry(zip, entry, limits.maxEntryBytes, {
@@ -234,11 +244,12 @@ export async function readSharedStrings(
       if (name === "si") {
         inItem = false;
         strings.push(item.take());
+        if (item.escaped) escaped.add(strings.length - 1);
       } else if (inItem) item.close(name);
     },
     text(t) {
       if (inItem) item.text(t);
     },
   });
-  return strings;
+  return { strings, escaped };
 }

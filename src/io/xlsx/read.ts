@@ -40,6 +40,12 @@ export interface XlsxReading {
   snapshot: WorkbookSnapshot;
   /** The worksheets' names in the workbook's order (kept when the snapshot is let go). */
   sheetNames: string[];
+  /**
+   * Per worksheet, the texts ExcelJS would read differently (stored with `_xHHHH_` escapes, or
+   * a formula's empty cached text), by cellKey (src/io/xlsx/sheet.ts): the annotated copy takes
+   * them from here, so that the snapshot can be let go before ExcelJS loads the file.
+   */
+  exactTexts: ReadonlyMap<number, string>[];
   inventory: XlsxInventory;
   /**
    * Inflates every entry not read yet, under the same caps (its declared size, maxEntryBytes,
@@ -88,7 +94,7 @@ export async function readXlsxDetailed(
   if (declared > limits.maxTotalBytes) throw refuse.totalBytes(limits.maxTotalBytes);
 
   const read = new Set<string>();
-  const strings = await readSharedStrings(zip, wb.sharedStrings, limits);
+  const { strings, escaped: escapedStrings } = await readSharedStrings(zip, wb.sharedStrings, limits);
   const dateStyles = await readDateStyles(zip, wb.styles, limits);
   for (const p of [
     wb.sharedStrings,
@@ -108,11 +114,13 @@ export async function readXlsxDetailed(
     cellBudget: 0,
   };
   const snapshot: WorkbookSnapshot = { sheets: [] };
+  const exactTexts: ReadonlyMap<number, string>[] = [];
   for (const s of worksheets) {
     const entry = zip.get(s.path as string);
     if (!entry) throw refuse.corrupt(); // the workbook lists a sheet the file does not hold
     const reader = new SheetReader(s.name, entry.name, s.visibility, {
       strings,
+      escapedStrings,
       dateStyles,
       date1904: wb.date1904,
       limits,
@@ -125,6 +133,7 @@ export async function readXlsxDetailed(
     inventory.bytes += reader.inventory.bytes;
     inventory.sheets.push(reader.inventory);
     snapshot.sheets.push(reader.snapshot());
+    exactTexts.push(reader.exactTexts);
   }
   for (const s of inventory.sheets) {
     if (s.lastColumn > EXCEL_MAX_COLUMNS || s.lastRow > EXCEL_MAX_ROWS) throw refuse.grid(s.name);
@@ -151,6 +160,7 @@ export async function readXlsxDetailed(
   return {
     snapshot,
     sheetNames: worksheets.map((s) => s.name),
+    exactTexts,
     inventory,
     verifyAllEntries,
     excelJsMismatch: excelJsMismatch(zip, wb, worksheets),

@@ -44,6 +44,8 @@ export interface SheetInventory {
 
 export interface SheetContext {
   strings: readonly string[];
+  /** Shared strings stored with `_xHHHH_` escapes. */
+  escapedStrings: ReadonlySet<number>;
   dateStyles: readonly boolean[];
   date1904: boolean;
   limits: ReadLimits;
@@ -64,8 +66,16 @@ const enum Capture {
 
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
+/** Key of a cell in SheetReader.exactTexts: (row − 1) × 16 384 + (column − 1). */
+export const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
+
 export class SheetReader implements XmlHandler {
   readonly inventory: SheetInventory;
+  /**
+   * The texts another reader (ExcelJS, for the annotated copy) would read differently: texts
+   * stored with `_xHHHH_` escapes, and formulas' empty cached texts; by cellKey.
+   */
+  readonly exactTexts = new Map<number, string>();
   private readonly values: CellValue[][] = [];
   private formulas: (string | null)[][] | undefined;
   private readonly merges: string[] = [];
@@ -252,6 +262,8 @@ export class SheetReader implements XmlHandler {
     this.capture = Capture.None;
     const value = this.cellValue();
     const formula = this.hasF ? this.cellFormula() : null;
+    if (typeof value === "string" && (this.escapedText || (value === "" && formula !== null)))
+      this.exactTexts.set(cellKey(this.row, this.col), value);
     if (value === null && formula === null) return;
     const r = this.row - 1;
     const c = this.col - 1;
@@ -273,8 +285,12 @@ export class SheetReader implements XmlHandler {
     throw refuse.value(this.name, this.cellRef, text);
   }
 
+  /** The value just read was stored with `_xHHHH_` escapes. */
+  private escapedText = false;
+
   private cellValue(): CellValue {
     const v = this.vText;
+    this.escapedText = false;
     switch (this.cellType) {
       case "n": {
         if (!this.hasV || v === "") return null;
@@ -290,12 +306,20 @@ export class SheetReader implements XmlHandler {
       case "s": {
         if (!this.hasV) return null;
         if (!/^\d{1,10}$/.test(v) || Number(v) >= this.ctx.strings.length) this.bad(v);
+        this.escapedText = this.ctx.escapedStrings.has(Number(v));
         return this.ctx.strings[Number(v)];
       }
       case "str":
+        this.escapedText = v.includes("_x");
         return this.hasV ? cutText(decodeXstring(v)) : null;
       case "inlineStr":
-        return this.hasIs ? this.item.take() : this.hasV ? cutText(decodeXstring(v)) : null;
+        if (this.hasIs) {
+          const text = this.item.take();
+          this.escapedText = this.item.escaped;
+          return text;
+        }
+        this.escapedText = v.includes("_x");
+        return this.hasV ? cutText(decodeXstring(v)) : null;
       case "b":
         if (!this.hasV || v === "") return null;
         if (v === "1") return true;
