@@ -14,6 +14,7 @@ const vi = {
   exported: 'Đã ghi báo cáo vào trang "{sheet}".',
   notes: "Ghi chú vào ô",
   notesWritten: "Đã ghi lời giải thích vào ghi chú của {count} ô (ghi chú riêng của bạn vẫn giữ nguyên).",
+  notesSkipped: "Trang {sheet}: {reason}",
   notesUnavailable:
     "Excel này chưa có ghi chú ô cho phần bổ trợ (cần ExcelApi 1.18): lời giải thích xem trong danh sách dưới đây.",
   language: "English",
@@ -79,6 +80,7 @@ const en: Record<StringKey, string> = {
   exported: 'The report is on sheet "{sheet}".',
   notes: "Notes on cells",
   notesWritten: "Wrote the explanations into the notes of {count} cells (your own notes are kept).",
+  notesSkipped: "Sheet {sheet}: {reason}",
   notesUnavailable:
     "This Excel has no cell notes for add-ins (needs ExcelApi 1.18): read the explanations in the list below.",
   language: "Tiếng Việt",
