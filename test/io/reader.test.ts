@@ -178,6 +178,16 @@ describe("refused rather than guessed", () => {
     expect(await refusal(readXlsx(await oneSheet("A", `${sheetDataXml([[1]])}${after}`)))).toMatch(message);
   });
 
+  it("a defined name with junk around its range still counts every cell of it", async () => {
+    const book = await rawXlsx({
+      sheets: [{ name: "Dữ liệu", xml: worksheetXml(sheetDataXml([["TT"]])) }],
+      definedNames: `<definedName name="X">'Dữ liệu'!$A$1:$XFD$1048576x+#junk</definedName>`,
+    });
+    expect(await refusal(readXlsx(book))).toMatch(
+      /^Sổ tính quá lớn để kiểm tra: 17\.179\.869\.184 ô trong các vùng được đặt tên/,
+    );
+  });
+
   it("XML that is not well-formed, and entities a DTD would define, are refused", async () => {
     expect(
       await refusal(
