@@ -14,6 +14,7 @@ import { READ_LIMITS } from "../io/xlsx/limits";
 import { readXlsxDetailed } from "../io/xlsx/read";
 import { dirname } from "node:path";
 import { FileReadError, readRegularFile, writeNewFile } from "./files";
+import { cliText, type CliMessageKey } from "./messages";
 import { ensureFolder, writeErrorText } from "./shared";
 import type { ReportWorkbook } from "./report";
 
@@ -40,13 +41,33 @@ export interface CheckOutcome {
 /** Why a copy could not be written, in Vietnamese. */
 const copyErrorText = (e: unknown) => (e instanceof InputError ? e.message : writeErrorText(e));
 
+/** Why an input file cannot be read, in the reader's language. */
+function readErrorText(e: unknown, locale: CheckSettings["locale"]): string {
+  const key = e instanceof FileReadError ? READ_ERRORS[e.code ?? ""] : undefined;
+  return key
+    ? cliText(locale, key, { mb: Math.round(READ_LIMITS.maxFileBytes / 1024 / 1024) })
+    : cliText(locale, "cannotRead");
+}
+
+const READ_ERRORS: Record<string, CliMessageKey> = {
+  ENOENT: "notFound",
+  ENOTDIR: "notFound",
+  EACCES: "noReadPermission",
+  EPERM: "noReadPermission",
+  EISDIR: "isFolder",
+  EFIFO: "notAFifo",
+  EDEVICE: "notADevice",
+  ENOTFILE: "notAFile",
+  EFBIG: "tooBigToRead",
+};
+
 export async function checkOneFile(job: CheckJob, settings: CheckSettings): Promise<CheckOutcome> {
   const { file } = job;
   let bytes: Buffer;
   try {
     bytes = await readRegularFile(file, READ_LIMITS.maxFileBytes);
   } catch (e) {
-    return { file, error: e instanceof FileReadError ? e.message : "Không đọc được tệp." };
+    return { file, error: readErrorText(e, settings.locale) };
   }
   try {
     const reading = await readXlsxDetailed(bytes);
@@ -59,6 +80,7 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
       workbook: {
         tables: workbook.tables.map(({ sheet, kind, year, scale }) => ({ sheet, kind, year, scale })),
         skipped: workbook.skipped.map(({ sheet, reason }) => ({ sheet, reason })),
+        sheetOrder: workbook.sheetOrder,
       },
     };
     if (job.annotate !== undefined) {
@@ -66,6 +88,7 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
         const copy = await annotatedCopy(bytes, reading, findings, {
           locale: settings.locale,
           rulebookName: settings.rulebook.name,
+          workbook,
         });
         await ensureFolder(dirname(job.annotate));
         await writeNewFile(job.annotate, copy, true);
@@ -76,6 +99,11 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
     return out;
   } catch (e) {
     if (e instanceof InputError) return { file, error: e.message };
-    return { file, error: `Không kiểm tra được tệp: ${String((e as Error)?.message ?? e).split("\n")[0]}` };
+    return {
+      file,
+      error: cliText(settings.locale, "cannotCheck", {
+        reason: String((e as Error)?.message ?? e).split("\n")[0],
+      }),
+    };
   }
 }

@@ -29,7 +29,7 @@ function kindOf(s: import("node:fs").Stats): string {
   if (s.isFIFO()) return "một đường ống (FIFO)";
   if (s.isCharacterDevice() || s.isBlockDevice()) return "một thiết bị";
   if (s.isSocket()) return "một socket";
-  return "không phải tệp thường";
+  return "một tệp đặc biệt";
 }
 
 /**
@@ -58,7 +58,13 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     if (!s.isFile())
       throw new FileReadError(
         `Đây là ${kindOf(s)}, không phải tệp.`,
-        s.isDirectory() ? "EISDIR" : "ENOTFILE",
+        s.isDirectory()
+          ? "EISDIR"
+          : s.isFIFO()
+            ? "EFIFO"
+            : s.isCharacterDevice() || s.isBlockDevice()
+              ? "EDEVICE"
+              : "ENOTFILE",
       );
     if (s.size > maxBytes)
       throw new FileReadError(

@@ -281,7 +281,13 @@ describe("start-up", () => {
 describe("the time backstop counts the worker's processor time", () => {
   it("a file is stopped after the processor time allowed, with a reason", async () => {
     const settings = { rulebook: builtinRulebook(), locale: "vi" as const };
-    const out = await checkFiles([{ file: plan }], settings, { workers: 1, cpuMs: 1 });
+    // Long enough to be still running at the first look (every 250 ms) on any machine.
+    const long = join(dir, "lau.xlsx");
+    writeFileSync(
+      long,
+      await oneSheet("A", sheetDataXml(Array.from({ length: 60_000 }, (_, i) => [i, `Trường ${i}`, i % 7]))),
+    );
+    const out = await checkFiles([{ file: long }], settings, { workers: 1, cpuMs: 1 });
     expect(out[0].error).toBe(POOL_REASONS.timeout(1));
   });
 });
