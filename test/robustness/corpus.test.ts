@@ -175,6 +175,14 @@ describe("the classes of issue 16", () => {
       ...f,
       sheet: f.sheet === "PL8 KP 2028" ? LONG_SHEET_NAME : f.sheet,
       message: f.message.split("PL8 KP 2028!").join(`${LONG_SHEET_NAME}!`),
+      ...(f.causedBy
+        ? {
+            causedBy: {
+              ...f.causedBy,
+              sheet: f.causedBy.sheet === "PL8 KP 2028" ? LONG_SHEET_NAME : f.causedBy.sheet,
+            },
+          }
+        : {}),
     }));
     expect(await findingsOf("ten-trang-dai.xlsx")).toEqual(renamed);
     const r = await cli("--annotate", path("ten-trang-dai.kiem-tra.xlsx"), path("ten-trang-dai.xlsx"));
