@@ -9,68 +9,25 @@
  *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
  * - `--annotate` writes a marked copy; it never overwrites an input.
  */
-import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { SingleBar } from "cli-progress";
+import type { SingleBar } from "cli-progress";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
-import { checkPrepared, prepareCheck } from "../engine/rulebook/select";
 import type { Locale } from "../engine/i18n";
-import { InputError } from "../io/errors";
-import { annotateWorkbook } from "../io/xlsx/annotate";
-import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
+import type { CheckJob, CheckOutcome } from "./check-file";
 import { expandInputs, type Input } from "./inputs";
 import { cliText, requestedLocale } from "./messages";
-import { RULES_DIR_ENV, rulebookSource, type RulebookSource } from "./rulebook-arg";
-import {
-  nodeIo,
-  oneLine,
-  parseCliArgs,
-  runCli,
-  UsageError,
-  ensureFolder,
-  writeErrorText,
-  type CliIo,
-} from "./shared";
-import { publicRulebook, rulebookLines, textReport, type FileReport, type PublicRulebook } from "./report";
+import { checkFiles } from "./pool";
+import { RULES_DIR_ENV, rulebookSource } from "./rulebook-arg";
+import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
+import { publicRulebook, textReport, type FileReport, type PublicRulebook } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
 export type { CliIo } from "./shared";
 export { nodeIo } from "./shared";
-
-interface Checked extends FileReport {
-  bytes?: Buffer;
-}
-
-async function checkFile(file: string, rules: RulebookSource, locale: Locale): Promise<Checked> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      file,
-      error: cliText(
-        locale,
-        code === "EISDIR" ? "isFolder" : code === "EACCES" ? "noReadPermission" : "cannotRead",
-      ),
-    };
-  }
-  try {
-    const snapshot = workbookSnapshot(await loadWorkbook(bytes));
-    const prepared = prepareCheck(snapshot, { named: rules.named, candidates: rules.candidates, locale });
-    if (!prepared.ok) return { file, error: prepared.error };
-    const { findings, workbook } = checkPrepared(prepared, {
-      locale,
-      order: snapshot.sheets.map((s) => s.name),
-    });
-    return { file, findings, workbook, bytes, rulebook: prepared.used };
-  } catch (e) {
-    if (e instanceof InputError) return { file, error: e.message };
-    return { file, error: cliText(locale, "cannotCheck", { reason: oneLine((e as Error).message) }) };
-  }
-}
 
 /**
  * Where the annotated copy of each file goes; refuses any path that is one of the inputs, and a
@@ -115,25 +72,6 @@ async function annotationTargets(
     }
   }
   return targets;
-}
-
-async function writeAnnotated(c: Checked, target: string, locale: Locale): Promise<void> {
-  const wb = await loadWorkbook(c.bytes as Buffer);
-  annotateWorkbook(wb, c.findings ?? [], {
-    locale,
-    rulebookName: c.rulebook?.rulebook.name,
-    rulebookWhy: c.rulebook && rulebookLines(c.rulebook, locale).join(" "),
-    workbook: c.workbook,
-  });
-  await ensureFolder(dirname(target));
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
@@ -193,7 +131,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const locale: Locale = values.lang;
   if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
   const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
-  for (const note of rules.notes) io.stderr(`dean-check: ${oneLine(note)}\n`);
+  for (const note of rules.notes) io.stderr(stderrLine(`dean-check: ${note}`));
   const inputs = await unique(await expandInputs(positionals));
   const targets =
     values.annotate !== undefined
@@ -204,51 +142,71 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         )
       : undefined;
 
-  const bar =
-    inputs.length > 1 && io.interactive
-      ? new SingleBar({
-          format: cliText(locale, "progress"),
-          stream: process.stderr,
-          hideCursor: true,
-          clearOnComplete: true,
-        })
-      : undefined;
-  bar?.start(inputs.length, 0, { file: "" });
+  const bar = inputs.length > 1 && io.interactive ? progressBar(inputs.length, locale) : undefined;
+  // Each file read, checked and copied in a worker thread (src/cli/pool.ts); only findings come back.
+  const readable = inputs.filter((i) => i.error === undefined);
+  const jobs: CheckJob[] = readable.map((i) => ({ file: i.file, annotate: targets?.get(i.file) }));
+  const settings = { rules: { named: rules.named, candidates: rules.candidates }, locale };
+  const outcomes = await checkFiles(jobs, settings, {}, (o) =>
+    bar?.increment({ file: escapeTerminal(basename(o.file)) }),
+  );
+  bar?.stop();
+  const checked = new Map(
+    readable.map((input, i) => [input, { outcome: outcomes[i], target: jobs[i].annotate }]),
+  );
   const reports: FileReport[] = [];
   let unwritten = 0;
   for (const input of inputs) {
-    bar?.update({ file: basename(input.file) });
-    const c: Checked =
-      input.error !== undefined
-        ? { file: input.file, error: input.error }
-        : await checkFile(input.file, rules, locale);
-    const target = targets?.get(c.file);
-    if (target && c.error === undefined) {
-      try {
-        await writeAnnotated(c, target, locale);
-        c.annotated = target;
-        // The report says where the copy went; with --json, stdout is the JSON alone.
-        if (values.json) io.stderr(`dean-check: ${cliText(locale, "annotatedTo", { path: target })}\n`);
-      } catch (e) {
+    const c = checked.get(input);
+    const o: CheckOutcome = c?.outcome ?? { file: input.file, error: input.error };
+    const report: FileReport = {
+      file: o.file,
+      error: o.error,
+      findings: o.findings,
+      workbook: o.workbook,
+      rulebook: o.rulebook,
+    };
+    const target = c?.target;
+    if (target !== undefined && o.error === undefined) {
+      if (o.annotateError !== undefined) {
         unwritten++;
         io.stderr(
-          `dean-check: ${cliText(locale, "annotateFailed", { path: target, reason: writeErrorText(e) })}\n`,
+          stderrLine(
+            `dean-check: ${cliText(locale, "annotateFailed", { path: target, reason: o.annotateError })}`,
+          ),
         );
+      } else {
+        report.annotated = target;
+        // The report says where the copy went; with --json, stdout is the JSON alone.
+        if (values.json)
+          io.stderr(stderrLine(`dean-check: ${cliText(locale, "annotatedTo", { path: target })}`));
       }
     }
-    delete c.bytes;
-    reports.push(c);
-    bar?.increment();
+    reports.push(report);
   }
-  bar?.stop();
 
-  for (const r of reports) if (r.error !== undefined) io.stderr(`dean-check: ${r.file}: ${r.error}\n`);
+  for (const r of reports)
+    if (r.error !== undefined) io.stderr(stderrLine(`dean-check: ${r.file}: ${r.error}`));
   if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
-  else io.stdout(textReport(reports, locale));
+  else io.stdout(escapeTerminal(textReport(escapeStrings(reports), locale), true));
 
   // A copy that was asked for and not written is a failure, as an unreadable input is.
   if (unwritten > 0 || reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
+}
+
+/** The progress bar on stderr (cli-progress is loaded only when a bar is drawn). */
+function progressBar(total: number, locale: Locale): SingleBar {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar: Bar } = require("cli-progress") as typeof import("cli-progress");
+  const bar = new Bar({
+    format: cliText(locale, "progress"),
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0, { file: "" });
+  return bar;
 }
 
 /** The `--json` document: exactly the contract's fields (the rulebook of each checked file: issue #11). */

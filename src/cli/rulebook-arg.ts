@@ -5,12 +5,12 @@
  *
  * - A bare built-in id (`--rules hai-phong-2024`) is the built-in rulebook, even when the working
  *   folder holds a file of that name; the file is used when named as a path (`./hai-phong-2024`).
- * - A file is read only when it is a regular file of at most RULEBOOK_LIMITS.maxBytes; a workbook
- *   is told by its bytes (a zip) and read by the same bounded reader as checked workbooks.
+ * - A file is read only when it is a regular file of at most RULEBOOK_LIMITS.maxBytes (./files.ts);
+ *   a workbook is told by its bytes (a zip) and read by the same bounded reader as checked workbooks.
  * - A rulebook of the folder with a built-in id is kept beside the built-in one and named by its
  *   file wherever it is used, never silently in its place.
  */
-import { open, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { Locale } from "../engine/i18n";
 import { builtinCandidates, builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
@@ -22,7 +22,8 @@ import type { NamedRulebook } from "../engine/rulebook/select";
 import { rulebookFromWorkbook } from "../engine/rulebook/workbook";
 import { InputError } from "../io/errors";
 import { readXlsx } from "../io/xlsx/read";
-import { cliText } from "./messages";
+import { FileReadError, readRegularFile } from "./files";
+import { cliText, type CliMessageKey } from "./messages";
 
 export { builtinCandidates } from "../engine/rulebook/builtin";
 
@@ -35,38 +36,35 @@ const isRulebookFile = (name: string) =>
 /** Whether `--rules` names a path rather than a built-in id: a separator or an extension. */
 const looksLikePath = (spec: string) => /[\\/]/.test(spec) || extname(spec) !== "";
 
-/** The bytes of a rulebook file: a regular file, not too large (a FIFO or /dev/zero is refused). */
+/** The bytes of a rulebook file: a regular file of bounded size (a FIFO or /dev/zero is refused, never a hang). */
 async function readRulebookBytes(file: string, locale: Locale): Promise<Buffer> {
-  const origin = cliText(locale, "rulebookOrigin", { file });
-  let s;
   try {
-    s = await stat(file);
-  } catch {
-    throw new InputError(cliText(locale, "rulebookNotThere", { file }));
-  }
-  if (s.isDirectory()) throw new InputError(cliText(locale, "rulebookIsFolder", { file }));
-  if (!s.isFile()) throw new InputError(cliText(locale, "rulebookNotFile", { file }));
-  const tooLarge = (n: number) => {
-    const m = tooLargeMessage("bytes", n, locale, origin);
-    return new RulebookError(m, [m]);
-  };
-  if (s.size > RULEBOOK_LIMITS.maxBytes) throw tooLarge(s.size);
-  const handle = await open(file, "r").catch(() => {
-    throw new InputError(cliText(locale, "rulebookNoPermission", { file }));
-  });
-  try {
-    // Read at most one byte more than allowed: a file that grew since stat is still bounded.
-    const buf = Buffer.alloc(RULEBOOK_LIMITS.maxBytes + 1);
-    let n = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-      if (n > RULEBOOK_LIMITS.maxBytes) throw tooLarge(n);
+    return await readRegularFile(file, RULEBOOK_LIMITS.maxBytes);
+  } catch (e) {
+    const code = e instanceof FileReadError ? e.code : undefined;
+    if (code === "EFBIG") {
+      const size = await stat(file).then(
+        (st) => st.size,
+        () => RULEBOOK_LIMITS.maxBytes + 1,
+      );
+      const m = tooLargeMessage("bytes", size, locale, cliText(locale, "rulebookOrigin", { file }));
+      throw new RulebookError(m, [m]);
     }
-    return buf.subarray(0, n);
-  } finally {
-    await handle.close();
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new InputError(cliText(locale, "rulebookNotThere", { file }));
+    // The reader's own reason, as dean-check says it of a workbook: a folder, a FIFO, a device…
+    const key: CliMessageKey =
+      code === "EISDIR"
+        ? "isFolder"
+        : code === "EACCES" || code === "EPERM"
+          ? "noReadPermission"
+          : code === "EFIFO"
+            ? "notAFifo"
+            : code === "EDEVICE"
+              ? "notADevice"
+              : "notAFile";
+    const reason = cliText(locale, key).replace(/^./, (c) => c.toLocaleLowerCase(locale));
+    throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason }));
   }
 }
 
@@ -81,7 +79,7 @@ export async function loadRulebookFile(file: string, locale: Locale = "vi"): Pro
       snapshot = await readXlsx(bytes);
     } catch (e) {
       if (e instanceof InputError)
-        throw new InputError(cliText(locale, "rulebookNotXlsx", { file, reason: e.message }));
+        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.message }));
       throw e;
     }
     const found = rulebookFromWorkbook(snapshot, { origin, locale });

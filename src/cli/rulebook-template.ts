@@ -1,6 +1,5 @@
 /** `dean-template rulebook [--from <id|file.json|file.xlsx>] -o plan.xlsx`: a rulebook workbook to fill in. */
 import { rulebookTemplate } from "../engine/rulebook/workbook";
-import { templateXlsxBuffer } from "../io/xlsx/template";
 import { UsageError } from "./shared";
 import { loadOneRulebook } from "./rulebook-arg";
 
@@ -14,6 +13,9 @@ export async function writeRulebookWorkbook(o: {
     throw new UsageError(`Tệp ghi ra phải có đuôi .xlsx, không phải "${o.output}".`);
   const rulebook = o.from === undefined ? undefined : await loadOneRulebook(o.from);
   const template = rulebookTemplate(rulebook);
+  // ExcelJS (through the template writer) is loaded only now: --help and refusals never load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { templateXlsxBuffer } = require("../io/xlsx/template") as typeof import("../io/xlsx/template");
   await o.write(o.output, await templateXlsxBuffer(template), o.force);
   const sheets = template.sheets.map((s) => s.name).join(", ");
   return rulebook

@@ -241,6 +241,6 @@ describe("--rules and the department's own rulebooks", () => {
   it("a rulebook that is not a regular file is refused in one line", async () => {
     const r = await cli("--rules", dir, people);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`dean-check: Không đọc được sổ quy tắc "${dir}": đó là một thư mục.\n`);
+    expect(r.err).toBe(`dean-check: Không đọc được sổ quy tắc "${dir}": đây là thư mục, không phải tệp.\n`);
   });
 });
