@@ -7,13 +7,13 @@
  * - Never overwrites an existing file unless `--force`; never the plan it reads.
  * - Exit 0 when the draft is written, 2 otherwise (one Vietnamese line on stderr).
  */
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { InferError, inferRulebook } from "../engine/rulebook/infer";
 import { rulebookTemplate } from "../engine/rulebook/workbook";
 import { InputError } from "../io/errors";
+import { READ_LIMITS } from "../io/xlsx/limits";
 import { readXlsx } from "../io/xlsx/read";
-import { templateXlsxBuffer } from "../io/xlsx/template";
+import { FileReadError, readRegularFile } from "./files";
 import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatNumber } from "../engine/i18n";
@@ -70,15 +70,24 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
   let bytes: Buffer;
   try {
-    bytes = await readFile(plan);
-  } catch {
-    throw new InputError(`Không đọc được kế hoạch "${plan}": không có tệp này hoặc không có quyền đọc.`);
+    bytes = await readRegularFile(plan, READ_LIMITS.maxFileBytes);
+  } catch (e) {
+    const why = e instanceof FileReadError ? e.message : "không đọc được tệp.";
+    throw new InputError(
+      `Không đọc được kế hoạch "${plan}": ${why.replace(/^./, (c) => c.toLocaleLowerCase("vi"))}`,
+    );
   }
   const snapshot = await readXlsx(bytes);
   const { rulebook, provenance } = inferRulebook(snapshot, { source: basename(plan) });
+  // ExcelJS (through the template writer) is loaded only to write a workbook.
+  const xlsx = () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("../io/xlsx/template") as typeof import("../io/xlsx/template")).templateXlsxBuffer(
+      rulebookTemplate(rulebook, { provenance }),
+    );
   const data = /\.json$/i.test(out)
     ? Buffer.from(`${JSON.stringify({ $schema: "./rulebook.schema.json", ...rulebook }, null, 2)}\n`)
-    : await templateXlsxBuffer(rulebookTemplate(rulebook, { provenance }));
+    : await xlsx();
   await writeTarget(out, data, values.force);
   const counted = rulebook.courses.filter((c) => c.kind !== "nhom").length;
   io.stdout(
