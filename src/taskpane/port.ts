@@ -37,6 +37,19 @@ export interface FixRecord {
   after: number | string;
 }
 
+/** A fix to write on a sheet (several at once: WorkbookPort.applyFixes). */
+export interface SheetFix {
+  sheet: string;
+  fix: Fix;
+}
+
+export interface FixesResult {
+  /** One record per cell written, to undo them. */
+  records: FixRecord[];
+  /** Cells left as they were, with the reason (a formula, a protected or missing sheet). */
+  skipped: { sheet: string; cell: string; reason: string }[];
+}
+
 export interface ReadProgress {
   done: number;
   total: number;
@@ -49,12 +62,21 @@ export interface WorkbookPort {
   readSheet(name: string): Promise<SheetSnapshot>;
   /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
   mark(findings: readonly Finding[]): Promise<MarkResult>;
-  /** Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many. */
+  /** Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many cells had one. */
   clearMarks(sheet?: string): Promise<number>;
+  /**
+   * Replaces the add-in's marks on `sheets` by marks of `findings` (those on these sheets), in a
+   * constant number of syncs whatever the number of sheets and findings.
+   */
+  remark?(sheets: readonly string[], findings: readonly Finding[]): Promise<MarkResult>;
   /** Selects (and scrolls to) cells of a sheet. */
   select(sheet: string, cells: readonly string[]): Promise<void>;
   applyFix(sheet: string, fix: Fix): Promise<FixRecord>;
   undoFix(record: FixRecord): Promise<void>;
+  /** Writes many fixes in a constant number of syncs; a cell holding a formula is left and reported. */
+  applyFixes?(fixes: readonly SheetFix[]): Promise<FixesResult>;
+  /** Undoes many fixes in a constant number of syncs. */
+  undoFixes?(records: readonly FixRecord[]): Promise<void>;
   loadState(): Promise<PaneState>;
   saveState(state: PaneState): Promise<void>;
   /** Writes the findings (with what the user accepted, and why) to a new report sheet with links; returns its name. */
