@@ -5,11 +5,13 @@
  * - mark.ts: marks (conditional formats tagged MARK_TAG), 2 syncs; clearing, 3 (4 before ExcelApi 1.14);
  * - notes.ts: explanations as cell notes (ExcelApi 1.18), 3 syncs;
  * - edit.ts: selection, fixes and their undo, recalculation;
+ * - bulk.ts: the pane's bulk actions (many fixes, their undo, re-marking some sheets), banded;
  * - report.ts, state.ts, watch.ts, insert-template.ts: the report sheet, the pane's saved state,
  *   auto-check's change events, appendix templates.
  * Round trips are few and do not grow with sheets, rows or findings.
  */
 import type { WorkbookPort } from "../taskpane/port";
+import { applyFixes, remark, undoFixes } from "./bulk";
 import { adapterContext } from "./context";
 import { applyFix, recalculate, select, undoFix } from "./edit";
 import type { OfficeHost } from "./host";
@@ -37,6 +39,9 @@ export function createExcelAdapter(host: OfficeHost, options: { cellsPerSync?: n
     select: (sheet, cells) => select(ax, sheet, cells),
     applyFix: (sheet, fix) => applyFix(ax, sheet, fix),
     undoFix: (record) => undoFix(ax, record),
+    applyFixes: (fixes) => applyFixes(ax, fixes),
+    undoFixes: (records) => undoFixes(ax, records),
+    remark: (sheets, findings) => remark(ax, sheets, findings),
     loadState: () => loadState(ax),
     saveState: (state) => saveState(ax, state),
     writeReport: (findings, locale) => writeReport(ax, findings, locale),

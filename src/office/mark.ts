@@ -55,14 +55,18 @@ export async function mark(ax: AdapterContext, findings: readonly Finding[]): Pr
   });
 }
 
-/** Removes every mark (and the checker's part of every note) on one sheet or all; returns how many marks. */
-export async function clearMarks(ax: AdapterContext, sheet?: string): Promise<number> {
+/**
+ * Removes every mark (and the checker's part of every note) on one sheet, several (the pane's
+ * bulk actions: ./bulk.ts) or all; returns how many marks.
+ */
+export async function clearMarks(ax: AdapterContext, sheet?: string | readonly string[]): Promise<number> {
+  const only = sheet === undefined ? undefined : new Set(typeof sheet === "string" ? [sheet] : sheet);
   return ax.host.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name,items/protection/protected");
     await ctx.sync();
     const open = sheets.items.filter(
-      (ws) => !ws.protection.protected && (sheet === undefined || ws.name === sheet),
+      (ws) => !ws.protection.protected && (only === undefined || only.has(ws.name)),
     );
     const noteLists = ax.api.notes ? loadNotes(open) : [];
     let ours: Excel.ConditionalFormat[];

@@ -43,13 +43,6 @@ export interface SheetFix {
   fix: Fix;
 }
 
-export interface FixesResult {
-  /** One record per cell written, to undo them. */
-  records: FixRecord[];
-  /** Cells left as they were, with the reason (a formula, a protected or missing sheet). */
-  skipped: { sheet: string; cell: string; reason: string }[];
-}
-
 export interface ReadProgress {
   done: number;
   total: number;
@@ -73,8 +66,11 @@ export interface WorkbookPort {
   select(sheet: string, cells: readonly string[]): Promise<void>;
   applyFix(sheet: string, fix: Fix): Promise<FixRecord>;
   undoFix(record: FixRecord): Promise<void>;
-  /** Writes many fixes in a constant number of syncs; a cell holding a formula is left and reported. */
-  applyFixes?(fixes: readonly SheetFix[]): Promise<FixesResult>;
+  /**
+   * Writes many fixes in a constant number of syncs (one more per band of a few thousand), one
+   * record per fix, in order; refuses them all (writing nothing) when a cell holds a formula.
+   */
+  applyFixes?(fixes: readonly SheetFix[]): Promise<FixRecord[]>;
   /** Undoes many fixes in a constant number of syncs. */
   undoFixes?(records: readonly FixRecord[]): Promise<void>;
   loadState(): Promise<PaneState>;

@@ -19,6 +19,36 @@ configure({ defaultHidden: true });
 // Fluent's ~650 CSS rules jsdom takes seconds per query. The pane's tests read inline styles only.
 const inlineStyle = (el: Element) => (el as HTMLElement).style ?? document.createElement("div").style;
 window.getComputedStyle = inlineStyle as unknown as typeof window.getComputedStyle;
+
+/**
+ * jsdom lays nothing out: the list's rows are given a height and its box a viewport, so that the
+ * virtualiser works as in a browser (rows in order, only those in sight drawn). The viewport is
+ * tall unless a test makes it short.
+ */
+export const ROW_HEIGHT = 40;
+let viewport = 100_000;
+export function setViewport(height: number): void {
+  viewport = height;
+}
+Object.defineProperty(HTMLElement.prototype, "offsetHeight", {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.hasAttribute("data-index") ? ROW_HEIGHT : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, "clientHeight", {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.hasAttribute("data-findings-scroller") ? viewport : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, "clientWidth", {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.hasAttribute("data-findings-scroller") ? 320 : 0;
+  },
+});
+
 export const setupUser = () => userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
 
 /** A clock that moves only when told: timers fire in `advance`, never by waiting. */

@@ -4,7 +4,7 @@
  * re-checks the sheet at once, so the cell is flagged again without waiting for a new check.
  */
 import type { ReviewedFinding } from "../../engine/accept";
-import type { FixRecord, FixesResult, SheetFix } from "../port";
+import type { FixRecord, SheetFix } from "../port";
 import { t } from "../strings";
 import { recheckSheets } from "./checking";
 import type { CheckerContext } from "./context";
@@ -30,10 +30,16 @@ export function fix(ctx: CheckerContext, f: ReviewedFinding): Promise<void> {
   });
 }
 
-async function writeFixes(ctx: CheckerContext, fixes: SheetFix[]): Promise<FixesResult> {
-  if (ctx.port.applyFixes) return ctx.port.applyFixes(fixes);
+interface Written {
+  records: FixRecord[];
+  /** Cells left as they were, with the reason. */
+  skipped: { sheet: string; cell: string; reason: string }[];
+}
+
+async function writeFixes(ctx: CheckerContext, fixes: SheetFix[]): Promise<Written> {
+  if (ctx.port.applyFixes) return { records: await ctx.port.applyFixes(fixes), skipped: [] };
   // A port without batches: one write each, failures reported per cell.
-  const out: FixesResult = { records: [], skipped: [] };
+  const out: Written = { records: [], skipped: [] };
   for (const { sheet, fix } of fixes) {
     try {
       out.records.push(await ctx.port.applyFix(sheet, fix));

@@ -341,7 +341,7 @@ export function FindingsList({
           )}
         </div>
       )}
-      <div ref={scroller} className={styles.scroller}>
+      <div ref={scroller} className={styles.scroller} data-findings-scroller="">
         <div
           role="list"
           aria-label={t(locale, "findingsList")}
