@@ -106,7 +106,17 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     if (findings.length === 0) findings = [];
     return { findings, summary };
   }
-  return {
+  /**
+   * One call after another: a check sends its snapshot over several tasks, and a request made
+   * meanwhile (the list's rows) must not reach the checker before the check it depends on.
+   */
+  let chain: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(f: () => Promise<T>): Promise<T> => {
+    const run = chain.then(f);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const client: EngineClient = {
     setRulebook(rb) {
       pendingRulebook = rb;
     },
@@ -154,6 +164,17 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     review: (accepted) => transport.send({ type: "review", accepted }) as Promise<ReviewOutcome>,
     view: (filter) => transport.send({ type: "view", filter }) as Promise<ListView>,
     dispose: () => transport.close(),
+  };
+  return {
+    setRulebook: client.setRulebook,
+    check: (...a) => inTurn(() => client.check(...a)),
+    evaluate: (...a) => inTurn(() => client.evaluate(...a)),
+    recheck: (...a) => inTurn(() => client.recheck(...a)),
+    accept: (...a) => inTurn(() => client.accept(...a)),
+    unaccept: (...a) => inTurn(() => client.unaccept(...a)),
+    review: (...a) => inTurn(() => client.review(...a)),
+    view: (...a) => inTurn(() => client.view(...a)),
+    dispose: client.dispose,
   };
 }
 
