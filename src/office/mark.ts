@@ -57,7 +57,8 @@ export async function mark(ax: AdapterContext, findings: readonly Finding[]): Pr
 
 /**
  * Removes every mark (and the checker's part of every note) on one sheet, several (the pane's
- * bulk actions: ./bulk.ts) or all; returns how many marks.
+ * bulk actions: ./bulk.ts) or all; returns how many cells had a mark (what the user sees), read
+ * from each mark's ranges (ExcelApi 1.9) in the same batch, before the mark is deleted.
  */
 export async function clearMarks(ax: AdapterContext, sheet?: string | readonly string[]): Promise<number> {
   const only = sheet === undefined ? undefined : new Set(typeof sheet === "string" ? [sheet] : sheet);
@@ -90,10 +91,12 @@ export async function clearMarks(ax: AdapterContext, sheet?: string | readonly s
       await ctx.sync();
       ours = custom.filter((cf) => MARK_FORMULAS.has(cf.custom.rule.formula));
     }
+    // Excel runs a batch in order: each mark's cell count is read before the mark goes.
+    const cells = ours.map((cf) => cf.getRanges().load("cellCount"));
     for (const cf of ours) cf.delete();
     // The checker's notes (ExcelApi 1.18): removed, or cut back to the user's own note.
     clearOurNotes(noteLists);
     await ctx.sync();
-    return ours.length;
+    return cells.reduce((n, r) => n + r.cellCount, 0);
   });
 }

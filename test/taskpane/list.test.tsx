@@ -45,7 +45,7 @@ describe("bulk actions", () => {
     const port = memoryPort(seed2026AsPrinted());
     const user = await checkWith(port);
     const row = rowOf(await screen.findByText(/Tổng thành tiền là 34\.511/));
-    await user.click(within(row).getByRole("button", { name: "Sửa J16 thành 35.604" }));
+    await user.click(within(row).getByRole("button", { name: "Sửa thành 35.604 ở J16" }));
     await user.click(screen.getByRole("button", { name: "Kiểm tra Phụ lục" }));
     const fixed = await screen.findByRole("region", { name: "Đã sửa trong phiên này" });
     expect(screen.queryByText(/Tổng thành tiền là 34\.511/)).toBeNull();
@@ -88,7 +88,7 @@ describe("protected sheets and Excel's errors", () => {
     if (pl8) pl8.protected = true;
     await checkWith(memoryPort(wb));
     const row = rowOf(await screen.findByText(/Tổng thành tiền là 34\.511/));
-    expect(within(row).queryByRole("button", { name: /^Sửa J16/ })).toBeNull();
+    expect(within(row).queryByRole("button", { name: /^Sửa thành .* ở J16$/ })).toBeNull();
     expect(within(row).getByText("Trang được bảo vệ: không sửa tự động.")).toBeTruthy();
     // The bulk fix of another sheet is still there.
     expect(screen.getAllByRole("button", { name: /^Sửa cả 3 ô/ }).length).toBeGreaterThan(0);

@@ -70,7 +70,7 @@ describe("task pane", () => {
     const port = memoryPort(seed2026AsPrinted());
     const user = await checkWith(port);
     const row = rowOf(await screen.findByText(TOTAL_2028));
-    await user.click(within(row).getByRole("button", { name: "Sửa J16 thành 35.604" }));
+    await user.click(within(row).getByRole("button", { name: "Sửa thành 35.604 ở J16" }));
     expect(port.calls).toContain("fix PL8 KP 2028!J16=35604");
     await waitFor(() => expect(document.activeElement).toBe(rowOf(screen.getByText(TOTAL_2028))));
     await user.click(

@@ -46,10 +46,10 @@ const useStyles = makeStyles({
     overflowX: "hidden",
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    contain: "strict",
+    contain: "content",
   },
   inner: { position: "relative", width: "100%" },
-  row: { position: "absolute", top: 0, left: 0, width: "100%" },
+  row: { position: "absolute", top: 0, left: 0, width: "100%", boxSizing: "border-box" },
   group: {
     display: "flex",
     alignItems: "center",
