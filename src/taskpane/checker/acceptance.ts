@@ -4,7 +4,7 @@
  * allocated budget, the rulebook. The engine (in the checker) decides which findings an
  * acceptance covers; the pane gets back only the findings that changed.
  */
-import type { ReviewedFinding } from "../../engine/accept";
+import { accept as acceptOne, type ReviewedFinding } from "../../engine/accept";
 import type { RecognitionOverride } from "../../engine/recognize/model";
 import type { Rulebook } from "../../engine/rulebook/schema";
 import type { ReviewOutcome } from "../engine/protocol";
@@ -49,11 +49,23 @@ async function commit(ctx: CheckerContext, r: ReviewOutcome, focus?: string): Pr
 const keyAt = (ctx: CheckerContext, indices: readonly number[]) =>
   indices.length === 1 && ctx.findings[indices[0]] ? findingKey(ctx.findings[indices[0]]) : undefined;
 
-/** Accepts the findings at `indices` (of the current list) with one reason. */
+/**
+ * Accepts the findings at `indices` (of the current list) with one reason. The pane shows them
+ * accepted at once; the checker's answer (which findings the acceptance covers, decided by the
+ * engine over every finding) follows, then the saved state and the marks.
+ */
 export function accept(ctx: CheckerContext, indices: number[], reason: string): Promise<void> {
   return ctx.act(async () => {
     if (indices.length === 0) return;
-    const r = await ctx.engine.accept(indices, reason, ctx.clock.now(), ctx.pane.accepted);
+    const at = ctx.clock.now();
+    const shown = ctx.findings.slice();
+    for (const i of indices) {
+      const f = shown[i];
+      if (f && !f.accepted) shown[i] = { ...f, accepted: acceptOne([], f, reason, at)[0] };
+    }
+    ctx.findings = shown;
+    ctx.set({ findings: shown, ...ctx.focusOn(keyAt(ctx, indices)) });
+    const r = await ctx.engine.accept(indices, reason, at, ctx.pane.accepted);
     await commit(ctx, r, keyAt(ctx, indices));
     if (indices.length > 1)
       return {

@@ -98,11 +98,19 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     flushRulebook();
     let findings: ReviewedFinding[] = [];
     onProgress?.({ stage: "checking", done: 0, total: 0 });
+    // The engine's end, on the pane's timeline (for DevTools and bench/pane.ts).
+    let done = false;
+    const engineDone = () => {
+      if (!done) globalThis.performance?.mark?.("dean:engine-done");
+      done = true;
+    };
     const summary = (await transport.send(req, (start, total, part) => {
+      engineDone();
       if (findings.length !== total) findings.length = total;
       for (let k = 0; k < part.length; k++) findings[start + k] = part[k];
       onProgress?.({ stage: "receiving", done: start + part.length, total });
     })) as WorkbookSummary;
+    engineDone();
     if (findings.length === 0) findings = [];
     return { findings, summary };
   }

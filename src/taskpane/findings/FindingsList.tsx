@@ -89,6 +89,8 @@ const useStyles = makeStyles({
 
 /** jsdom has no layout: a list that measures nothing gets a nominal viewport instead of none. */
 const NOMINAL = { width: 320, height: 640 };
+const observeRect: typeof observeElementRect = (instance, cb) =>
+  observeElementRect(instance, (rect) => cb(rect.height === 0 && rect.width === 0 ? NOMINAL : rect));
 
 export interface FindingsListActions {
   jump(f: ReviewedFinding): void;
@@ -178,17 +180,19 @@ export function FindingsList({
     [view, visible, findings],
   );
 
+  // Stable and cheap: the virtualiser calls these for every row whenever a row's size changes
+  // (a new function would make it recompute all 50 000 positions on every draw). A row's key is
+  // its entry in view.rows: a finding's index, or a heading's negative number.
+  const estimateSize = useCallback((pos: number) => (view.rows[visible[pos]] < 0 ? 36 : 72), [view, visible]);
+  const getItemKey = useCallback((pos: number) => view.rows[visible[pos]], [view, visible]);
+  const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
     count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (pos) => (view.rows[visible[pos]] < 0 ? 36 : 72),
-    getItemKey: (pos) => {
-      const r = view.rows[visible[pos]];
-      return r < 0 ? `g:${view.groups[-r - 1].key}` : `f:${r}`;
-    },
+    getScrollElement,
+    estimateSize,
+    getItemKey,
     overscan: 6,
-    observeElementRect: (instance, cb) =>
-      observeElementRect(instance, (rect) => cb(rect.height === 0 && rect.width === 0 ? NOMINAL : rect)),
+    observeElementRect: observeRect,
   });
 
   const toggle = (key: string) =>
