@@ -8,8 +8,7 @@ import { officeHost } from "../office/host";
 import { getRulebook, setRulebook } from "../shared/rulebook-store";
 import { App } from "./App";
 import { inProcessEngine, workerEngine, type EngineClient } from "./engine/client";
-import { readPaneState } from "./pane-state";
-import { restoreRulebook } from "./rulebook-choice";
+import { restoreSavedRulebook } from "./startup";
 
 /** The checker in its own thread; in this one where the host has no workers. */
 function createEngine(): EngineClient {
@@ -25,12 +24,7 @@ void Office.onReady(async () => {
   if (!root) return;
   const port = createExcelAdapter(officeHost());
   // The rulebook this workbook was last checked with, for the pane and the DEAN.* functions alike.
-  const state = readPaneState(await port.loadState().catch(() => undefined)).state;
-  const saved = restoreRulebook(state.rulebook);
-  if (saved) {
-    setRulebook(saved);
-    void port.recalculate?.();
-  }
+  await restoreSavedRulebook(port, getRulebook(), setRulebook).catch(() => undefined);
   // A new rulebook is shared with the DEAN.* functions; recalculating makes every result follow it.
   const onRulebook = (rb: Parameters<typeof setRulebook>[0]) => {
     setRulebook(rb);

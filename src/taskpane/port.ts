@@ -55,8 +55,12 @@ export interface WorkbookPort {
   readSheet(name: string): Promise<SheetSnapshot>;
   /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
   mark(findings: readonly Finding[]): Promise<MarkResult>;
-  /** Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many cells had one. */
-  clearMarks(sheet?: string): Promise<number>;
+  /**
+   * Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many
+   * cells had one. `thorough` (the user's "Xóa đánh dấu") also looks beyond the cells the add-in
+   * recorded marking.
+   */
+  clearMarks(sheet?: string, thorough?: boolean): Promise<number>;
   /**
    * Replaces the add-in's marks on `sheets` by marks of `findings` (those on these sheets), in a
    * constant number of syncs whatever the number of sheets and findings.

@@ -17,9 +17,9 @@ const vi = {
   exported: 'Đã ghi báo cáo vào trang "{sheet}".',
   notes: "Ghi chú vào ô",
   notesWritten: "Đã ghi lời giải thích vào ghi chú của {count} ô (ghi chú riêng của bạn vẫn giữ nguyên).",
+  notesSkipped: "Trang {sheet}: {reason}",
   notesUnavailable: "Excel này chưa ghi được ghi chú ô (cần ExcelApi 1.18).",
   language: "English",
-  languageLabel: "Switch to English",
   intro:
     "Bấm Kiểm tra Phụ lục để kiểm tra mọi trang phụ lục của sổ tính đang mở. Các ô sai được tô màu ngay trên trang tính; bấm vào một phát hiện để đi tới ô đó.",
   emptyWorkbook: "Sổ tính trống: không có trang tính nào có dữ liệu.",
@@ -137,9 +137,9 @@ const en: Record<StringKey, string> = {
   exported: 'The report is on sheet "{sheet}".',
   notes: "Notes on cells",
   notesWritten: "Wrote the explanations into the notes of {count} cells (your own notes are kept).",
+  notesSkipped: "Sheet {sheet}: {reason}",
   notesUnavailable: "This Excel cannot write cell notes (needs ExcelApi 1.18).",
   language: "Tiếng Việt",
-  languageLabel: "Chuyển sang tiếng Việt",
   intro:
     "Click Check appendices to check every appendix sheet of the open workbook. Wrong cells are highlighted in the sheets; click a finding to go to its cell.",
   emptyWorkbook: "The workbook is empty: no sheet has data.",

@@ -7,8 +7,7 @@ import type { WorkbookSnapshot } from "../../engine/snapshot";
 import type { CheckProgress } from "../engine/client";
 import type { CheckOutcome } from "../engine/protocol";
 import type { CheckerContext, Phase } from "./context";
-import { findingKey } from "./fix-book";
-import { changedSheets, markAll, mergeMarks, remarkSheets } from "./marks";
+import { changedMarks, markAll, mergeMarks, remarkSheets } from "./marks";
 
 function progressPhase(p: CheckProgress): Phase {
   return p.stage === "checking" ? { kind: "checking" } : { kind: p.stage, done: p.done, total: p.total };
@@ -63,7 +62,7 @@ export function evaluate(ctx: CheckerContext): Promise<void> {
 
 /**
  * Re-checks `names` (runs inside the queue): reads only those sheets, recognises only them, and
- * re-marks only the sheets whose findings changed. Failures propagate (the caller words them).
+ * re-marks only the sheets whose marks change. Failures propagate (the caller words them).
  */
 export async function recheckSheets(ctx: CheckerContext, names: readonly string[]): Promise<void> {
   if (!ctx.checked || names.length === 0) return;
@@ -73,11 +72,7 @@ export async function recheckSheets(ctx: CheckerContext, names: readonly string[
   const before = ctx.findings;
   const outcome = await ctx.engine.recheck(sheets, ctx.evalOptions());
   ctx.findings = outcome.findings;
-  const touched = changedSheets(
-    before,
-    outcome.findings,
-    (a, b) => findingKey(a) === findingKey(b) && !a.accepted === !b.accepted,
-  );
+  const touched = changedMarks(before, outcome.findings);
   ctx.set((s) => ({
     findings: outcome.findings,
     summary: outcome.summary,

@@ -40,28 +40,43 @@ export function mergeMarks(
   };
 }
 
-/** Sheets whose findings differ between two lists (in the engine's order), by finding. */
-export function changedSheets(
-  before: readonly ReviewedFinding[],
-  after: readonly ReviewedFinding[],
-  same: (a: ReviewedFinding, b: ReviewedFinding) => boolean,
-): string[] {
-  const bySheet = (list: readonly ReviewedFinding[]) => {
-    const m = new Map<string, ReviewedFinding[]>();
-    for (const f of list) {
-      let l = m.get(f.sheet);
-      if (!l) m.set(f.sheet, (l = []));
-      l.push(f);
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Each sheet's marks as text to compare: every cell with its most severe open finding. */
+function marksBySheet(findings: readonly ReviewedFinding[]): Map<string, string> {
+  const bySheet = new Map<string, Map<string, keyof typeof RANK>>();
+  for (const f of findings) {
+    if (f.accepted) continue;
+    let cells = bySheet.get(f.sheet);
+    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+    for (const c of f.cells) {
+      const prev = cells.get(c);
+      if (!prev || RANK[f.severity] < RANK[prev]) cells.set(c, f.severity);
     }
-    return m;
-  };
-  const a = bySheet(before);
-  const b = bySheet(after);
-  const out: string[] = [];
-  for (const sheet of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(sheet) ?? [];
-    const y = b.get(sheet) ?? [];
-    if (x.length !== y.length || x.some((f, i) => !same(f, y[i]))) out.push(sheet);
+  }
+  const out = new Map<string, string>();
+  for (const [sheet, cells] of bySheet) {
+    out.set(
+      sheet,
+      [...cells]
+        .map(([c, s]) => `${c}:${s}`)
+        .sort()
+        .join(","),
+    );
   }
   return out;
+}
+
+/**
+ * Sheets whose marks differ between two lists of findings. Only those are written to after an
+ * edit: a write after the user's edit would take their Ctrl+Z (each write is an undo step, or
+ * clears the undo stack on older Excel).
+ */
+export function changedMarks(
+  before: readonly ReviewedFinding[],
+  after: readonly ReviewedFinding[],
+): string[] {
+  const a = marksBySheet(before);
+  const b = marksBySheet(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((s) => (a.get(s) ?? "") !== (b.get(s) ?? ""));
 }

@@ -10,7 +10,8 @@ export function jump(ctx: CheckerContext, f: EngineFinding): Promise<void> {
 
 export function clear(ctx: CheckerContext): Promise<void> {
   return ctx.act(async () => {
-    const cells = await ctx.port.clearMarks();
+    // The user's own clear looks beyond the recorded cells (marks copied elsewhere too).
+    const cells = await ctx.port.clearMarks(undefined, true);
     return {
       marks: undefined,
       notice: { intent: "success", text: t(ctx.locale, "cleared", { count: cells }) },
@@ -33,7 +34,12 @@ export function writeNotes(ctx: CheckerContext): Promise<void> {
       ctx.findings.filter((f) => !f.accepted),
       ctx.locale,
     );
-    return { notice: { intent: "success", text: t(ctx.locale, "notesWritten", { count: r.marked }) } };
+    const written = t(ctx.locale, "notesWritten", { count: r.marked });
+    // Cells Excel keeps from notes (a threaded comment), protected sheets: said, not hidden.
+    const skipped = r.skipped.map((s) => t(ctx.locale, "notesSkipped", { sheet: s.sheet, reason: s.reason }));
+    return {
+      notice: { intent: skipped.length ? "info" : "success", text: [written, ...skipped].join(" ") },
+    };
   });
 }
 
