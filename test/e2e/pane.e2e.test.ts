@@ -275,10 +275,18 @@ it("clears every mark, counting cells", async () => {
   await page.setViewportSize({ width: 420, height: 900 });
   const cells = await page.evaluate(() => {
     const m = (globalThis as unknown as { __fake: { model: Model } }).__fake.model;
+    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const size = (area: string) => {
+      const [a, b = a] = area.split(":");
+      const [, c0, r0] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
+      const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(b) ?? [];
+      return (Number(r1) - Number(r0) + 1) * (col(c1) - col(c0) + 1);
+    };
     let n = 0;
     for (const s of m.sheets)
       for (const cf of s.conditionalFormats)
-        if (cf.formula?.includes("DEAN-CHECKER")) n += cf.ranges.join(",").split(",").length;
+        if (cf.formula?.includes("DEAN-CHECKER"))
+          for (const r of cf.ranges) for (const area of r.split(",")) n += size(area.trim());
     return n;
   });
   await page.getByRole("button", { name: "Xóa đánh dấu" }).click();

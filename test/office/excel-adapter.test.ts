@@ -296,7 +296,7 @@ describe("fixes, selection, state, report, changes", () => {
     expect(report?.values.get("B2")).toBe("=SUM(1)");
     expect(report?.values.get("I1")).toBe("Trạng thái");
     expect(report?.values.get("I2")).toBeUndefined();
-    expect(report?.values.get("I3")).toBe("Đã chấp nhận: Sở đã duyệt");
+    expect(report?.values.get("I3")).toBe("Đã bỏ qua: Sở đã duyệt");
     expect(report?.hyperlinks.get("C2")).toEqual({
       documentReference: "'=SUM(1)'!J16",
       textToDisplay: "J16",
