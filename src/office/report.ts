@@ -4,8 +4,8 @@
  * counted, so that any number of rows (50 000 findings) passes Excel on the web's 5 MB limit.
  */
 import type { Finding } from "../engine/findings";
-import { formatMessage, label } from "../engine/i18n";
 import type { Locale } from "../engine/i18n";
+import { buildReportSheet } from "../engine/report-sheet";
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
 import { Bander, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
@@ -20,32 +20,38 @@ export interface ReportTable {
   links: { row: number; col: number; reference: string; text: string }[];
 }
 
-/** The report's content: one row per finding, what the user accepted and why, a link to each finding's cell. */
+/**
+ * The report's content: the engine's report builder's (engine/report-sheet.ts, shared with
+ * dean-check --annotate): one row per finding in reading order (a sheet's errors first, causes
+ * before their consequences), rules by their title, figures with their unit, what the user
+ * accepted and why or the cause a consequence follows from, a link to each finding's cell. The
+ * builder's title rows, column widths, row heights and page layout (landscape, one page wide,
+ * header repeated) are there for this writer to apply too.
+ */
 export function reportTable(
   findings: readonly (Finding & { accepted?: { reason: string } })[],
   locale: Locale,
 ): ReportTable {
-  const header = (
-    ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual", "status"] as const
-  ).map((k) => label(locale, k));
-  const rows: (string | number)[][] = findings.map((f, i) => [
-    i + 1,
-    f.sheet,
-    f.cells.join(", "),
-    label(locale, f.severity),
-    f.rule,
-    f.message,
-    f.expected ?? "",
-    f.actual ?? "",
-    f.accepted ? formatMessage(label(locale, "acceptedBecause"), { reason: f.accepted.reason }) : "",
-  ]);
-  if (findings.length === 0) rows.push(["", "", "", "", "", label(locale, "noFindings"), "", "", ""]);
-  const links = findings.flatMap((f, i) =>
-    f.cells[0]
-      ? [{ row: i, col: 2, reference: `${quoteSheetName(f.sheet)}!${f.cells[0]}`, text: f.cells.join(", ") }]
+  const report = buildReportSheet(findings, { locale });
+  const linkCol = report.columns.findIndex((c) => c.key === "cell");
+  const links = report.rows.flatMap((r, i) =>
+    r.link && linkCol >= 0
+      ? [
+          {
+            row: i,
+            col: linkCol,
+            reference: `${quoteSheetName(r.link.sheet)}!${r.link.cell}`,
+            text: String(r.values[linkCol]),
+          },
+        ]
       : [],
   );
-  return { name: label(locale, "resultsSheet"), header, rows, links };
+  return {
+    name: report.name,
+    header: report.columns.map((c) => c.header),
+    rows: report.rows.map((r) => r.values),
+    links,
+  };
 }
 
 /**

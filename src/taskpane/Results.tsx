@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { label, type Locale } from "../engine/i18n";
+import { countsText, label, type Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { BudgetPanel } from "./BudgetPanel";
 import type { Checker } from "./checker/checker";
@@ -49,7 +49,7 @@ export function Results({ state, checker, engine, rulebook, locale }: ResultsPro
   const protectedSheets = useMemo(() => new Set(summary?.protectedSheets ?? []), [summary]);
   if (!summary) return null;
   const view = shown?.view;
-  const open = view?.open ?? { error: 0, warning: 0, info: 0 };
+  const open = view?.open ?? { error: 0, warning: 0, info: 0, causes: 0, consequences: 0 };
   const total = state.findings.length;
   const filtered =
     filter.text !== "" ||
@@ -97,6 +97,8 @@ export function Results({ state, checker, engine, rulebook, locale }: ResultsPro
               </span>
             ))}
           </div>
+          {/* The engine's own counts: "11 lỗi (3 lỗi gốc, 8 lỗi kéo theo), 15 cảnh báo, 0 lưu ý". */}
+          {view && <Caption1 as="p">{countsText(open, locale)}</Caption1>}
           {view && (
             <Filters
               locale={locale}

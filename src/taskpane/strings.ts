@@ -1,5 +1,5 @@
 /** Words of the task pane, Vietnamese first. Engine words (severities, kinds) come from engine/i18n. */
-import type { Locale } from "../engine/i18n";
+import { formatMessage, type Locale } from "../engine/i18n";
 
 const vi = {
   title: "Kiểm tra Phụ lục",
@@ -242,5 +242,5 @@ const en: Record<StringKey, string> = {
 const STRINGS: Record<Locale, Record<StringKey, string>> = { vi, en };
 
 export function t(locale: Locale, key: StringKey, data: Record<string, string | number> = {}): string {
-  return STRINGS[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return formatMessage(STRINGS[locale][key], data);
 }

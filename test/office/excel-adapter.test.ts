@@ -292,11 +292,13 @@ describe("fixes, selection, state, report, changes", () => {
     expect(syncs).toBe(2);
     const report = fake.model.sheets.find((s) => s.name === name);
     expect(report?.formulas.size).toBe(0);
+    // The engine's report builder's rows (shared with dean-check --annotate): rules by title, a status column.
     expect(report?.values.get("F2")).toBe('=HYPERLINK("http://x")');
     expect(report?.values.get("B2")).toBe("=SUM(1)");
-    expect(report?.values.get("I1")).toBe("Trạng thái");
-    expect(report?.values.get("I2")).toBeUndefined();
-    expect(report?.values.get("I3")).toBe("Đã bỏ qua: Sở đã duyệt");
+    expect(report?.values.get("E2")).toBe("Dòng tổng cộng");
+    expect(report?.values.get("J1")).toBe("Trạng thái");
+    expect(report?.values.get("J2")).toBeUndefined();
+    expect(report?.values.get("J3")).toBe("Đã bỏ qua: Sở đã duyệt");
     expect(report?.hyperlinks.get("C2")).toEqual({
       documentReference: "'=SUM(1)'!J16",
       textToDisplay: "J16",

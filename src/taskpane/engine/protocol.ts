@@ -7,7 +7,7 @@
  */
 import type { Acceptance, ReviewedFinding } from "../../engine/accept";
 import type { BudgetSummary } from "../../engine/budget";
-import type { Severity } from "../../engine/findings";
+import type { FindingCounts, Severity } from "../../engine/findings";
 import type { Locale } from "../../engine/i18n";
 import type { RecognitionOverride, SkippedSheet, TableKind } from "../../engine/recognize/model";
 import type { SheetSnapshot } from "../../engine/snapshot";
@@ -103,8 +103,11 @@ export interface ListView {
   /** Sheets and rules that have findings (for the filter's choices), in the engine's order. */
   sheets: string[];
   rules: string[];
-  /** Findings not accepted, by severity, whatever the filter. */
-  open: Record<Severity, number>;
+  /**
+   * Findings not accepted, by severity, whatever the filter; their errors split into causes and
+   * consequences (errors that follow from another finding: `causedBy`).
+   */
+  open: FindingCounts;
   accepted: number;
 }
 

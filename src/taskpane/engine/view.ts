@@ -4,7 +4,7 @@
  * array of rows that the pane virtualises. Runs in the checker, never on the pane's thread.
  */
 import type { ReviewedFinding } from "../../engine/accept";
-import type { Severity } from "../../engine/findings";
+import type { FindingCounts } from "../../engine/findings";
 import type { ListFilter, ListGroup, ListView } from "./protocol";
 
 const MARKS = /[\u0300-\u036f]/g;
@@ -54,7 +54,7 @@ export function buildView(
   filter: ListFilter,
   options: { protectedSheets: ReadonlySet<string>; search: SearchIndex },
 ): ListView {
-  const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const open: FindingCounts = { error: 0, warning: 0, info: 0, causes: 0, consequences: 0 };
   let accepted = 0;
   const sheets: string[] = [];
   const rules: string[] = [];
@@ -68,7 +68,13 @@ export function buildView(
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     if (f.accepted) accepted++;
-    else open[f.severity]++;
+    else {
+      open[f.severity]++;
+      if (f.severity === "error") {
+        if (f.causedBy) open.consequences++;
+        else open.causes++;
+      }
+    }
     if (!seenSheets.has(f.sheet)) {
       seenSheets.add(f.sheet);
       sheets.push(f.sheet);

@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef } from "react";
 import type { ReviewedFinding } from "../../engine/accept";
 import type { Severity } from "../../engine/findings";
-import { formatNumber, label, type Locale } from "../../engine/i18n";
+import { formatMessage, formatNumber, label, type Locale } from "../../engine/i18n";
 import { ruleById } from "../../engine/rules";
 import type { FixRecord } from "../port";
 import { t, type StringKey } from "../strings";
@@ -61,6 +61,10 @@ export function findingName(f: ReviewedFinding, locale: Locale): { what: string;
   const cells = f.cells.length > 3 ? `${f.cells.slice(0, 3).join(", ")}…` : f.cells.join(", ");
   return { what: t(locale, NOUN[f.severity]), cell: cells || f.sheet };
 }
+
+/** Where a consequence's cause is: its cell, with its sheet when that is another one. */
+const causeCell = (c: { sheet: string; cell: string }, sheet: string) =>
+  c.sheet === sheet ? c.cell : `${c.sheet}!${c.cell}`;
 
 export const showValue = (v: number | string | boolean | null, locale: Locale) =>
   v === null || v === "" ? "—" : typeof v === "number" ? formatNumber(v, locale) : String(v);
@@ -121,6 +125,11 @@ export function FindingRow(p: FindingRowProps) {
         <Caption1 as="p">
           {t(locale, "expected")}: {showValue(f.expected, locale)} · {t(locale, "actual")}:{" "}
           {showValue(f.actual, locale)}. {t(locale, "why")} {ruleById(f.rule)?.meta.rationale[locale]}
+        </Caption1>
+      )}
+      {f.causedBy && (
+        <Caption1>
+          {formatMessage(label(locale, "consequenceOf"), { cell: causeCell(f.causedBy, f.sheet) })}
         </Caption1>
       )}
       {f.accepted && <Caption1>{t(locale, "accepted", { reason: f.accepted.reason })}</Caption1>}
