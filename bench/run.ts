@@ -7,7 +7,7 @@
  *
  *   npm run bench            (about a minute; node --expose-gc)
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../src/engine/check";
@@ -352,7 +352,10 @@ async function main(): Promise<void> {
     "- The target is judged on the sample and on the 30 000-row registration table (a table that checks clean, as most do). The stress case has a finding on almost every one of its 30 000 lines: wording, numbering and sorting 30 000 findings costs about 0.4–0.5 of the load; it is shown so that the worst case is known, not hidden.",
     "",
   ];
-  writeFileSync("bench/RESULTS.md", lines.join("\n"));
+  // Sections other benchmarks write (<!-- name:begin … --> … <!-- name:end -->) are kept.
+  const old = existsSync("bench/RESULTS.md") ? readFileSync("bench/RESULTS.md", "utf8") : "";
+  const kept = old.match(/<!-- (\w+):begin[^]*?<!-- \1:end -->/g) ?? [];
+  writeFileSync("bench/RESULTS.md", [...lines, ...kept.flatMap((k) => [k, ""])].join("\n"));
   process.stdout.write(`${lines.join("\n")}\n`);
   const worst = Math.max(...results.slice(0, 2).map((r) => r.checkOverLoad));
   if (worst >= 0.25) process.stdout.write(`\nTarget missed: check / load = ${worst}\n`);
