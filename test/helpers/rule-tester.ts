@@ -15,8 +15,14 @@ import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 export interface ValidCase {
   name: string;
   workbook: WorkbookSnapshot;
-  /** Built-in rulebook id (default hai-phong-2026-2030) or a function editing a copy of it. */
-  rulebook?: string | ((rb: RulebookInput) => RulebookInput);
+  /**
+   * Built-in rulebook id (default hai-phong-2026-2030), a function editing a copy of it, or a
+   * built-in id with a function editing a copy of that one.
+   */
+  rulebook?:
+    | string
+    | ((rb: RulebookInput) => RulebookInput)
+    | { id: string; edit: (rb: RulebookInput) => RulebookInput };
   locale?: Locale;
 }
 
@@ -39,10 +45,9 @@ export interface InvalidCase extends ValidCase {
 }
 
 function rulebookFor(c: ValidCase): Rulebook {
-  if (typeof c.rulebook === "function") {
-    const base = JSON.parse(JSON.stringify(builtinRulebook())) as RulebookInput;
-    return parseRulebook(c.rulebook(base));
-  }
+  const copy = (id?: string) => JSON.parse(JSON.stringify(builtinRulebook(id))) as RulebookInput;
+  if (typeof c.rulebook === "function") return parseRulebook(c.rulebook(copy()));
+  if (typeof c.rulebook === "object") return parseRulebook(c.rulebook.edit(copy(c.rulebook.id)));
   return builtinRulebook(c.rulebook);
 }
 
@@ -61,7 +66,12 @@ export const producedMessageIds = new Map<string, Set<string>>();
 
 /** The same workbook and rulebook twice in one table tests nothing new (ESLint fails duplicates). */
 function caseKey(c: ValidCase): string {
-  const rb = typeof c.rulebook === "function" ? c.rulebook.toString() : (c.rulebook ?? "");
+  const rb =
+    typeof c.rulebook === "function"
+      ? c.rulebook.toString()
+      : typeof c.rulebook === "object"
+        ? `${c.rulebook.id} ${c.rulebook.edit.toString()}`
+        : (c.rulebook ?? "");
   return JSON.stringify([c.workbook, rb, c.locale ?? "vi"]);
 }
 
