@@ -57,3 +57,14 @@ export function assertPrograms(programs: readonly Program[]): void {
 export default function checkSystemPrograms(): void {
   assertPrograms(SYSTEM_PROGRAMS);
 }
+
+// `npm run test:system` runs this file first (pretest:system), so that a missing program is named
+// before the add-in is built.
+if (require.main === module) {
+  try {
+    checkSystemPrograms();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+}
