@@ -70,8 +70,10 @@ function main(): void {
   };
   const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
   const all = tally(files.flatMap(([, f]) => f.mutants));
-  const commit = git(["rev-parse", "--short", "HEAD"]);
-  const dirty = git(["status", "--porcelain", "--", "src/engine/rules", "test"]) !== "";
+  // The commit Stryker copied (MUTATION_COMMIT when the tree has moved on since the run began).
+  const commit = process.env.MUTATION_COMMIT ?? git(["rev-parse", "--short", "HEAD"]);
+  const dirty =
+    !process.env.MUTATION_COMMIT && git(["status", "--porcelain", "--", "src/engine/rules", "test"]) !== "";
   const measured = {
     date: new Date().toISOString().slice(0, 10),
     commit: dirty ? `${commit} with uncommitted changes` : commit,
@@ -83,6 +85,7 @@ function main(): void {
     ignoredStatic: all.ignored,
     errors: all.errors,
     mutate: config.mutate,
+    measuredFiles: files.map(([name]) => name),
     tests: config.jest.config.roots
       .filter((r) => !r.endsWith("/src"))
       .map((r) => r.replace("<rootDir>/", "")),
@@ -98,7 +101,7 @@ function main(): void {
   const section = [
     HEADING,
     "",
-    `Measured by \`npm run mutate\` (StrykerJS, jest runner; stryker.config.json, scripts/mutation-score.ts) on ${measured.date} at commit ${measured.commit}: mutants of \`${config.mutate.join("`, `")}\`, each run against the tests of ${measured.tests.map((t) => `\`${t}\``).join(" and ")} that cover it. Goal: 80 %.`,
+    `Measured by StrykerJS (jest runner; stryker.config.json, scripts/mutation-score.ts) on ${measured.date} at commit ${measured.commit}: the mutants of the ${files.length} files below, each run against the tests of ${measured.tests.map((t) => `\`${t}\``).join(" and ")} that cover it. \`npm run mutate\` mutates \`${config.mutate.join("`, `")}\`; a run limited with \`npm run mutate -- --mutate <files>\` measures only those files. Goal: 80 %.`,
     "",
     `**Score ${measured.score} %**: ${all.killed} killed, ${all.timeout} timed out, ${all.survived} survived, ${all.noCoverage} not covered by any test; ${all.ignored} static mutants ignored (they run only while a module loads — rule metadata and message templates — and would need every test re-run each; the rule tester checks the metadata of every rule).`,
     "",
