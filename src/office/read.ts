@@ -101,7 +101,7 @@ async function readIn(
   only: string | undefined,
   mergeScope: MergeScope,
 ): Promise<WorkbookSnapshot> {
-  return ax.host.run(async (ctx) => {
+  return ax.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name,items/visibility,items/protection/protected");
     await ctx.sync();
@@ -109,12 +109,13 @@ async function readIn(
     const used = items.map((ws) => {
       const r = ws.getUsedRangeOrNullObject(true);
       r.load("rowIndex,columnIndex,rowCount,columnCount");
-      const merges =
-        mergeScope === "none"
-          ? undefined
-          : (mergeScope === "sheet" ? ws.getRange() : ws.getRange(HEAD_ROWS)).getMergedAreasOrNullObject();
+      // Over 512 merged areas Excel fails the request or answers with a null object: the header
+      // rows are asked too, so that a null answer for the sheet still gives the header's merges.
+      const merges = mergeScope === "sheet" ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+      const head = mergeScope === "none" ? undefined : ws.getRange(HEAD_ROWS).getMergedAreasOrNullObject();
       merges?.load("address");
-      return { ws, r, merges };
+      head?.load("address");
+      return { ws, r, merges, head };
     });
     await ctx.sync();
 
@@ -145,7 +146,7 @@ async function readIn(
       }
     }
     const snapshots = new Map<string, SheetSnapshot>();
-    for (const { ws, r, merges } of used) {
+    for (const { ws, r, merges, head } of used) {
       const snap: SheetSnapshot = {
         name: ws.name,
         values: [],
@@ -154,8 +155,8 @@ async function readIn(
       const vis = VISIBILITY[ws.visibility];
       if (vis && vis !== "visible") snap.visibility = vis;
       if (ws.protection.protected) snap.protected = true;
-      if (merges && !merges.isNullObject && merges.address)
-        snap.merges = splitAddresses(merges.address).map(localAddress);
+      const found = merges && !merges.isNullObject ? merges : head && !head.isNullObject ? head : undefined;
+      if (found?.address) snap.merges = splitAddresses(found.address).map(localAddress);
       snapshots.set(ws.name, snap);
     }
     const total = bands.reduce((n, b) => n + b.rows * b.cols, 0);

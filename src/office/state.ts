@@ -17,7 +17,12 @@ export async function loadState(ax: AdapterContext): Promise<PaneState> {
   };
 }
 
+/**
+ * Saves the state in the document's settings, only when it changed: saving settings clears the
+ * user's undo stack (office-js #3141), so nothing is saved that is already there.
+ */
 export async function saveState(ax: AdapterContext, state: PaneState): Promise<void> {
+  if (canonical(ax.host.settings.get(STATE_KEY) ?? null) === canonical(state)) return;
   ax.host.settings.set(STATE_KEY, state);
   await new Promise<void>((resolve, reject) =>
     ax.host.settings.saveAsync((r) =>
@@ -25,5 +30,16 @@ export async function saveState(ax: AdapterContext, state: PaneState): Promise<v
         ? resolve()
         : reject(new Error(r.error?.message ?? "Không lưu được trạng thái vào sổ tính.")),
     ),
+  );
+}
+
+/** JSON with the keys of every object sorted, so that equal states compare equal whatever their key order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : x,
   );
 }

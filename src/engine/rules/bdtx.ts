@@ -1,6 +1,12 @@
 import type { PersonCell } from "../recognize/model";
 import type { Rule } from "./api";
-import { mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
+import { birthShown, mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
+
+/** What BDTX is counted in. */
+const UNITS = {
+  modules: { vi: "mô đun", en: "modules" },
+  periods: { vi: "tiết", en: "periods" },
+};
 
 /**
  * Regular in-service training (BDTX): people retiring within the school year are exempt; the
@@ -50,7 +56,7 @@ export const bdtx: Rule = {
             data: { person, schoolYear: b.schoolYear, retire: mm(facts.retire) },
             cells: [p.cells.birth?.cell ?? p.cells.name?.cell ?? ""],
             expected: null,
-            actual: mm(facts.retire),
+            actual: birthShown(p),
             severity: "info",
             subject: { ...subject, detail: `exempt|${subject.detail}` },
           });
@@ -62,7 +68,7 @@ export const bdtx: Rule = {
         const cell = p.cells[unit] as PersonCell;
         const done = Number(cell.value);
         const min = unit === "modules" ? b.minModules : b.minModules * b.periodsPerModule;
-        const word = unit === "modules" ? "mô đun" : "tiết";
+        const word = ctx.text(UNITS[unit]);
         if (!Number.isFinite(done) || done >= min) continue;
         ctx.report({
           table,
