@@ -167,23 +167,33 @@ ruleTester(personData, {
           cells: ["C5"],
           severity: "warning",
           expected: null,
-          actual: 17,
+          actual: "01/08/2002",
           message: "Nguyễn Thị Lan (dòng 5): sinh 01/08/2002, 17 tuổi vào 07/2020: ngoài độ tuổi lao động.",
         },
-        { messageId: "age", cells: ["C6"], severity: "warning", actual: 71, message: "71 tuổi vào 07/2020" },
+        {
+          messageId: "age",
+          cells: ["C6"],
+          severity: "warning",
+          actual: "01/06/1949",
+          message: "71 tuổi vào 07/2020",
+        },
       ],
     },
     {
       name: "a woman born 05/1955 retired 05/2010, more than ten years before 07/2020",
       rulebook,
       workbook: workbook(personList([person({ birth: born(1955, 5, 1) })])),
-      findings: [{ messageId: "age", severity: "warning", actual: 65, message: "65 tuổi vào 07/2020" }],
+      findings: [
+        { messageId: "age", severity: "warning", actual: "01/05/1955", message: "65 tuổi vào 07/2020" },
+      ],
     },
     {
       name: "a plan without an upgrade duty takes ages in January of its first year (born 02/2006: 17 in 01/2024)",
       rulebook: { id: rulebook, edit: (rb) => ({ ...rb, upgrade: undefined }) },
       workbook: workbook(personList([person({ birth: born(2006, 2, 1) })])),
-      findings: [{ messageId: "age", severity: "warning", actual: 17, message: "17 tuổi vào 01/2024" }],
+      findings: [
+        { messageId: "age", severity: "warning", actual: "01/02/2006", message: "17 tuổi vào 01/2024" },
+      ],
     },
     {
       name: "blank cells: gender and birth date in any list, level and qualification in an upgrade list",

@@ -72,8 +72,8 @@ ruleTester(programmeFit, {
         {
           messageId: "from",
           cells: ["K5", "I5"],
-          expected: "CD",
-          actual: "TC",
+          expected: null,
+          actual: "CĐ-ĐH",
           message:
             'Nguyễn Thị Lan (dòng 5): chương trình "CĐ-ĐH" dành cho người có trình độ cao đẳng, người này có trình độ trung cấp.',
         },
@@ -92,15 +92,15 @@ ruleTester(programmeFit, {
         {
           messageId: "level",
           cells: ["K5", "G5"],
-          expected: "MN",
-          actual: "THCS",
+          expected: null,
+          actual: "TC-CĐ",
           message: 'chương trình "TC-CĐ" không dành cho cấp Trung học cơ sở (chỉ cho MN).',
         },
         {
           messageId: "level",
           cells: ["K6", "G6"],
-          expected: "MN, TH",
-          actual: "THCS",
+          expected: null,
+          actual: "TC-ĐH",
           message: "(chỉ cho MN, TH)",
         },
       ],
@@ -118,15 +118,15 @@ ruleTester(programmeFit, {
         {
           messageId: "sector",
           cells: ["K5", "H5"],
-          expected: "cong-lap",
-          actual: "ngoai-cong-lap",
+          expected: null,
+          actual: "TC-ĐH",
           message: 'chương trình "TC-ĐH" dành cho trường công lập, người này ở trường ngoài công lập.',
         },
         {
           messageId: "sector",
           cells: ["K6", "H6"],
-          expected: "ngoai-cong-lap",
-          actual: "cong-lap",
+          expected: null,
+          actual: "TC-CĐ",
           message: "dành cho trường ngoài công lập, người này ở trường công lập",
         },
       ],
@@ -147,15 +147,15 @@ ruleTester(programmeFit, {
         ]),
       ),
       findings: [
-        { messageId: "from", cells: ["K5", "I5"], expected: "TC", actual: "CD" },
-        { messageId: "level", cells: ["K6", "G6"], actual: "THCS" },
+        { messageId: "from", cells: ["K5", "I5"], expected: null, actual: "TC-ĐH" },
+        { messageId: "level", cells: ["K6", "G6"], actual: "TC-ĐH" },
       ],
     },
     {
       name: "a rulebook without upgrade duties: a THPT teacher in CĐ–ĐH does not fit its levels",
       rulebook: { id: rulebook, edit: (rb) => ({ ...rb, upgrade: undefined }) },
       workbook: workbook(personList([person({ level: "THPT" })])),
-      findings: [{ messageId: "level", expected: "TH, THCS", actual: "THPT" }],
+      findings: [{ messageId: "level", expected: null, actual: "CĐ-ĐH" }],
     },
     {
       name: "in English",
@@ -163,7 +163,11 @@ ruleTester(programmeFit, {
       locale: "en",
       workbook: workbook(personList([person({ qualification: "Trung cấp" })])),
       findings: [
-        { messageId: "from", message: 'Nguyễn Thị Lan (row 5): "CĐ-ĐH" is for people holding cao đẳng' },
+        {
+          messageId: "from",
+          message:
+            'Nguyễn Thị Lan (row 5): "CĐ-ĐH" is for people holding college degree; this person holds intermediate diploma',
+        },
       ],
     },
   ],

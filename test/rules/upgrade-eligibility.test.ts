@@ -104,7 +104,7 @@ ruleTester(upgradeEligibility, {
         {
           messageId: "standard",
           cells: ["I5"],
-          actual: "CD",
+          actual: "Cao đẳng",
           expected: null,
           message: "đã đạt chuẩn (cao đẳng; chuẩn của cấp Mầm non là cao đẳng)",
         },
@@ -123,13 +123,13 @@ ruleTester(upgradeEligibility, {
         {
           messageId: "standard",
           cells: ["I5"],
-          actual: "DH",
+          actual: "Đại học",
           message: "(đại học; chuẩn của cấp Mầm non là cao đẳng)",
         },
         {
           messageId: "standard",
           cells: ["I6"],
-          actual: "ThS",
+          actual: "Thạc sĩ",
           message: "(thạc sĩ; chuẩn của cấp Tiểu học là đại học)",
         },
       ],
@@ -144,8 +144,8 @@ ruleTester(upgradeEligibility, {
         {
           messageId: "months",
           cells: ["C5"],
-          expected: 84,
-          actual: 82,
+          expected: null,
+          actual: "10/07/1965",
           message:
             "Trần Văn Bình (dòng 5): nghỉ hưu 04/2027, còn 82 tháng < 84 tính từ 07/2020: không thuộc đối tượng phải nâng chuẩn.",
         },
@@ -158,7 +158,13 @@ ruleTester(upgradeEligibility, {
         personList([person({ ...TH_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1966, 5, 2) })]),
       ),
       findings: [
-        { messageId: "months", cells: ["C5"], expected: 96, actual: 95, message: "còn 95 tháng < 96" },
+        {
+          messageId: "months",
+          cells: ["C5"],
+          expected: null,
+          actual: "02/05/1966",
+          message: "còn 95 tháng < 96",
+        },
       ],
     },
     {
@@ -166,7 +172,13 @@ ruleTester(upgradeEligibility, {
       rulebook,
       workbook: workbook(personList([person({ birth: born(1967, 6, 1) })])),
       findings: [
-        { messageId: "months", cells: ["C5"], expected: 84, actual: 36, message: "nghỉ hưu 06/2023" },
+        {
+          messageId: "months",
+          cells: ["C5"],
+          expected: null,
+          actual: "01/06/1967",
+          message: "nghỉ hưu 06/2023",
+        },
       ],
     },
     {
@@ -184,7 +196,7 @@ ruleTester(upgradeEligibility, {
       ),
       findings: [
         { messageId: "level", cells: ["E5"], actual: "THPT" },
-        { messageId: "standard", cells: ["F6"], actual: "DH" },
+        { messageId: "standard", cells: ["F6"], actual: "Đại học" },
       ],
     },
     {
