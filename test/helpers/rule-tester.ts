@@ -4,7 +4,7 @@
  * by the real recogniser, with only the rule under test enabled.
  */
 import { checkWorkbook } from "../../src/engine/check";
-import type { EngineFinding, Severity } from "../../src/engine/findings";
+import type { EngineFinding, Severity, Subject } from "../../src/engine/findings";
 import type { Rule } from "../../src/engine/rules/api";
 import type { Locale } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
@@ -39,6 +39,8 @@ export interface ExpectedFinding {
   fix?: { cell: string; value: number | string } | null;
   /** The root cause a consequence names (`null`: the finding is a cause itself). */
   causedBy?: { sheet: string; cell: string; rule: string } | null;
+  /** Fields the finding's subject must hold (what an acceptance remembers it by). */
+  subject?: Partial<Subject>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -164,6 +166,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (want.actual !== undefined) expect(got.actual).toEqual(want.actual);
           if (want.fix === null) expect(got.fix).toBeUndefined();
           else if (want.fix !== undefined) expect(got.fix).toEqual(want.fix);
+          if (want.subject !== undefined) expect(got.subject).toMatchObject(want.subject);
           if (want.causedBy === null) expect(got.causedBy).toBeUndefined();
           else if (want.causedBy !== undefined) expect(got.causedBy).toEqual(want.causedBy);
         });

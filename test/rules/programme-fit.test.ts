@@ -53,6 +53,11 @@ ruleTester(programmeFit, {
       ),
     },
     {
+      name: "a blank qualification is person-data's to report: the programme is not judged by it",
+      rulebook,
+      workbook: workbook(personList([person({ qualification: "" })])),
+    },
+    {
       name: "the school's sector not given",
       rulebook,
       workbook: workbook(personList([person({ ...MN, programme: "TC-CĐ", sector: "" })])),
@@ -76,6 +81,7 @@ ruleTester(programmeFit, {
           actual: "CĐ-ĐH",
           message:
             'Nguyễn Thị Lan (dòng 5): chương trình "CĐ-ĐH" dành cho người có trình độ cao đẳng, người này có trình độ trung cấp.',
+          subject: { course: "cd-dh", detail: "Nguyễn Thị Lan|1985-03-12" },
         },
       ],
     },

@@ -52,6 +52,11 @@ ruleTester(upgradeEligibility, {
       ),
     },
     {
+      name: "a blank qualification is person-data's to report, not a person at the standard",
+      rulebook,
+      workbook: workbook(personList([person({ qualification: "" })])),
+    },
+    {
       name: "without a gender the months left cannot be told (person-data asks for it)",
       rulebook,
       workbook: workbook(
@@ -89,6 +94,8 @@ ruleTester(upgradeEligibility, {
           expected: null,
           actual: "THPT",
           message: "Lê Văn Hùng (dòng 6): cấp Trung học phổ thông không có nghĩa vụ nâng trình độ chuẩn.",
+          // What an acceptance remembers: this person (not the row), at this level.
+          subject: { detail: "Lê Văn Hùng|1985-03-12", level: "THPT" },
         },
       ],
     },
@@ -107,6 +114,7 @@ ruleTester(upgradeEligibility, {
           actual: "Cao đẳng",
           expected: null,
           message: "đã đạt chuẩn (cao đẳng; chuẩn của cấp Mầm non là cao đẳng)",
+          subject: { detail: "Nguyễn Thị Lan|1985-03-12", level: "MN" },
         },
       ],
     },
