@@ -1,8 +1,8 @@
 /**
  * Run after `npm run mutate` (its postmutate script): reads StrykerJS's report (reports/mutation/mutation.json,
  * written by `stryker run` with stryker.config.json) and records the figure: bench/mutation.json
- * and the "Mutation testing of the rules" section of bench/RESULTS.md (the other sections of that
- * file are left as they are). The date and the commit measured are recorded with it.
+ * and the "Mutation testing of the rules" section of bench/RESULTS.md, between its
+ * <!-- mutation:begin --> and <!-- mutation:end --> markers (the other sections are left as they are). The date and the commit measured are recorded with it.
  *
  * Score as Stryker counts it: (killed + timed out) / (killed + timed out + survived + no coverage).
  */
@@ -30,6 +30,9 @@ interface Tally {
 
 const REPORT = "reports/mutation/mutation.json";
 const HEADING = "## Mutation testing of the rules (issue 17)";
+const BEGIN =
+  "<!-- mutation:begin (written by npm run mutate; other sections are written by other benchmarks) -->";
+const END = "<!-- mutation:end -->";
 
 function tally(mutants: Mutant[]): Tally {
   const t: Tally = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
@@ -115,16 +118,17 @@ function main(): void {
     `The ${survivors.length} surviving and uncovered mutants are listed with their code in reports/mutation/mutation.html (not committed). Re-run: \`npm run mutate\` — incremental: results of unchanged code and tests are taken from reports/stryker-incremental.json; \`npm run mutate -- --force\` runs everything.`,
     "",
   ].join("\n");
+  // Its own section between markers: npm run bench and bench:pane keep such sections, and this
+  // script keeps theirs.
+  const block = `${BEGIN}\n${section.trimEnd()}\n${END}\n`;
   const results = existsSync("bench/RESULTS.md")
     ? readFileSync("bench/RESULTS.md", "utf8")
     : "# Benchmark results\n";
-  const start = results.indexOf(HEADING);
-  let updated: string;
-  if (start < 0) updated = `${results.trimEnd()}\n\n${section}`;
-  else {
-    const next = results.indexOf("\n## ", start + HEADING.length);
-    updated = results.slice(0, start) + section + (next < 0 ? "" : `\n${results.slice(next + 1)}`);
-  }
+  const at = results.search(/<!-- mutation:begin[^]*?<!-- mutation:end -->\n?/);
+  const updated =
+    at < 0
+      ? `${results.trimEnd()}\n\n${block}`
+      : results.replace(/<!-- mutation:begin[^]*?<!-- mutation:end -->\n?/, () => block);
   writeFileSync("bench/RESULTS.md", updated);
   process.stdout.write(`${section}\n`);
 }
