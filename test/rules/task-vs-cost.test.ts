@@ -93,5 +93,21 @@ ruleTester(taskVsCost, {
       ),
       findings: [{ messageId: "missingInTask", sheet: "NV 2026", cells: ["B7"], message: "STEM" }],
     },
+    {
+      name: 'a numbered line and a "- …" line of the task appendix missing from the cost appendix',
+      workbook: workbook(
+        task([
+          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+          ["2", "Khác", null],
+          [null, "- Bồi dưỡng nghiệp vụ sư phạm", null, null, null, null, null, 100],
+          ["3", "Thiết kế và triển khai giáo dục STEM/STEAM", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+        ]),
+        costSheet(2026, [cost2026.aiqt]),
+      ),
+      findings: [
+        { messageId: "missingInCost", sheet: "NV 2026", cells: ["B8"], message: "nghiệp vụ sư phạm" },
+        { messageId: "missingInCost", sheet: "NV 2026", cells: ["B9"], message: "STEM" },
+      ],
+    },
   ],
 });

@@ -86,13 +86,19 @@ export const countChain: Rule = {
               subject: { course: v.courseId, level: v.level, detail: `area|${area}` },
             });
           }
+          // A district the table lacks has no cell of its own: said on the column's total, else its header.
+          const totalRow = totalRows(table).at(-1);
+          const columnCell =
+            totalRow?.values[v.key]?.cell ??
+            totalRow?.label?.cell ??
+            toA1(table.headerRows.at(-1) ?? 0, v.col);
           for (const [area, typed] of areasOf.get(key) ?? []) {
             if (seenAreas.has(area)) continue;
             ctx.report({
               table,
               messageId: "missingRow",
               data: { area: typed, listed: listed.get(`${key}|${area}`) ?? 0, programme, sheet: table.sheet },
-              cells: [],
+              cells: [columnCell],
               expected: null,
               actual: typed,
               subject: { course: v.courseId, level: v.level, detail: `missing|${area}` },
