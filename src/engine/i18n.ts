@@ -1,4 +1,7 @@
 /** The languages of every user-facing text: Vietnamese first, English second. */
+import { LruCache } from "./cache";
+import { unitName } from "./numbers/units";
+
 export type Locale = "vi" | "en";
 
 /** A text in every locale. */
@@ -24,7 +27,10 @@ function huge(n: number, locale: Locale): string {
 }
 
 /** Numbers already formatted: Intl formatting costs microseconds, and messages repeat numbers. */
-const formatted: Record<Locale, Map<number, string>> = { vi: new Map(), en: new Map() };
+const formatted: Record<Locale, LruCache<number, string>> = {
+  vi: new LruCache(10_000),
+  en: new LruCache(10_000),
+};
 
 /**
  * 13008 → "13.008" (vi) or "13,008" (en); 1312.74 → "1.312,74" (vi).
@@ -38,23 +44,17 @@ export function formatNumber(value: number, locale: Locale): string {
   let s = cache.get(n);
   if (s === undefined) {
     s = Math.abs(n) >= HUGE ? huge(n, locale) : formats[locale].format(n);
-    if (cache.size >= 10_000) cache.clear();
     cache.set(n, s);
   }
   return s;
 }
 
-const SCALE_NAMES: Record<Locale, Record<number, string>> = {
-  vi: { 1: "đồng", 1000: "nghìn đồng", 1_000_000: "triệu đồng", 1_000_000_000: "tỷ đồng" },
-  en: { 1: "đồng", 1000: "thousand đồng", 1_000_000: "million đồng", 1_000_000_000: "billion đồng" },
-};
-
-/** The money units the engine knows, smallest first: đồng, nghìn, triệu, tỷ đồng. */
-export const SCALES = [1, 1000, 1_000_000, 1_000_000_000] as const;
+/** The money units the engine knows, smallest first: đồng, nghìn, triệu, tỷ đồng (numbers/units.ts). */
+export { SCALES } from "./numbers/units";
 
 /** A table's money unit by its scale: 1 000 000 → "triệu đồng" (vi) or "million đồng" (en). */
 export function scaleName(scale: number, locale: Locale): string {
-  return SCALE_NAMES[locale][scale] ?? `${formatNumber(scale, locale)} đồng`;
+  return unitName(scale, locale) ?? `${formatNumber(scale, locale)} đồng`;
 }
 
 /** Fill `{name}` placeholders. Unknown placeholders are left as they are. */

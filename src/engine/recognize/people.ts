@@ -6,10 +6,15 @@ import { readDateCell } from "../dates/parse";
 import { parseGender } from "../law/retirement";
 import type { Qualification } from "../rulebook/schema";
 import { fold } from "../text/normalize";
+import { TonePattern } from "../text/tone";
 import type { Grid } from "./grid";
 import type { HeaderReading } from "./headers";
 import type { PersonField, PersonRow, RecognizedTable } from "./model";
+import { TOTAL_LABEL } from "./labels";
 import type { RecognitionContext } from "./recognize";
+
+/** Lines under a list that are no person: who drew it up, who signs. */
+const SIGNATURE = new TonePattern("^(người lập|thủ trưởng|ký tên|xác nhận|hiệu trưởng ký)\\b");
 
 /** Header patterns (folded text). Order matters: "trình độ đăng ký đào tạo" is a programme, not a qualification. */
 const FIELDS: [PersonField, RegExp][] = [
@@ -78,9 +83,9 @@ export function readPeople(
   for (let r = first; r < grid.rowCount; r++) {
     if (grid.rowIsBlank(r)) continue;
     const name = grid.text(r, cols.name);
-    // A numbering row ("(1) (2) (3)") or a total or signature line under the list is not a person.
-    if (!name || /^\(?\d+\)?$/.test(name) || /^(tong|cong|nguoi lap|thu truong|ky ten)\b/.test(fold(name)))
-      continue;
+    // A numbering row ("(1) (2) (3)") or a total or signature line under the list is not a person
+    // ("Tổng số" is; "Tống Văn Bình" is a person: the marks decide).
+    if (!name || /^\(?\d+\)?$/.test(name) || TOTAL_LABEL.test(name) || SIGNATURE.test(name)) continue;
     const p: PersonRow = { r, cells: {} };
     for (const [field, c] of Object.entries(cols) as [PersonField, number][]) {
       const value = grid.value(r, c);
@@ -88,7 +93,7 @@ export function readPeople(
       if (text) p.cells[field] = { value, text, cell: grid.a1(r, c) };
     }
     const t = (f: PersonField) => p.cells[f]?.text ?? "";
-    if (t("level")) p.level = ctx.levels.get(fold(t("level")));
+    if (t("level")) p.level = ctx.levels.get(t("level"));
     if (t("qualification")) p.qualification = readQualification(t("qualification"));
     if (t("sector")) p.sector = readSector(t("sector"));
     if (t("gender")) p.gender = parseGender(t("gender"));
