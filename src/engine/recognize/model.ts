@@ -183,7 +183,11 @@ export type PersonField =
   | "position"
   | "programme"
   | "modules"
-  | "periods";
+  | "periods"
+  /** BDTX lists (seed 004): the list's own status columns. */
+  | "result"
+  | "exemption"
+  | "remark";
 
 /** One cell of a person row: the value as stored, its text and address. */
 export interface PersonCell {

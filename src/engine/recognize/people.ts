@@ -36,6 +36,10 @@ const FIELDS: [PersonField, RegExp][] = [
   ["position", /^(chuc vu|chuc danh)\b/],
   ["modules", /^(so mo dun|mo dun hoan thanh|so mo dun hoan thanh|so mo dun da hoan thanh)\b/],
   ["periods", /^(so tiet|tong so tiet|so tiet hoan thanh)\b/],
+  // BDTX lists carry their own judgement: Kết quả, Miễn/Giảm, Ghi chú (seed 004).
+  ["result", /^(ket qua|ket qua bdtx|ket qua bd|xep loai|danh gia ket qua|cong nhan)\b/],
+  ["exemption", /^(mien giam|mien hoac giam|doi tuong mien giam|thuoc dien mien giam|mien giam bdtx)\b/],
+  ["remark", /^(ghi chu|ly do)\b/],
 ];
 
 export function personColumns(header: HeaderReading): Partial<Record<PersonField, number>> {

@@ -34,8 +34,35 @@ export const offeringSchema = z.object({
   counts: z.record(z.string(), count).default({}),
   /** A lump amount in đồng, for lines priced as a whole. */
   amount: money.optional(),
+  /**
+   * (Recognition engineer, issue 12.) The head-count over all eligible levels when the plan gives
+   * one number for several levels (seed 000: "Bồi dưỡng … tư vấn tâm lý", TH, THCS, THPT: 448).
+   */
+  total: count.optional(),
+  /**
+   * (Recognition engineer, issue 12.) Expected head-counts of parts of a line: by level and
+   * public / non-public sector ("MN CL: 34", "MNNCL: 200"), or by target group ("Đối tượng A: 477").
+   */
+  parts: z
+    .array(
+      z.object({
+        level: id.optional(),
+        sector: z.enum(["cong-lap", "ngoai-cong-lap"]).optional(),
+        group: z.string().min(1).max(2).optional(),
+        count,
+      }),
+    )
+    .default([]),
   /** The note a table shows for this line, e.g. "4 GV/trường". */
   note: z.string().optional(),
+  /**
+   * (Recognition engineer, issue 11 item 2.) What the plan's task appendix states for the line:
+   * timing ("Tháng 7-12/2023"), delivery form, lead and partner units, as printed.
+   */
+  time: z.string().optional(),
+  form: z.string().optional(),
+  lead: z.string().optional(),
+  partner: z.string().optional(),
 });
 
 export const pricingSchema = z.discriminatedUnion("type", [
@@ -59,6 +86,19 @@ export const courseSchema = z.object({
   programme: z.object({ from: z.enum(["TC", "CD", "DH"]), to: z.enum(["CD", "DH", "ThS"]) }).optional(),
   /** Public or non-public schools only (e.g. TC-ĐH for public preschools, TC-CĐ for non-public). */
   sector: z.enum(["cong-lap", "ngoai-cong-lap"]).optional(),
+  /**
+   * (Recognition engineer, issue 12.) Target groups of the course, as a plan defines them (seed
+   * 001: KHTN "Đối tượng A", "Đối tượng B"); a table's "Đối tượng A: 477" is read by the id.
+   */
+  groups: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Z0-9]{1,2}$/),
+        name: z.string().min(1),
+        description: z.string().optional(),
+      }),
+    )
+    .default([]),
   /** Levels in which a non-zero head-count is allowed. */
   levels: z.array(id).min(1),
   pricing: pricingSchema.default({ type: "per-person" }),
@@ -181,6 +221,20 @@ export const rulebookSchema = z
             path: ["courses", i, "offerings", j, "year"],
             message: `Năm ${o.year} không thuộc các năm của kế hoạch`,
           });
+        o.parts.forEach((part, k) => {
+          if (part.level !== undefined && !levelIds.has(part.level))
+            ctx.addIssue({
+              code: "custom",
+              path: ["courses", i, "offerings", j, "parts", k, "level"],
+              message: `Cấp học "${part.level}" không có trong danh sách cấp học`,
+            });
+          if (part.group !== undefined && !c.groups.some((g) => g.id === part.group))
+            ctx.addIssue({
+              code: "custom",
+              path: ["courses", i, "offerings", j, "parts", k, "group"],
+              message: `Nội dung "${c.id}" không có đối tượng "${part.group}" (khai báo trong groups)`,
+            });
+        });
         for (const l of Object.keys(o.counts)) {
           if (!levelIds.has(l))
             ctx.addIssue({

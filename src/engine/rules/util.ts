@@ -23,15 +23,23 @@ export function rowCourse(ctx: RuleContext, row: TableRow): Course | undefined {
   return courseById(ctx.rulebook, row.course?.courseId);
 }
 
-/** Sum of a row's head-counts over every level. */
+/**
+ * Sum of a row's head-counts over every level; for a row whose head-count is one "Số lượng" cell
+ * that names no level per part (seed 000's "448" for TH, THCS, THPT), that cell's total.
+ */
 export function headCount(row: TableRow): number {
   let n = 0;
-  for (const c of Object.values(row.counts)) n += c.value;
-  return n;
+  let any = false;
+  for (const k in row.counts) {
+    n += row.counts[k].value;
+    any = true;
+  }
+  return any ? n : (row.quantity?.total.value ?? 0);
 }
 
 export function hasCounts(row: TableRow): boolean {
-  return Object.keys(row.counts).length > 0;
+  for (const _k in row.counts) return true;
+  return row.quantity !== undefined;
 }
 
 /** The amount a row should have before rounding, or undefined when it cannot be computed. */
@@ -58,6 +66,31 @@ export function unreadableColumns(rows: readonly TableRow[]): Set<number> {
 
 export function levelName(rulebook: Rulebook, id: string): string {
   return rulebook.levels.find((l) => l.id === id)?.name ?? id;
+}
+
+/** "Mầm non công lập", "Đối tượng A", "tổng số": how a message names a part of a head-count. */
+export function partName(
+  ctx: RuleContext,
+  part: { level?: string; sector?: string; group?: string },
+  course?: Course,
+): string {
+  const vi = ctx.locale === "vi";
+  if (part.group !== undefined) {
+    const g = course?.groups.find((x) => x.id === part.group);
+    return g?.name ?? (vi ? `Đối tượng ${part.group}` : `target group ${part.group}`);
+  }
+  const level = part.level !== undefined ? levelName(ctx.rulebook, part.level) : "";
+  const sector =
+    part.sector === "cong-lap"
+      ? vi
+        ? "công lập"
+        : "public"
+      : part.sector === "ngoai-cong-lap"
+        ? vi
+          ? "ngoài công lập"
+          : "non-public"
+        : "";
+  return [level, sector].filter(Boolean).join(" ") || (vi ? "tổng số" : "in total");
 }
 
 /** A course's display label for messages: the row's own text, shortened. */
