@@ -15,7 +15,7 @@ import { checkWorkbook } from "../engine/check";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
 import type { Rulebook } from "../engine/rulebook/schema";
-import type { Locale } from "../engine/i18n";
+import { noAppendixReason, type Locale } from "../engine/i18n";
 import { InputError } from "../io/errors";
 import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
@@ -46,7 +46,8 @@ const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [-
               khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
   --lang      ngôn ngữ của thông báo: vi (mặc định) hoặc en
 
-Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc.
+Mã thoát: 0 không có lỗi, 1 có lỗi (kể cả một trang trông như phụ lục mà không đọc được),
+          2 không đọc được tệp hoặc sổ quy tắc, hoặc không nhận ra phụ lục nào trong tệp.
 `;
 
 interface Checked extends FileReport {
@@ -72,6 +73,9 @@ async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Prom
   try {
     const snapshot = workbookSnapshot(await loadWorkbook(bytes));
     const { findings, workbook } = checkWorkbook(snapshot, { rulebook, locale });
+    // No appendix recognised at all: an unreadable input (exit 2), never "0 lỗi".
+    const unread = noAppendixReason(workbook, locale);
+    if (unread !== undefined) return { file, error: unread };
     return { file, findings, workbook, bytes };
   } catch (e) {
     if (e instanceof InputError) return { file, error: e.message };

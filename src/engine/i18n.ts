@@ -87,12 +87,15 @@ const LABELS = {
     notRecognized: "Không nhận ra",
     noAppendix:
       "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
+    emptyBook: "Sổ tính trống: không có trang tính nào có dữ liệu để kiểm tra.",
+    sheetsRead: "Các trang đã đọc",
     summaryCounts: "{error} lỗi, {warning} cảnh báo, {info} lưu ý",
     "kind.task": "nhiệm vụ",
     "kind.cost": "kinh phí",
     "kind.summary": "tổng hợp",
     "kind.registration": "đăng ký",
     "kind.person-list": "danh sách",
+    "kind.assignment": "phân công",
     year: "năm",
     unit: "đơn vị",
   },
@@ -119,12 +122,15 @@ const LABELS = {
     notRecognized: "Not recognised",
     noAppendix:
       "No appendix was recognised. Each sheet needs a header row (TT, Nội dung, the levels, Đơn giá, Thành tiền…).",
+    emptyBook: "The workbook is empty: no sheet has data to check.",
+    sheetsRead: "Sheets read",
     summaryCounts: "{error} errors, {warning} warnings, {info} notes", // countsText makes one "error"
     "kind.task": "tasks",
     "kind.cost": "costs",
     "kind.summary": "summary",
     "kind.registration": "registrations",
     "kind.person-list": "list of people",
+    "kind.assignment": "assignments",
     year: "year",
     unit: "unit",
   },
@@ -148,4 +154,25 @@ export function countsText(c: Record<"error" | "warning" | "info", number>, loca
     warning: formatNumber(c.warning, locale),
     info: formatNumber(c.info, locale),
   });
+}
+
+/**
+ * Why a workbook in which no appendix was recognised cannot be checked (issue 12: it is an
+ * unreadable input, never a pass): empty, or which sheets were read and why none is an appendix
+ * (the per-sheet reasons are Vietnamese; in English only the sheet names are given). One line.
+ * dean-check and the task pane say exactly this.
+ */
+export function noAppendixReason(
+  workbook: { tables: readonly unknown[]; skipped: readonly { sheet: string; reason: string }[] },
+  locale: Locale,
+): string | undefined {
+  if (workbook.tables.length > 0) return undefined;
+  const withData = workbook.skipped.filter((s) => s.reason !== "Trang tính trống.");
+  if (withData.length === 0) return label(locale, "emptyBook");
+  const sheets = withData
+    .slice(0, 5)
+    .map((s) => (locale === "vi" ? `"${s.sheet}": ${s.reason.replace(/\.$/, "")}` : `"${s.sheet}"`))
+    .join(locale === "vi" ? "; " : ", ");
+  const more = withData.length > 5 ? ` (+${withData.length - 5})` : "";
+  return `${label(locale, "noAppendix")} ${label(locale, "sheetsRead")}: ${sheets}${more}.`;
 }

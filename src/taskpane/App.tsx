@@ -22,7 +22,7 @@ import {
 import { useMemo, useState } from "react";
 import { budgetSummary } from "../engine/budget";
 import { countBySeverity } from "../engine/findings";
-import { label } from "../engine/i18n";
+import { label, noAppendixReason } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/i18n";
 import { BudgetPanel } from "./BudgetPanel";
@@ -203,7 +203,7 @@ function Pane({ port, rulebook, locale, onLocale, onRulebook }: PaneProps) {
             </MessageBar>
           ) : workbook.tables.length === 0 ? (
             <MessageBar intent="warning">
-              <MessageBarBody>{label(locale, "noAppendix")}</MessageBarBody>
+              <MessageBarBody>{noAppendixReason(workbook, locale)}</MessageBarBody>
             </MessageBar>
           ) : counts.error === 0 ? (
             <MessageBar intent="success">

@@ -21,7 +21,7 @@ import {
 import type { Locale } from "../engine/i18n";
 import { t } from "./strings";
 
-const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list"];
+const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list", "assignment"];
 const useStyles = makeStyles({
   row: {
     display: "flex",
