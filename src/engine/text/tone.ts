@@ -87,7 +87,15 @@ export class ToneTable<V> {
   /** fold(name) → value, for names without marks (texts with marks fall back here). */
   private readonly plain = new Map<string, V>();
 
-  constructor(entries: Iterable<readonly [string, V]> = []) {
+  /**
+   * `plainFallback`: whether a text with marks may match a known name typed without any (a
+   * rulebook alias "Mam non"). Off where the unmarked names are words of their own: "Nam" (male)
+   * must not take "Năm" (year).
+   */
+  constructor(
+    entries: Iterable<readonly [string, V]> = [],
+    private readonly plainFallback = true,
+  ) {
     for (const [name, value] of entries) this.add(name, value);
   }
 
@@ -105,7 +113,8 @@ export class ToneTable<V> {
 
   get(text: string): V | undefined {
     if (!hasMarks(text)) return this.byFolded.get(fold(text));
-    return this.byMarked.get(marked(text)) ?? this.plain.get(fold(text));
+    const hit = this.byMarked.get(marked(text));
+    return hit !== undefined || !this.plainFallback ? hit : this.plain.get(fold(text));
   }
 
   has(text: string): boolean {
