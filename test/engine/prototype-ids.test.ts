@@ -5,6 +5,7 @@
  * is plain text.)
  */
 import { checkWorkbook } from "../../src/engine/check";
+import { own } from "../../src/engine/recognize/model";
 import { parseRulebook } from "../../src/engine/rulebook/load";
 import type { RulebookInput } from "../../src/engine/rulebook/schema";
 import { costSheet, workbook } from "../helpers/sheets";
@@ -44,7 +45,7 @@ it("reads the level columns under ids named like Object's members", () => {
   expect(Object.keys(t.columns.levels)).toEqual([...IDS]);
   for (const id of IDS) expect(Object.hasOwn(t.columns.levels, id)).toBe(true);
   expect(Object.keys(t.rows[0].counts)).toEqual(["constructor", "toString", "valueOf"]);
-  expect(t.rows[0].counts.constructor?.value).toBe(20);
+  expect(own(t.rows[0].counts, "constructor")?.value).toBe(20);
 });
 
 it("a correct line checks clean; wrong counts are found under those ids", () => {

@@ -4,6 +4,7 @@ import { planTotal } from "../../src/engine/rules/plan-total";
 import { taskVsCost } from "../../src/engine/rules/task-vs-cost";
 import { cost2026, CDDH, KHAC, TCDH } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { taskVsCostTextCases } from "./text-counts.cases";
 import { costSheet, summarySheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
@@ -98,6 +99,7 @@ const FORM = "Trực tiếp";
 const task = (rows: Row[]) => taskSheet(2026, rows);
 ruleTester(taskVsCost, {
   valid: [
+    ...taskVsCostTextCases.valid,
     {
       name: "same courses and counts, different wording",
       workbook: workbook(
@@ -112,6 +114,7 @@ ruleTester(taskVsCost, {
     { name: "a year with only a cost appendix", workbook: workbook(costSheet(2026, [cost2026.aiqt])) },
   ],
   invalid: [
+    ...taskVsCostTextCases.invalid,
     {
       name: "a head-count that differs",
       workbook: workbook(

@@ -119,3 +119,117 @@ export const eligibleTextCases: { valid: ValidCase[]; invalid: InvalidCase[] } =
     },
   ],
 };
+
+const totalRow = (n: number): Row => [null, "Tổng số", null, null, n];
+
+/** Cases of the totals table (test/rules/totals.test.ts): the "Số lượng" column's total. */
+export const totalsTextCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    {
+      name: "seed 000's head-counts as text, their total right",
+      workbook: workbook(textTaskSheet2023([line("tu-van-tam-ly"), line("lsdl"), totalRow(1101)])),
+      rulebook: RB,
+    },
+  ],
+  invalid: [
+    {
+      name: "seed 000's head-counts as text, their total one short",
+      workbook: workbook(
+        textTaskSheet2023([line("tu-van-tam-ly"), line("nang-chuan"), line("lsdl"), totalRow(1488)]),
+      ),
+      rulebook: RB,
+      findings: [
+        {
+          messageId: "column",
+          cells: ["E9"],
+          expected: 1489,
+          actual: 1488,
+          fix: { cell: "E9", value: 1489 },
+        },
+      ],
+    },
+  ],
+};
+
+/** A cost appendix typed like seed 000: levels in "Cấp học", head-counts in one "Số lượng" column. */
+function textCostSheet2023(rows: Row[]) {
+  return {
+    name: "KP 2023",
+    values: [
+      ["PHỤ LỤC II"],
+      ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG NĂM 2023"],
+      [null, null, null, null, null, "Đơn vị tính: đồng"],
+      ["TT", "Nội dung", "Cấp học", "Số lượng", "Đơn giá/người", "Thành tiền"],
+      ...rows,
+    ],
+  };
+}
+
+/** Cases of the task-vs-cost table (test/rules/cross-sheet-rules.test.ts). */
+export const taskVsCostTextCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    {
+      name: "seed 000's task lines against a cost appendix typed the same way",
+      workbook: workbook(
+        textTaskSheet2023([line("tu-van-tam-ly"), line("nang-chuan")]),
+        textCostSheet2023([
+          [
+            "1",
+            "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
+            "TH, THCS, THPT",
+            448,
+            1_000_000,
+            448_000_000,
+          ],
+          [
+            "2",
+            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
+            "MN, TH, THCS",
+            "MN: 234; TH: 100; THCS: 54",
+            8_775_000,
+            3_404_700_000,
+          ],
+        ]),
+      ),
+      rulebook: RB,
+    },
+  ],
+  invalid: [
+    {
+      name: "448 in the task appendix, 450 in the cost appendix (totals over several levels)",
+      workbook: workbook(
+        textTaskSheet2023([line("tu-van-tam-ly")]),
+        textCostSheet2023([
+          [
+            "1",
+            "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
+            "TH, THCS, THPT",
+            450,
+            1_000_000,
+            450_000_000,
+          ],
+        ]),
+      ),
+      rulebook: RB,
+      findings: [{ messageId: "count", cells: ["E6"], expected: 450, actual: 448, message: "tổng số" }],
+    },
+    {
+      name: "THCS 54 in the task appendix's text, 50 in the cost appendix's",
+      workbook: workbook(
+        textTaskSheet2023([line("nang-chuan")]),
+        textCostSheet2023([
+          [
+            "1",
+            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
+            "MN, TH, THCS",
+            "MN: 234; TH: 100; THCS: 50",
+            8_775_000,
+            3_369_600_000,
+          ],
+        ]),
+      ),
+      rulebook: RB,
+      findings: [{ messageId: "count", cells: ["E6"], expected: 50, actual: 54 }],
+    },
+  ],
+};

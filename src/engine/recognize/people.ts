@@ -10,7 +10,7 @@ import { TonePattern } from "../text/tone";
 import type { Grid } from "./grid";
 import type { HeaderReading } from "./headers";
 import type { PersonField, PersonRow, RecognizedTable } from "./model";
-import { TOTAL_LABEL } from "./labels";
+import { isTotalLabel } from "./labels";
 import type { RecognitionContext } from "./recognize";
 
 /** Lines under a list that are no person: who drew it up, who signs. */
@@ -89,7 +89,7 @@ export function readPeople(
     const name = grid.text(r, cols.name);
     // A numbering row ("(1) (2) (3)") or a total or signature line under the list is not a person
     // ("Tổng số" is; "Tống Văn Bình" is a person: the marks decide).
-    if (!name || /^\(?\d+\)?$/.test(name) || TOTAL_LABEL.test(name) || SIGNATURE.test(name)) continue;
+    if (!name || /^\(?\d+\)?$/.test(name) || isTotalLabel(name) || SIGNATURE.test(name)) continue;
     const p: PersonRow = { r, cells: {} };
     for (const [field, c] of Object.entries(cols) as [PersonField, number][]) {
       const value = grid.value(r, c);

@@ -13,9 +13,9 @@ import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
 import { TonePattern, type ToneTable } from "../text/tone";
 import { Grid } from "./grid";
-import { findHeader, levelLookup, roleOf, type HeaderReading } from "./headers";
+import { findHeader, levelLookup, type HeaderReading } from "./headers";
 import { readPeople } from "./people";
-import { TOTAL_LABEL } from "./labels";
+import { isTotalLabel } from "./labels";
 import { readCountParts, readLevelList } from "./quantity";
 import {
   keyed,
@@ -394,6 +394,9 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
   let start = header.rows[header.rows.length - 1] + 1;
   if (start < grid.rowCount && isNumberingRow(grid, start)) start++;
   let afterTotal = false;
+  const headerTexts = [...header.texts.keys()]
+    .map((c) => [c, grid.text(header.rows[0], c)] as const)
+    .filter(([, t]) => t);
   const levelColumns = Object.entries(cols.levels);
   for (let r = start; r < grid.rowCount; r++) {
     if (grid.rowIsBlank(r)) continue;
@@ -407,10 +410,10 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     }
     const hasNumbers = numericCols.some((c) => !isBlankNumber(grid.value(r, c)));
     let kind: RowKind;
-    if (repeatedHeader(grid, r, header)) continue; // the header again, on the next printed page
+    if (repeatedHeader(grid, r, headerTexts)) continue; // the header again, on the next printed page
     if (
-      (label?.text && TOTAL_LABEL.test(label.text)) ||
-      (tt?.text && TOTAL_LABEL.test(tt.text)) ||
+      (label?.text && isTotalLabel(label.text)) ||
+      (tt?.text && isTotalLabel(tt.text)) ||
       (!label?.text && !tt?.text && firstTextIsTotal(grid, r))
     ) {
       kind = "total";
@@ -467,26 +470,21 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
 function firstTextIsTotal(grid: Grid, r: number): boolean {
   for (let c = grid.firstCol; c < Math.min(grid.colCount, grid.firstCol + 3); c++) {
     const t = grid.text(r, c);
-    if (t) return TOTAL_LABEL.test(t);
+    if (t) return isTotalLabel(t);
   }
   return false;
 }
 
 /**
- * The header printed again on a following page (seed 000's Phụ lục I): at least two cells
- * that read as the header's own (TT, Nội dung, Cấp học…), and no number.
+ * The header printed again on a following page (seed 000's Phụ lục I, seed 002's PL V): at least
+ * two cells holding the header's own texts (TT, Nội dung, Cấp học…) in their columns.
  */
-function repeatedHeader(grid: Grid, r: number, header: HeaderReading): boolean {
-  const first = header.rows[0];
+function repeatedHeader(grid: Grid, r: number, header: readonly (readonly [number, string])[]): boolean {
   let same = 0;
-  for (const [c] of header.texts) {
-    const t = grid.text(r, c);
-    if (!t) continue;
-    const h = grid.shownText(first, c);
-    if (t === h || (roleOf(t) !== undefined && roleOf(t) === roleOf(h))) same++;
-    else if (/^\d/.test(t)) return false;
+  for (const [c, h] of header) {
+    if (grid.text(r, c) === h && ++same >= 2) return true;
   }
-  return same >= 2;
+  return false;
 }
 
 function textCell(grid: Grid, r: number, c: number): TextCell {

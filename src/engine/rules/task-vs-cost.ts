@@ -74,6 +74,29 @@ export const taskVsCost: Rule = {
           continue;
         }
         const levels = new Set([...Object.keys(trow.counts), ...Object.keys(crow.counts)]);
+        // Head-counts given only as totals over several levels (seed 000's "448"): compare those.
+        if (levels.size === 0 && trow.quantity && crow.quantity) {
+          const a = trow.quantity.total.value;
+          const e = crow.quantity.total.value;
+          if (a !== e)
+            ctx.report({
+              table: task,
+              messageId: "count",
+              data: {
+                ...base,
+                label: rowLabel(trow),
+                level: ctx.locale === "vi" ? "tổng số" : "the total",
+                actual: ctx.num(a),
+                expected: ctx.num(e),
+                costCell: crow.quantity.total.cell,
+              },
+              cells: [trow.quantity.total.cell],
+              expected: e,
+              actual: a,
+              subject: { course: id, detail: "total" },
+            });
+          continue;
+        }
         for (const level of levels) {
           const a = trow.counts[level]?.value ?? 0;
           const e = crow.counts[level]?.value ?? 0;

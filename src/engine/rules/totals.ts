@@ -125,6 +125,7 @@ function checkLevelsAndAmount(
       subject: { level, detail: "level-total" },
     });
   }
+  checkQuantity(ctx, table, total, levelRows, unreadable);
   if (table.kind !== "cost" || table.columns.amount === undefined) return;
   if (unreadable.has(table.columns.amount)) return;
   const amountRows = amountTotalRows(ctx, rows);
@@ -163,6 +164,43 @@ function checkLevelsAndAmount(
     actual: actual?.value ?? null,
     ...(actual?.formula ? {} : { fix: { cell, value: round(sum) } }),
     subject: { detail: "amount-total" },
+  });
+}
+
+/** A head-count column of text or numbers (seed 000's "Số lượng dự kiến") and its total. */
+function checkQuantity(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  total: TableRow,
+  rows: TableRow[],
+  unreadable: Set<number>,
+): void {
+  const col = table.columns.quantity;
+  if (col === undefined || unreadable.has(col)) return;
+  const actual = total.quantity?.total;
+  let sum = 0;
+  let any = false;
+  for (const r of rows)
+    if (r.quantity) {
+      sum += r.quantity.total.value;
+      any = true;
+    }
+  if (!any && !actual) return;
+  if (actual && within(actual.value, sum, 0)) return;
+  const cell = actual?.cell ?? toA1(total.r, col);
+  ctx.report({
+    table,
+    messageId: "column",
+    data: {
+      column: ctx.locale === "vi" ? "Số lượng" : "Số lượng (head-count)",
+      actual: actual ? ctx.num(actual.value) : ctx.blank,
+      expected: ctx.num(sum),
+    },
+    cells: [cell],
+    expected: sum,
+    actual: actual?.value ?? null,
+    ...(actual?.formula || actual?.derived ? {} : { fix: { cell, value: sum } }),
+    subject: { detail: "quantity-total" },
   });
 }
 
