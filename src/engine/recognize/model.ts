@@ -34,9 +34,18 @@ export function keyed<V>(): Record<string, V> {
   return Object.create(null) as Record<string, V>;
 }
 
-/** The own value of a key of a record, never an inherited one ("constructor", "toString"…). */
+/**
+ * The own value of a key of a record, never an inherited one ("constructor", "toString"…). The
+ * records this reads hold numbers, strings or plain objects, never functions, and what they
+ * inherit from Object.prototype is functions (or, for "__proto__", the prototype itself): so a
+ * property read and a type test decide, without Object.hasOwn on every row.
+ */
 export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+  if (record === undefined) return undefined;
+  const v = record[key];
+  if (v === undefined || typeof v === "function") return undefined;
+  if (key === "__proto__") return Object.hasOwn(record, key) ? v : undefined;
+  return v;
 }
 
 export type Sector = "cong-lap" | "ngoai-cong-lap";
@@ -111,7 +120,9 @@ export interface TableRow {
   /**
    * Head-counts by level id; a level with a blank cell is absent. Read from the level columns,
    * or from a text "Số lượng" column ("TH: 100"; a plain number when one level is named).
-   * A null-prototype record (see keyed()).
+   * Keyed by rulebook level ids: read with own() ("constructor" is an ordinary id). A plain
+   * object, not a null-prototype one, because V8 makes those dictionaries, several times slower
+   * on every row.
    */
   counts: Record<string, NumberCell>;
   /** Levels named in a "Cấp học" cell ("MN, TH, THCS"), in order, and the cell. */

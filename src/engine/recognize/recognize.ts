@@ -232,8 +232,8 @@ function unitInParentheses(text: string): number | undefined {
 }
 
 /** The scale a unit line states (the one table of unit words: numbers/units.ts). */
-function unitOfLine(text: string): number | undefined {
-  const m = UNIT_LINE.exec(text);
+function unitOfLine(text: string, folded: string): number | undefined {
+  const m = folded.includes("don vi") || folded.includes("dvt") ? UNIT_LINE.exec(text) : null;
   if (m) {
     // "triệu đồng", "1.000 đồng", "đồng/người": the longest leading words that name a unit.
     const words = m[1].trim().split(/\s+/);
@@ -256,7 +256,7 @@ function readScale(
     if (c === header.columns.amount || c === header.columns.unitPrice)
       candidates.push({ r: header.rows[0], text: t, folded: fold(t) });
   for (const l of candidates) {
-    const scale = unitOfLine(l.text);
+    const scale = unitOfLine(l.text, l.folded);
     if (scale !== undefined) return { scale, source: `"${l.text}" (dòng ${l.r + 1})` };
   }
   return {
@@ -428,7 +428,9 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     } else {
       continue;
     }
-    const row: TableRow = { r, kind, counts: keyed(), values: keyed(), badNumbers: [] };
+    // Plain objects (null-prototype ones are dictionaries in V8, several times slower on every row):
+    // keys are level ids from the rulebook, read back with own() or Object.hasOwn only.
+    const row: TableRow = { r, kind, counts: {}, values: {}, badNumbers: [] };
     if (tt?.text) row.tt = tt;
     if (label?.text) row.label = label;
     for (const [level, c] of levelColumns) {
@@ -480,11 +482,14 @@ function firstTextIsTotal(grid: Grid, r: number): boolean {
  * two cells holding the header's own texts (TT, Nội dung, Cấp học…) in their columns.
  */
 function repeatedHeader(grid: Grid, r: number, header: readonly (readonly [number, string])[]): boolean {
+  // The first three header cells decide (TT, Nội dung, …); most rows differ at the first two.
   let same = 0;
-  for (const [c, h] of header) {
-    if (grid.text(r, c) === h && ++same >= 2) return true;
+  for (let i = 0; i < header.length && i < 3; i++) {
+    const [c, h] = header[i];
+    if (grid.text(r, c) === h) same++;
+    else if (i === 1 && same === 0) return false;
   }
-  return false;
+  return same >= 2;
 }
 
 function textCell(grid: Grid, r: number, c: number): TextCell {

@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { levelName, lineRows, rowCourse, rowLabel, tablesOf } from "./util";
 
@@ -29,7 +30,7 @@ export const eligibleLevel: Rule = {
         if (!course) continue;
         // Levels named in a "Cấp học" cell (seed 000): one finding per level not eligible.
         for (const level of row.levels?.ids ?? []) {
-          if (course.levels.includes(level) || row.counts[level]) continue;
+          if (course.levels.includes(level) || own(row.counts, level)) continue;
           const cell = row.levels?.cell as { text: string; cell: string };
           ctx.report({
             table,

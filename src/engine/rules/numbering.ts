@@ -43,25 +43,30 @@ export const numbering: Rule = {
       // Keep the table's own style: "1." when most of its numbers carry a dot.
       const dotted = items.filter((r) => /^\d+\s*\.$/.test(r.tt?.text ?? "")).length * 2 > items.length;
       // The number each line should carry under each convention, and how many lines already do.
-      const straight = new Map<TableRow, number>();
-      const perSection = new Map<TableRow, number>();
-      let n = 0;
+      const lines: TableRow[] = [];
+      const has: (number | undefined)[] = [];
+      const straight: number[] = [];
+      const perSection: number[] = [];
       let k = 0;
+      let agreeStraight = 0;
+      let agreeSection = 0;
       for (const row of table.rows) {
         if (row.kind === "section") k = 0;
         if (row.kind !== "item") continue;
-        straight.set(row, ++n);
-        perSection.set(row, ++k);
+        const n = numberOf(row);
+        lines.push(row);
+        has.push(n);
+        straight.push(lines.length);
+        perSection.push(++k);
+        if (n === lines.length) agreeStraight++;
+        if (n === k) agreeSection++;
       }
-      const agree = (m: Map<TableRow, number>) => {
-        let ok = 0;
-        for (const [row, want] of m) if (numberOf(row) === want) ok++;
-        return ok;
-      };
-      const chosen = agree(straight) > agree(perSection) ? straight : perSection;
-      for (const [row, expected] of chosen) {
+      const chosen = agreeStraight > agreeSection ? straight : perSection;
+      for (let i = 0; i < lines.length; i++) {
+        const row = lines[i];
+        const expected = chosen[i];
         const text = row.tt?.text ?? "";
-        if (numberOf(row) === expected) continue;
+        if (has[i] === expected) continue;
         const value = dotted ? `${expected}.` : expected;
         const cell = row.tt?.cell ?? toA1(row.r, table.columns.tt);
         ctx.report({

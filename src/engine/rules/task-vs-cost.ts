@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule } from "./api";
 import { toA1 } from "../a1";
@@ -98,10 +99,10 @@ export const taskVsCost: Rule = {
           continue;
         }
         for (const level of levels) {
-          const a = trow.counts[level]?.value ?? 0;
-          const e = crow.counts[level]?.value ?? 0;
+          const a = own(trow.counts, level)?.value ?? 0;
+          const e = own(crow.counts, level)?.value ?? 0;
           if (a === e) continue;
-          const cell = trow.counts[level]?.cell ?? trow.label?.cell ?? "";
+          const cell = own(trow.counts, level)?.cell ?? trow.label?.cell ?? "";
           ctx.report({
             table: task,
             messageId: "count",
@@ -111,7 +112,7 @@ export const taskVsCost: Rule = {
               level: levelName(ctx.rulebook, level),
               actual: ctx.num(a),
               expected: ctx.num(e),
-              costCell: crow.counts[level]?.cell ?? crow.label?.cell ?? "",
+              costCell: own(crow.counts, level)?.cell ?? crow.label?.cell ?? "",
             },
             cells: [cell],
             expected: e,

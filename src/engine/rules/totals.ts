@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
 import type { RecognizedTable, TableRow } from "../recognize/model";
@@ -99,13 +100,13 @@ function checkLevelsAndAmount(
     let sum = 0;
     let any = false;
     for (const r of levelRows) {
-      const c = r.counts[level];
+      const c = own(r.counts, level);
       if (c) {
         sum += c.value;
         any = true;
       }
     }
-    const actual = total.counts[level];
+    const actual = own(total.counts, level);
     if (!any && !actual) continue;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);

@@ -37,8 +37,11 @@ export interface MatchResult<K> {
 export interface Matcher<K> {
   /** The best entry scoring at least the threshold, when it is clearly ahead of the next key. */
   match(text: string): MatchResult<K> | undefined;
-  /** The n best keys whatever their score (for "did you mean" messages). */
-  suggest(text: string, n: number): MatchResult<K>[];
+  /**
+   * The n best keys (for "did you mean" messages), those scoring at least `floor` (default: any
+   * score). A floor lets the index skip every name that shares no word with the text.
+   */
+  suggest(text: string, n: number, floor?: number): MatchResult<K>[];
 }
 
 /** Characters of a typed text that are matched (known names are under 200 characters). */
@@ -135,6 +138,34 @@ interface Prepared<K> {
 /** Similarity of a query word to a vocabulary word (ids), sparse: only those above 0. */
 type Similar = { id: number; sim: number }[];
 
+/** Which letters (bits 0–25) and digits (bits 0–9 of the second number) a word has. */
+function charSets(w: string): [number, number] {
+  let letters = 0;
+  let digits = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) letters |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) digits |= 1 << (c - 48);
+  }
+  return [letters, digits];
+}
+
+function bits(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}
+
+/**
+ * A lower bound of the edit distance from the kinds of characters alone: an edit brings in at
+ * most one kind of character and removes at most one.
+ */
+function kindsApart(a: [number, number], b: [number, number]): number {
+  const more = bits(a[0] & ~b[0]) + bits(a[1] & ~b[1]);
+  const less = bits(b[0] & ~a[0]) + bits(b[1] & ~a[1]);
+  return more > less ? more : less;
+}
+
 export function createMatcher<K>(
   entries: readonly MatchEntry<K>[],
   options: { threshold: number },
@@ -143,12 +174,14 @@ export function createMatcher<K>(
   const vocab: Word[] = [];
   const vocabIds = new Map<string, number>(); // folded|marked → id
   const byLength = new Map<number, number[]>(); // folded length → ids
+  const kinds: [number, number][] = []; // id → its kinds of characters
   const idOf = (w: Word): number => {
     const k = `${w.folded}|${w.marked ?? ""}`;
     let id = vocabIds.get(k);
     if (id === undefined) {
       id = vocab.length;
       vocab.push(w);
+      kinds.push(charSets(w.folded));
       vocabIds.set(k, id);
       const list = byLength.get(w.folded.length);
       if (list) list.push(id);
@@ -190,6 +223,7 @@ export function createMatcher<K>(
     return similar.getOr(cacheKey, () => {
       const out: Similar = [];
       const len = q.folded.length;
+      const qKinds = charSets(q.folded);
       for (let l = Math.max(1, len - 2); l <= len + 2; l++) {
         const ids = byLength.get(l);
         if (!ids) continue;
@@ -201,7 +235,7 @@ export function createMatcher<K>(
           if (w.folded === q.folded) {
             sim = q.marked !== undefined && w.marked !== undefined && q.marked !== w.marked ? TONE_TYPO : 1;
           } else {
-            if (tol === 0) continue;
+            if (tol === 0 || kindsApart(qKinds, kinds[id]) > tol) continue;
             const d = distance(q.folded, w.folded);
             if (d > tol) continue;
             sim = 1 - d / (w.folded.length + 1);
@@ -215,7 +249,9 @@ export function createMatcher<K>(
 
   interface Ranked {
     k: number;
+    /** The best keys scoring at least `floor`, best first (every key when -Infinity). */
     list: MatchResult<K>[];
+    floor: number;
   }
   const cache = new LruCache<string, Ranked>(TEXTS_CACHED);
   const best = new Float64Array(vocab.length);
@@ -250,15 +286,18 @@ export function createMatcher<K>(
   const bound = new Float64Array(prepared.length);
   const part = new Float64Array(prepared.length);
   const order = prepared.map((_p, i) => i);
+  const touchedName = new Uint8Array(prepared.length);
+  /** A name that shares no word with the text scores at most 0.1 (extra words) + 0.2 (characters). */
+  const UNTOUCHED_MAX = 0.3;
 
   /**
    * The `k` best keys for a text, exactly as if every name had been scored in full; none when
    * no name can reach `floor` (then nothing is remembered).
    */
-  function rank(text: string, k: number, floor = -Infinity): MatchResult<K>[] {
+  function rank(text: string, k: number, floor = -Infinity, words?: Word[]): MatchResult<K>[] {
     const hit = cache.get(text);
-    if (hit && hit.k >= k) return hit.list.slice(0, k);
-    const query = queryOf(text);
+    if (hit && hit.k >= k && hit.floor <= floor) return hit.list.slice(0, k);
+    const query = words ?? queryOf(text);
     const folded = query.map((w) => w.folded).join(" ");
     const h = histogram(folded);
     // Best similarity of each vocabulary word to any query word, and for each name how many
@@ -267,13 +306,17 @@ export function createMatcher<K>(
     got.fill(0);
     explained.fill(0);
     stamp.fill(-1);
+    touchedName.fill(0);
     let extra = 0;
     const touched: number[] = [];
     query.forEach((q, i) => {
       const isExtra = EXTRA_WORDS.has(q.folded);
       if (isExtra) extra++;
       for (const { id, sim } of similarTo(q)) {
-        if (best[id] === 0) touched.push(id);
+        if (best[id] === 0) {
+          touched.push(id);
+          for (const { name } of holders[id]) touchedName[name] = 1;
+        }
         if (sim > best[id]) best[id] = sim;
         if (isExtra) continue;
         for (const { name } of holders[id])
@@ -284,11 +327,14 @@ export function createMatcher<K>(
       }
     });
     for (const id of touched) for (const { name, weight } of holders[id]) got[name] += weight * best[id];
-    // The word part of each name's score, and an upper bound of its whole score.
+    // The word part of each name's score, and an upper bound of its whole score. With a floor
+    // above what a name sharing no word can score, only the names the index reached are scored.
+    const indexOnly = floor > UNTOUCHED_MAX && query.length > 0;
     let top = -Infinity;
     for (let n = 0; n < prepared.length; n++) {
       const p = prepared[n];
-      if (query.length === 0) part[n] = bound[n] = 0;
+      if (indexOnly && !touchedName[n]) part[n] = bound[n] = -1;
+      else if (query.length === 0) part[n] = bound[n] = 0;
       else if (folded === p.folded && !toneClash(query, p))
         part[n] = bound[n] = 2; // exact: scored 1
       else {
@@ -298,13 +344,21 @@ export function createMatcher<K>(
       }
       if (bound[n] > top) top = bound[n];
     }
-    if (prepared.length === 0 || Math.min(top, 1) < floor) return [];
+    const remember = (list: MatchResult<K>[]) => {
+      if (hit && hit.floor < floor && hit.k >= k) return; // a wider ranking is kept
+      const kept = Math.max(k, 3);
+      cache.set(text, { k: kept, list: list.slice(0, kept), floor: indexOnly ? floor : -Infinity });
+    };
+    if (prepared.length === 0 || Math.min(top, 1) < floor) {
+      remember([]);
+      return [];
+    }
     order.sort((x, y) => bound[y] - bound[x]);
     const byKey = new Map<K, MatchResult<K>>();
     let kth = -Infinity;
     for (const n of order) {
-      // Every name left is bounded below the k-th key found: none can enter the top k.
-      if (bound[n] < kth) break;
+      // Every name left is bounded below the k-th key found, or below the floor: none can count.
+      if (bound[n] < kth || bound[n] < floor) break;
       const p = prepared[n];
       let score: number;
       if (bound[n] === 2) score = 1;
@@ -320,8 +374,7 @@ export function createMatcher<K>(
       }
     }
     const list = [...byKey.values()].sort((x, y) => y.score - x.score || x.name.localeCompare(y.name));
-    const kept = Math.max(k, 3);
-    cache.set(text, { k: kept, list: list.slice(0, kept) });
+    remember(list);
     return list.slice(0, k);
   }
 
@@ -334,14 +387,17 @@ export function createMatcher<K>(
         const p = names.find((x) => !toneClash(query, x));
         if (p) return { key: p.key, score: 1, name: p.name };
       }
-      const [first, second] = rank(text, 2, options.threshold);
+      // The floor leaves room for the tie check: a second key within 0.03 of the first must be seen.
+      const [first, second] = rank(text, 2, options.threshold - 0.03, query);
       if (!first || first.score < options.threshold) return undefined;
       // Two keys nearly tied: the text does not decide between them.
       if (second && first.score < 1 && first.score - second.score < 0.03) return undefined;
       return first;
     },
-    suggest(text, n) {
-      return rank(text, Math.max(n, 1)).slice(0, n);
+    suggest(text, n, floor = -Infinity) {
+      return rank(text, Math.max(n, 1), floor)
+        .filter((r) => r.score >= floor)
+        .slice(0, n);
     },
   };
 }

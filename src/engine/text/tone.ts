@@ -101,6 +101,7 @@ export class ToneTable<V> {
 
   /** Adds a name; the first value given for a name is kept. */
   add(name: string, value: V): this {
+    this.memo.clear();
     const f = fold(name);
     if (!f) return this;
     if (!this.byFolded.has(f)) this.byFolded.set(f, value);
@@ -112,6 +113,17 @@ export class ToneTable<V> {
   }
 
   get(text: string): V | undefined {
+    // Header cells and level names come back on every check: remember the answers.
+    const memo = this.memo.get(text);
+    if (memo !== undefined) return memo ?? undefined;
+    const v = this.lookup(text);
+    this.memo.set(text, v ?? null);
+    return v;
+  }
+
+  private readonly memo = new LruCache<string, V | null>(2_000);
+
+  private lookup(text: string): V | undefined {
     if (!hasMarks(text)) return this.byFolded.get(fold(text));
     const hit = this.byMarked.get(marked(text));
     return hit !== undefined || !this.plainFallback ? hit : this.plain.get(fold(text));
