@@ -18,7 +18,6 @@ import { readPeople } from "./people";
 import { isTotalLabel } from "./labels";
 import { readCountParts, readLevelList } from "./quantity";
 import {
-  keyed,
   type CourseMatch,
   type NumberCell,
   type RecognizedTable,
