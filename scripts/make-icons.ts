@@ -1,5 +1,5 @@
 /**
- * Renders assets/icon.svg to the PNG sizes the manifest needs (16, 32, 64, 80, 128), in headless
+ * Renders assets/icon.svg to the PNG sizes the manifest needs (ribbon 16, 20, 24, 32, 40, 48, 64, 80; 128 for stores), in headless
  * Chromium (Debian's `chromium` + playwright-core). Run after changing the SVG; the PNGs are
  * committed, so building the add-in needs no browser.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
-const SIZES = [16, 32, 64, 80, 128];
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 
 async function main(): Promise<void> {
   const svg = readFileSync("assets/icon.svg", "utf8");

@@ -19,7 +19,8 @@ import { noAppendixReason, type Locale } from "../engine/i18n";
 import { InputError } from "../io/errors";
 import { annotateWorkbook } from "../io/xlsx/annotate";
 import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
-import { expandInputs } from "./inputs";
+import { expandInputs, type Input } from "./inputs";
+import { cliText, requestedLocale } from "./messages";
 import { loadRulebookArg } from "./rulebook-arg";
 import {
   nodeIo,
@@ -38,18 +39,6 @@ export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 export type { CliIo } from "./shared";
 export { nodeIo } from "./shared";
 
-const USAGE = `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
-
-  --rules     sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
-  --json      in kết quả dạng JSON: {"files":[{"file": "...", "findings": [...]}]}
-  --annotate  ghi một bản sao có đánh dấu các ô và trang "Kết quả kiểm tra" (không bao giờ ghi đè tệp gốc);
-              khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
-  --lang      ngôn ngữ của thông báo: vi (mặc định) hoặc en
-
-Mã thoát: 0 không có lỗi, 1 có lỗi (kể cả một trang trông như phụ lục mà không đọc được),
-          2 không đọc được tệp hoặc sổ quy tắc, hoặc không nhận ra phụ lục nào trong tệp.
-`;
-
 interface Checked extends FileReport {
   bytes?: Buffer;
 }
@@ -62,12 +51,10 @@ async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Prom
     const code = (e as NodeJS.ErrnoException).code;
     return {
       file,
-      error:
-        code === "EISDIR"
-          ? "Đây là thư mục, không phải tệp."
-          : code === "EACCES"
-            ? "Không có quyền đọc tệp."
-            : "Không đọc được tệp.",
+      error: cliText(
+        locale,
+        code === "EISDIR" ? "isFolder" : code === "EACCES" ? "noReadPermission" : "cannotRead",
+      ),
     };
   }
   try {
@@ -79,25 +66,29 @@ async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Prom
     return { file, findings, workbook, bytes };
   } catch (e) {
     if (e instanceof InputError) return { file, error: e.message };
-    return { file, error: `Không kiểm tra được tệp: ${oneLine((e as Error).message)}` };
+    return { file, error: cliText(locale, "cannotCheck", { reason: oneLine((e as Error).message) }) };
   }
 }
 
-/** Where the annotated copy of each file goes; refuses any path that is one of the inputs. */
-async function annotationTargets(out: string, files: readonly string[]): Promise<Map<string, string>> {
+/**
+ * Where the annotated copy of each file goes; refuses any path that is one of the inputs, and a
+ * file name (….xlsx) for several inputs (it would silently become a folder of that name).
+ */
+async function annotationTargets(
+  out: string,
+  files: readonly string[],
+  locale: Locale,
+): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
+  const isFolder = await stat(out).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   // A folder: several inputs, an existing folder, or a path ending with a separator ("ket-qua/").
-  const many =
-    files.length > 1 ||
-    /[\\/]$/.test(out) ||
-    (await stat(out).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ));
-  if (!many && !/\.xlsx$/i.test(out))
-    throw new UsageError(
-      `Bản đánh dấu phải có đuôi .xlsx, không phải "${out}" (hoặc chỉ một thư mục, kết thúc bằng "/").`,
-    );
+  const many = files.length > 1 || /[\\/]$/.test(out) || isFolder;
+  if (files.length > 1 && !isFolder && /\.xlsx$/i.test(out))
+    throw new UsageError(cliText(locale, "annotateManyToFile", { count: files.length, path: out }));
+  if (!many && !/\.xlsx$/i.test(out)) throw new UsageError(cliText(locale, "annotateNotXlsx", { path: out }));
   const used = new Set<string>();
   for (const f of files) {
     let target = out;
@@ -118,9 +109,7 @@ async function annotationTargets(out: string, files: readonly string[]): Promise
   for (const t of targets.values()) {
     const real = await realpath(t).catch(() => resolve(t));
     if (inputs.has(resolve(t)) || inputs.has(real)) {
-      throw new UsageError(
-        `Không ghi bản đánh dấu vào "${t}": đó là tệp đang kiểm tra (dean-check không bao giờ ghi đè tệp gốc).`,
-      );
+      throw new UsageError(cliText(locale, "annotateIsInput", { path: t }));
     }
   }
   return targets;
@@ -128,7 +117,7 @@ async function annotationTargets(out: string, files: readonly string[]): Promise
 
 async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
   const wb = await loadWorkbook(c.bytes as Buffer);
-  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name });
+  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name, workbook: c.workbook });
   await ensureFolder(dirname(target));
   const tmp = `${target}.${process.pid}.tmp`;
   try {
@@ -144,6 +133,34 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
   return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io));
 }
 
+/** The version of dean-check: package.json's, found above this file (src/cli or dist/node/cli). */
+async function version(): Promise<string> {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const text = await readFile(join(dir, "package.json"), "utf8").catch(() => undefined);
+    if (text !== undefined) {
+      const pkg = JSON.parse(text) as { name?: string; version?: string };
+      if (pkg.name === "dean-checker" && pkg.version) return pkg.version;
+    }
+    if (dirname(dir) === dir) return "?";
+  }
+}
+
+/** The inputs, each file once: the same file named twice, or reached through a folder and by name, is checked once. */
+async function unique(inputs: readonly Input[]): Promise<Input[]> {
+  const seen = new Set<string>();
+  const out: Input[] = [];
+  for (const input of inputs) {
+    const key =
+      input.error !== undefined
+        ? `?${resolve(input.file)}`
+        : await realpath(input.file).catch(() => resolve(input.file));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(input);
+  }
+  return out;
+}
+
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs("dean-check", argv, {
     rules: { type: "string" },
@@ -151,33 +168,37 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     annotate: { type: "string" },
     lang: { type: "string", default: "vi" },
     help: { type: "boolean", short: "h", default: false },
+    version: { type: "boolean", default: false },
   });
   const { values, positionals } = parsed;
+  const asked = requestedLocale(argv);
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(cliText(asked, "usage", { builtins: builtinRulebookIds.join(", ") }));
     return EXIT.clean;
   }
-  if (positionals.length === 0)
-    throw new UsageError(
-      "Chưa chọn tệp .xlsx hoặc thư mục nào để kiểm tra. Gõ dean-check --help để xem cách dùng.",
-    );
+  if (values.version) {
+    io.stdout(`dean-check ${await version()}\n`);
+    return EXIT.clean;
+  }
   if (values.lang !== "vi" && values.lang !== "en")
-    throw new UsageError(`Ngôn ngữ "${values.lang}" không có: chọn vi hoặc en.`);
+    throw new UsageError(cliText(asked, "badLang", { lang: values.lang }));
   const locale: Locale = values.lang;
+  if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
   const rulebook = await loadRulebookArg(values.rules);
-  const inputs = await expandInputs(positionals);
+  const inputs = await unique(await expandInputs(positionals));
   const targets =
     values.annotate !== undefined
       ? await annotationTargets(
           values.annotate,
           inputs.filter((i) => !i.error).map((i) => i.file),
+          locale,
         )
       : undefined;
 
   const bar =
     inputs.length > 1 && io.interactive
       ? new SingleBar({
-          format: "Đang kiểm tra [{bar}] {value}/{total} tệp  {file}",
+          format: cliText(locale, "progress"),
           stream: process.stderr,
           hideCursor: true,
           clearOnComplete: true,
@@ -196,9 +217,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (target && c.error === undefined) {
       try {
         await writeAnnotated(c, target, rulebook, locale);
+        c.annotated = target;
+        // The report says where the copy went; with --json, stdout is the JSON alone.
+        if (values.json) io.stderr(`dean-check: ${cliText(locale, "annotatedTo", { path: target })}\n`);
       } catch (e) {
         unwritten++;
-        io.stderr(`dean-check: không ghi được bản đánh dấu "${target}": ${writeErrorText(e)}.\n`);
+        io.stderr(
+          `dean-check: ${cliText(locale, "annotateFailed", { path: target, reason: writeErrorText(e) })}\n`,
+        );
       }
     }
     delete c.bytes;

@@ -1,56 +1,105 @@
-/** The readable report of `dean-check` (without --json): findings grouped by file and sheet. */
-import { countBySeverity, type EngineFinding } from "../engine/findings";
-import { countsText, formatNumber, label, scaleName, type LabelKey } from "../engine/i18n";
+/**
+ * The readable report of `dean-check` (without --json): a summary first (per file: causes,
+ * errors, warnings), then each file's sheets as recognised and its findings by sheet, errors
+ * before warnings before notes, causes before their consequences.
+ */
+import { countFindings, readingOrder, type EngineFinding, type FindingCounts } from "../engine/findings";
+import {
+  countsText,
+  formatMessage,
+  formatNumber,
+  label,
+  phrase,
+  scaleName,
+  type LabelKey,
+} from "../engine/i18n";
 import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
+import { cliText } from "./messages";
 
 export interface FileReport {
   file: string;
   error?: string;
   findings?: EngineFinding[];
   workbook?: RecognizedWorkbook;
+  /** Where its annotated copy was written (--annotate). */
+  annotated?: string;
 }
 
 const show = (v: number | string | null, locale: Locale) =>
   v === null ? "—" : typeof v === "number" ? formatNumber(v, locale) : v;
 
 export function textReport(files: readonly FileReport[], locale: Locale): string {
-  const L = (k: LabelKey) => label(locale, k);
-  const lines: string[] = [];
-  const total = { error: 0, warning: 0, info: 0 };
+  const lines = [...summaryLines(files, locale), ""];
+  for (const f of files) lines.push(...fileLines(f, locale), "");
+  return `${lines.join("\n")}\n`;
+}
+
+/** The summary that opens the report: one line per file, and the total for several. */
+export function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
+  const lines = [`${cliText(locale, "summary")}:`];
+  const total: FindingCounts = { error: 0, warning: 0, info: 0, causes: 0, consequences: 0 };
   for (const f of files) {
-    lines.push(`━━ ${f.file}`);
     if (f.error !== undefined) {
-      lines.push(`   ${L("error")}: ${f.error}`, "");
+      lines.push(`   ${f.file}: ${label(locale, "error")}: ${f.error}`);
       continue;
     }
-    const wb = f.workbook as RecognizedWorkbook;
-    const findings = f.findings ?? [];
-    for (const t of wb.tables) {
-      const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
-      const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
-      lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
-    }
-    for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${s.reason}`);
-    // "0 lỗi" must not read as a pass when nothing was checked.
-    if (wb.tables.length === 0) lines.push(`   ${L("noAppendix")}`);
-    let sheet: string | undefined;
-    for (const x of findings) {
-      if (x.sheet !== sheet) {
-        sheet = x.sheet;
-        lines.push("", `   [${sheet}]`);
-      }
-      lines.push(`   ${L(x.severity).padEnd(9)} ${x.cells.join(",").padEnd(8)} ${x.message} (${x.rule})`);
-      if (x.fix)
-        lines.push(
-          `   ${"".padEnd(9)} ${"".padEnd(8)} → ${L("fix")} ${x.fix.cell}: ${show(x.fix.value, locale)}`,
-        );
-    }
-    const c = countBySeverity(findings);
-    for (const k of ["error", "warning", "info"] as const) total[k] += c[k];
-    lines.push("", `   ${countsText(c, locale)}`, "");
+    const c = countFindings(f.findings ?? []);
+    for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += c[k];
+    const none = f.workbook && f.workbook.tables.length === 0 ? ` — ${label(locale, "notRecognized")}` : "";
+    lines.push(`   ${f.file}: ${countsText(c, locale)}${none}`);
   }
-  if (files.length > 1)
-    lines.push(`${files.length} ${locale === "vi" ? "tệp" : "files"}: ${countsText(total, locale)}`);
-  return `${lines.join("\n")}\n`;
+  if (files.length > 1) {
+    lines.push(
+      `   ${formatMessage(label(locale, "files"), { count: formatNumber(files.length, locale) })}: ${countsText(total, locale)}`,
+    );
+  }
+  return lines;
+}
+
+/** One file: its counts, how each sheet was read, where its annotated copy went, its findings by sheet. */
+export function fileLines(f: FileReport, locale: Locale): string[] {
+  const L = (k: LabelKey) => label(locale, k);
+  const lines = [`━━ ${f.file}`];
+  if (f.error !== undefined) return [...lines, `   ${L("error")}: ${f.error}`];
+  const wb = f.workbook as RecognizedWorkbook;
+  const findings = f.findings ?? [];
+  lines.push(`   ${countsText(countFindings(findings), locale)}`);
+  for (const t of wb.tables) {
+    const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
+    const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
+    lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
+  }
+  for (const s of wb.skipped)
+    lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${phrase(s.reason, locale)}`);
+  // "0 lỗi" must not read as a pass when nothing was checked.
+  if (wb.tables.length === 0) lines.push(`   ${L("noAppendix")}`);
+  if (f.annotated !== undefined) lines.push(`   ${cliText(locale, "annotatedTo", { path: f.annotated })}`);
+  lines.push(...findingLines(findings, wb.sheetOrder, locale));
+  return lines;
+}
+
+/** The findings by sheet, in reading order; the fix under its cause, the cause under a consequence. */
+export function findingLines(
+  findings: readonly EngineFinding[],
+  sheetOrder: readonly string[],
+  locale: Locale,
+): string[] {
+  const L = (k: LabelKey) => label(locale, k);
+  const lines: string[] = [];
+  const pad = `   ${"".padEnd(9)} ${"".padEnd(8)}`;
+  let sheet: string | undefined;
+  for (const x of readingOrder(findings, sheetOrder)) {
+    if (x.sheet !== sheet) {
+      sheet = x.sheet;
+      lines.push("", `   [${sheet}]`);
+    }
+    lines.push(`   ${L(x.severity).padEnd(9)} ${x.cells.join(",").padEnd(8)} ${x.message} (${x.rule})`);
+    if (x.fix) lines.push(`${pad} → ${L("fix")} ${x.fix.cell}: ${show(x.fix.value, locale)}`);
+    if (x.causedBy) {
+      const at = x.causedBy.sheet === x.sheet ? x.causedBy.cell : `${x.causedBy.sheet}!${x.causedBy.cell}`;
+      lines.push(`${pad} ↳ ${formatMessage(L("causedBy"), { cell: at, rule: x.causedBy.rule })}`);
+    }
+  }
+  return lines;
 }

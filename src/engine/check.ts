@@ -4,14 +4,24 @@
  * functions, CLI) call this.
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { sortFindings, type EngineFinding, type Severity } from "./findings";
+import { sortFindings, type CellRef, type EngineFinding, type Severity, type Subject } from "./findings";
+import { parseA1 } from "./a1";
+import { subjectKey } from "./accept";
+import { fold } from "./text/normalize";
 import type { Rulebook } from "./rulebook/schema";
 import { recognizeWorkbook } from "./recognize/recognize";
-import type { RecognitionOverride, RecognizedWorkbook } from "./recognize/model";
+import type {
+  PersonRow,
+  RecognitionOverride,
+  RecognizedTable,
+  RecognizedWorkbook,
+  TableRow,
+  UnreadableSheet,
+} from "./recognize/model";
 import type { Rule, RuleContext, Report } from "./rules/api";
 import type { Locale } from "./i18n";
 import { allRules } from "./rules";
-import { formatMessage, formatNumber, label } from "./i18n";
+import { formatMessage, formatNumber, label, levelText } from "./i18n";
 
 export interface CheckOptions {
   rulebook: Rulebook;
@@ -34,15 +44,33 @@ export function effectiveSeverity(rule: Rule, rulebook: Rulebook): Severity | un
   return o ?? rule.meta.defaultSeverity;
 }
 
+/**
+ * The severity of one report: the rulebook's setting for the rule wins for every finding of the
+ * rule, as in ESLint (a rule "set to info" gives notes only); without one, the report's own
+ * variant (a warning-level case of an error rule) or the rule's default.
+ */
+export function reportSeverity(rule: Rule, rulebook: Rulebook, report: Pick<Report, "severity">): Severity {
+  const o = rulebook.rules[rule.meta.id];
+  if (o !== undefined && o !== "off") return o;
+  return report.severity ?? rule.meta.defaultSeverity;
+}
+
+/** A finding as collected, before causes are linked. */
+interface Collected {
+  finding: EngineFinding;
+  dependsOn?: readonly CellRef[];
+}
+
 /** Run rules over an already recognised workbook. */
 export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFinding[] {
   const locale = options.locale ?? "vi";
   const { rulebook } = options;
-  const findings: EngineFinding[] = [];
+  const collected: Collected[] = [];
   const names = new Map(rulebook.courses.map((c) => [c.id, c.name]));
+  const levels = new Map(rulebook.levels.map((l) => [l.id, l.name]));
+  const identity = sheetIdentity(workbook);
   for (const rule of options.rules ?? allRules) {
-    const severity = effectiveSeverity(rule, rulebook);
-    if (!severity) continue;
+    if (!effectiveSeverity(rule, rulebook)) continue;
     const ctx: RuleContext = {
       workbook,
       rulebook,
@@ -50,26 +78,132 @@ export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): E
       num: (n) => formatNumber(n, locale),
       blank: label(locale, "blank"),
       courseName: (id) => names.get(id) ?? id,
+      levelName: (id) => levelText(id, levels.get(id), locale),
+      text: (t, data) => formatMessage(t[locale], data ?? {}),
       report(r: Report) {
         const template = rule.meta.messages[r.messageId];
         if (!template) throw new Error(`Rule ${rule.meta.id} has no message ${r.messageId}`);
-        findings.push({
+        const expected = r.expected ?? null;
+        const actual = r.actual ?? null;
+        const subject: Subject = { rule: rule.meta.id, sheetKind: r.table.kind, year: r.table.year };
+        identity(subject, r.table, r.cells[0]);
+        if (r.subject) Object.assign(subject, r.subject);
+        subject.actual = JSON.stringify(actual);
+        subject.expected = JSON.stringify(expected);
+        const finding: EngineFinding = {
           rule: rule.meta.id,
-          severity: r.severity ?? severity,
+          severity: reportSeverity(rule, rulebook, r),
           sheet: r.table.sheet,
           cells: r.cells,
           message: formatMessage(template[locale], r.data ?? {}),
-          expected: r.expected ?? null,
-          actual: r.actual ?? null,
-          ...(r.fix ? { fix: r.fix } : {}),
+          expected,
+          actual,
           messageId: r.messageId,
-          subject: { rule: rule.meta.id, sheetKind: r.table.kind, year: r.table.year, ...r.subject },
-        });
+          subject,
+        };
+        if (r.fix) finding.fix = r.fix;
+        collected.push(r.dependsOn?.length ? { finding, dependsOn: r.dependsOn } : { finding });
       },
     };
     rule.check(ctx);
   }
-  return sortFindings(findings, workbook.sheetOrder);
+  linkCauses(collected);
+  const sorted = sortFindings(
+    collected.map((c) => c.finding),
+    workbook.sheetOrder,
+  );
+  numberOccurrences(sorted);
+  return sorted;
+}
+
+/**
+ * Where a finding stands, for remembering an acceptance: the sheet by kind and year (and by name
+ * when another recognised sheet has the same kind and year, such as a draft copy), and the line
+ * under its first cell (the course, else its text; a person of a list). Never a cell address,
+ * so that an acceptance survives inserted rows.
+ */
+function sheetIdentity(workbook: RecognizedWorkbook) {
+  const shared = new Map<string, number>();
+  const kindYear = (t: RecognizedTable) => `${t.kind}|${t.year ?? ""}`;
+  for (const t of workbook.tables) shared.set(kindYear(t), (shared.get(kindYear(t)) ?? 0) + 1);
+  const rowsOf = new Map<RecognizedTable, Map<number, TableRow>>();
+  const peopleOf = new Map<RecognizedTable, Map<number, PersonRow>>();
+  return (out: Subject, table: RecognizedTable | UnreadableSheet, cell: string | undefined): void => {
+    // A sheet that looks like an appendix but could not be read (unreadable-table): by its name.
+    if (table.kind === "unreadable") {
+      out.sheet = table.sheet;
+      return;
+    }
+    if ((shared.get(kindYear(table)) ?? 0) > 1) out.sheet = table.sheet;
+    const at = cell ? parseA1(cell) : undefined;
+    if (!at) return;
+    let rows = rowsOf.get(table);
+    if (!rows) rowsOf.set(table, (rows = new Map(table.rows.map((r) => [r.r, r]))));
+    const row = rows.get(at.row);
+    if (row) {
+      const text = row.label?.text ?? row.tt?.text;
+      out.line = row.course?.courseId ?? (text ? fold(text) : row.kind);
+    }
+    if (table.people) {
+      let people = peopleOf.get(table);
+      if (!people) peopleOf.set(table, (people = new Map(table.people.map((p) => [p.r, p]))));
+      const p = people.get(at.row);
+      if (p) out.person = fold(`${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}`);
+    }
+  };
+}
+
+/**
+ * Links each finding that follows from another to its root cause: a finding whose rule declared
+ * `dependsOn` cells is a consequence of a finding (not a note) standing on one of them, and of
+ * that finding's own cause in turn. A consequence names its root cause (`causedBy`) and offers
+ * no fix: the fix is offered on the cause, and what the consequence should become depends on how
+ * the cause is mended.
+ */
+function linkCauses(collected: Collected[]): void {
+  if (!collected.some((c) => c.dependsOn)) return;
+  const at = new Map<string, Collected[]>();
+  const key = (sheet: string, cell: string) => `${sheet}\u001f${cell}`;
+  for (const c of collected) {
+    if (c.finding.severity === "info") continue;
+    for (const cell of c.finding.cells) {
+      const k = key(c.finding.sheet, cell);
+      const list = at.get(k);
+      if (list) list.push(c);
+      else at.set(k, [c]);
+    }
+  }
+  const direct = new Map<Collected, Collected>();
+  for (const c of collected) {
+    if (!c.dependsOn) continue;
+    const candidates = c.dependsOn.flatMap((d) => at.get(key(d.sheet, d.cell)) ?? []).filter((x) => x !== c);
+    // Prefer a finding that follows from nothing itself: the likelier cause.
+    const cause = candidates.find((x) => !x.dependsOn) ?? candidates[0];
+    if (cause) direct.set(c, cause);
+  }
+  for (const [c] of direct) {
+    const seen = new Set<Collected>([c]);
+    let root = direct.get(c) as Collected;
+    while (direct.has(root) && !seen.has(root)) {
+      seen.add(root);
+      root = direct.get(root) as Collected;
+    }
+    if (root === c) continue; // a loop leads back: no cause to name
+    const f = c.finding;
+    f.causedBy = { sheet: root.finding.sheet, cell: root.finding.cells[0] ?? "", rule: root.finding.rule };
+    delete f.fix;
+  }
+}
+
+/** Tells findings with the same identity apart by their order (see Subject.nth). */
+function numberOccurrences(findings: EngineFinding[]): void {
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const k = subjectKey(f.subject);
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    if (n > 0) f.subject.nth = n;
+  }
 }
 
 /** Check a workbook snapshot against a rulebook. */

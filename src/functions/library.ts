@@ -14,7 +14,7 @@ import {
   PLAN_REFERENCE_MONTH,
   retirementDate,
 } from "../engine/law/retirement";
-import { scaleName, SCALES } from "../engine/i18n";
+import { phrase, scaleName, SCALES } from "../engine/i18n";
 import { statedScale } from "../engine/numbers/units";
 import { readCellNumber } from "../engine/numbers/parse";
 import { amountInWords } from "../engine/numbers/words";
@@ -320,10 +320,10 @@ function readMonth(v: CellArg, what: string): YearMonth {
   if (isBlank(v) || v === 0) throw badValue(`Chưa có ${what}.`);
   const r = readDateCell(v ?? null);
   if (!r) throw badValue(`Không đọc được ${what} ${show(v)}: ghi ngày/tháng/năm, ví dụ 15/03/1966.`);
-  if ("error" in r) throw badValue(`Không đọc được ${what} ${show(v)}: ${r.error}.`);
+  if ("error" in r) throw badValue(`Không đọc được ${what} ${show(v)}: ${phrase(r.error, "vi")}.`);
   // A bare number such as 1966 is a year typed without its month, not 19/05/1905.
   if (typeof v === "number" && r.date.reading)
-    throw badValue(`Không đọc được ${what} ${show(v)}: ${r.date.reading}.`);
+    throw badValue(`Không đọc được ${what} ${show(v)}: ${phrase(r.date.reading, "vi")}.`);
   return { year: r.date.year, month: r.date.month };
 }
 

@@ -3,7 +3,21 @@
  * sets. Built from Office.js's globals in the add-in; from the strict fake in tests.
  */
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.RunOptions the adapter uses. */
+export interface RunOptions {
+  /**
+   * Wait while the user is editing a cell instead of failing with InvalidOperationInCellEditMode
+   * (the default fails the batch: Excel.RunOptions.delayForCellEdit).
+   */
+  delayForCellEdit?: boolean;
+  /** ExcelApi 1.20: all syncs of the run are one undo step. */
+  mergeUndoGroup?: boolean;
+}
+
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: RunOptions,
+) => Promise<T>;
 
 /** The part of Office.Settings the add-in uses (saved with the workbook). */
 export interface DocumentSettings {
@@ -25,7 +39,7 @@ export interface OfficeHost {
 /** The host of the running add-in (call after Office.onReady). */
 export function officeHost(): OfficeHost {
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     settings: Office.context.document.settings as unknown as DocumentSettings,
     supportsExcelApi: (v) => Office.context.requirements.isSetSupported("ExcelApi", v),
     removeHandler: (handler) =>

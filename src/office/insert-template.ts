@@ -3,6 +3,9 @@
  * sheets under names no sheet has (never overwriting one), values as values, formulas as formulas,
  * the official look (fonts, borders, widths, number formats, merges), A4 landscape with the header
  * rows on every page, drop-down lists. Two syncs whatever the size: the sheet names, then everything.
+ * Styles go on rectangles of cells, one range each, never on an address list (whose separator is
+ * the regional settings': #1167). Not one undo group: hiding a helper sheet cannot be undone on
+ * Windows and Mac, and would fail the group ("Undo capabilities with the Excel JavaScript API").
  */
 import { toA1 } from "../engine/a1";
 import { withUniqueSheetNames } from "../engine/templates/build";
@@ -15,11 +18,11 @@ import {
   type Template,
   type TemplateSheet,
 } from "../engine/templates/spec";
-import type { OfficeHost } from "./host";
+import { rectangles } from "./areas";
+import type { AdapterContext } from "./context";
 
 /** Excel column width in points for a width in characters (Calibri 11 default: 8.43 chars = 48 pt). */
 const POINTS_PER_CHAR = 5.7;
-const ADDRESSES_PER_CALL = 400;
 const EDGES = [
   "EdgeTop",
   "EdgeBottom",
@@ -67,8 +70,8 @@ function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
   all.format.verticalAlignment = "Center";
   for (const [style, cells] of byStyle) {
     const spec = STYLES[style];
-    for (let i = 0; i < cells.length; i += ADDRESSES_PER_CALL) {
-      const areas = ws.getRanges(cells.slice(i, i + ADDRESSES_PER_CALL).join(","));
+    for (const area of rectangles(cells)) {
+      const areas = ws.getRange(area);
       if (spec.font?.bold) areas.format.font.bold = true;
       if (spec.font?.italic) areas.format.font.italic = true;
       if (spec.font?.size) areas.format.font.size = spec.font.size;
@@ -118,8 +121,8 @@ function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
 }
 
 /** Inserts the template's sheets; returns the name of its main sheet (renamed if the name was taken). */
-export async function insertTemplate(host: OfficeHost, template: Template): Promise<string> {
-  return host.run(async (ctx) => {
+export async function insertTemplate(ax: AdapterContext, template: Template): Promise<string> {
+  return ax.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
     await ctx.sync();
@@ -127,8 +130,12 @@ export async function insertTemplate(host: OfficeHost, template: Template): Prom
       template,
       sheets.items.map((s) => s.name),
     );
-    // Helper sheets first: the main sheet's formulas and lists refer to them.
-    for (const sheet of [...t.sheets].reverse()) writeSheet(sheets.add(sheet.name), sheet);
+    // Helper sheets first: the main sheet's formulas and lists refer to them. Their writes fire
+    // change events that are not the user's edits (Excel before ExcelApi 1.14 does not say so).
+    for (const sheet of [...t.sheets].reverse()) {
+      ax.selfWrites.expect(sheet.name);
+      writeSheet(sheets.add(sheet.name), sheet);
+    }
     sheets.getItem(t.sheets[0].name).activate();
     await ctx.sync();
     return t.sheets[0].name;

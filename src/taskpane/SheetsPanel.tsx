@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { label, scaleName, SCALES, type LabelKey } from "../engine/i18n";
+import { label, phrase, scaleName, SCALES, type LabelKey } from "../engine/i18n";
 import {
   holdsMoney,
   type RecognitionOverride,
@@ -62,7 +62,7 @@ export function SheetsPanel({ workbook, locale, overrides, onOverride }: SheetsP
           <Body1>
             {s.sheet} — {t(locale, "skipped")}
           </Body1>
-          <Caption1>{s.reason}</Caption1>
+          <Caption1>{phrase(s.reason, locale)}</Caption1>
           {overrides[s.sheet] && (
             <Button size="small" appearance="subtle" onClick={() => onOverride(s.sheet, undefined)}>
               {t(locale, "auto")}

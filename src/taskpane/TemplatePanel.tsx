@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Locale } from "../engine/i18n";
 import { buildTemplate } from "../engine/templates/build";
-import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS, type TemplateKind } from "../engine/templates/spec";
+import { templateKindName, TEMPLATE_KINDS, type TemplateKind } from "../engine/templates/spec";
 import { t } from "./strings";
 
 const useStyles = makeStyles({
@@ -46,7 +46,7 @@ export function TemplatePanel({ rulebook, locale, onInsert }: TemplatePanelProps
         <Select className={styles.select} value={kind} onChange={(_e, d) => setKind(d.value as TemplateKind)}>
           {TEMPLATE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {TEMPLATE_KIND_NAMES[k]}
+              {templateKindName(k, locale)}
             </option>
           ))}
         </Select>

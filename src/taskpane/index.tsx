@@ -4,18 +4,14 @@ import { createExcelAdapter } from "../office/excel-adapter";
 import { officeHost } from "../office/host";
 import { getRulebook, setRulebook } from "../shared/rulebook-store";
 import { App } from "./App";
-import { restoreRulebook } from "./rulebook-choice";
+import { restoreSavedRulebook } from "./startup";
 
 void Office.onReady(async () => {
   const root = document.getElementById("root");
   if (!root) return;
   const port = createExcelAdapter(officeHost());
   // The rulebook this workbook was last checked with, for the pane and the DEAN.* functions alike.
-  const saved = restoreRulebook((await port.loadState().catch(() => undefined))?.rulebook);
-  if (saved) {
-    setRulebook(saved);
-    void port.recalculate?.();
-  }
+  await restoreSavedRulebook(port, getRulebook(), setRulebook).catch(() => undefined);
   // A new rulebook is shared with the DEAN.* functions; recalculating makes every result follow it.
   const onRulebook = (rb: Parameters<typeof setRulebook>[0]) => {
     setRulebook(rb);

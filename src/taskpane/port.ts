@@ -49,8 +49,11 @@ export interface WorkbookPort {
   readSheet(name: string): Promise<SheetSnapshot>;
   /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
   mark(findings: readonly Finding[]): Promise<MarkResult>;
-  /** Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many. */
-  clearMarks(sheet?: string): Promise<number>;
+  /**
+   * Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many.
+   * `thorough` (the user's "Xóa đánh dấu") also looks beyond the cells the add-in recorded marking.
+   */
+  clearMarks(sheet?: string, thorough?: boolean): Promise<number>;
   /** Selects (and scrolls to) cells of a sheet. */
   select(sheet: string, cells: readonly string[]): Promise<void>;
   applyFix(sheet: string, fix: Fix): Promise<FixRecord>;

@@ -1,5 +1,5 @@
 /** Words of the task pane, Vietnamese first. Engine words (severities, kinds) come from engine/i18n. */
-import type { Locale } from "../engine/i18n";
+import { formatMessage, type Locale } from "../engine/i18n";
 
 const vi = {
   title: "Kiểm tra Phụ lục",
@@ -14,6 +14,7 @@ const vi = {
   exported: 'Đã ghi báo cáo vào trang "{sheet}".',
   notes: "Ghi chú vào ô",
   notesWritten: "Đã ghi lời giải thích vào ghi chú của {count} ô (ghi chú riêng của bạn vẫn giữ nguyên).",
+  notesSkipped: "Trang {sheet}: {reason}",
   notesUnavailable:
     "Excel này chưa có ghi chú ô cho phần bổ trợ (cần ExcelApi 1.18): lời giải thích xem trong danh sách dưới đây.",
   language: "English",
@@ -79,6 +80,7 @@ const en: Record<StringKey, string> = {
   exported: 'The report is on sheet "{sheet}".',
   notes: "Notes on cells",
   notesWritten: "Wrote the explanations into the notes of {count} cells (your own notes are kept).",
+  notesSkipped: "Sheet {sheet}: {reason}",
   notesUnavailable:
     "This Excel has no cell notes for add-ins (needs ExcelApi 1.18): read the explanations in the list below.",
   language: "Tiếng Việt",
@@ -132,5 +134,5 @@ const en: Record<StringKey, string> = {
 const STRINGS: Record<Locale, Record<StringKey, string>> = { vi, en };
 
 export function t(locale: Locale, key: StringKey, data: Record<string, string | number> = {}): string {
-  return STRINGS[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return formatMessage(STRINGS[locale][key], data);
 }

@@ -46,6 +46,23 @@ export interface CheckerState {
 /** Edits arrive cell by cell: wait for a pause before re-checking. */
 export const AUTO_CHECK_DELAY_MS = 400;
 
+/** The marks a sheet gets from these findings (each cell: its most severe open finding), as text to compare. */
+function marksOn(findings: readonly ReviewedFinding[], sheet: string): string {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const cells = new Map<string, keyof typeof rank>();
+  for (const f of findings) {
+    if (f.sheet !== sheet || f.accepted) continue;
+    for (const c of f.cells) {
+      const prev = cells.get(c);
+      if (!prev || rank[f.severity] < rank[prev]) cells.set(c, f.severity);
+    }
+  }
+  return [...cells]
+    .map(([c, s]) => `${c}:${s}`)
+    .sort()
+    .join(",");
+}
+
 /** A finding's identity within one check (sheet, rule, cells, message). */
 export function findingKey(f: EngineFinding): string {
   return `${f.sheet}\u001f${f.rule}\u001f${f.cells.join(",")}\u001f${f.message}`;
@@ -151,13 +168,11 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
       }
       last.current = result;
       const findings = applyAcceptances(result.findings, pane.current.accepted);
-      const keys = (list: readonly EngineFinding[], sheet: string) =>
-        list
-          .filter((f) => f.sheet === sheet)
-          .map(findingKey)
-          .join("\n");
+      // Only sheets whose marks change are written to: a write after the user's edit would take
+      // their Ctrl+Z (each write is an undo step, or clears the undo stack on older Excel).
+      const marked = applyAcceptances(before, pane.current.accepted);
       const touched = [...new Set([...before, ...result.findings].map((f) => f.sheet))].filter(
-        (s) => keys(before, s) !== keys(result.findings, s),
+        (s) => marksOn(marked, s) !== marksOn(findings, s),
       );
       for (const s of touched) await port.clearMarks(s);
       const marks = touched.length
@@ -278,7 +293,8 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
     jump: (f: EngineFinding) => act(() => port.select(f.sheet, f.cells)),
     clear: () =>
       act(async () => {
-        const n = await port.clearMarks();
+        // The user's own clear looks beyond the recorded cells (marks copied elsewhere too).
+        const n = await port.clearMarks(undefined, true);
         return { marks: undefined, notice: { intent: "success", text: t(locale, "cleared", { count: n }) } };
       }),
     fix: (f: EngineFinding) =>
@@ -331,7 +347,12 @@ export function useChecker(port: WorkbookPort, rulebook: Rulebook, locale: Local
           reviewed().filter((f) => !f.accepted),
           locale,
         );
-        return { notice: { intent: "success", text: t(locale, "notesWritten", { count: r.marked }) } };
+        const written = t(locale, "notesWritten", { count: r.marked });
+        // Cells Excel keeps from notes (a threaded comment), protected sheets: said, not hidden.
+        const skipped = r.skipped.map((s) => t(locale, "notesSkipped", { sheet: s.sheet, reason: s.reason }));
+        return {
+          notice: { intent: skipped.length ? "info" : "success", text: [written, ...skipped].join(" ") },
+        };
       }),
     exportReport: () =>
       act(async () => {

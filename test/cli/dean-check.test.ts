@@ -39,7 +39,8 @@ describe("--json", () => {
     expect(Object.keys(doc.files[0])).toEqual(["file", "findings"]);
     expect(doc.files[0].file).toBe(printed);
     for (const f of doc.files[0].findings) {
-      expect(Object.keys(f).filter((k) => k !== "fix")).toEqual([
+      // fix and causedBy are optional additions after the contract's fields.
+      expect(Object.keys(f).filter((k) => k !== "fix" && k !== "causedBy")).toEqual([
         "rule",
         "severity",
         "sheet",
@@ -63,6 +64,22 @@ describe("--json", () => {
         fix: { cell: "J16", value: 35604 },
       }),
     );
+  });
+
+  it("links each consequence to its cause (causedBy), the fix offered on the cause", async () => {
+    const doc = JSON.parse((await cli("--json", printed)).out);
+    const at = (sheet: string, cell: string) =>
+      doc.files[0].findings.find(
+        (f: { sheet: string; cells: string[] }) => f.sheet === sheet && f.cells[0] === cell,
+      );
+    expect(at("PL8 KP 2028", "J16").causedBy).toBeUndefined();
+    expect(at("Tổng hợp", "C6")).toMatchObject({
+      causedBy: { sheet: "PL8 KP 2028", cell: "J16", rule: "totals" },
+    });
+    expect(at("Tổng hợp", "C6").fix).toBeUndefined();
+    expect(Object.keys(at("Tổng hợp", "C9").causedBy)).toEqual(["sheet", "cell", "rule"]);
+    // The grand total's finding: the cell's own value, one expected value.
+    expect(at("Tổng hợp", "C9")).toMatchObject({ actual: 179292, expected: 180385 });
   });
 
   it("is deterministic", async () => {
@@ -191,7 +208,7 @@ describe("folders and the readable report", () => {
     ]);
     const en = await cli("--lang", "en", "--json", p);
     expect(JSON.parse(en.out).files[0].error).toBe(
-      'No appendix was recognised. Each sheet needs a header row (TT, Nội dung, the levels, Đơn giá, Thành tiền…). Sheets read: "Ghi chép".',
+      'No appendix was recognised. Each sheet needs a header row ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền"…). Sheets read: "Ghi chép": no header row found ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền", "Quận/huyện"…).',
     );
   });
 
@@ -226,7 +243,107 @@ describe("folders and the readable report", () => {
   });
 });
 
+describe("the readable report (issue #13)", () => {
+  it("opens with a summary per file: causes apart from their consequences", async () => {
+    const r = await cli(printed);
+    expect(
+      r.out.startsWith(`Tóm tắt:\n   ${printed}: 11 lỗi (6 lỗi gốc, 5 lỗi kéo theo), 15 cảnh báo, 0 lưu ý\n`),
+    ).toBe(true);
+  });
+
+  it("lists a sheet's errors before its warnings, and says what a consequence follows from", async () => {
+    const r = await cli(printed);
+    const pl4 = r.out.slice(r.out.indexOf("[PL4 NV 2029]"), r.out.indexOf("[PL5 NV 2030]"));
+    expect(pl4.lastIndexOf("Lỗi ")).toBeLessThan(pl4.indexOf("Cảnh báo "));
+    expect(r.out).toContain("↳ kéo theo từ lỗi ở PL8 KP 2028!J16 (totals)");
+  });
+
+  it("checks a file given twice once, also when its folder is given too", async () => {
+    const folder = join(dir, "hai-lan");
+    mkdirSync(folder, { recursive: true });
+    const p = join(folder, "a.xlsx");
+    writeFileSync(p, readFileSync(printed));
+    const r = await cli("--json", p, p, folder);
+    expect(JSON.parse(r.out).files.map((f: { file: string }) => f.file)).toEqual([p]);
+  });
+
+  it("prints its version", async () => {
+    const r = await cli("--version");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^dean-check \d+\.\d+\.\d+\n$/);
+  });
+
+  it("gives its help and its own errors in English with --lang en", async () => {
+    const help = await cli("--lang", "en", "--help");
+    expect(help.out).toContain("Usage: dean-check");
+    expect(help.out).not.toMatch(/[ắằẳẵặăấầẩẫậâđêếềểễệôốồổỗộơớờởỡợưứừửữự]/);
+    const none = await cli("--lang", "en");
+    expect(none.code).toBe(2);
+    expect(none.err).toBe(
+      "dean-check: No .xlsx file or folder to check. Type dean-check --help for the usage.\n",
+    );
+  });
+
+  it('the rulebook\'s "rules": {"required-cells": "info"} wins for every finding of the rule (exit 0)', async () => {
+    const p = join(dir, "khong-noi-dung.xlsx");
+    writeFileSync(
+      p,
+      await snapshotToXlsxBuffer({
+        sheets: [
+          {
+            name: "KP 2026",
+            values: [
+              ["PHỤ LỤC 6"],
+              ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG ĐỘI NGŨ NĂM 2026"],
+              [null, null, null, null, null, null, null, null, null, "Đơn vị tính: triệu đồng"],
+              [
+                "TT",
+                "Nội dung đào tạo, bồi dưỡng",
+                "Mầm non",
+                "Tiểu học",
+                "THCS",
+                "THPT",
+                "GDTX",
+                "GDNN",
+                "Đơn giá/người",
+                "Thành tiền",
+                "Ghi chú",
+              ],
+              ["1", null, 596, 437, 426, 129, 13, 50, 2, 3302],
+            ],
+          },
+        ],
+      }),
+    );
+    const before = await cli("--json", p);
+    expect(before.code).toBe(1);
+    const rules = join(dir, "info.json");
+    writeFileSync(rules, JSON.stringify({ ...builtinRulebook(), rules: { "required-cells": "info" } }));
+    const after = await cli("--json", "--rules", rules, p);
+    const fs = JSON.parse(after.out).files[0].findings as { rule: string; severity: string }[];
+    expect(fs.filter((f) => f.rule === "required-cells").map((f) => f.severity)).toEqual(["info"]);
+    expect(after.code).toBe(0);
+  });
+});
+
 describe("--annotate", () => {
+  it("says where it wrote: in the report, or on stderr with --json", async () => {
+    const out = join(dir, "noi-ghi.xlsx");
+    const r = await cli("--annotate", out, printed);
+    expect(r.out).toContain(`đã ghi bản đánh dấu: ${out}\n`);
+    const j = await cli("--json", "--annotate", out, printed);
+    expect(() => JSON.parse(j.out)).not.toThrow();
+    expect(j.err).toBe(`dean-check: đã ghi bản đánh dấu: ${out}\n`);
+  });
+
+  it("refuses a file name (.xlsx) as the target of several inputs, instead of making it a folder", async () => {
+    const out = join(dir, "nhieu.xlsx");
+    const r = await cli("--annotate", out, printed, corrected);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/phải là một thư mục/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("writes a marked copy with notes and a results sheet, leaving the input untouched", async () => {
     const before = readFileSync(printed);
     const out = join(dir, "danh-dau.xlsx");
@@ -248,6 +365,79 @@ describe("--annotate", () => {
       if (v && typeof v === "object" && v.hyperlink) links.push(v.hyperlink);
     });
     expect(links).toContain("#'PL8 KP 2028'!J16");
+  });
+
+  it('writes a "Kết quả kiểm tra" sheet fit for paper', async () => {
+    const out = join(dir, "giay.xlsx");
+    await cli("--annotate", out, printed);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Kết quả kiểm tra") as ExcelJS.Worksheet;
+    // A4 landscape, one page wide, the header row repeated on every page.
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe("4:4");
+    const header = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      "STT",
+      "Trang tính",
+      "Ô",
+      "Mức độ",
+      "Quy tắc",
+      "Nội dung",
+      "Đúng là",
+      "Đang ghi",
+      "Sửa thành",
+      "Trạng thái",
+    ]);
+    const rows: Record<string, unknown>[] = [];
+    ws.eachRow((row, n) => {
+      if (n <= 4) return;
+      const v = (c: number) => {
+        const x = row.getCell(c).value as unknown;
+        return x && typeof x === "object" && "text" in (x as object) ? (x as { text: string }).text : x;
+      };
+      rows.push({
+        sheet: v(2),
+        cell: v(3),
+        rule: v(5),
+        expected: v(7),
+        actual: v(8),
+        fix: v(9),
+        status: v(10),
+        height: row.height,
+      });
+    });
+    const j16 = rows.find((r) => r.sheet === "PL8 KP 2028" && r.cell === "J16");
+    // The rule by its Vietnamese title; figures with their unit and vi-VN separators.
+    expect(j16).toMatchObject({
+      rule: "Dòng tổng cộng",
+      expected: "35.604 triệu đồng",
+      actual: "34.511 triệu đồng",
+      fix: "35.604 triệu đồng",
+    });
+    // Head-counts have no money unit; a consequence says what it follows from.
+    expect(rows.find((r) => r.sheet === "PL5 NV 2030" && r.cell === "G8")).toMatchObject({
+      expected: "26",
+      actual: "27",
+    });
+    expect(rows.find((r) => r.sheet === "Tổng hợp" && r.cell === "C6")?.status).toBe(
+      "Kéo theo từ lỗi ở PL8 KP 2028!J16",
+    );
+    // Rows tall enough for their wrapped message.
+    expect(Number(j16?.height)).toBeGreaterThan(2 * 15);
+    // Within a sheet, errors come before warnings.
+    const pl4 = rows.filter((r) => r.sheet === "PL4 NV 2029").map((r) => r.rule);
+    expect(pl4.indexOf("Số thứ tự")).toBeGreaterThan(
+      pl4.lastIndexOf("Phụ lục nhiệm vụ khớp phụ lục kinh phí"),
+    );
+    // The summary counts causes apart.
+    expect(ws.getCell("A2").value).toMatch(/11 lỗi \(6 lỗi gốc, 5 lỗi kéo theo\)/);
   });
 
   it("refuses to overwrite its input", async () => {

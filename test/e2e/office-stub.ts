@@ -19,8 +19,7 @@ Object.assign(globalThis, {
     context: {
       document: { settings: fake.settings },
       requirements: {
-        isSetSupported: (name: string, v: string) =>
-          name === "ExcelApi" && Number(v) <= fake.supported.ExcelApi,
+        isSetSupported: (name: string, v: string) => fake.isSetSupported(name, v),
       },
     },
   },

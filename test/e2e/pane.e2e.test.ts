@@ -139,6 +139,33 @@ it("clears every mark", async () => {
   expect((await fakeModel()).marks).toBe(0);
 });
 
+it("switches auto-check on, re-checks an edit, and switches it off (Excel.run re-entering the handler's context)", async () => {
+  await page.getByRole("button", { name: "Kiểm tra Phụ lục" }).click();
+  await page.getByText(/Tổng thành tiền là 34\.511/).waitFor();
+  const toggle = page.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" });
+  await toggle.click();
+  await page.waitForFunction(() =>
+    Boolean((document.querySelector('[role="switch"]') as HTMLInputElement | null)?.checked),
+  );
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { __fake: { edit(s: string, a: string, v: number): Promise<void> } }
+    ).__fake.edit("PL8 KP 2028", "J16", 35604),
+  );
+  await page.getByText(/Đã kiểm tra lại sau/).waitFor();
+  await toggle.click();
+  await page.waitForFunction(
+    () => !(document.querySelector('[role="switch"]') as HTMLInputElement | null)?.checked,
+  );
+  expect(await page.getByText(/batch is not a function/).count()).toBe(0);
+  expect(
+    await page
+      .locator(".fui-MessageBar")
+      .filter({ hasText: /lỗi|error/i })
+      .count(),
+  ).toBe(0);
+});
+
 it("inserts a standard appendix template as a new sheet", async () => {
   await page.getByText("Chèn mẫu phụ lục").click();
   await page.getByRole("button", { name: "Chèn mẫu" }).click();

@@ -1,9 +1,11 @@
 /** Accepted findings survive inserted rows; the user's recognition corrections are honoured. */
-import { accept, applyAcceptances, unaccept } from "../../src/engine/accept";
+import { accept, applyAcceptances, unaccept, type Acceptance } from "../../src/engine/accept";
 import { checkWorkbook, recheckSheet } from "../../src/engine/check";
+import { rowArithmetic } from "../../src/engine/rules/row-arithmetic";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
+import { costSheet, workbook, type Row } from "../helpers/sheets";
 
 const rulebook = builtinRulebook();
 const at = new Date("2026-11-25T10:00:00Z");
@@ -49,6 +51,98 @@ describe("acceptances", () => {
   });
 });
 
+describe("an acceptance covers one finding only (issue #13)", () => {
+  const before = checkWorkbook(seed2026AsPrinted(), { rulebook }).findings;
+  const wrongLine = (label: string, amount: number): Row => [
+    "1",
+    label,
+    10,
+    null,
+    null,
+    null,
+    null,
+    null,
+    2,
+    amount,
+  ];
+
+  it("accepting a wrong amount on one line does not accept another line the rulebook does not know either", () => {
+    const wb = workbook(
+      costSheet(2026, [wrongLine("Bồi dưỡng kỹ năng A", 21), wrongLine("Bồi dưỡng kỹ năng B", 22)]),
+    );
+    const fs = checkWorkbook(wb, { rulebook }).findings.filter((f) => f.rule === "row-arithmetic");
+    expect(fs).toHaveLength(2);
+    const list = accept([], fs[0], "lý do", at);
+    expect(applyAcceptances(fs, list).map((f) => Boolean(f.accepted))).toEqual([true, false]);
+  });
+
+  it("accepting a finding on a draft copy does not accept it on the real sheet", () => {
+    const real = costSheet(2026, [wrongLine("Bồi dưỡng kỹ năng A", 21)], { name: "PL6 KP 2026" });
+    const draft = { ...real, name: "KP2026 (nháp)" };
+    const fs = checkWorkbook(workbook(real, draft), { rulebook }).findings.filter(
+      (f) => f.rule === "row-arithmetic",
+    );
+    expect(fs.map((f) => f.sheet)).toEqual(["PL6 KP 2026", "KP2026 (nháp)"]);
+    const list = accept([], fs[1], "bản nháp", at);
+    expect(applyAcceptances(fs, list).map((f) => Boolean(f.accepted))).toEqual([false, true]);
+  });
+
+  it("on a sheet with 5 000 identical wrong lines one accept hides one, and still after a row is inserted", () => {
+    const lines = Array.from({ length: 5000 }, () => wrongLine("Bồi dưỡng kỹ năng A", 21));
+    const wb = workbook(costSheet(2026, lines));
+    const fs = checkWorkbook(wb, { rulebook, rules: [rowArithmetic] }).findings;
+    expect(fs).toHaveLength(5000);
+    const list = accept([], fs[2], "lý do", at);
+    const accepted = applyAcceptances(fs, list).filter((f) => f.accepted);
+    expect(accepted.map((f) => f.cells)).toEqual([fs[2].cells]);
+    const moved = checkWorkbook(insertRow(wb, "KP 2026", 2), { rulebook, rules: [rowArithmetic] }).findings;
+    const again = applyAcceptances(moved, list).filter((f) => f.accepted);
+    expect(again).toHaveLength(1);
+    expect(again[0].cells).toEqual([fs[3].cells[0]]); // one row lower
+  });
+
+  it("a changed value reopens the finding", () => {
+    const f = before.find((x) => x.rule === "totals" && x.sheet === "PL8 KP 2028") as (typeof before)[number];
+    const list = accept([], f, "đã thống nhất", at);
+    const wb = seed2026AsPrinted();
+    const pl8 = wb.sheets.find((s) => s.name === "PL8 KP 2028") as { values: unknown[][] };
+    pl8.values[15][9] = 34500; // J16: another wrong total
+    const after = checkWorkbook(wb, { rulebook }).findings;
+    const again = after.find((x) => x.rule === "totals" && x.sheet === "PL8 KP 2028");
+    expect(again?.actual).toBe(34500);
+    expect(applyAcceptances(after, list).some((x) => x.accepted)).toBe(false);
+  });
+
+  it("reads acceptances saved by earlier versions without error; they no longer match", () => {
+    const quota = before.find((x) => x.rule === "quota") as (typeof before)[number];
+    const old = [
+      {
+        subject: {
+          rule: "quota",
+          sheetKind: quota.subject.sheetKind,
+          year: quota.subject.year,
+          course: quota.subject.course,
+          level: quota.subject.level,
+        },
+        reason: "cũ",
+        at: "2026-01-01T00:00:00.000Z",
+      },
+      {
+        subject: { rule: "required-cells", sheetKind: "task", year: 2027, course: "cd-dh", detail: "form" },
+        reason: "cũ",
+        at: "",
+      },
+      null,
+      {},
+      { subject: "không phải đối tượng" },
+    ] as unknown as Acceptance[];
+    const reviewed = applyAcceptances(before, old);
+    expect(reviewed.filter((x) => x.accepted)).toEqual([]);
+    // …and accepting anew keeps them (the pane never loses what it saved).
+    expect(accept(old, quota, "mới", at)).toHaveLength(old.length + 1);
+  });
+});
+
 describe("recognition overrides", () => {
   it("a year, a unit and a kind set by the user are used", () => {
     const r = checkWorkbook(seed2026AsPrinted(), {
@@ -63,9 +157,7 @@ describe("recognition overrides", () => {
     expect(t6?.year).toBe(2027);
     expect(t6?.overridden).toEqual({ year: 2027 });
     expect(r.workbook.tables.find((t) => t.sheet === "PL7 KP 2027")?.scale).toBe(1);
-    expect(r.workbook.skipped).toEqual([
-      { sheet: "Tổng hợp", reason: "Người dùng đã chọn bỏ qua trang tính này." },
-    ]);
+    expect(r.workbook.skipped).toEqual([{ sheet: "Tổng hợp", reason: { id: "sheet.ignored" } }]);
     // 2026's lines read as 2027's are judged against 2027's plan.
     expect(r.findings.some((f) => f.sheet === "PL6 KP 2026" && f.message.includes("năm 2027"))).toBe(true);
   });

@@ -6,12 +6,23 @@ import {
   formatDateVi,
   parseDateText,
   readDateCell,
+  type DateReading,
   type ParsedDate,
 } from "../../src/engine/dates/parse";
 import type { CellValue } from "../../src/engine/snapshot";
+import { phrase, type Locale } from "../../src/engine/i18n";
+
+/** A reading with its phrases worded (readings and reasons are catalogue phrases: vi and en). */
+type Worded = { date: Omit<ParsedDate, "reading"> & { reading?: string } } | { error: string };
+function worded(r: DateReading | undefined, locale: Locale = "vi"): Worded | undefined {
+  if (r === undefined) return undefined;
+  if ("error" in r) return { error: phrase(r.error, locale) };
+  const { reading, ...date } = r.date;
+  return { date: reading ? { ...date, reading: phrase(reading, locale) } : date };
+}
 
 describe("parseDateText accepts", () => {
-  it.each<[string, ParsedDate]>([
+  it.each<[string, Omit<ParsedDate, "reading"> & { reading?: string }]>([
     ["05/12/1966", { year: 1966, month: 12, day: 5 }],
     ["5/12/1966", { year: 1966, month: 12, day: 5 }],
     ["05-12-1966", { year: 1966, month: 12, day: 5 }],
@@ -44,7 +55,7 @@ describe("parseDateText accepts", () => {
       { year: 1966, month: 12, day: 5, reading: 'năm viết tắt "66" được hiểu là 1966' },
     ],
   ])("%j", (text, date) => {
-    expect(parseDateText(text)).toEqual({ date });
+    expect(worded(parseDateText(text))).toEqual({ date });
   });
 });
 
@@ -76,7 +87,7 @@ describe("parseDateText rejects", () => {
     ["năm 1966", "Chỉ có năm sinh, thiếu tháng"],
     ["05/12", "Chỉ có ngày và tháng (05/12), thiếu năm"],
   ])("%j", (text, error) => {
-    expect(parseDateText(text)).toEqual({ error });
+    expect(worded(parseDateText(text))).toEqual({ error });
   });
 
   it.each([
@@ -128,7 +139,7 @@ describe("readDateCell", () => {
     expect(readDateCell(v)).toBeUndefined();
   });
 
-  it.each<[CellValue, ParsedDate]>([
+  it.each<[CellValue, Omit<ParsedDate, "reading"> & { reading?: string }]>([
     [24100, { year: 1965, month: 12, day: 24 }],
     [24100.5, { year: 1965, month: 12, day: 24 }],
     [61, { year: 1900, month: 3, day: 1 }],
@@ -146,7 +157,7 @@ describe("readDateCell", () => {
       },
     ],
   ])("%j", (v, date) => {
-    expect(readDateCell(v)).toEqual({ date });
+    expect(worded(readDateCell(v))).toEqual({ date });
   });
 
   it.each<[CellValue, string]>([
@@ -165,7 +176,41 @@ describe("readDateCell", () => {
     ["1966", "Chỉ có năm sinh, thiếu tháng"],
     ["chưa rõ", '"chưa rõ" không phải là ngày tháng'],
   ])("%j is an error", (v, error) => {
-    expect(readDateCell(v)).toEqual({ error });
+    expect(worded(readDateCell(v))).toEqual({ error });
+  });
+});
+
+describe("readings and reasons in English (no Vietnamese left in them)", () => {
+  it.each<[CellValue, Worded]>([
+    ["31/02/1970", { error: "The date 31/02/1970 does not exist (February 1970 has only 28 days)" }],
+    ["31/04/1980", { error: "The date 31/04/1980 does not exist (month 4 has only 30 days)" }],
+    [
+      "12/25/1966",
+      {
+        error: "The date 12/25/1966 does not exist (there is no month 25; dates are written day/month/year)",
+      },
+    ],
+    ["1966", { error: "Only the year is given; the month is missing" }],
+    ["05/12", { error: "Only a day and a month (05/12); the year is missing" }],
+    [true, { error: "The cell holds TRUE, not a date" }],
+    [60, { error: "60 is 29/02/1900, a day that does not exist (Excel counts 1900 as a leap year)" }],
+    [
+      "05/12/66",
+      { date: { year: 1966, month: 12, day: 5, reading: 'the two-digit year "66" is read as 1966' } },
+    ],
+    [
+      1966,
+      {
+        date: {
+          year: 1905,
+          month: 5,
+          day: 19,
+          reading: "1966 is read as the Excel date 19/05/1905; if it is a year, the month is missing",
+        },
+      },
+    ],
+  ])("%j", (v, want) => {
+    expect(worded(readDateCell(v), "en")).toEqual(want);
   });
 });
 

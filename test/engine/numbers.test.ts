@@ -1,6 +1,7 @@
 /** Numbers as Vietnamese users type them, and amounts in words. */
 import fc from "fast-check";
 import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
+import { phrase } from "../../src/engine/i18n";
 import {
   amountInWords,
   numberToWords,
@@ -32,8 +33,18 @@ describe("parseNumberText", () => {
   ])("%s → %d", (text, value, reading, unitScale) => {
     const r = parseNumberText(text);
     expect(r?.value).toBe(value);
-    expect(r?.reading).toBe(reading);
+    expect(r?.reading && phrase(r.reading, "vi")).toBe(reading);
     expect(r?.unitScale).toBe(unitScale);
+  });
+
+  it.each([
+    ["1.250", "the dot separates thousands"],
+    ["13.5", "the dot is the decimal mark"],
+    ["1,250,000", "the comma separates thousands"],
+    ["1,250.50", "US style: comma for thousands, dot for decimals"],
+  ])("says how %s was read in English too", (text, reading) => {
+    const r = parseNumberText(text);
+    expect(r?.reading && phrase(r.reading, "en")).toBe(reading);
   });
 
   it.each(["", "abc", "1.25.0", "12 34", "4 GV/trường", "1,2,3", "Năm 2026", "13,26 cái", "1..2"])(
@@ -46,7 +57,7 @@ describe("parseNumberText", () => {
   it("reads a comma group as thousands when a whole number is expected (head-counts)", () => {
     expect(parseNumberText("1,250", { integer: true })).toEqual({
       value: 1250,
-      reading: "dấu phẩy là phân cách hàng nghìn",
+      reading: { id: "number.commaThousands" },
     });
     expect(parseNumberText("1,250")).toEqual({ value: 1.25 });
   });

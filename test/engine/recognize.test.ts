@@ -1,6 +1,7 @@
 /** Recognition by content: whatever the sheet name, the column order, the unit or the spelling. */
 import { recognizeSheet, recognitionContext } from "../../src/engine/recognize/recognize";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { phrase, phrases } from "../../src/engine/i18n";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
 import { cost2026 } from "../helpers/rows";
 import { costSheet } from "../helpers/sheets";
@@ -8,7 +9,7 @@ import { costSheet } from "../helpers/sheets";
 const ctx = recognitionContext(builtinRulebook());
 const table = (sheet: SheetSnapshot) => {
   const r = recognizeSheet(sheet, ctx);
-  if (!("table" in r)) throw new Error(r.reason);
+  if (!("table" in r)) throw new Error(phrase(r.reason, "vi"));
   return r.table;
 };
 
@@ -49,7 +50,8 @@ describe("recognition", () => {
     );
     expect(t.scale).toBe(1e6);
     expect(t.rows[0].amount?.value).toBe(6404);
-    expect(t.rows[0].amount?.reading).toContain("đổi từ đồng");
+    expect(phrases(t.rows[0].amount?.reading, "vi")).toContain("đổi từ đồng");
+    expect(phrases(t.rows[0].amount?.reading, "en")).toBe("converted from đồng to the table's unit");
   });
 
   it("reads amounts typed as vi-VN text", () => {
@@ -65,16 +67,15 @@ describe("recognition", () => {
       { name: "Ghi nhớ", values: [["Danh bạ"], ["Nguyễn Văn A", "0912 345 678"]] },
       ctx,
     );
-    expect(r).toEqual({ reason: expect.stringContaining("không tìm thấy dòng tiêu đề cột") });
+    if ("table" in r) throw new Error("recognised");
+    expect(phrase(r.reason, "vi")).toContain("không tìm thấy dòng tiêu đề cột");
+    expect(phrase(r.reason, "en")).toContain("no header row found");
   });
 
   it("says that its own results sheet is not an appendix", () => {
     for (const name of ["Kết quả kiểm tra", "Kết quả kiểm tra (2)", "Check results"]) {
-      expect(
-        recognizeSheet({ name, values: [["KẾT QUẢ KIỂM TRA PHỤ LỤC"], ["STT", "Trang tính"]] }, ctx),
-      ).toEqual({
-        reason: expect.stringContaining("trang do Đề án Checker tạo"),
-      });
+      const r = recognizeSheet({ name, values: [["KẾT QUẢ KIỂM TRA PHỤ LỤC"], ["STT", "Trang tính"]] }, ctx);
+      expect("reason" in r && phrase(r.reason, "vi")).toContain("trang do Đề án Checker tạo");
     }
   });
 

@@ -77,7 +77,7 @@ describe("minimal pairs", () => {
       ]),
       ctx,
     );
-    if (!("table" in r)) throw new Error(r.reason);
+    if (!("table" in r)) throw new Error(r.reason.id);
     expect(r.table.rows.map((x) => x.kind)).toEqual(["item", "item", "total"]);
   });
 

@@ -29,7 +29,7 @@ it.each<[string, number]>([
   expect(parseNumberText(`500 ${word}`)?.unitScale).toBe(scale);
   expect(readUnit(rb, word)).toBe(scale);
   const r = recognizeSheet(costSheet(2026, [], { unit: `Đơn vị tính: ${word}` }), recognitionContext(rb));
-  if (!("table" in r)) throw new Error(r.reason);
+  if (!("table" in r)) throw new Error(r.reason.id);
   expect(r.table.scale).toBe(scale);
 });
 

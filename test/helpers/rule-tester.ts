@@ -31,6 +31,8 @@ export interface ExpectedFinding {
   expected?: number | string | null;
   actual?: number | string | null;
   fix?: { cell: string; value: number | string } | null;
+  /** The root cause a consequence names (`null`: the finding is a cause itself). */
+  causedBy?: { sheet: string; cell: string; rule: string } | null;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -46,8 +48,41 @@ function rulebookFor(c: ValidCase): Rulebook {
   return builtinRulebook(c.rulebook);
 }
 
-export function runRule(rule: Rule, c: ValidCase): EngineFinding[] {
-  return checkWorkbook(c.workbook, { rulebook: rulebookFor(c), rules: [rule], locale: c.locale }).findings;
+export function runRule(
+  rule: Rule,
+  c: ValidCase,
+  opts: { locale?: Locale; severity?: Severity } = {},
+): EngineFinding[] {
+  let rulebook = rulebookFor(c);
+  if (opts.severity) rulebook = { ...rulebook, rules: { ...rulebook.rules, [rule.meta.id]: opts.severity } };
+  return checkWorkbook(c.workbook, { rulebook, rules: [rule], locale: opts.locale ?? c.locale }).findings;
+}
+
+/** Letters that only Vietnamese writes (tone marks, ă â đ ê ô ơ ư), upper and lower case. */
+const VIETNAMESE = /[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/;
+/** Words English messages keep on purpose: the product's name and the currency. */
+const KEPT = /Đề án Checker|(?<!\p{L})đồng(?!\p{L})|(?<=[\d\s])đ(?=\/|\s|$)/gu;
+
+/**
+ * The Vietnamese left in an English message once the user's own text is taken out: quoted text,
+ * the workbook's cell texts and sheet names (a person's name, a district), the rulebook's
+ * course names. Empty when nothing leaked.
+ */
+export function vietnameseLeak(message: string, workbook: WorkbookSnapshot, rulebook: Rulebook): string {
+  let rest = message.replace(/"[^"]*"|“[^”]*”|'[^']*'/g, " ");
+  const own = new Set<string>();
+  for (const sheet of workbook.sheets) {
+    own.add(sheet.name);
+    for (const row of sheet.values)
+      for (const v of row) if (typeof v === "string" && v.trim().length > 1) own.add(v.trim());
+  }
+  for (const c of rulebook.courses) own.add(c.name);
+  for (const u of rulebook.units ?? []) for (const n of [...u.names, ...(u.extra ?? [])]) own.add(n);
+  for (const text of [...own].sort((a, b) => b.length - a.length))
+    if (rest.includes(text)) rest = rest.split(text).join(" ");
+  rest = rest.replace(KEPT, " ");
+  const words = rest.split(/\s+/).filter((w) => VIETNAMESE.test(w));
+  return words.join(" ");
 }
 
 function describeFindings(fs: EngineFinding[]): string {
@@ -119,8 +154,28 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (want.actual !== undefined) expect(got.actual).toEqual(want.actual);
           if (want.fix === null) expect(got.fix).toBeUndefined();
           else if (want.fix !== undefined) expect(got.fix).toEqual(want.fix);
+          if (want.causedBy === null) expect(got.causedBy).toBeUndefined();
+          else if (want.causedBy !== undefined) expect(got.causedBy).toEqual(want.causedBy);
         });
       });
+    });
+    it("words every invalid case in English without Vietnamese outside quoted cell text", () => {
+      for (const c of cases.invalid) {
+        const rulebook = rulebookFor(c);
+        for (const f of runRule(rule, c, { locale: "en" })) {
+          const leak = vietnameseLeak(f.message, c.workbook, rulebook);
+          if (leak) throw new Error(`"${c.name}": ${f.message}\n  leaks: ${leak}`);
+        }
+      }
+    });
+    it("gives every finding the severity the rulebook sets for the rule (ESLint semantics)", () => {
+      for (const severity of ["info", "warning", "error"] as const) {
+        for (const c of cases.invalid) {
+          const found = runRule(rule, c, { severity });
+          expect(found.length).toBeGreaterThan(0);
+          for (const f of found) expect(`${c.name}: ${f.severity}`).toBe(`${c.name}: ${severity}`);
+        }
+      }
     });
     it("produces every message of the rule in some invalid case", () => {
       const produced = producedMessageIds.get(rule.meta.id) ?? new Set<string>();

@@ -29,6 +29,9 @@ function all(node: unknown, name: string, out: Node[] = []): Node[] {
 }
 const attr = (n: Node, a: string) => (n.$ as Record<string, string> | undefined)?.[a];
 
+/** Ribbon icon sizes Office picks from by screen scaling ("Icon element", add-in manifest reference). */
+const RIBBON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
+
 function pngSize(path: string): { width: number; height: number } {
   const b = readFileSync(path);
   expect(b.subarray(1, 4).toString()).toBe("PNG");
@@ -49,7 +52,10 @@ describe("manifest.xml", () => {
   it("asks for the minimal permission and states its requirement sets", () => {
     expect(String((app.Permissions as string[])[0])).toBe("ReadWriteDocument");
     const sets = all(app.Requirements, "Set").map((s) => `${attr(s, "Name")} ${attr(s, "MinVersion")}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "ExcelApi 1.9"]));
+    // The functions run in the shared runtime: both runtimes are required, not only the shared one.
+    expect(sets).toEqual(
+      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1", "ExcelApi 1.9"]),
+    );
   });
 
   it("runs the pane, the ribbon command and the custom functions in one long-lived runtime", () => {
@@ -103,16 +109,37 @@ describe("manifest.xml", () => {
     expect([...origins]).toEqual(["https://localhost:3000"]);
     const built = new Set([
       "taskpane.html",
+      "help.html",
       "functions.js",
       "functions.json",
       "functions.en.json",
-      "assets/icon-16.png",
-      "assets/icon-32.png",
-      "assets/icon-64.png",
-      "assets/icon-80.png",
+      ...RIBBON_SIZES.map((n) => `assets/icon-${n}.png`),
     ]);
     for (const u of urls) expect(built).toContain(new URL(u).pathname.slice(1));
     for (const a of all(app, "AppDomain")) expect(String(a)).toMatch(/^https:\/\//);
+  });
+
+  it("gives the ribbon its icon at every size Office scales to: 16, 20, 24, 32, 40, 48, 64, 80", () => {
+    for (const icon of all(app.VersionOverrides, "Icon")) {
+      const sizes = all(icon, "bt:Image").map((i) => Number(attr(i, "size")));
+      expect(sizes).toEqual(RIBBON_SIZES);
+    }
+  });
+
+  it("links its support and learn-more URLs to the help page it ships (src/help/help.html, copied by the build)", () => {
+    const support = attr((app.SupportUrl as Node[])[0], "DefaultValue") as string;
+    expect(new URL(support).pathname).toBe("/help.html");
+    const res = (app.VersionOverrides as Node[])[0].Resources as Node[];
+    const learn = all(res, "bt:Url").find((u) => attr(u, "id") === "GetStarted.LearnMoreUrl") as Node;
+    expect(attr(learn, "DefaultValue")).toBe(support);
+    const config = readFileSync(join(root, "webpack.config.js"), "utf8");
+    expect(config).toMatch(/from:\s*"src\/help\/help\.html",\s*to:\s*"help\.html"/);
+    const help = readFileSync(join(root, "src", "help", "help.html"), "utf8");
+    expect(help).toMatch(/<html lang="vi">/);
+    expect(help).toMatch(/Hoàn tác \(Ctrl\+Z\)/);
+    expect(help).toMatch(/id="en"/);
+    expect(help).toMatch(/script-src 'none'/);
+    expect(help).not.toMatch(/<script\b/i);
   });
 
   it("has its icons in assets/ at the sizes it declares", () => {

@@ -1,13 +1,46 @@
 /**
  * A strict fake of the part of the Excel JavaScript API that src/office uses, for adapter tests
- * (jest) and the browser end-to-end harness (no Node imports here).
+ * (jest) and the browser end-to-end harness (no Node imports here). It is the project's model of
+ * Excel: every behaviour below is one real Excel has, documented or reported (the source is named
+ * where the behaviour is modelled), never a convenience.
  *
- * Strict where office-addin-mock is lenient:
- * - reading a property that was not loaded *and* synced throws (PropertyNotLoaded);
- * - writes and method calls are queued and take effect at `context.sync()`, in order;
- * - every sync is counted, and a sync whose request or response would exceed Excel on the web's
- *   5 MB payload limit fails (RequestPayloadSizeLimitExceeded);
- * - a protected sheet refuses formats and values, as Excel does.
+ * The request model (Office.js's generated proxies, excel.js; "Excel JavaScript API core concepts"):
+ * - reading a property that was neither loaded and synced nor set on that proxy throws
+ *   (PropertyNotLoaded); a property just set is readable on its proxy (its setter keeps the value);
+ * - operations and loads run at `context.sync()` in the order they were queued: a load queued before
+ *   a write sees the old value; an operation that fails stops the batch (those before it stay done);
+ * - `Excel.run` ends with a sync when operations are still queued; a proxy used after its run
+ *   fails (InvalidObjectPath) unless the run is re-entered with `Excel.run(thatContext, …)`;
+ * - `Excel.run` takes `(batch)`, `(options, batch)` or `(context or object, batch)`;
+ * - every sync is counted; a request or response over Excel on the web's 5 MB payload limit fails,
+ *   counted as UTF-8 bytes plus each operation's and load's object path ("Resource limits and
+ *   performance optimization for Office Add-ins": 5 MB for requests and responses);
+ * - an API newer than the host's ExcelApi version fails at sync (ApiNotFound); versions compare
+ *   numerically (1.13 > 1.9).
+ * What users hit first (issue #15):
+ * - cell-edit mode: while the user edits a cell a batch fails with InvalidOperationInCellEditMode,
+ *   unless run with `delayForCellEdit: true`, then it waits until the edit ends (Excel.RunOptions);
+ * - `getRanges("A1,B2")` needs the locale's list separator (";" in Vietnamese regional settings on
+ *   Windows): a list joined with the other one is refused (OfficeDev/office-js #1167, #1985);
+ * - undo: from ExcelApi 1.20 each sync that writes is an undo step (one per run with
+ *   `mergeUndoGroup`), before it an add-in's write clears the user's undo stack, and
+ *   `settings.saveAsync` always does (office-js #3141; "Undo capabilities with the Excel
+ *   JavaScript API", and office-js-docs-pr #5042);
+ * - users' own conditional formats that cannot be read: a duplicated rule, or a second cell-value
+ *   rule on one range, fails any read of it (office-js #6835, #6827) and deleting it by position
+ *   fails (ItemNotFound, #5222); loading `custom/rule/formula` when a format of another type is
+ *   there fails (#2180);
+ * - the add-in's own writes of values and formulas fire `worksheets.onChanged`, with
+ *   `triggerSource: "ThisLocalAddin"` from ExcelApi 1.14 (Excel.WorksheetChangedEventArgs);
+ * - a cell holds a note or a threaded comment, not both, and `notes.add` takes one cell
+ *   (Excel.NoteCollection.add: InvalidCellAddress; "The difference between threaded comments and
+ *   notes", Microsoft support);
+ * - a hidden sheet cannot be activated, nor a cell on it selected (xlwings #2166: "Select method of
+ *   Worksheet class failed");
+ * - more than 512 merged areas in one request: the request fails, or the OrNullObject method gives a
+ *   null object (Range.getMergedAreasOrNullObject: "will fail to return the result"); both are
+ *   modelled (`mergedAreasOverLimit`);
+ * - a protected sheet refuses formats and values.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- nested property objects (range.format.fill, cf.custom.rule) read their owner proxy, as Office.js objects do */
 import { columnName, parseA1, parseRange, toA1 } from "../../src/engine/a1";
@@ -22,6 +55,11 @@ export interface FakeConditionalFormat {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  /**
+   * A rule of the user's that Office.js cannot read (a duplicated rule, #6835; a second cell-value
+   * rule on one range, #6827): any load of it fails the batch, deleting it by position fails.
+   */
+  unreadable?: boolean;
 }
 
 export interface FakeSheetModel {
@@ -42,13 +80,33 @@ export interface FakeSheetModel {
   conditionalFormats: FakeConditionalFormat[];
   /** Cell notes (ExcelApi 1.18) by A1 address. */
   notes: Map<string, string>;
+  /** Threaded comments (ExcelApi 1.10) by A1 address. */
+  comments: Map<string, string>;
+  /** Worksheet custom properties (ExcelApi 1.12), saved with the workbook. */
+  customProperties: Map<string, string>;
 }
+
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
 
 export interface FakeWorkbookModel {
   sheets: FakeSheetModel[];
   selection?: { sheet: string; address: string };
   activeSheet?: string;
   calculations: number;
+  calculationMode: CalculationMode;
+  /** The host's ExcelApi version ("1.9" … "1.20"). */
+  excelApi: string;
+  /** The list separator of the regional settings, which getRanges insists on (#1167). */
+  listSeparator: "," | ";";
+  /** What Range.getMergedAreasOrNullObject does over 512 merged areas: fail the request, or give a null object. */
+  mergedAreasOverLimit: "throw" | "null";
+  /** Set while the user edits a cell. */
+  cellEdit?: { ended: Promise<void>; end: () => void };
+  /** The user's undo stack, newest last ("edit …" by the user, "add-in" for an add-in's step). */
+  undo: string[];
+  /** Operations that changed the workbook, applied for add-ins (not loads, selections or calculation). */
+  writes: number;
+  syncs: number;
 }
 
 export interface FakeSheetInit {
@@ -63,8 +121,39 @@ export interface FakeSheetInit {
 }
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What an operation or a load costs in a request besides its path and arguments (its JSON envelope). */
+const ENVELOPE_BYTES = 64;
+/** The API sets whose features the fake gates; the newest is the default host. */
+export const LATEST_EXCEL_API = "1.20";
 
 let nextId = 1;
+
+/** "1.13" ≥ "1.9": requirement set versions compare by number, part by part. */
+export function apiAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** Bytes of a text in UTF-8 (Vietnamese letters take 2–3). */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
   const sheet: FakeSheetModel = {
@@ -82,6 +171,8 @@ export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
     bold: new Set(),
     formatOps: [],
     notes: new Map(),
+    comments: new Map(),
+    customProperties: new Map(),
   };
   (init.values ?? []).forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
@@ -113,9 +204,16 @@ interface Box {
   c1: number;
 }
 
+const boxes = new Map<string, Box>();
 function boxOf(address: string): Box {
-  const { start, end } = parseRange(address);
-  return { r0: start.row, c0: start.col, r1: end.row, c1: end.col };
+  let b = boxes.get(address);
+  if (!b) {
+    const { start, end } = parseRange(address);
+    b = { r0: start.row, c0: start.col, r1: end.row, c1: end.col };
+    if (boxes.size > 100_000) boxes.clear();
+    boxes.set(address, b);
+  }
+  return { ...b };
 }
 
 function boxAddress(b: Box): string {
@@ -134,17 +232,117 @@ function local(address: string): string {
   return (i >= 0 ? address.slice(i + 1) : address).replace(/\$/g, "");
 }
 
-type Op = () => void;
+/**
+ * An address list as getRanges reads it: areas separated by the locale's list separator, outside
+ * quoted sheet names. The other separator outside quotes is refused, as Excel on Windows refuses
+ * "A1,B2" under Czech, German or Vietnamese regional settings (#1167, #1985).
+ */
+function splitList(list: string, separator: "," | ";"): string[] {
+  const other = separator === "," ? ";" : ",";
+  const areas: string[] = [];
+  let quoted = false;
+  let current = "";
+  for (const ch of list) {
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && ch === other)
+      throw new FakeApiError("InvalidArgument", `The argument is invalid or missing: "${list}".`);
+    if (!quoted && ch === separator) {
+      areas.push(current);
+      current = "";
+    } else current += ch;
+  }
+  areas.push(current);
+  return areas.map((a) => local(a.trim())).filter(Boolean);
+}
+
+type Op = () => unknown;
+
+interface Queued {
+  kind: "op" | "load";
+  run: Op;
+  bytes: number;
+  /** The operation changes the workbook (an undo step, a counted write). */
+  write: boolean;
+}
+
+/** Handlers of worksheets.onChanged over every context of a workbook. */
+const changeSources = new WeakMap<FakeWorkbookModel, Set<FakeEventSource>>();
+
+interface ChangedArgs {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+  type: string;
+  triggerSource?: string;
+}
+
+function fireChanged(model: FakeWorkbookModel, args: ChangedArgs): Promise<unknown[]> {
+  const all: Promise<unknown>[] = [];
+  for (const src of changeSources.get(model) ?? [])
+    for (const h of src.handlers) all.push(Promise.resolve(h(args)));
+  return Promise.all(all);
+}
 
 /** Everything a proxy needs from its context. */
 class Ctx {
-  readonly ops: { op: Op; bytes: number }[] = [];
-  readonly loads: { apply: () => unknown }[] = [];
-  syncs = 0;
+  items: Queued[] = [];
+  open = true;
+  options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean } = {};
+  /** This run already pushed its undo step (mergeUndoGroup). */
+  undoGrouped = false;
+  /** Cells whose values or formulas this sync changed, by sheet: they fire onChanged. */
+  private changed?: Map<FakeSheetModel, string[]>;
   constructor(readonly model: FakeWorkbookModel) {}
 
-  queue(op: Op, payload: unknown = null): void {
-    this.ops.push({ op, bytes: payload === null ? 64 : JSON.stringify(payload).length + 64 });
+  private usable(path: string): void {
+    if (!this.open) {
+      throw new FakeApiError(
+        "InvalidObjectPath",
+        `The object path '${path}' isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+      );
+    }
+  }
+
+  private bytesOf(path: string, payload: unknown): number {
+    return (
+      ENVELOPE_BYTES + utf8Bytes(path) + (payload === undefined ? 0 : utf8Bytes(JSON.stringify(payload)))
+    );
+  }
+
+  /** Queues an operation at `path` with its arguments (`payload`); `write: false` for selections and calculation. */
+  queue(op: Op, payload: unknown, path: string, write = true): void {
+    this.usable(path);
+    this.items.push({ kind: "op", run: op, bytes: this.bytesOf(path, payload), write });
+  }
+
+  /** Queues a load; `read` computes what the response carries. */
+  load(read: () => unknown, path: string): void {
+    this.usable(path);
+    this.items.push({ kind: "load", run: read, bytes: this.bytesOf(path, undefined), write: false });
+  }
+
+  /** An API of a newer set than the host's fails at sync. */
+  need(version: string, api: string, path: string): void {
+    if (apiAtLeast(this.model.excelApi, version)) return;
+    this.queue(
+      () => {
+        throw new FakeApiError(
+          "ApiNotFound",
+          `${api} needs ExcelApi ${version}; this Excel has ${this.model.excelApi}.`,
+        );
+      },
+      undefined,
+      path,
+      false,
+    );
+  }
+
+  /** Records that a cell range's values or formulas changed (fires onChanged after the sync). */
+  noteChange(m: FakeSheetModel, address: string): void {
+    const list = this.changed?.get(m) ?? [];
+    list.push(address);
+    this.changed?.set(m, list);
   }
 
   /** A sheet by name (or by id, as worksheets.getItem accepts both). */
@@ -154,40 +352,106 @@ class Ctx {
     return s;
   }
 
+  get pending(): boolean {
+    return this.items.length > 0;
+  }
+
   async sync(): Promise<void> {
-    this.syncs++;
-    const ops = this.ops.splice(0);
-    const loads = this.loads.splice(0);
-    const request = ops.reduce((n, o) => n + o.bytes, 0);
+    this.usable("context.sync()");
+    this.model.syncs++;
+    const items = this.items.splice(0);
+    const request = items.reduce((n, o) => n + o.bytes, 0);
     if (request > PAYLOAD_LIMIT)
       throw new FakeApiError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
-    for (const o of ops) o.op();
+    if (this.model.cellEdit) {
+      if (!this.options.delayForCellEdit)
+        throw new FakeApiError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+      await this.model.cellEdit.ended;
+    }
     let response = 0;
-    for (const l of loads) response += JSON.stringify(l.apply() ?? null).length;
+    let wrote = false;
+    const changed = new Map<FakeSheetModel, string[]>();
+    this.changed = changed;
+    try {
+      for (const item of items) {
+        const out = item.run();
+        if (item.kind === "load") response += utf8Bytes(JSON.stringify(out ?? null));
+        else if (item.write) {
+          wrote = true;
+          this.model.writes++;
+        }
+      }
+    } finally {
+      this.changed = undefined;
+      if (wrote) this.undoStep();
+      this.fire(changed);
+    }
     if (response > PAYLOAD_LIMIT)
-      throw new FakeApiError("RequestPayloadSizeLimitExceeded", `response of ${response} bytes`);
+      throw new FakeApiError("ResponsePayloadSizeLimitExceeded", `response of ${response} bytes`);
+  }
+
+  /** ExcelApi 1.20: each sync that writes is an undo step (one per run when merged); before, the stack is cleared. */
+  private undoStep(): void {
+    if (!apiAtLeast(this.model.excelApi, "1.20")) {
+      this.model.undo.length = 0;
+      return;
+    }
+    if (this.options.mergeUndoGroup && this.undoGrouped) return;
+    this.model.undo.push("add-in");
+    this.undoGrouped = true;
+  }
+
+  /** The add-in's own writes fire onChanged too, after the sync (triggerSource from ExcelApi 1.14). */
+  private fire(changed: Map<FakeSheetModel, string[]>): void {
+    const model = this.model;
+    const marked = apiAtLeast(model.excelApi, "1.14");
+    for (const [m, addresses] of changed) {
+      for (const address of addresses) {
+        void Promise.resolve().then(() =>
+          fireChanged(model, {
+            worksheetId: m.id,
+            address,
+            changeType: "RangeEdited",
+            source: "Local",
+            type: "WorksheetChanged",
+            ...(marked ? { triggerSource: "ThisLocalAddin" } : {}),
+          }),
+        );
+      }
+    }
   }
 }
 
-/** Base of every proxy: loaded properties are readable only after load + sync. */
+/** Base of every proxy: loaded properties are readable only after load + sync (or after being set). */
 class Proxy {
   protected readonly loaded = new Map<string, unknown>();
-  constructor(protected readonly ctx: Ctx) {}
+  constructor(
+    protected readonly ctx: Ctx,
+    readonly path: string,
+  ) {}
 
   protected get<T>(prop: string): T {
     if (!this.loaded.has(prop)) {
       throw new FakeApiError(
         "PropertyNotLoaded",
-        `The property '${prop}' is not available. Load it and call context.sync() first.`,
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
       );
     }
     return this.loaded.get(prop) as T;
   }
 
-  /** Queues a load of `props` ("a,b" or ["a","b"] or { select }) computed by `read` at sync. */
+  /** A property set on a proxy is readable on it at once (Office.js's setters keep the value). */
+  protected keep(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+
+  /** Queues a load of `props` computed by `read` at sync. */
   protected queueLoad(props: string[], read: (prop: string) => unknown): void {
-    this.ctx.loads.push({
-      apply: () => {
+    this.ctx.load(
+      () => {
         const out: Record<string, unknown> = {};
         for (const p of props) {
           const v = read(p);
@@ -196,7 +460,8 @@ class Proxy {
         }
         return out;
       },
-    });
+      `${this.path}.load(${props.join(",")})`,
+    );
   }
 }
 
@@ -211,18 +476,18 @@ function propList(props?: string | string[] | { select?: string }): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
+const str = (s: string) => JSON.stringify(s);
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
-  private readonly ctx: Ctx;
+  /** @internal */
+  readonly ctx: Ctx;
   constructor(model: FakeWorkbookModel) {
     this.ctx = new Ctx(model);
-    this.workbook = new FakeWorkbook(this.ctx);
+    this.workbook = new FakeWorkbook(this.ctx, this);
   }
   sync(): Promise<void> {
     return this.ctx.sync();
-  }
-  get syncCount(): number {
-    return this.ctx.syncs;
   }
   /** Proxy-tracking is not needed by the fake; present because the adapter may call it. */
   trackedObjects = { add: () => undefined, remove: () => undefined };
@@ -230,42 +495,78 @@ export class FakeRequestContext {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly application: { calculate: (type: string) => void };
-  constructor(ctx: Ctx) {
-    this.worksheets = new FakeWorksheetCollection(ctx);
-    this.application = { calculate: () => ctx.queue(() => void ctx.model.calculations++) };
+  readonly application: FakeApplication;
+  constructor(ctx: Ctx, context: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx, context);
+    this.application = new FakeApplication(ctx, "workbook.application");
   }
 }
 
-interface ChangedArgs {
-  worksheetId: string;
-  address: string;
-  changeType: string;
-  source: string;
-  type: string;
+class FakeApplication extends Proxy {
+  get calculationMode(): CalculationMode {
+    return this.get("calculationMode");
+  }
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    this.queueLoad(list.length ? list : ["calculationMode"], (p) => {
+      if (p === "calculationMode") return this.ctx.model.calculationMode;
+      throw new FakeApiError("InvalidArgument", `Unknown application property "${p}"`);
+    });
+    return this;
+  }
+  /** Recalculates (whatever the calculation mode, which it leaves as it is). */
+  calculate(type: string): void {
+    this.ctx.queue(() => void this.ctx.model.calculations++, type, `${this.path}.calculate`, false);
+  }
 }
 
 export class FakeEventSource {
   handlers = new Set<(args: ChangedArgs) => Promise<unknown> | void>();
-  add(handler: (args: ChangedArgs) => Promise<unknown> | void): { remove: () => void } {
-    this.handlers.add(handler);
-    // Office.js removes at the next sync of the handler's own context (the host re-enters it);
-    // the fake's contexts end with their run, so removal takes effect at once.
-    return { remove: () => void this.handlers.delete(handler) };
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly context: FakeRequestContext,
+  ) {}
+  add(handler: (args: ChangedArgs) => Promise<unknown> | void): {
+    context: FakeRequestContext;
+    remove: () => void;
+  } {
+    const ctx = this.ctx;
+    const sources = () => {
+      let set = changeSources.get(ctx.model);
+      if (!set) changeSources.set(ctx.model, (set = new Set()));
+      return set;
+    };
+    ctx.queue(
+      () => {
+        this.handlers.add(handler);
+        sources().add(this);
+      },
+      undefined,
+      "worksheets.onChanged.add",
+      false,
+    );
+    return {
+      context: this.context,
+      // Removal is queued in the handler's own context: Excel.run(handler.context, …) re-enters it.
+      remove: () =>
+        ctx.queue(
+          () => {
+            this.handlers.delete(handler);
+            if (this.handlers.size === 0) sources().delete(this);
+          },
+          undefined,
+          "worksheets.onChanged.remove",
+          false,
+        ),
+    };
   }
 }
 
-/** Change listeners of every context, so that a test can fire a change made "by the user". */
-const changeSources = new WeakMap<FakeWorkbookModel, Set<FakeEventSource>>();
-
 class FakeWorksheetCollection extends Proxy {
   readonly onChanged: FakeEventSource;
-  constructor(ctx: Ctx) {
-    super(ctx);
-    this.onChanged = new FakeEventSource();
-    let set = changeSources.get(ctx.model);
-    if (!set) changeSources.set(ctx.model, (set = new Set()));
-    set.add(this.onChanged);
+  constructor(ctx: Ctx, context: FakeRequestContext) {
+    super(ctx, "worksheets");
+    this.onChanged = new FakeEventSource(ctx, context);
   }
 
   get items(): FakeWorksheet[] {
@@ -275,8 +576,8 @@ class FakeWorksheetCollection extends Proxy {
   load(props?: string | string[] | { select?: string }): this {
     // "items/name,items/visibility,items/protection/protected"
     const sub = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.loads.push({
-      apply: () => {
+    this.ctx.load(
+      () => {
         const items = this.ctx.model.sheets.map((s) => {
           const ws = new FakeWorksheet(this.ctx, s.name);
           ws.fill(sub.length ? sub : ["name", "id"]);
@@ -285,7 +586,8 @@ class FakeWorksheetCollection extends Proxy {
         this.loaded.set("items", items);
         return items.map((i) => i.snapshot());
       },
-    });
+      `${this.path}.load(${sub.join(",")})`,
+    );
     return this;
   }
 
@@ -295,7 +597,7 @@ class FakeWorksheetCollection extends Proxy {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, name, true);
-    this.ctx.loads.push({ apply: () => ws.resolveNull() });
+    this.ctx.load(() => ws.resolveNull(), `${ws.path}.isNullObject`);
     return ws;
   }
 
@@ -304,34 +606,51 @@ class FakeWorksheetCollection extends Proxy {
   }
 
   add(name: string): FakeWorksheet {
-    this.ctx.queue(() => {
-      if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
-        throw new FakeApiError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
-      }
-      this.ctx.model.sheets.push(fakeSheet({ name }));
-    }, name);
+    this.ctx.queue(
+      () => {
+        if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+          throw new FakeApiError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+        }
+        this.ctx.model.sheets.push(fakeSheet({ name }));
+      },
+      name,
+      `${this.path}.add`,
+    );
     return new FakeWorksheet(this.ctx, name);
   }
 }
 
 class FakeWorksheet extends Proxy {
   readonly protection: { protected: boolean };
-  readonly notes: FakeNoteCollection;
-  private nullable: boolean;
+  private readonly nullable: boolean;
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
     nullable = false,
   ) {
-    super(ctx);
+    super(ctx, `worksheets.getItem(${str(sheetName)})`);
     this.nullable = nullable;
-    this.notes = new FakeNoteCollection(ctx, sheetName);
     const self = this;
     this.protection = {
       get protected(): boolean {
         return self.get<boolean>("protection/protected");
       },
     };
+  }
+
+  get notes(): FakeNoteCollection {
+    this.ctx.need("1.18", "Worksheet.notes", `${this.path}.notes`);
+    return new FakeNoteCollection(this.ctx, this.sheetName, `${this.path}.notes`);
+  }
+
+  get comments(): FakeCommentCollection {
+    this.ctx.need("1.10", "Worksheet.comments", `${this.path}.comments`);
+    return new FakeCommentCollection(this.ctx, this.sheetName, `${this.path}.comments`);
+  }
+
+  get customProperties(): FakeCustomPropertyCollection {
+    this.ctx.need("1.12", "Worksheet.customProperties", `${this.path}.customProperties`);
+    return new FakeCustomPropertyCollection(this.ctx, this.sheetName, `${this.path}.customProperties`);
   }
 
   private model(): FakeSheetModel {
@@ -387,32 +706,43 @@ class FakeWorksheet extends Proxy {
 
   load(props?: string | string[] | { select?: string }): this {
     const list = propList(props);
-    this.queueLoad(list.length ? list : ["name", "id"], (p) => this.read(this.model(), p));
+    this.queueLoad(list.length ? list : ["name", "id"], (p) => {
+      if (
+        this.nullable &&
+        !this.ctx.model.sheets.some((s) => s.name === this.sheetName || s.id === this.sheetName)
+      )
+        return undefined; // a null object: properties load as nothing
+      return this.read(this.model(), p);
+    });
     return this;
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this.sheetName, () =>
-      address ? boxOf(local(address)) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 },
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      `${this.path}.getRange(${address ? str(address) : ""})`,
+      () => (address ? boxOf(local(address)) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }),
     );
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.ctx, this.sheetName, () => ({
-      r0: row,
-      c0: col,
-      r1: row + rows - 1,
-      c1: col + cols - 1,
-    }));
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      `${this.path}.getRangeByIndexes(${row},${col},${rows},${cols})`,
+      () => ({
+        r0: row,
+        c0: col,
+        r1: row + rows - 1,
+        c1: col + cols - 1,
+      }),
+    );
   }
 
   getRanges(addresses: string): FakeRangeAreas {
-    return new FakeRangeAreas(this.ctx, this.sheetName, () =>
-      addresses
-        .split(",")
-        .map((a) => a.trim())
-        .filter(Boolean)
-        .map((a) => local(a)),
+    return new FakeRangeAreas(this.ctx, this.sheetName, `${this.path}.getRanges(${str(addresses)})`, () =>
+      splitList(addresses, this.ctx.model.listSeparator),
     );
   }
 
@@ -420,6 +750,7 @@ class FakeWorksheet extends Proxy {
     return new FakeRange(
       this.ctx,
       this.sheetName,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
       () => {
         const m = this.model();
         let b: Box | null = null;
@@ -442,25 +773,49 @@ class FakeWorksheet extends Proxy {
     );
   }
 
+  /** A hidden sheet cannot be activated. */
   activate(): void {
-    this.ctx.queue(() => {
-      this.ctx.model.activeSheet = this.model().name;
-    });
+    this.ctx.queue(
+      () => {
+        const m = this.model();
+        refuseHidden(m);
+        this.ctx.model.activeSheet = m.name;
+      },
+      undefined,
+      `${this.path}.activate`,
+      false,
+    );
   }
 
   get pageLayout(): Record<string, unknown> {
-    return recorder(this.ctx, this.sheetName, () => "", ["pageLayout"]) as Record<string, unknown>;
+    return recorder(this.ctx, this.sheetName, () => "", ["pageLayout"], this.path) as Record<string, unknown>;
   }
 
   get freezePanes(): Record<string, unknown> {
-    return recorder(this.ctx, this.sheetName, () => "", ["freezePanes"]) as Record<string, unknown>;
+    return recorder(this.ctx, this.sheetName, () => "", ["freezePanes"], this.path) as Record<
+      string,
+      unknown
+    >;
   }
 
   set visibility(v: string) {
-    this.ctx.queue(() => {
-      this.model().visibility = v as FakeSheetModel["visibility"];
-    }, v);
+    this.keep("visibility", v);
+    this.ctx.queue(
+      () => {
+        this.model().visibility = v as FakeSheetModel["visibility"];
+      },
+      v,
+      `${this.path}.visibility`,
+    );
   }
+}
+
+function refuseHidden(m: FakeSheetModel): void {
+  if (m.visibility !== "Visible")
+    throw new FakeApiError(
+      "InvalidOperation",
+      `The worksheet "${m.name}" is hidden: it cannot be activated or selected.`,
+    );
 }
 
 class FakeRange extends Proxy {
@@ -475,21 +830,31 @@ class FakeRange extends Proxy {
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
+    path: string,
     private readonly resolve: () => Box | null,
     private readonly nullable = false,
   ) {
-    super(ctx);
-    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, sheetName, () => {
-      const b = this.box();
-      return b ? [boxAddress(b)] : [];
-    });
+    super(ctx, path);
+    this.conditionalFormats = new FakeConditionalFormatCollection(
+      ctx,
+      sheetName,
+      `${path}.conditionalFormats`,
+      () => {
+        const b = this.box();
+        return b ? [boxAddress(b)] : [];
+      },
+    );
     const where = () => {
       const b = this.box();
       return b ? boxAddress(b) : "";
     };
-    this.format = recorder(ctx, sheetName, where, ["format"], formatEffects) as FakeRange["format"];
-    this.dataValidation = recorder(ctx, sheetName, where, ["dataValidation"]) as Record<string, unknown>;
-    if (nullable) ctx.loads.push({ apply: () => this.loaded.set("isNullObject", this.resolve() === null) });
+    this.format = recorder(ctx, sheetName, where, ["format"], path, formatEffects) as FakeRange["format"];
+    this.dataValidation = recorder(ctx, sheetName, where, ["dataValidation"], path) as Record<
+      string,
+      unknown
+    >;
+    if (nullable)
+      ctx.load(() => this.loaded.set("isNullObject", this.resolve() === null), `${path}.isNullObject`);
   }
 
   private box(): Box | null {
@@ -522,28 +887,42 @@ class FakeRange extends Proxy {
     return this.get("values");
   }
   set values(v: Scalar[][]) {
-    this.write((m, b) => grid(b, v, (a, x) => setValue(m, a, x, false)), v);
+    this.keep("values", v);
+    this.write((m, b) => grid(b, v, (a, x) => setValue(m, a, x, false)), v, "values", true);
   }
   get formulas(): Scalar[][] {
     return this.get("formulas");
   }
   set formulas(v: Scalar[][]) {
-    this.write((m, b) => grid(b, v, (a, x) => setValue(m, a, x, true)), v);
+    this.keep("formulas", v);
+    this.write((m, b) => grid(b, v, (a, x) => setValue(m, a, x, true)), v, "formulas", true);
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
   set numberFormat(v: string[][]) {
-    this.write((m, b) => grid(b, v, (a, x) => m.numberFormats.set(a, String(x))), v);
+    this.keep("numberFormat", v);
+    this.write((m, b) => grid(b, v, (a, x) => m.numberFormats.set(a, String(x))), v, "numberFormat");
   }
 
-  private write(apply: (m: FakeSheetModel, b: Box) => void, payload: unknown): void {
-    this.ctx.queue(() => {
-      const m = this.model();
-      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-      const b = this.box();
-      if (b) apply(m, b);
-    }, payload);
+  private write(
+    apply: (m: FakeSheetModel, b: Box) => void,
+    payload: unknown,
+    prop: string,
+    content = false,
+  ): void {
+    this.ctx.queue(
+      () => {
+        const m = this.model();
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        const b = this.box();
+        if (!b) return;
+        apply(m, b);
+        if (content) this.ctx.noteChange(m, boxAddress(b));
+      },
+      payload,
+      `${this.path}.${prop}`,
+    );
   }
 
   load(props?: string | string[] | { select?: string }): this {
@@ -589,29 +968,47 @@ class FakeRange extends Proxy {
   }
 
   merge(across = false): void {
-    this.write((m, b) => {
-      const a = boxAddress(b);
-      if (!m.merges.includes(a)) m.merges.push(a);
-    }, across);
+    this.write(
+      (m, b) => {
+        const a = boxAddress(b);
+        if (!m.merges.includes(a)) m.merges.push(a);
+      },
+      across,
+      "merge",
+    );
   }
 
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
-    this.write((m, b) => m.hyperlinks.set(toA1(b.r0, b.c0), { ...h }), h);
+    this.keep("hyperlink", h);
+    this.write((m, b) => m.hyperlinks.set(toA1(b.r0, b.c0), { ...h }), h, "hyperlink");
   }
 
+  /** Selecting a cell of a hidden sheet fails. */
   select(): void {
-    this.ctx.queue(() => {
-      const b = this.box();
-      if (b) this.ctx.model.selection = { sheet: this.sheetName, address: boxAddress(b) };
-      this.ctx.model.activeSheet = this.sheetName;
-    });
+    this.ctx.queue(
+      () => {
+        const m = this.model();
+        refuseHidden(m);
+        const b = this.box();
+        if (b) this.ctx.model.selection = { sheet: m.name, address: boxAddress(b) };
+        this.ctx.model.activeSheet = m.name;
+      },
+      undefined,
+      `${this.path}.select`,
+      false,
+    );
   }
 
-  /** Excel fails the request when the range has more than 512 merged areas. */
+  /**
+   * The merged areas (ExcelApi 1.13). Over 512 of them Excel "will fail to return the result": the
+   * request fails, or a null object comes back, as the workbook's `mergedAreasOverLimit` says.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.need("1.13", "Range.getMergedAreasOrNullObject", `${this.path}.getMergedAreasOrNullObject`);
     const areas = new FakeRangeAreas(
       this.ctx,
       this.sheetName,
+      `${this.path}.getMergedAreasOrNullObject()`,
       () => {
         const b = this.box();
         if (!b) return [];
@@ -641,6 +1038,7 @@ function recorder(
   sheetName: string,
   address: () => string,
   path: string[],
+  owner: string,
   effect?: Effect,
 ): unknown {
   const target = function () {
@@ -649,16 +1047,20 @@ function recorder(
   return new globalThis.Proxy(target, {
     get(_t, prop) {
       if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
-      return recorder(ctx, sheetName, address, [...path, prop], effect);
+      return recorder(ctx, sheetName, address, [...path, prop], owner, effect);
     },
     set(_t, prop, value) {
       const p = [...path, String(prop)].join(".");
-      ctx.queue(() => {
-        const m = ctx.sheet(sheetName);
-        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-        m.formatOps.push({ address: address(), path: p, value });
-        effect?.(m, address(), p, value);
-      }, value);
+      ctx.queue(
+        () => {
+          const m = ctx.sheet(sheetName);
+          if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+          m.formatOps.push({ address: address(), path: p, value });
+          effect?.(m, address(), p, value);
+        },
+        value,
+        `${owner}.${p}`,
+      );
       return true;
     },
     apply(_t, _this, args: unknown[]) {
@@ -666,11 +1068,15 @@ function recorder(
         ...path.slice(0, -1),
         `${path.at(-1) ?? ""}(${args.map((a) => JSON.stringify(a)).join(",")})`,
       ];
-      ctx.queue(() => {
-        const m = ctx.sheet(sheetName);
-        m.formatOps.push({ address: address(), path: called.join("."), value: args });
-      }, args);
-      return recorder(ctx, sheetName, address, called, effect);
+      ctx.queue(
+        () => {
+          const m = ctx.sheet(sheetName);
+          m.formatOps.push({ address: address(), path: called.join("."), value: args });
+        },
+        args,
+        `${owner}.${called.join(".")}`,
+      );
+      return recorder(ctx, sheetName, address, called, owner, effect);
     },
   });
 }
@@ -731,17 +1137,24 @@ class FakeRangeAreas extends Proxy {
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
+    path: string,
     private readonly resolve: () => string[],
     private readonly nullable = false,
     private readonly maxAreas = Infinity,
   ) {
-    super(ctx);
-    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, sheetName, () => this.resolve());
+    super(ctx, path);
+    this.conditionalFormats = new FakeConditionalFormatCollection(
+      ctx,
+      sheetName,
+      `${path}.conditionalFormats`,
+      () => this.resolve(),
+    );
     this.format = recorder(
       ctx,
       sheetName,
       () => this.resolve().join(","),
       ["format"],
+      path,
       formatEffects,
     ) as Record<string, unknown>;
     const self = this;
@@ -752,25 +1165,40 @@ class FakeRangeAreas extends Proxy {
       load: () => void self.load("areas/items/address"),
     };
     if (nullable)
-      ctx.loads.push({ apply: () => this.loaded.set("isNullObject", this.areasOrFail().length === 0) });
+      ctx.load(() => {
+        const list = this.resolve();
+        const over = list.length > this.maxAreas;
+        if (over && this.ctx.model.mergedAreasOverLimit === "throw")
+          throw new FakeApiError("InvalidOperation", `More than ${this.maxAreas} merged areas in the range.`);
+        this.loaded.set("isNullObject", over || list.length === 0);
+        return over || list.length === 0;
+      }, `${path}.isNullObject`);
   }
 
-  private areasOrFail(): string[] {
+  private list(): string[] {
     const list = this.resolve();
-    if (list.length > this.maxAreas)
-      throw new FakeApiError("InvalidOperation", `More than ${this.maxAreas} merged areas in the range.`);
+    if (list.length > this.maxAreas) {
+      if (this.ctx.model.mergedAreasOverLimit === "throw")
+        throw new FakeApiError("InvalidOperation", `More than ${this.maxAreas} merged areas in the range.`);
+      return [];
+    }
     return list;
   }
 
-  /** Selects every area (ExcelApi 1.18). */
+  /** Selects every area (ExcelApi 1.18); not on a hidden sheet. */
   select(): void {
-    this.ctx.queue(() => {
-      this.ctx.model.selection = {
-        sheet: this.ctx.sheet(this.sheetName).name,
-        address: this.resolve().join(","),
-      };
-      this.ctx.model.activeSheet = this.ctx.sheet(this.sheetName).name;
-    });
+    this.ctx.need("1.18", "RangeAreas.select", `${this.path}.select`);
+    this.ctx.queue(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        refuseHidden(m);
+        this.ctx.model.selection = { sheet: m.name, address: this.resolve().join(",") };
+        this.ctx.model.activeSheet = m.name;
+      },
+      undefined,
+      `${this.path}.select`,
+      false,
+    );
   }
 
   get isNullObject(): boolean {
@@ -786,13 +1214,14 @@ class FakeRangeAreas extends Proxy {
   load(props?: string | string[] | { select?: string }): this {
     const list = propList(props);
     this.queueLoad(list.length ? list : ["address"], (p) => {
-      const list2 = this.areasOrFail();
+      const list2 = this.list();
+      if (this.nullable && list2.length === 0) return undefined;
       const sheet = this.ctx.sheet(this.sheetName).name;
       if (p === "address") return list2.map((a) => qualified(sheet, a)).join(",");
       if (p === "areaCount") return list2.length;
       if (p === "areas/items/address" || p === "areas/items") {
         const items = list2.map((a) => {
-          const r = new FakeRange(this.ctx, this.sheetName, () => boxOf(a));
+          const r = new FakeRange(this.ctx, this.sheetName, `${this.path}.areas`, () => boxOf(a));
           (r as unknown as { loaded: Map<string, unknown> }).loaded.set("address", qualified(sheet, a));
           return r;
         });
@@ -805,60 +1234,98 @@ class FakeRangeAreas extends Proxy {
   }
 }
 
+/** Reading a rule Office.js cannot read (#6827, #6835). */
+function refuseUnreadable(cf: FakeConditionalFormat): void {
+  if (cf.unreadable) throw new FakeApiError("GeneralException", "An internal error has occurred.");
+}
+
 class FakeConditionalFormatCollection extends Proxy {
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
+    path: string,
     private readonly ranges: () => string[],
   ) {
-    super(ctx);
+    super(ctx, path);
   }
 
   get items(): FakeConditionalFormat_[] {
     return this.get("items");
   }
 
+  /** The formats overlapping this collection's ranges, in priority order. */
+  private overlapping(): FakeConditionalFormat[] {
+    const m = this.ctx.sheet(this.sheetName);
+    const mine = this.ranges().map(boxOf);
+    return m.conditionalFormats.filter((cf) =>
+      cf.ranges.some((a) => mine.some((b) => overlaps(boxOf(a), b))),
+    );
+  }
+
   add(type: string): FakeConditionalFormat_ {
-    const cf = new FakeConditionalFormat_(this.ctx, this.sheetName);
-    this.ctx.queue(() => {
-      const m = this.ctx.sheet(this.sheetName);
-      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-      const model: FakeConditionalFormat = { id: `{cf-${nextId++}}`, type, ranges: this.ranges() };
-      m.conditionalFormats.push(model);
-      cf.bind(model);
-    }, type);
+    const cf = new FakeConditionalFormat_(this.ctx, this.sheetName, `${this.path}.add(${str(type)})`);
+    this.ctx.queue(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        const model: FakeConditionalFormat = { id: `{cf-${nextId++}}`, type, ranges: this.ranges() };
+        // add() puts the new format first (top priority).
+        m.conditionalFormats.unshift(model);
+        cf.bind(model);
+      },
+      type,
+      `${this.path}.add`,
+    );
     return cf;
   }
 
   load(props?: string | string[] | { select?: string }): this {
     const sub = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.loads.push({
-      apply: () => {
-        const m = this.ctx.sheet(this.sheetName);
-        const mine = this.ranges().map(boxOf);
-        const items = m.conditionalFormats
-          .filter((cf) => cf.ranges.some((a) => mine.some((b) => overlaps(boxOf(a), b))))
-          .map((model) => {
-            const cf = new FakeConditionalFormat_(this.ctx, this.sheetName);
-            cf.bind(model);
-            cf.fill(sub.length ? sub : ["id", "type"]);
-            return cf;
-          });
+    this.ctx.load(
+      () => {
+        const items = this.overlapping().map((model) => {
+          const cf = new FakeConditionalFormat_(this.ctx, this.sheetName, `${this.path}.items`);
+          cf.bind(model);
+          cf.fill(sub.length ? sub : ["id", "type"]);
+          return cf;
+        });
         this.loaded.set("items", items);
         return items.map((i) => i.snapshot());
       },
-    });
+      `${this.path}.load(${sub.join(",")})`,
+    );
     return this;
   }
 
-  clearAll(): void {
-    this.ctx.queue(() => {
-      const m = this.ctx.sheet(this.sheetName);
-      const mine = this.ranges().map(boxOf);
-      m.conditionalFormats = m.conditionalFormats.filter(
-        (cf) => !cf.ranges.some((a) => mine.some((b) => overlaps(boxOf(a), b))),
-      );
+  getCount(): { value: number } {
+    const result = { value: Number.NaN };
+    this.ctx.load(() => (result.value = this.overlapping().length), `${this.path}.getCount()`);
+    return result;
+  }
+
+  /** The format at a position; resolved at sync (a duplicated rule's position is not found, #5222). */
+  getItemAt(index: number): FakeConditionalFormat_ {
+    const cf = new FakeConditionalFormat_(this.ctx, this.sheetName, `${this.path}.getItemAt(${index})`);
+    cf.bindLater(() => {
+      const model = this.overlapping()[index];
+      if (!model) throw new FakeApiError("ItemNotFound", `No conditional format at ${index}.`);
+      return model;
     });
+    return cf;
+  }
+
+  clearAll(): void {
+    this.ctx.queue(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        const mine = this.ranges().map(boxOf);
+        m.conditionalFormats = m.conditionalFormats.filter(
+          (cf) => !cf.ranges.some((a) => mine.some((b) => overlaps(boxOf(a), b))),
+        );
+      },
+      undefined,
+      `${this.path}.clearAll`,
+    );
   }
 }
 
@@ -869,6 +1336,7 @@ function overlaps(a: Box, b: Box): boolean {
 /** A conditional format proxy; `custom.rule.formula` and `custom.format.fill.color` as in Office.js. */
 class FakeConditionalFormat_ extends Proxy {
   private model?: FakeConditionalFormat;
+  private later?: () => FakeConditionalFormat;
   readonly custom: {
     rule: { formula: string; load: (p?: string) => void };
     format: { fill: { color: string }; font: { color: string } };
@@ -876,24 +1344,30 @@ class FakeConditionalFormat_ extends Proxy {
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
+    path: string,
   ) {
-    super(ctx);
+    super(ctx, path);
     const self = this;
-    const set = (f: (m: FakeConditionalFormat) => void, payload: unknown) =>
-      ctx.queue(() => {
-        if (!self.model) throw new FakeApiError("InvalidOperation", "Conditional format not created.");
-        f(self.model);
-      }, payload);
+    const set = (f: (m: FakeConditionalFormat) => void, payload: unknown, prop: string) =>
+      ctx.queue(
+        () => {
+          const m = self.resolved();
+          f(m);
+        },
+        payload,
+        `${path}.${prop}`,
+      );
     this.custom = {
       rule: {
         load: (_p?: string) => {
-          ctx.loads.push({ apply: () => self.fill(["custom/rule/formula"]) });
+          ctx.load(() => self.fill(["custom/rule/formula"]), `${path}.custom.rule.load(formula)`);
         },
         get formula(): string {
           return self.get("custom/rule/formula");
         },
         set formula(f: string) {
-          set((m) => (m.formula = f), f);
+          self.keep("custom/rule/formula", f);
+          set((m) => (m.formula = f), f, "custom.rule.formula");
         },
       },
       format: {
@@ -902,7 +1376,8 @@ class FakeConditionalFormat_ extends Proxy {
             return self.get("custom/format/fill/color");
           },
           set color(c: string) {
-            set((m) => (m.fill = c), c);
+            self.keep("custom/format/fill/color", c);
+            set((m) => (m.fill = c), c, "custom.format.fill.color");
           },
         },
         font: {
@@ -910,7 +1385,7 @@ class FakeConditionalFormat_ extends Proxy {
             return self.get("custom/format/font/color");
           },
           set color(c: string) {
-            set((m) => (m.fontColor = c), c);
+            set((m) => (m.fontColor = c), c, "custom.format.font.color");
           },
         },
       },
@@ -921,29 +1396,57 @@ class FakeConditionalFormat_ extends Proxy {
     this.model = model;
   }
 
-  fill(props: string[]): void {
-    const m = this.model as FakeConditionalFormat;
+  bindLater(find: () => FakeConditionalFormat): void {
+    this.later = find;
+  }
+
+  private resolved(): FakeConditionalFormat {
+    if (!this.model && this.later) this.model = this.later();
+    if (!this.model) throw new FakeApiError("InvalidOperation", "Conditional format not created.");
+    return this.model;
+  }
+
+  fill(props: string[]): Record<string, unknown> {
+    const m = this.resolved();
+    refuseUnreadable(m);
     for (const p of props) {
+      if (p === "customOrNullObject/rule/formula" && !apiAtLeast(this.ctx.model.excelApi, "1.14"))
+        throw new FakeApiError("ApiNotFound", "ConditionalFormat.customOrNullObject needs ExcelApi 1.14.");
+      // #2180: the custom part of a format of another type cannot be loaded.
+      if (p === "custom/rule/formula" && m.type !== "Custom")
+        throw new FakeApiError("InvalidOperation", "This operation is not permitted for the current object.");
       const v =
         p === "id"
           ? m.id
           : p === "type"
             ? m.type
-            : p === "custom/rule/formula" || p === "customOrNullObject/rule/formula"
-              ? m.type === "Custom"
-                ? (m.formula ?? "")
-                : null
-              : p === "custom/format/fill/color"
-                ? (m.fill ?? "")
-                : undefined;
+            : p === "custom/rule/formula"
+              ? (m.formula ?? "")
+              : p === "customOrNullObject/rule/formula"
+                ? m.type === "Custom"
+                  ? (m.formula ?? "")
+                  : null
+                : p === "custom/format/fill/color"
+                  ? (m.fill ?? "")
+                  : undefined;
       if (v === undefined)
         throw new FakeApiError("InvalidArgument", `Unknown conditional format property "${p}"`);
       this.loaded.set(p, v);
     }
+    return this.snapshot();
   }
 
   snapshot(): Record<string, unknown> {
     return Object.fromEntries(this.loaded);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    this.ctx.load(
+      () => this.fill(list.length ? list : ["id", "type"]),
+      `${this.path}.load(${list.join(",")})`,
+    );
+    return this;
   }
 
   get id(): string {
@@ -959,18 +1462,25 @@ class FakeConditionalFormat_ extends Proxy {
   }
 
   delete(): void {
-    this.ctx.queue(() => {
-      const m = this.ctx.sheet(this.sheetName);
-      m.conditionalFormats = m.conditionalFormats.filter((cf) => cf !== this.model);
-    });
+    this.ctx.queue(
+      () => {
+        const target = this.resolved();
+        if (target.unreadable) throw new FakeApiError("ItemNotFound", "Item Not Found."); // #5222
+        const m = this.ctx.sheet(this.sheetName);
+        m.conditionalFormats = m.conditionalFormats.filter((cf) => cf !== target);
+      },
+      undefined,
+      `${this.path}.delete`,
+    );
   }
 }
 
-/** Office's document settings (persisted with the workbook). */
+/** Office's document settings (persisted with the workbook). Saving them clears the user's undo stack (#3141). */
 export class FakeSettings {
   readonly saved = new Map<string, unknown>();
   private readonly pending = new Map<string, unknown>();
   saves = 0;
+  constructor(private readonly model?: FakeWorkbookModel) {}
   get(name: string): unknown {
     return this.pending.has(name) ? this.pending.get(name) : null;
   }
@@ -984,64 +1494,132 @@ export class FakeSettings {
     this.saves++;
     this.saved.clear();
     for (const [k, v] of this.pending) this.saved.set(k, v);
+    if (this.model) this.model.undo.length = 0;
     callback?.({ status: "succeeded" });
   }
 }
 
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+type Batch<T> = (context: FakeRequestContext) => Promise<T>;
+
 export interface FakeExcel {
   model: FakeWorkbookModel;
   settings: FakeSettings;
-  /** Excel.run: a new context per batch, as in Office.js. */
-  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+  /**
+   * Excel.run: `(batch)`, `(options, batch)`, or `(context | object with a context, batch)` to
+   * re-enter an earlier run's context; a new context per batch otherwise.
+   */
+  run<T>(batch: Batch<T>): Promise<T>;
+  run<T>(
+    first: RunOptions | FakeRequestContext | { context: FakeRequestContext },
+    batch: Batch<T>,
+  ): Promise<T>;
   /** Syncs over all runs so far. */
   readonly syncs: number;
-  /** Requirement sets this host claims (default ExcelApi up to 1.17). */
-  supported: { ExcelApi: number };
-  /** A user edit (or a co-author's, source "Remote"): sets the cell and fires worksheets.onChanged handlers. */
+  /** Office.context.requirements.isSetSupported("ExcelApi", version), comparing versions numerically. */
+  isSetSupported(name: string, version: string): boolean;
+  /**
+   * A user edit (or a co-author's, source "Remote"): sets the cell, adds an undo step and fires
+   * worksheets.onChanged handlers (triggerSource "Unknown" from ExcelApi 1.14).
+   */
   edit(sheet: string, address: string, value: Scalar, source?: "Local" | "Remote"): Promise<void>;
+  /** The user starts editing a cell (typing, F2): batches fail or wait until endCellEdit. */
+  beginCellEdit(): void;
+  endCellEdit(): void;
 }
 
-export function createFakeExcel(sheets: FakeSheetInit[], options: { excelApi?: number } = {}): FakeExcel {
-  const model: FakeWorkbookModel = { sheets: sheets.map(fakeSheet), calculations: 0 };
-  let syncs = 0;
-  const settings = new FakeSettings();
+export interface FakeExcelOptions {
+  /** ExcelApi version of the host, as a string ("1.9", "1.13", …; default the newest). */
+  excelApi?: string;
+  listSeparator?: "," | ";";
+  mergedAreasOverLimit?: "throw" | "null";
+}
+
+export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptions = {}): FakeExcel {
+  const model: FakeWorkbookModel = {
+    sheets: sheets.map(fakeSheet),
+    calculations: 0,
+    calculationMode: "Automatic",
+    excelApi: options.excelApi ?? LATEST_EXCEL_API,
+    listSeparator: options.listSeparator ?? ",",
+    mergedAreasOverLimit: options.mergedAreasOverLimit ?? "throw",
+    undo: [],
+    writes: 0,
+    syncs: 0,
+  };
+  const settings = new FakeSettings(model);
+  async function run<T>(...args: unknown[]): Promise<T> {
+    const batch = args[args.length - 1];
+    if (typeof batch !== "function")
+      throw new TypeError("Excel.run needs a batch function as its last argument.");
+    const first = args.length > 1 ? args[0] : undefined;
+    const previous =
+      first instanceof FakeRequestContext
+        ? first
+        : first &&
+            typeof first === "object" &&
+            (first as { context?: unknown }).context instanceof FakeRequestContext
+          ? (first as { context: FakeRequestContext }).context
+          : undefined;
+    const context = previous ?? new FakeRequestContext(model);
+    if (!previous && first) context.ctx.options = { ...(first as RunOptions) };
+    context.ctx.open = true;
+    context.ctx.undoGrouped = false;
+    try {
+      const out = await (batch as Batch<T>)(context);
+      // Excel.run ends with a sync of whatever is still queued.
+      if (context.ctx.pending) await context.ctx.sync();
+      return out;
+    } finally {
+      context.ctx.items = [];
+      context.ctx.open = false;
+    }
+  }
   const fake: FakeExcel = {
     model,
     settings,
-    supported: { ExcelApi: options.excelApi ?? 1.17 },
+    run: run as FakeExcel["run"],
     get syncs() {
-      return syncs;
+      return model.syncs;
     },
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-      const context = new FakeRequestContext(model);
-      try {
-        const out = await batch(context);
-        return out;
-      } finally {
-        syncs += context.syncCount;
-      }
-    },
+    isSetSupported: (name, version) => name === "ExcelApi" && apiAtLeast(model.excelApi, version),
     async edit(sheet, address, value, source = "Local") {
       const m = model.sheets.find((s) => s.name === sheet);
       if (!m) throw new Error(`no sheet ${sheet}`);
       setValue(m, address, value, false);
-      for (const src of changeSources.get(model) ?? []) {
-        for (const h of src.handlers) {
-          await h({
-            worksheetId: m.id,
-            address,
-            changeType: "RangeEdited",
-            source,
-            type: "WorksheetChanged",
-          });
-        }
-      }
+      if (source === "Local") model.undo.push(`edit ${sheet}!${address}`);
+      await fireChanged(model, {
+        worksheetId: m.id,
+        address,
+        changeType: "RangeEdited",
+        source,
+        type: "WorksheetChanged",
+        ...(apiAtLeast(model.excelApi, "1.14") ? { triggerSource: "Unknown" } : {}),
+      });
+    },
+    beginCellEdit() {
+      if (model.cellEdit) return;
+      let end = () => undefined as void;
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      model.cellEdit = { ended, end };
+    },
+    endCellEdit() {
+      const edit = model.cellEdit;
+      model.cellEdit = undefined;
+      edit?.end();
     },
   };
   return fake;
 }
 
-/** A sheet's cells as a plain object (values, formulas, fills, number formats), to compare before/after. */
+/**
+ * A sheet's cells as a plain object (values, formulas, fills, number formats, merges, notes,
+ * comments), to compare before/after; not its custom properties, where the add-in records its marks.
+ */
 export function cellsOf(m: FakeSheetModel): Record<string, unknown> {
   return {
     values: Object.fromEntries(m.values),
@@ -1050,19 +1628,22 @@ export function cellsOf(m: FakeSheetModel): Record<string, unknown> {
     numberFormats: Object.fromEntries(m.numberFormats),
     merges: [...m.merges],
     notes: Object.fromEntries(m.notes),
+    comments: Object.fromEntries(m.comments),
   };
 }
 
 /**
  * worksheet.notes (ExcelApi 1.18). As in Excel: adding a note where one exists fails the request,
- * a protected sheet refuses changes, and item properties are readable only after load and sync.
+ * a note goes on one cell (InvalidCellAddress otherwise), a cell with a threaded comment takes no
+ * note, a protected sheet refuses changes, and item properties are readable only after load and sync.
  */
 class FakeNoteCollection extends Proxy {
   constructor(
     ctx: Ctx,
     private readonly sheetName: string,
+    path: string,
   ) {
-    super(ctx);
+    super(ctx, path);
   }
 
   private model(): FakeSheetModel {
@@ -1075,34 +1656,53 @@ class FakeNoteCollection extends Proxy {
 
   add(address: string, content: string): FakeNote {
     const cell = local(address).replace(/\$/g, "");
-    this.ctx.queue(() => {
-      const m = this.model();
-      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-      if (m.notes.has(cell)) throw new FakeApiError("InvalidArgument", `Cell ${cell} already has a note.`);
-      m.notes.set(cell, String(content));
-    }, content);
-    return new FakeNote(this.ctx, this.sheetName, cell);
+    this.ctx.queue(
+      () => {
+        const m = this.model();
+        if (!/^[A-Z]{1,3}\d+$/i.test(cell))
+          throw new FakeApiError("InvalidCellAddress", `A note goes on one cell, not "${address}".`);
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        if (m.comments.has(cell))
+          throw new FakeApiError(
+            "InvalidOperation",
+            `Cell ${cell} has a threaded comment: it cannot have a note too.`,
+          );
+        if (m.notes.has(cell)) throw new FakeApiError("InvalidArgument", `Cell ${cell} already has a note.`);
+        m.notes.set(cell, String(content));
+      },
+      content,
+      `${this.path}.add(${str(cell)})`,
+    );
+    return new FakeNote(this.ctx, this.sheetName, cell, `${this.path}.getItem(${str(cell)})`);
   }
 
   getItemOrNullObject(address: string): FakeNote {
-    const note = new FakeNote(this.ctx, this.sheetName, local(address).replace(/\$/g, ""), true);
-    this.ctx.loads.push({ apply: () => note.resolveNull() });
+    const cell = local(address).replace(/\$/g, "");
+    const note = new FakeNote(
+      this.ctx,
+      this.sheetName,
+      cell,
+      `${this.path}.getItemOrNullObject(${str(cell)})`,
+      true,
+    );
+    this.ctx.load(() => note.resolveNull(), `${note.path}.isNullObject`);
     return note;
   }
 
   load(props?: string | string[] | { select?: string }): this {
     const list = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.loads.push({
-      apply: () => {
+    this.ctx.load(
+      () => {
         const items = [...this.model().notes.keys()].map((cell) => {
-          const n = new FakeNote(this.ctx, this.sheetName, cell);
+          const n = new FakeNote(this.ctx, this.sheetName, cell, `${this.path}.getItem(${str(cell)})`);
           n.fill(list.length ? list : ["content"]);
           return n;
         });
         this.loaded.set("items", items);
-        return items.length;
+        return items.map((n) => n.snapshot());
       },
-    });
+      `${this.path}.load(${list.join(",")})`,
+    );
     return this;
   }
 }
@@ -1112,9 +1712,10 @@ class FakeNote extends Proxy {
     ctx: Ctx,
     private readonly sheetName: string,
     readonly cell: string,
+    path: string,
     private readonly nullable = false,
   ) {
-    super(ctx);
+    super(ctx, path);
   }
 
   private model(): FakeSheetModel {
@@ -1131,6 +1732,10 @@ class FakeNote extends Proxy {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
 
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
   private read(p: string): unknown {
     if (p === "content") return this.model().notes.get(this.cell);
     throw new FakeApiError("InvalidArgument", `Unknown note property "${p}"`);
@@ -1143,12 +1748,17 @@ class FakeNote extends Proxy {
     return this.get("content");
   }
   set content(text: string) {
-    this.ctx.queue(() => {
-      const m = this.model();
-      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-      if (!m.notes.has(this.cell)) throw new FakeApiError("ItemNotFound", `No note at ${this.cell}.`);
-      m.notes.set(this.cell, text);
-    }, text);
+    this.keep("content", text);
+    this.ctx.queue(
+      () => {
+        const m = this.model();
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        if (!m.notes.has(this.cell)) throw new FakeApiError("ItemNotFound", `No note at ${this.cell}.`);
+        m.notes.set(this.cell, text);
+      },
+      text,
+      `${this.path}.content`,
+    );
   }
 
   load(props?: string | string[] | { select?: string }): this {
@@ -1161,10 +1771,202 @@ class FakeNote extends Proxy {
   }
 
   delete(): void {
-    this.ctx.queue(() => {
-      const m = this.model();
-      if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-      m.notes.delete(this.cell);
+    this.ctx.queue(
+      () => {
+        const m = this.model();
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        m.notes.delete(this.cell);
+      },
+      undefined,
+      `${this.path}.delete`,
+    );
+  }
+}
+
+/** worksheet.comments (ExcelApi 1.10): threaded comments; a comment's cell is `getLocation()`. */
+class FakeCommentCollection extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+
+  get items(): FakeComment[] {
+    return this.get("items");
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.load(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        const items = [...m.comments].map(([cell, content], i) => {
+          const c = new FakeComment(this.ctx, this.sheetName, cell, `${this.path}.getItemAt(${i})`);
+          for (const p of list.length ? list : ["id"])
+            c.fill(p, p === "content" ? content : `{comment-${cell}}`);
+          return c;
+        });
+        this.loaded.set("items", items);
+        return items.length;
+      },
+      `${this.path}.load(${list.join(",")})`,
+    );
+    return this;
+  }
+}
+
+class FakeComment extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+    private readonly cell: string,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  fill(p: string, v: unknown): void {
+    if (p !== "id" && p !== "content")
+      throw new FakeApiError("InvalidArgument", `Unknown comment property "${p}"`);
+    this.loaded.set(p, v);
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  getLocation(): FakeRange {
+    const cell = this.cell;
+    return new FakeRange(this.ctx, this.sheetName, `${this.path}.getLocation()`, () => boxOf(cell));
+  }
+}
+
+/** worksheet.customProperties (ExcelApi 1.12): keys of at most 255 characters, values saved with the workbook. */
+class FakeCustomPropertyCollection extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+
+  /** Creates the property, or sets it when the key exists. */
+  add(key: string, value: string): void {
+    this.ctx.queue(
+      () => {
+        if (key.length > 255)
+          throw new FakeApiError("InvalidArgument", "A custom property key is 255 characters at most.");
+        const m = this.ctx.sheet(this.sheetName);
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        const existing = [...m.customProperties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+        m.customProperties.set(existing ?? key, String(value));
+      },
+      [key, value],
+      `${this.path}.add`,
+    );
+  }
+
+  get items(): FakeCustomProperty[] {
+    return this.get("items");
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.load(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        const items = [...m.customProperties.keys()].map((key) => {
+          const p = new FakeCustomProperty(
+            this.ctx,
+            this.sheetName,
+            key,
+            `${this.path}.getItem(${str(key)})`,
+          );
+          p.fill(list.length ? list : ["key", "value"]);
+          return p;
+        });
+        this.loaded.set("items", items);
+        return items.map((p) => p.snapshot());
+      },
+      `${this.path}.load(${list.join(",")})`,
+    );
+    return this;
+  }
+
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    const p = new FakeCustomProperty(
+      this.ctx,
+      this.sheetName,
+      key,
+      `${this.path}.getItemOrNullObject(${str(key)})`,
+    );
+    this.ctx.load(() => p.resolveNull(), `${p.path}.isNullObject`);
+    return p;
+  }
+}
+
+class FakeCustomProperty extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+    private readonly wanted: string,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  private found(): string | undefined {
+    const m = this.ctx.sheet(this.sheetName);
+    return [...m.customProperties.keys()].find((k) => k.toLowerCase() === this.wanted.toLowerCase());
+  }
+  resolveNull(): boolean {
+    const missing = this.found() === undefined;
+    this.loaded.set("isNullObject", missing);
+    return missing;
+  }
+  fill(props: string[]): void {
+    const k = this.found();
+    const m = this.ctx.sheet(this.sheetName);
+    for (const p of props) {
+      if (p === "key") this.loaded.set(p, k);
+      else if (p === "value") this.loaded.set(p, k === undefined ? undefined : m.customProperties.get(k));
+      else throw new FakeApiError("InvalidArgument", `Unknown custom property "${p}"`);
+    }
+  }
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    this.queueLoad(list.length ? list : ["key", "value"], (p) => {
+      const k = this.found();
+      if (k === undefined) return undefined;
+      if (p === "key") return k;
+      if (p === "value") return this.ctx.sheet(this.sheetName).customProperties.get(k);
+      throw new FakeApiError("InvalidArgument", `Unknown custom property "${p}"`);
     });
+    return this;
+  }
+  delete(): void {
+    this.ctx.queue(
+      () => {
+        const k = this.found();
+        if (k === undefined) throw new FakeApiError("ItemNotFound", `No custom property ${this.wanted}.`);
+        this.ctx.sheet(this.sheetName).customProperties.delete(k);
+      },
+      undefined,
+      `${this.path}.delete`,
+    );
   }
 }

@@ -2,14 +2,20 @@
 import { toA1 } from "../../src/engine/a1";
 import type { OfficeHost } from "../../src/office/host";
 import type { CellValue, WorkbookSnapshot } from "../../src/engine/snapshot";
-import type { FakeExcel, FakeSheetInit, Scalar } from "./fake-excel";
+import type { FakeExcel, FakeRequestContext, FakeSheetInit, Scalar } from "./fake-excel";
 
+/** The host the add-in builds from Office.js's globals (src/office/host.ts), over the fake. */
 export function hostOf(fake: FakeExcel): OfficeHost {
   return {
-    run: fake.run as unknown as OfficeHost["run"],
+    run: ((batch: (c: FakeRequestContext) => Promise<unknown>, options?: object) =>
+      options ? fake.run(options, batch) : fake.run(batch)) as unknown as OfficeHost["run"],
     settings: fake.settings,
-    supportsExcelApi: (v) => Number(v) <= fake.supported.ExcelApi,
-    removeHandler: async (h) => h.remove(),
+    supportsExcelApi: (v) => fake.isSetSupported("ExcelApi", v),
+    removeHandler: (handler) =>
+      fake.run(handler as unknown as { context: FakeRequestContext }, async (ctx) => {
+        handler.remove();
+        await ctx.sync();
+      }),
   };
 }
 

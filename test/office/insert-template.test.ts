@@ -1,6 +1,7 @@
 /** Inserting a template into the open workbook: a new name when taken, two syncs, values stay values. */
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { buildTemplate } from "../../src/engine/templates/build";
+import { adapterContext } from "../../src/office/context";
 import { insertTemplate } from "../../src/office/insert-template";
 import { createFakeExcel } from "./fake-excel";
 import { hostOf } from "./fake-host";
@@ -14,7 +15,7 @@ it.each(["cost", "task", "registration", "person-list", "assignment"] as const)(
     const main = t.sheets[0];
     const fake = createFakeExcel([{ name: main.name, values: [["bảng của người dùng"]] }]);
     const before = fake.syncs;
-    const name = await insertTemplate(hostOf(fake), t);
+    const name = await insertTemplate(adapterContext(hostOf(fake)), t);
     expect(fake.syncs - before).toBe(2);
     expect(name).not.toBe(main.name);
     // The user's sheet is untouched.
@@ -56,7 +57,7 @@ it("writes a text that looks like a formula as text", async () => {
   const t = buildTemplate("assignment", { rulebook, year: 2027 });
   t.sheets[0].rows[t.sheets[0].rows.length - 1][1] = { value: '=HYPERLINK("http://x")', style: "text" };
   const fake = createFakeExcel([]);
-  const name = await insertTemplate(hostOf(fake), t);
+  const name = await insertTemplate(adapterContext(hostOf(fake)), t);
   const sheet = fake.model.sheets.find((s) => s.name === name);
   expect([...(sheet?.values.values() ?? [])]).toContain('=HYPERLINK("http://x")');
   expect([...(sheet?.formulas.values() ?? [])].some((f) => f.includes("HYPERLINK"))).toBe(false);

@@ -90,11 +90,11 @@ const caseArb = fc
         }),
         { maxLength: 40 },
       ),
-      excelApi: fc.constantFrom(1.12, 1.17),
+      excelApi: fc.constantFrom("1.12", "1.17"),
     }),
   );
 
-function setup(sheets: readonly SheetCase[], excelApi: number) {
+function setup(sheets: readonly SheetCase[], excelApi: string) {
   const fake = createFakeExcel(
     sheets.map((s) => s.init),
     { excelApi },
@@ -174,7 +174,7 @@ describe("mark, then clear the marks", () => {
   it("clearing one sheet's marks leaves the other sheets' marks in place", async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async ({ sheets, findings: list }) => {
-        const fake = setup(sheets, 1.17);
+        const fake = setup(sheets, "1.17");
         const adapter = createExcelAdapter(hostOf(fake));
         await adapter.mark(asFindings(list));
         const marked = stateOf(fake);

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { readDateCell, parseDateText, daysInMonth, type DateReading } from "../../src/engine/dates/parse";
 import { isBlankNumber, parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
+import { phrase } from "../../src/engine/i18n";
 import { amountInWords, wordsToNumber } from "../../src/engine/numbers/words";
 import { cellArb, textArb } from "./arbitraries";
 
@@ -113,9 +114,11 @@ const UNIT_SCALES = new Set([1, 1000, 1_000_000, 1_000_000_000]);
 function expectDateReading(r: DateReading | undefined): void {
   if (r === undefined) return;
   if ("error" in r) {
-    expect(typeof r.error).toBe("string");
-    expect(r.error.length).toBeGreaterThan(0);
-    expect(r.error).not.toMatch(/undefined|\[object/);
+    for (const locale of ["vi", "en"] as const) {
+      const text = phrase(r.error, locale);
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/undefined|\[object|\{\w+\}/);
+    }
     return;
   }
   const d = r.date;
@@ -137,7 +140,7 @@ describe("parseNumberText", () => {
         expect(Number.isFinite(r.value)).toBe(true);
         expect(Object.is(r.value, -0)).toBe(false);
         if (r.unitScale !== undefined) expect(UNIT_SCALES.has(r.unitScale)).toBe(true);
-        if (r.reading !== undefined) expect(r.reading).toMatch(/^[^\n]+$/);
+        if (r.reading !== undefined) expect(phrase(r.reading, "en")).toMatch(/^[^\n]+$/);
       }),
       RUNS,
     );

@@ -44,6 +44,32 @@ ruleTester(quota, {
       findings: [{ messageId: "perSchool", cells: ["G6"], expected: 26, actual: 27 }],
     },
     {
+      // One mistake copied: the cost appendix's overrun follows from the task appendix's.
+      name: "the same overrun on the task and the cost appendix of 2030: the cost one follows from the task one",
+      workbook: workbook(
+        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, "Trực tiếp", "Sở GDĐT"]]),
+        costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]]),
+      ),
+      findings: [
+        {
+          messageId: "perSchool",
+          sheet: "NV 2030",
+          cells: ["G6"],
+          expected: 26,
+          fix: { cell: "G6", value: 26 },
+        },
+        {
+          messageId: "perSchool",
+          sheet: "KP 2030",
+          cells: ["G5"],
+          expected: 26,
+          actual: 27,
+          fix: null,
+          causedBy: { sheet: "NV 2030", cell: "G6", rule: "quota" },
+        },
+      ],
+    },
+    {
       name: "a blank eligible level",
       workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 2, null)])),
       findings: [{ messageId: "perSchool", cells: ["C5"], expected: 596, actual: null }],

@@ -10,6 +10,22 @@ const lines = Object.values(cost2026);
 const total = costTotal(lines, [cost2026.tcdh, cost2026.cddh]);
 const withCell = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 
+/** "Bồi dưỡng kỹ năng thu hút…" of 2027: 1 701 people × 1,5 = 2 551,5, shown 2 552. */
+const TTLK: Row = [
+  "2",
+  "Bồi dưỡng kỹ năng thu hút và liên kết cộng đồng, doanh nghiệp trong lĩnh vực giáo dục và đào tạo",
+  596,
+  437,
+  426,
+  129,
+  13,
+  100,
+  1.5,
+  2552,
+];
+/** Their total: 1 312,74 + 2 551,5 = 3 864,24 → 3 864; as shown 1 313 + 2 552 = 3 865. */
+const TOTAL_3864: Row = [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3864];
+
 ruleTester(totals, {
   valid: [
     ...totalsTextCases.valid,
@@ -18,25 +34,17 @@ ruleTester(totals, {
       workbook: workbook(costSheet(2026, [...lines, total])),
     },
     {
-      name: "amount total from unrounded rows (1 312,74 + 2 551,5)",
-      workbook: workbook(
-        costSheet(2027, [
-          cost2026.tcdh,
-          [
-            "2",
-            "Bồi dưỡng kỹ năng thu hút và liên kết cộng đồng, doanh nghiệp trong lĩnh vực giáo dục và đào tạo",
-            596,
-            437,
-            426,
-            129,
-            13,
-            100,
-            1.5,
-            2552,
-          ],
-          [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3864],
-        ]),
-      ),
+      name: "amount total from unrounded rows (1 312,74 + 2 551,5 = 3 864,24 → 3 864)",
+      workbook: workbook(costSheet(2027, [cost2026.tcdh, TTLK, TOTAL_3864])),
+    },
+    {
+      // DOMAIN rule 1: offices also add up the rows as shown (2027's printed rows give 40 019).
+      name: "amount total from the rows as shown (1 313 + 2 552 = 3 865)",
+      workbook: workbook(costSheet(2027, [cost2026.tcdh, TTLK, withCell(TOTAL_3864, 9, 3865)])),
+    },
+    {
+      name: "a SUM formula's unrounded total (3 864,24) shows as 3 864",
+      workbook: workbook(costSheet(2027, [cost2026.tcdh, TTLK, withCell(TOTAL_3864, 9, 3864.24)])),
     },
     {
       name: "task appendix totals",
@@ -135,26 +143,26 @@ ruleTester(totals, {
       ],
     },
     {
-      name: "40 019 instead of 40 018 (summing rounded rows)",
+      name: "a total adding up neither way: 3 866 where the lines give 3 864 (unrounded) or 3 865 (as shown)",
+      workbook: workbook(costSheet(2027, [cost2026.tcdh, TTLK, withCell(TOTAL_3864, 9, 3866)])),
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 3864,
+          actual: 3866,
+          fix: { cell: "J7", value: 3864 },
+          message: ["3.864,24", "như đang hiển thị được 3.865"],
+        },
+      ],
+    },
+    {
+      // With row-arithmetic on, this finding is that line's consequence (test/engine/causes.test.ts).
+      name: "a total that adds up a wrong line as typed",
       workbook: workbook(
-        costSheet(2027, [
-          cost2026.tcdh,
-          [
-            "2",
-            "Bồi dưỡng kỹ năng thu hút và liên kết cộng đồng, doanh nghiệp trong lĩnh vực giáo dục và đào tạo",
-            596,
-            437,
-            426,
-            129,
-            13,
-            100,
-            1.5,
-            2552,
-          ],
-          [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3865],
-        ]),
+        costSheet(2027, [cost2026.tcdh, withCell(TTLK, 9, 2600), withCell(TOTAL_3864, 9, 3913)]),
       ),
-      findings: [{ messageId: "amount", cells: ["J7"], expected: 3864, actual: 3865 }],
+      findings: [{ messageId: "amount", cells: ["J7"], expected: 3864, actual: 3913 }],
     },
     {
       name: "a table without a total row",

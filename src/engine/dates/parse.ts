@@ -9,6 +9,7 @@
  */
 import { isCellDate, isCellError, type CellValue } from "../snapshot";
 import { collapseSpaces, fold } from "../text/normalize";
+import type { Phrase } from "../i18n";
 
 export interface YearMonth {
   year: number;
@@ -18,12 +19,12 @@ export interface YearMonth {
 
 export interface ParsedDate extends YearMonth {
   day?: number;
-  /** how an ambiguous input was read, Vietnamese */
-  reading?: string;
+  /** How an ambiguous input was read (a catalogue phrase: vi and en). */
+  reading?: Phrase;
 }
 
-/** A date, or the Vietnamese reason why the input is not one. */
-export type DateReading = { date: ParsedDate } | { error: string };
+/** A date, or why the input is not one (a catalogue phrase: vi and en). */
+export type DateReading = { date: ParsedDate } | { error: Phrase };
 
 /** Largest Excel serial date: 31/12/9999. */
 export const EXCEL_MAX_SERIAL = 2958465;
@@ -55,33 +56,40 @@ function impossible(
   month: number,
   day: number | undefined,
   usHint = false,
-): string | undefined {
-  const shown =
-    day === undefined
-      ? `Tháng ${formatDateVi({ year, month })}`
-      : `Ngày ${formatDateVi({ year, month, day })}`;
+): Phrase | undefined {
+  const shown = {
+    what: day === undefined ? WHAT.month : WHAT.day,
+    date: formatDateVi(day === undefined ? { year, month } : { year, month, day }),
+  };
   if (month < 1 || month > 12) {
     const us = usHint && month > 12 && day !== undefined && day >= 1 && day <= 12 && month <= 31;
-    return `${shown} không có thật (không có tháng ${month}${us ? "; ngày tháng viết theo thứ tự ngày/tháng/năm" : ""})`;
+    return { id: us ? "date.noMonthOrder" : "date.noMonth", data: { ...shown, month } };
   }
   if (day === undefined) return undefined;
-  if (day < 1) return `${shown} không có thật (không có ngày 0)`;
+  if (day < 1) return { id: "date.noDayZero", data: shown };
   const last = daysInMonth(year, month);
   if (day > last) {
-    const which = month === 2 ? `tháng 2 năm ${year}` : `tháng ${month}`;
-    return `${shown} không có thật (${which} chỉ có ${last} ngày)`;
+    return month === 2
+      ? { id: "date.februaryDays", data: { ...shown, year, last } }
+      : { id: "date.monthDays", data: { ...shown, month, last } };
   }
   return undefined;
 }
 
+/** "Ngày 31/02/1966" / "The date 31/02/1966"; "Tháng 13/1966" / "The month 13/1966". */
+const WHAT = {
+  day: { vi: "Ngày", en: "The date" },
+  month: { vi: "Tháng", en: "The month" },
+};
+
 /** A four- or two-digit year as written; two-digit years are read by the pivot and say so. */
-function readYear(text: string): { year: number; reading?: string } | { error: string } {
+function readYear(text: string): { year: number; reading?: Phrase } | { error: Phrase } {
   const n = Number(text);
   if (text.length === 2) {
     const year = n > TWO_DIGIT_PIVOT ? 1900 + n : 2000 + n;
-    return { year, reading: `năm viết tắt "${text}" được hiểu là ${year}` };
+    return { year, reading: { id: "date.twoDigitYear", data: { text, year } } };
   }
-  if (n < 1000) return { error: `Năm ${text} không hợp lệ` };
+  if (n < 1000) return { error: { id: "date.badYear", data: { text } } };
   return { year: n };
 }
 
@@ -113,7 +121,7 @@ const YEAR = /^[1-9]\d{3}$/;
 const WORDS = /^(?:(?:ngay )?(\d{1,2}) )?thang (\d{1,2})(?: nam)? (\d{4}|\d{2})$/;
 const WORDS_YEAR = /^nam ([1-9]\d{3})$/;
 
-const BARE_YEAR = "Chỉ có năm sinh, thiếu tháng";
+const BARE_YEAR: Phrase = { id: "date.yearOnly" };
 
 /** Reads a date from text; undefined when the text is not a date at all. */
 export function parseDateText(text: string): DateReading | undefined {
@@ -140,11 +148,11 @@ function readShort(first: number, second: string): DateReading | undefined {
   if (n > 12 && first >= 1 && first <= 12) {
     const read = build(second.padStart(2, "0"), String(first));
     if ("date" in read)
-      read.date.reading = `hiểu là tháng/năm viết tắt: tháng ${first} năm ${read.date.year}`;
+      read.date.reading = { id: "date.monthYearShort", data: { month: first, year: read.date.year } };
     return read;
   }
   if (first >= 1 && first <= 31 && n >= 1 && n <= 12) {
-    return { error: `Chỉ có ngày và tháng (${pad2(first)}/${pad2(n)}), thiếu năm` };
+    return { error: { id: "date.dayMonthOnly", data: { dayMonth: `${pad2(first)}/${pad2(n)}` } } };
   }
   return undefined;
 }
@@ -168,15 +176,13 @@ export function excelSerialToDate(serial: number): ParsedDate {
 function readSerial(n: number): DateReading {
   const whole = Math.floor(n);
   if (!(whole >= 1 && whole <= EXCEL_MAX_SERIAL)) {
-    return { error: `Số ${n} không phải là ngày (ngày của Excel là số từ 1 đến ${EXCEL_MAX_SERIAL})` };
+    return { error: { id: "date.serialRange", data: { n, max: EXCEL_MAX_SERIAL } } };
   }
-  if (whole === 60) {
-    return { error: "Số 60 là ngày 29/02/1900, ngày không có thật (Excel coi năm 1900 là năm nhuận)" };
-  }
+  if (whole === 60) return { error: { id: "date.serial60" } };
   const date = excelSerialToDate(whole);
   // A General-format cell holding 1966 is far more likely a year than 19/05/1905: say how it was read.
   if (n === whole && n >= 1900 && n <= 2100) {
-    date.reading = `số ${n} được hiểu là ngày Excel ${formatDateVi(date)}; nếu đây là năm thì thiếu tháng`;
+    date.reading = { id: "date.serialYear", data: { n, date: formatDateVi(date) } };
   }
   return { date };
 }
@@ -188,17 +194,18 @@ export function readDateCell(v: CellValue | undefined): DateReading | undefined 
     const text = collapseSpaces(v);
     if (!text) return undefined;
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    return parseDateText(text) ?? { error: `"${shown}" không phải là ngày tháng` };
+    return parseDateText(text) ?? { error: { id: "date.notDate", data: { text: shown } } };
   }
   if (typeof v === "number") {
-    return Number.isFinite(v) ? readSerial(v) : { error: `${v} không phải là ngày tháng` };
+    return Number.isFinite(v)
+      ? readSerial(v)
+      : { error: { id: "date.notDateValue", data: { text: String(v) } } };
   }
-  if (typeof v === "boolean")
-    return { error: `Ô chứa giá trị ${v ? "TRUE" : "FALSE"}, không phải ngày tháng` };
-  if (isCellError(v)) return { error: `Ô bị lỗi ${v.error}, không đọc được ngày tháng` };
+  if (typeof v === "boolean") return { error: { id: "date.boolean", data: { value: v ? "TRUE" : "FALSE" } } };
+  if (isCellError(v)) return { error: { id: "date.cellError", data: { error: v.error } } };
   if (isCellDate(v)) {
     const m = YMD.exec(v.date.trim());
-    return m ? build(m[1], m[3], m[4]) : { error: `"${v.date}" không phải là ngày tháng` };
+    return m ? build(m[1], m[3], m[4]) : { error: { id: "date.notDate", data: { text: v.date } } };
   }
   return undefined;
 }

@@ -8,13 +8,14 @@
  */
 import { isCellDate, isCellError, type CellValue } from "../snapshot";
 import { collapseSpaces } from "../text/normalize";
+import type { Phrase } from "../i18n";
 import { unitScale as unitScaleOf } from "./units";
 
 export interface ParsedNumber {
   /** The number as written, before any unit is applied. */
   value: number;
-  /** Vietnamese explanation when the text could be read another way. */
-  reading?: string;
+  /** How the text was read when it could be read another way (a catalogue phrase: vi and en). */
+  reading?: Phrase;
   /** Multiplier to đồng when the text names a unit ("đ" → 1, "triệu" → 1 000 000). */
   unitScale?: number;
 }
@@ -65,7 +66,7 @@ export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumbe
   return out;
 }
 
-function readDigits(s: string, hint: ParseHint): { value: number; reading?: string } | undefined {
+function readDigits(s: string, hint: ParseHint): { value: number; reading?: Phrase } | undefined {
   if (/^\d+$/.test(s)) return { value: Number(s) };
   if (SPACE_GROUPS.test(s)) return { value: Number(s.replace(/ /g, "")) };
   if (s.includes(" ")) {
@@ -79,18 +80,18 @@ function readDigits(s: string, hint: ParseHint): { value: number; reading?: stri
     if (dots > 1) return DOT_GROUPS.test(s) ? { value: Number(s.replace(/\./g, "")) } : undefined;
     // One dot: "1.250" is 1250 in vi-VN; "13.5" or "13.26" can only be a decimal.
     if (DOT_GROUPS.test(s))
-      return { value: Number(s.replace(/\./g, "")), reading: "dấu chấm là phân cách hàng nghìn" };
-    return { value: Number(s), reading: "dấu chấm là dấu thập phân" };
+      return { value: Number(s.replace(/\./g, "")), reading: { id: "number.dotThousands" } };
+    return { value: Number(s), reading: { id: "number.dotDecimal" } };
   }
   if (commas > 0 && dots === 0) {
     if (commas > 1) {
       return COMMA_GROUPS.test(s)
-        ? { value: Number(s.replace(/,/g, "")), reading: "dấu phẩy là phân cách hàng nghìn" }
+        ? { value: Number(s.replace(/,/g, "")), reading: { id: "number.commaThousands" } }
         : undefined;
     }
     // One comma: vi-VN decimal ("13,26"), unless a whole number is expected ("1,250" head-counts).
     if (hint.integer && COMMA_GROUPS.test(s)) {
-      return { value: Number(s.replace(/,/g, "")), reading: "dấu phẩy là phân cách hàng nghìn" };
+      return { value: Number(s.replace(/,/g, "")), reading: { id: "number.commaThousands" } };
     }
     const value = Number(s.replace(",", "."));
     return Number.isFinite(value) ? { value } : undefined;
@@ -107,13 +108,13 @@ function readDigits(s: string, hint: ParseHint): { value: number; reading?: stri
   if (!COMMA_GROUPS.test(int) || !/^\d+$/.test(frac)) return undefined;
   return {
     value: Number(`${int.replace(/,/g, "")}.${frac}`),
-    reading: "kiểu Mỹ: dấu phẩy phân cách hàng nghìn, dấu chấm thập phân",
+    reading: { id: "number.usStyle" },
   };
 }
 
 export type CellNumber =
   | { kind: "blank" }
-  | { kind: "number"; value: number; text?: string; reading?: string; unitScale?: number }
+  | { kind: "number"; value: number; text?: string; reading?: Phrase; unitScale?: number }
   | { kind: "text"; text: string }
   | { kind: "error"; error: string };
 

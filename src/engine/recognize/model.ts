@@ -3,6 +3,7 @@
  * rule sees the same reading of a number, a course name or a total row.
  */
 import type { DateReading } from "../dates/parse";
+import type { Phrase } from "../i18n";
 import type { Gender } from "../law/retirement";
 import type { Qualification } from "../rulebook/schema";
 import type { CellValue } from "../snapshot";
@@ -56,8 +57,8 @@ export interface NumberCell {
   cell: string;
   /** Present when the cell held text that was parsed as a number. */
   text?: string;
-  /** How an ambiguous text was read, in Vietnamese (e.g. "dấu chấm là phân cách hàng nghìn"). */
-  reading?: string;
+  /** How an ambiguous text was read (e.g. "dấu chấm là phân cách hàng nghìn"), as catalogue phrases. */
+  reading?: Phrase[];
   /** The cell's formula (without "="), when it has one: a fix must not overwrite it silently. */
   formula?: string;
   /**
@@ -249,7 +250,8 @@ export interface RecognizedTable {
 
 export interface SkippedSheet {
   sheet: string;
-  reason: string;
+  /** Why (a catalogue phrase: word it with `phrase(reason, locale)`). */
+  reason: Phrase;
   /**
    * Present when the sheet looks like an appendix (a "PHỤ LỤC…", "KINH PHÍ", "DANH SÁCH" title or
    * a TT/STT header) but could not be read: the unreadable-table rule reports it as an error.

@@ -8,7 +8,7 @@ import type { Rulebook } from "../rulebook/schema";
 import { LruCache } from "../cache";
 import { isBlankNumber, readCellNumber } from "../numbers/parse";
 import { statedScale } from "../numbers/units";
-import { scaleName } from "../i18n";
+import { both, scaleName, type Phrase } from "../i18n";
 import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
 import { TonePattern, type ToneTable } from "../text/tone";
@@ -81,7 +81,7 @@ export function recognizeWorkbook(
   for (const sheet of snapshot.sheets) {
     const o = Object.hasOwn(overrides, sheet.name) ? overrides[sheet.name] : undefined;
     if (o?.kind === "ignore") {
-      out.skipped.push({ sheet: sheet.name, reason: "Người dùng đã chọn bỏ qua trang tính này." });
+      out.skipped.push({ sheet: sheet.name, reason: { id: "sheet.ignored" } });
       continue;
     }
     const r = recognizeSheet(sheet, ctx, o);
@@ -95,7 +95,7 @@ export function recognizeWorkbook(
   return out;
 }
 
-export type SheetRecognition = { table: RecognizedTable } | { reason: string; unreadable?: UnreadableSheet };
+export type SheetRecognition = { table: RecognizedTable } | { reason: Phrase; unreadable?: UnreadableSheet };
 
 export function recognizeSheet(
   sheet: SheetSnapshot,
@@ -106,17 +106,15 @@ export function recognizeSheet(
   try {
     grid = new Grid(sheet);
   } catch (e) {
-    return { reason: `Không đọc được trang tính: ${(e as Error).message}` };
+    return { reason: { id: "sheet.unreadable", data: { reason: (e as Error).message } } };
   }
-  if (grid.rowCount === 0 || grid.colCount === 0) return { reason: "Trang tính trống." };
+  if (grid.rowCount === 0 || grid.colCount === 0) return { reason: { id: "sheet.empty" } };
   const own = OWN_SHEET.test(sheet.name);
   const header = findHeader(grid, ctx.levels);
   if (!header) {
     // The report already says "Không nhận ra"; the reason says what was missing.
-    if (own)
-      return { reason: "trang do Đề án Checker tạo (kết quả kiểm tra, bảng tra cứu), không phải phụ lục." };
-    const reason =
-      "không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học hoặc Cấp học và Số lượng, Đơn giá, Thành tiền, Quận/huyện, Họ và tên…).";
+    if (own) return { reason: { id: "sheet.ours" } };
+    const reason: Phrase = { id: "sheet.noHeader" };
     const evidence = appendixEvidence(grid);
     return evidence
       ? { reason, unreadable: unreadable(sheet.name, grid, evidence, "header", []) }
@@ -126,8 +124,7 @@ export function recognizeSheet(
   const title = titleLines.map((l) => l.text).join(" — ");
   const kind = override?.kind && override.kind !== "ignore" ? override.kind : decideKind(header, titleLines);
   if (!kind) {
-    const reason =
-      "Có dòng tiêu đề cột nhưng không đủ cột để nhận ra loại phụ lục (nhiệm vụ, kinh phí, đăng ký…).";
+    const reason: Phrase = { id: "sheet.noKind" };
     const evidence = own ? undefined : appendixEvidence(grid);
     const found = [...header.texts.entries()].filter(([c]) => !header.other.includes(c)).map(([, t]) => t);
     return evidence
@@ -527,11 +524,12 @@ function numberCell(
       const f = grid.formula(r, c);
       if (f) n.formula = f;
       if (read.text !== undefined) n.text = read.text;
-      if (read.reading !== undefined) n.reading = read.reading;
+      if (read.reading !== undefined) n.reading = [read.reading];
       if (read.unitScale !== undefined && how.scale !== undefined && read.unitScale !== how.scale) {
         n.value = (read.value * read.unitScale) / how.scale;
-        const note = `đổi từ ${scaleName(read.unitScale, "vi")} sang đơn vị của bảng`;
-        n.reading = n.reading ? `${n.reading}; ${note}` : note;
+        const unit = read.unitScale;
+        const note: Phrase = { id: "number.converted", data: { from: both((l) => scaleName(unit, l)) } };
+        n.reading = [...(n.reading ?? []), note];
       }
       return n;
     }

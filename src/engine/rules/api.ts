@@ -3,7 +3,7 @@
  * English title and rationale, default severity, message templates) and a `check` function that
  * reports through its context. Rules never format findings themselves.
  */
-import type { Fix, Severity, Subject } from "../findings";
+import type { CellRef, Fix, Severity, Subject } from "../findings";
 import type { RecognizedTable, RecognizedWorkbook, UnreadableSheet } from "../recognize/model";
 import type { Rulebook } from "../rulebook/schema";
 import type { Locale, Localized } from "../i18n";
@@ -29,10 +29,22 @@ export interface Report {
   expected?: number | string | null;
   actual?: number | string | null;
   fix?: Fix;
-  /** What the finding is about; rule and sheet kind are filled in. */
-  subject?: Omit<Subject, "rule" | "sheetKind">;
-  /** Override the rule's severity for this one report (e.g. a warning-level variant). */
+  /**
+   * What the finding is about beyond its sheet, line and values (which the engine fills in):
+   * course, level, person, district, detail.
+   */
+  subject?: Omit<Subject, "rule" | "sheetKind" | "sheet" | "actual" | "expected" | "nth">;
+  /**
+   * This report's severity when the rulebook does not set the rule's (e.g. a warning-level
+   * variant). A severity set in the rulebook's `rules` wins for every finding of the rule.
+   */
   severity?: Severity;
+  /**
+   * Cells the reported figure follows from: when another finding (not a note) stands on one of
+   * them, this finding is its consequence (`causedBy`, no fix of its own). Rules declare it only
+   * where the figure really follows, e.g. a summary line that copies a year's wrong total.
+   */
+  dependsOn?: CellRef[];
 }
 
 export interface RuleContext {
@@ -46,6 +58,10 @@ export interface RuleContext {
   readonly blank: string;
   /** A course's display name in the rulebook. */
   courseName(courseId: string): string;
+  /** A level's name in the reader's language ("Mầm non"; "preschool (MN)"). */
+  levelName(levelId: string): string;
+  /** A catalogue text (vi and en) in the reader's language, `{name}` placeholders filled. */
+  text(t: Localized, data?: MessageData): string;
 }
 
 export interface Rule {

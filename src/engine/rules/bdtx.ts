@@ -1,7 +1,7 @@
 import type { PersonCell, PersonRow, RecognizedTable } from "../recognize/model";
 import { fold } from "../text/normalize";
 import type { Rule, RuleContext } from "./api";
-import { mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
+import { birthShown, mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
 
 /** What the list says of a person (its Kết quả, Miễn/Giảm and Ghi chú columns). */
 type Status = "done" | "notDone" | "exempt";
@@ -174,7 +174,7 @@ function checkPerson(ctx: RuleContext, table: RecognizedTable, p: PersonRow): vo
         data: { ...base, status: resultText ?? done },
         cells: [p.cells.result?.cell ?? (figureCell || anchor)],
         expected: vi ? "Miễn" : "exempt",
-        actual: resultText ?? done,
+        actual: resultText ?? (figureCell ? doneN : null),
         subject: { detail: `exempt-unfinished|${who}` },
       });
     } else {
@@ -184,7 +184,7 @@ function checkPerson(ctx: RuleContext, table: RecognizedTable, p: PersonRow): vo
         data: base,
         cells: [anchor],
         expected: null,
-        actual: retire,
+        actual: p.cells.birth ? birthShown(p) : (p.cells.name?.text ?? null),
         severity: "info",
         subject: { detail: `exempt|${who}` },
       });

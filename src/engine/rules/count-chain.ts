@@ -1,8 +1,9 @@
+import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
 import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { personLists } from "./people-util";
-import { levelName, tablesOf, totalRows } from "./util";
+import { tablesOf, totalRows } from "./util";
 import { courseById, offeringFor } from "../plan/lookup";
 
 /**
@@ -57,7 +58,7 @@ export const countChain: Rule = {
         if (!v.courseId) continue;
         const course = courseById(ctx.rulebook, v.courseId);
         const programme = course?.name ?? v.header;
-        const levelText = v.level ? ` (${levelName(ctx.rulebook, v.level)})` : "";
+        const levelText = v.level ? ` (${ctx.levelName(v.level)})` : "";
         // 1. List → table, only when some list registers people for this programme.
         if (courses.has(v.courseId)) {
           const key = `${v.courseId}|${v.level ?? ""}`;
@@ -80,9 +81,9 @@ export const countChain: Rule = {
                 value,
                 diff: ctx.num(value - n),
               },
-              cells: [row.values[v.key]?.cell ?? row.label.cell],
+              cells: [row.values[v.key]?.cell ?? toA1(row.r, v.col)],
               expected: n,
-              actual: value,
+              actual: row.values[v.key]?.value ?? null,
               subject: { course: v.courseId, level: v.level, detail: `area|${area}` },
             });
           }

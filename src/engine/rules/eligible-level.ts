@@ -1,6 +1,6 @@
 import { own } from "../recognize/model";
 import type { Rule } from "./api";
-import { levelName, lineRows, rowCourse, rowLabel, tablesOf } from "./util";
+import { lineRows, rowCourse, rowLabel, tablesOf } from "./util";
 
 /** Degree upgrades only where the law requires them; career guidance from THCS up. */
 export const eligibleLevel: Rule = {
@@ -37,7 +37,7 @@ export const eligibleLevel: Rule = {
             messageId: "listed",
             data: {
               label: rowLabel(row),
-              level: levelName(ctx.rulebook, level),
+              level: ctx.levelName(level),
               allowed: course.levels.join(", "),
               levels: cell.text,
             },
@@ -54,7 +54,7 @@ export const eligibleLevel: Rule = {
             messageId: "ineligible",
             data: {
               label: rowLabel(row),
-              level: levelName(ctx.rulebook, level),
+              level: ctx.levelName(level),
               allowed: course.levels.join(", "),
               actual: ctx.num(c.value),
             },

@@ -1,4 +1,5 @@
 import type { Rule } from "./api";
+import { phrases } from "../i18n";
 import { cellSubject, eachNumberCell } from "./util";
 
 /** Numbers stored as text are reported (still used); text that is no number is reported too. */
@@ -30,7 +31,11 @@ export const numberAsText: Rule = {
           ctx.report({
             table,
             messageId: "text",
-            data: { text: n.text, value: ctx.num(n.value), reading: n.reading ? ` (${n.reading})` : "" },
+            data: {
+              text: n.text,
+              value: ctx.num(n.value),
+              reading: n.reading ? ` (${phrases(n.reading, ctx.locale)})` : "",
+            },
             cells: [n.cell],
             expected: n.value,
             actual: n.text,

@@ -10,12 +10,6 @@ import { tablesOf } from "./util";
 import { courseById } from "../plan/lookup";
 
 export const QUALIFICATION_RANK: Record<Qualification, number> = { TC: 1, CD: 2, DH: 3, ThS: 4 };
-export const QUALIFICATION_NAME: Record<Qualification, string> = {
-  TC: "trung cấp",
-  CD: "cao đẳng",
-  DH: "đại học",
-  ThS: "thạc sĩ",
-};
 
 export function personLists(ctx: RuleContext): RecognizedTable[] {
   return tablesOf(ctx, "person-list").filter((t) => (t.people ?? []).length > 0);
@@ -38,6 +32,17 @@ export function ym(s: string): YearMonth {
 
 /** "06/2027" */
 export const mm = (d: YearMonth): string => formatDateVi(d);
+
+/**
+ * What a finding names as the value of a person's birth cell (or, without one, the name cell):
+ * the text as typed, or a date cell as it shows, day/month/year.
+ */
+export function birthShown(p: PersonRow): string | null {
+  const b = p.cells.birth;
+  if (!b) return p.cells.name?.text ?? null;
+  if (typeof b.value !== "string" && p.birth && "date" in p.birth) return formatDateVi(p.birth.date);
+  return b.text;
+}
 
 /** The person's birth month, when the birth date was read. */
 export function birthOf(p: PersonRow): YearMonth | undefined {

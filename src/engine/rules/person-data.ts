@@ -2,10 +2,11 @@ import { toA1 } from "../a1";
 import { formatDateVi } from "../dates/parse";
 import { fold } from "../text/normalize";
 import type { PersonField, PersonRow, RecognizedTable } from "../recognize/model";
-import type { Locale } from "../i18n";
+import { phrase, type Locale } from "../i18n";
 import type { Rule } from "./api";
 import {
   birthOf,
+  birthShown,
   inUpgradeList,
   personLabel,
   personLists,
@@ -88,7 +89,7 @@ export const personData: Rule = {
           ctx.report({
             table,
             messageId: "date",
-            data: { person, text: b.text, reason: p.birth.error.replace(/\.$/, "") },
+            data: { person, text: b.text, reason: phrase(p.birth.error, ctx.locale).replace(/\.$/, "") },
             cells: [b.cell],
             expected: null,
             actual: b.text,
@@ -102,7 +103,7 @@ export const personData: Rule = {
               person,
               text: b.text,
               date: formatDateVi(p.birth.date),
-              reading: p.birth.date.reading ? `; ${p.birth.date.reading}` : "",
+              reading: p.birth.date.reading ? `; ${phrase(p.birth.date.reading, ctx.locale)}` : "",
             },
             cells: [b.cell],
             expected: formatDateVi(p.birth.date),
@@ -126,7 +127,7 @@ export const personData: Rule = {
               },
               cells: [p.cells.birth?.cell ?? ""],
               expected: null,
-              actual: age,
+              actual: birthShown(p),
               severity: "warning",
               subject: { ...subject, detail: `age|${subject.detail}` },
             });

@@ -1,8 +1,9 @@
 import { amountInWords, wordsMatchAmount } from "../numbers/words";
 import type { NumberCell, RecognizedTable, TextCell } from "../recognize/model";
 import { scaleName } from "../i18n";
+import type { CellRef } from "../findings";
 import type { Rule, RuleContext } from "./api";
-import { lineRows, linesAmount, tablesOf, totalRows } from "./util";
+import { lineRows, moneySum, moneyTotalIsRight, tablesOf, totalRows } from "./util";
 import { round, within } from "../numbers/arith";
 
 /** The money total of a cost table (its last total row), in the table's unit. */
@@ -10,18 +11,39 @@ function yearTotal(table: RecognizedTable): NumberCell | undefined {
   return totalRows(table).at(-1)?.amount;
 }
 
-/**
- * A year's money total as its lines add up under the plan's convention, rounded to the table's
- * unit; the total row as shown when no line carries an amount. A wrong total row is the totals
- * rule's finding; the plan and the summary are judged against what the lines really cost.
- */
-function yearAmount(ctx: RuleContext, table: RecognizedTable): number {
-  return round(linesAmount(ctx, lineRows(table)) ?? (yearTotal(table) as NumberCell).value);
+/** A year's cost appendix as the plan total sees it. */
+interface Year {
+  table: RecognizedTable;
+  /** The total row's money cell. */
+  total: NumberCell;
+  /** Whether that total is right for its lines (either way of adding them up). */
+  right: boolean;
+  /**
+   * The year's right figure in the table's unit: its total as typed when right, else the rounded
+   * sum of its lines (what the totals rule's fix writes). A wrong total row is the totals rule's
+   * finding; the plan and the summary are judged against what the lines really cost.
+   */
+  figure: number;
+  /** Every figure a copy of the year may show (the rounded sum, the sum as shown, the total when right). */
+  acceptable: number[];
+}
+
+function yearOf(ctx: RuleContext, table: RecognizedTable): Year {
+  const total = yearTotal(table) as NumberCell;
+  const sum = moneySum(ctx, table, lineRows(table));
+  if (!sum)
+    return { table, total, right: true, figure: round(total.value), acceptable: [round(total.value)] };
+  const right = moneyTotalIsRight(total.value, sum, ctx.rulebook.tolerance);
+  const acceptable = [...new Set([sum.rounded, sum.shown, ...(right ? [round(total.value)] : [])])];
+  return { table, total, right, figure: right ? round(total.value) : sum.rounded, acceptable };
 }
 
 /**
  * The sum of the yearly totals equals the plan total stated in the plan and in any summary
- * sheet; amounts in words match their numbers.
+ * sheet; amounts in words match their numbers. One finding per cell per cause: a summary line
+ * that copies a year's wrong total, and a grand total that adds up such lines, follow from that
+ * total; where the plan's stated total and the appendices disagree and nothing in the workbook
+ * decides which is right, the finding says both figures and names no expected value.
  */
 export const planTotal: Rule = {
   meta: {
@@ -34,20 +56,20 @@ export const planTotal: Rule = {
     defaultSeverity: "error",
     messages: {
       plan: {
-        vi: "Tổng kinh phí các năm {detail} là {actual} đồng, nhưng kế hoạch ghi {expected} đồng (chênh {diff} đồng).",
-        en: "The yearly totals {detail} add up to {actual} đồng, but the plan states {expected} đồng (off by {diff} đồng).",
+        vi: "Tổng kinh phí các năm {detail} là {sum} đồng, nhưng kế hoạch ghi {plan} đồng (chênh {diff} đồng): sửa tổng kinh phí của kế hoạch, hoặc các phụ lục nếu kế hoạch đúng.",
+        en: "The yearly totals {detail} add up to {sum} đồng, but the plan states {plan} đồng (off by {diff} đồng): correct the plan's total, or the appendices if the plan is right.",
       },
       planSummary: {
-        vi: "Tổng cộng của bảng tổng hợp là {actual} đồng, nhưng kế hoạch ghi {expected} đồng (chênh {diff} đồng).",
-        en: "The summary's grand total is {actual} đồng, but the plan states {expected} đồng (off by {diff}).",
+        vi: "Các năm của bảng tổng hợp cộng được {sum} đồng, nhưng kế hoạch ghi {plan} đồng (chênh {diff} đồng): sửa tổng kinh phí của kế hoạch, hoặc bảng tổng hợp nếu kế hoạch đúng.",
+        en: "The summary's years add up to {sum} đồng, but the plan states {plan} đồng (off by {diff} đồng): correct the plan's total, or the summary if the plan is right.",
       },
       summaryYear: {
         vi: "Bảng tổng hợp ghi năm {year} là {actual}, nhưng các dòng của phụ lục kinh phí năm {year} cộng được {expected} (dòng tổng ở {sheet}!{cell}).",
         en: "The summary says {actual} for {year}, but the lines of the {year} cost appendix add up to {expected} (total row at {sheet}!{cell}).",
       },
       summaryTotal: {
-        vi: "Tổng cộng của bảng tổng hợp là {actual}, nhưng cộng các năm được {expected}.",
-        en: "The summary's grand total is {actual}, but its years add up to {expected}.",
+        vi: "Tổng cộng của bảng tổng hợp là {actual}, nhưng cộng các năm được {expected}{note}.",
+        en: "The summary's grand total is {actual}, but its years add up to {expected}{note}.",
       },
       words: {
         vi: 'Số tiền bằng chữ "{words}" không khớp số tiền {amount} đồng; phải là "{expected}".',
@@ -56,103 +78,159 @@ export const planTotal: Rule = {
     },
   },
   check(ctx) {
-    const costs = tablesOf(ctx, "cost").filter((t) => t.year !== undefined && yearTotal(t));
+    const years = new Map<number, Year>();
+    for (const t of tablesOf(ctx, "cost")) {
+      if (t.year !== undefined && yearTotal(t) && !years.has(t.year)) years.set(t.year, yearOf(ctx, t));
+    }
     const summaries = tablesOf(ctx, "summary");
-    for (const s of summaries) checkSummary(ctx, s, costs);
-    for (const t of [...costs, ...summaries]) checkWords(ctx, t);
+    const judged = summaries.map((s) => checkSummary(ctx, s, years));
+    for (const t of [...[...years.values()].map((y) => y.table), ...summaries]) checkWords(ctx, t);
 
     const plan = ctx.rulebook.planTotal;
     if (!plan) return;
-    const years = ctx.rulebook.years;
-    const byYear = new Map(costs.map((t) => [t.year as number, t]));
-    // The plan total is judged only when the workbook holds the cost appendix of every year.
-    if (!years.every((y) => byYear.has(y))) return;
-    const parts = years.map((y) => {
-      const t = byYear.get(y) as RecognizedTable;
-      return { year: y, dong: yearAmount(ctx, t) * t.scale };
-    });
-    const sum = parts.reduce((s, p) => s + p.dong, 0);
+    const summary = judged.find((j) => j.grand);
+    const all = ctx.rulebook.years.every((y) => years.has(y));
+    // The plan total is judged against the cost appendix of every year, else against the summary.
+    if (all) {
+      const parts = ctx.rulebook.years.map((y) => years.get(y) as Year);
+      const dong = (y: Year, v: number) => v * y.table.scale;
+      const low = parts.reduce((s, y) => s + dong(y, Math.min(...y.acceptable)), 0);
+      const high = parts.reduce((s, y) => s + dong(y, Math.max(...y.acceptable)), 0);
+      if (plan.amount >= low - 0.5 && plan.amount <= high + 0.5) return;
+      // Said already on the summary's grand total, which shows the same wrong figure as the plan.
+      if (summary?.grandWrongAsPlan) return;
+      const sum = parts.reduce((s, y) => s + dong(y, y.figure), 0);
+      const last = parts[parts.length - 1];
+      // The plan's figure is the sum of the totals as typed, wrong ones included: it follows from them.
+      const typed = parts.reduce((s, y) => s + dong(y, round(y.total.value)), 0);
+      const wrong = parts.filter((y) => !y.right);
+      const follows = wrong.length > 0 && within(typed, plan.amount, 0.5);
+      const anchor = summary?.grand
+        ? { table: summary.table, cell: summary.grand }
+        : { table: last.table, cell: last.total };
+      ctx.report({
+        table: anchor.table,
+        messageId: "plan",
+        data: {
+          // The years in the tables' unit, which the message names (the totals are in đồng).
+          detail: `(${scaleName(last.table.scale, ctx.locale)}: ${parts.map((p) => `${p.table.year}: ${ctx.num(dong(p, p.figure) / last.table.scale)}`).join("; ")})`,
+          sum: ctx.num(round(sum)),
+          plan: ctx.num(plan.amount),
+          diff: ctx.num(round(sum - plan.amount)),
+        },
+        cells: [anchor.cell.cell],
+        expected: null,
+        actual: anchor.cell.value,
+        subject: { detail: "plan-total" },
+        ...(follows ? { dependsOn: wrong.map((y) => ({ sheet: y.table.sheet, cell: y.total.cell })) } : {}),
+      });
+      return;
+    }
+    if (!summary?.grand || summary.grandWrongAsPlan) return;
+    const sum = summary.rightSum * summary.table.scale;
     if (within(sum, plan.amount, 0.5)) return;
-    const summary = summaries.find((s) => s.grandTotal);
-    const last = byYear.get(years[years.length - 1]) as RecognizedTable;
-    const anchor = summary ?? last;
-    const cell = summary?.grandTotal?.cell ?? (yearTotal(last) as NumberCell).cell;
     ctx.report({
-      table: anchor,
-      messageId: "plan",
+      table: summary.table,
+      messageId: "planSummary",
       data: {
-        // The years in the tables' unit, which the message names (the totals are in đồng).
-        detail: `(${scaleName(last.scale, ctx.locale)}: ${parts.map((p) => `${p.year}: ${ctx.num(p.dong / last.scale)}`).join("; ")})`,
-        actual: ctx.num(round(sum)),
-        expected: ctx.num(plan.amount),
+        sum: ctx.num(round(sum)),
+        plan: ctx.num(plan.amount),
         diff: ctx.num(round(sum - plan.amount)),
       },
-      cells: [cell],
-      expected: plan.amount,
-      actual: round(sum),
-      subject: { detail: "plan-total" },
+      cells: [summary.grand.cell],
+      expected: null,
+      actual: summary.grand.value,
+      subject: { detail: "plan-total-summary" },
     });
   },
 };
 
-function checkSummary(ctx: RuleContext, summary: RecognizedTable, costs: RecognizedTable[]): void {
-  let sum = 0;
+/** What a summary sheet says, once judged. */
+interface JudgedSummary {
+  table: RecognizedTable;
+  grand?: NumberCell;
+  /** Its years, each as typed when right for its cost appendix, else the appendix's figure (summary unit). */
+  rightSum: number;
+  /** The grand total is wrong and shows the plan's stated total: the grand-total finding says both. */
+  grandWrongAsPlan: boolean;
+}
+
+function checkSummary(
+  ctx: RuleContext,
+  summary: RecognizedTable,
+  years: ReadonlyMap<number, Year>,
+): JudgedSummary {
+  const tol = ctx.rulebook.tolerance;
+  let typedSum = 0;
+  let rightSum = 0;
+  const wrongLines: CellRef[] = [];
   for (const row of summary.rows) {
     if (row.kind !== "item" || !row.amount) continue;
-    sum += row.amount.value;
-    const cost = costs.find((c) => c.year === row.year);
-    const total = cost ? yearTotal(cost) : undefined;
-    if (!cost || !total) continue;
-    const expected = (yearAmount(ctx, cost) * cost.scale) / summary.scale;
-    if (within(round(row.amount.value), expected, ctx.rulebook.tolerance)) continue;
+    const v = row.amount.value;
+    typedSum += v;
+    const y = row.year !== undefined ? years.get(row.year) : undefined;
+    if (!y) {
+      rightSum += v;
+      continue;
+    }
+    const inSummary = (x: number) => (x * y.table.scale) / summary.scale;
+    if (y.acceptable.some((a) => within(round(v), inSummary(a), tol))) {
+      rightSum += v;
+      continue;
+    }
+    const expected = inSummary(y.figure);
+    rightSum += expected;
+    wrongLines.push({ sheet: summary.sheet, cell: row.amount.cell });
+    // A line that copies the year's wrong total follows from it.
+    const copiesTotal = !y.right && within(round(v), inSummary(round(y.total.value)), tol);
     ctx.report({
       table: summary,
       messageId: "summaryYear",
       data: {
         year: row.year ?? "",
-        actual: ctx.num(row.amount.value),
+        actual: ctx.num(v),
         expected: ctx.num(expected),
-        sheet: cost.sheet,
-        cell: total.cell,
+        sheet: y.table.sheet,
+        cell: y.total.cell,
       },
       cells: [row.amount.cell],
       expected,
-      actual: row.amount.value,
+      actual: v,
       ...(row.amount.formula ? {} : { fix: { cell: row.amount.cell, value: expected } }),
       subject: { year: row.year, detail: "summary-year" },
+      ...(copiesTotal ? { dependsOn: [{ sheet: y.table.sheet, cell: y.total.cell }] } : {}),
     });
   }
   const g = summary.grandTotal;
-  if (g && !within(g.value, sum, ctx.rulebook.tolerance)) {
-    ctx.report({
-      table: summary,
-      messageId: "summaryTotal",
-      data: { actual: ctx.num(g.value), expected: ctx.num(sum) },
-      cells: [g.cell],
-      expected: sum,
-      actual: g.value,
-      ...(g.formula ? {} : { fix: { cell: g.cell, value: sum } }),
-      subject: { detail: "summary-total" },
-    });
-  }
-  // The plan total in the rulebook must also match what the summary says.
+  const out: JudgedSummary = { table: summary, grand: g, rightSum, grandWrongAsPlan: false };
+  if (!g || within(g.value, rightSum, tol)) return out;
   const plan = ctx.rulebook.planTotal;
-  if (g && plan && !within(round(g.value) * summary.scale, plan.amount, 0.5)) {
-    ctx.report({
-      table: summary,
-      messageId: "planSummary",
-      data: {
-        actual: ctx.num(round(g.value * summary.scale)),
-        expected: ctx.num(plan.amount),
-        diff: ctx.num(round(g.value * summary.scale - plan.amount)),
-      },
-      cells: [g.cell],
-      expected: plan.amount,
-      actual: round(g.value * summary.scale),
-      subject: { detail: "plan-total-summary" },
-    });
-  }
+  out.grandWrongAsPlan = plan !== undefined && within(round(g.value) * summary.scale, plan.amount, 0.5);
+  // A grand total that adds up the lines as typed follows from the wrong ones among them.
+  const copiesLines = wrongLines.length > 0 && within(g.value, typedSum, tol);
+  ctx.report({
+    table: summary,
+    messageId: "summaryTotal",
+    data: {
+      actual: ctx.num(g.value),
+      expected: ctx.num(rightSum),
+      note: out.grandWrongAsPlan ? ctx.text(PLAN_TOO, { plan: ctx.num(plan?.amount ?? 0) }) : "",
+    },
+    cells: [g.cell],
+    expected: rightSum,
+    actual: g.value,
+    ...(g.formula ? {} : { fix: { cell: g.cell, value: rightSum } }),
+    subject: { detail: "summary-total" },
+    ...(copiesLines ? { dependsOn: wrongLines } : {}),
+  });
+  return out;
 }
+
+/** The plan states the same wrong total as the summary. */
+const PLAN_TOO = {
+  vi: "; kế hoạch cũng ghi {plan} đồng, phải sửa theo",
+  en: "; the plan states the same {plan} đồng, which must change with it",
+};
 
 function checkWords(ctx: RuleContext, table: RecognizedTable): void {
   const words: TextCell | undefined = table.words;

@@ -1,14 +1,8 @@
 import { own } from "../recognize/model";
 import type { Rule } from "./api";
-import {
-  inUpgradeList,
-  personLabel,
-  personLists,
-  QUALIFICATION_NAME,
-  QUALIFICATION_RANK,
-} from "./people-util";
-import { levelName } from "./util";
+import { inUpgradeList, personLabel, personLists, QUALIFICATION_RANK } from "./people-util";
 import { courseById } from "../plan/lookup";
+import { qualificationText, sectorText } from "../i18n";
 
 /** The programme a person is registered for fits them: their qualification, their level, their school's sector. */
 export const programmeFit: Rule = {
@@ -35,9 +29,10 @@ export const programmeFit: Rule = {
       },
     },
   },
+  // The programme does not fit the person; whether the programme or the person's data is wrong is
+  // not decided here: the finding names the programme cell with what it holds, and no expected value.
   check(ctx) {
     const u = ctx.rulebook.upgrade;
-    const sectorName = { "cong-lap": "công lập", "ngoai-cong-lap": "ngoài công lập" } as const;
     for (const table of personLists(ctx)) {
       for (const p of table.people ?? []) {
         const course = courseById(ctx.rulebook, p.programme);
@@ -64,12 +59,12 @@ export const programmeFit: Rule = {
             data: {
               person,
               programme,
-              from: QUALIFICATION_NAME[course.programme.from],
-              qualification: QUALIFICATION_NAME[p.qualification],
+              from: qualificationText(course.programme.from, ctx.locale),
+              qualification: qualificationText(p.qualification, ctx.locale),
             },
             cells: [p.cells.programme?.cell ?? "", p.cells.qualification?.cell ?? ""].filter(Boolean),
-            expected: course.programme.from,
-            actual: p.qualification,
+            expected: null,
+            actual: p.cells.programme?.text ?? null,
             subject,
           });
         } else if (p.level && !course.levels.includes(p.level)) {
@@ -79,22 +74,27 @@ export const programmeFit: Rule = {
             data: {
               person,
               programme,
-              level: levelName(ctx.rulebook, p.level),
+              level: ctx.levelName(p.level),
               levels: course.levels.join(", "),
             },
             cells: [p.cells.programme?.cell ?? "", p.cells.level?.cell ?? ""].filter(Boolean),
-            expected: course.levels.join(", "),
-            actual: p.level,
+            expected: null,
+            actual: p.cells.programme?.text ?? null,
             subject,
           });
         } else if (course.sector && p.sector && p.sector !== course.sector) {
           ctx.report({
             table,
             messageId: "sector",
-            data: { person, programme, wanted: sectorName[course.sector], sector: sectorName[p.sector] },
+            data: {
+              person,
+              programme,
+              wanted: sectorText(course.sector, ctx.locale),
+              sector: sectorText(p.sector, ctx.locale),
+            },
             cells: [p.cells.programme?.cell ?? "", p.cells.sector?.cell ?? ""].filter(Boolean),
-            expected: course.sector,
-            actual: p.sector,
+            expected: null,
+            actual: p.cells.programme?.text ?? null,
             subject,
           });
         }

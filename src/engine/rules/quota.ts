@@ -1,11 +1,10 @@
 import { toA1 } from "../a1";
 import { own, type RecognizedTable, type TableRow } from "../recognize/model";
 import type { Course, Offering } from "../rulebook/schema";
-import type { RuleContext } from "./api";
 import { parseQuotaNote } from "../notes/parse";
 import { expectedCount } from "../plan/expect";
-import type { Rule } from "./api";
-import { headCount, levelName, lineRows, partName, rowCourse, rowLabel, tablesOf } from "./util";
+import type { Rule, RuleContext } from "./api";
+import { headCount, lineRows, partName, rowCourse, rowLabel, tablesOf } from "./util";
 import { offeringFor } from "../plan/lookup";
 
 /**
@@ -49,6 +48,16 @@ export const quota: Rule = {
     },
   },
   check(ctx) {
+    // The task appendix of each year, by course: a cost appendix's head-count that repeats the
+    // task appendix's follows from it (one mistake, copied), so the overrun is counted once.
+    const taskRows = new Map<number, { sheet: string; rows: Map<string, TableRow> }>();
+    for (const t of tablesOf(ctx, "task")) {
+      if (t.year === undefined || taskRows.has(t.year)) continue;
+      const rows = new Map<string, TableRow>();
+      for (const r of lineRows(t))
+        if (r.course && !rows.has(r.course.courseId)) rows.set(r.course.courseId, r);
+      taskRows.set(t.year, { sheet: t.sheet, rows });
+    }
     for (const table of tablesOf(ctx, "cost", "task")) {
       for (const row of lineRows(table)) {
         const course = rowCourse(ctx, row);
@@ -81,6 +90,9 @@ export const quota: Rule = {
           if (expected === undefined || expected === actual) continue;
           // Without a fixed count, the expectation came from the quota per school.
           const perSchool = !Object.hasOwn(offering.counts, level.id);
+          const task =
+            table.kind === "cost" && table.year !== undefined ? taskRows.get(table.year) : undefined;
+          const copied = own(task?.rows.get(course.id)?.counts, level.id);
           ctx.report({
             table,
             messageId: perSchool ? "perSchool" : "fixed",
@@ -89,7 +101,7 @@ export const quota: Rule = {
               ...(perSchool
                 ? { quota: offering.quotaPerSchool ?? "", schools: ctx.num(level.schools ?? 0) }
                 : {}),
-              level: levelName(ctx.rulebook, level.id),
+              level: ctx.levelName(level.id),
               actual: actualCell ? ctx.num(actual) : ctx.blank,
               expected: ctx.num(expected),
             },
@@ -101,6 +113,9 @@ export const quota: Rule = {
               ? {}
               : { fix: { cell, value: expected } }),
             subject: { course: course.id, level: level.id },
+            ...(task && copied && copied.value === actual
+              ? { dependsOn: [{ sheet: task.sheet, cell: copied.cell }] }
+              : {}),
           });
         }
         if (row.note && offering.quotaPerSchool !== undefined) {

@@ -1,4 +1,5 @@
 import { toA1 } from "../a1";
+import type { NumberCell } from "../recognize/model";
 import type { Rule } from "./api";
 import { computedAmount, headCount, lineRows, rowLabel, tablesOf } from "./util";
 import { round, within } from "../numbers/arith";
@@ -40,6 +41,10 @@ export const rowArithmetic: Rule = {
           expected: ctx.num(expected),
         };
         const subject = { course: row.course?.courseId };
+        // A wrong head-count or unit price (quota, unit-price, eligible-level…) explains a wrong
+        // amount: the amount's finding then follows from it, and its fix waits for that one.
+        const inputs = (price: NumberCell) =>
+          [price, ...Object.values(row.counts)].map((n) => ({ sheet: table.sheet, cell: n.cell }));
         if (!row.amount) {
           const cell = amountCell(table, row.r);
           if (!cell) continue;
@@ -52,6 +57,7 @@ export const rowArithmetic: Rule = {
             actual: null,
             fix: { cell, value: round(exact) },
             subject,
+            dependsOn: inputs(row.unitPrice),
           });
         } else if (!within(row.amount.value, exact, tol)) {
           ctx.report({
@@ -63,6 +69,7 @@ export const rowArithmetic: Rule = {
             actual: row.amount.value,
             ...(row.amount.formula ? {} : { fix: { cell: row.amount.cell, value: round(exact) } }),
             subject,
+            dependsOn: inputs(row.unitPrice),
           });
         }
       }

@@ -2,7 +2,7 @@ import { own } from "../recognize/model";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule } from "./api";
 import { toA1 } from "../a1";
-import { hasCounts, levelName, lineRows, rowLabel, tablesOf, totalRows } from "./util";
+import { hasCounts, lineRows, rowLabel, tablesOf, totalRows } from "./util";
 
 function byCourse(table: RecognizedTable): Map<string, TableRow> {
   const m = new Map<string, TableRow>();
@@ -36,8 +36,8 @@ export const taskVsCost: Rule = {
     defaultSeverity: "error",
     messages: {
       count: {
-        vi: '"{label}" năm {year}: {level} ở phụ lục nhiệm vụ là {actual}, ở phụ lục kinh phí ({costSheet}!{costCell}) là {expected}.',
-        en: '"{label}" in {year}: {level} is {actual} in the task appendix but {expected} in the cost appendix ({costSheet}!{costCell}).',
+        vi: '"{label}" năm {year}: {level} ở phụ lục nhiệm vụ ({taskSheet}!{taskCell}) là {task}, ở phụ lục kinh phí ({costSheet}!{costCell}) là {cost}. Hai bảng phải khớp nhau; xem lại cả hai ô.',
+        en: '"{label}" in {year}: {level} is {task} in the task appendix ({taskSheet}!{taskCell}) but {cost} in the cost appendix ({costSheet}!{costCell}). The two must agree; check both cells.',
       },
       missingInTask: {
         vi: '"{label}" có trong phụ lục kinh phí năm {year} ({costSheet}!{costCell}) nhưng không có trong phụ lục nhiệm vụ.',
@@ -68,7 +68,7 @@ export const taskVsCost: Rule = {
               data: { ...base, label: rowLabel(trow) },
               cells: [trow.label?.cell ?? ""],
               expected: null,
-              actual: rowLabel(trow),
+              actual: trow.label?.text ?? null,
               subject: { course: id },
             });
           }
@@ -79,6 +79,8 @@ export const taskVsCost: Rule = {
         if (levels.size === 0 && trow.quantity && crow.quantity) {
           const a = trow.quantity.total.value;
           const e = crow.quantity.total.value;
+          const cell = trow.quantity.total.cell;
+          const costCell = crow.quantity.total.cell;
           if (a !== e)
             ctx.report({
               table: task,
@@ -86,15 +88,21 @@ export const taskVsCost: Rule = {
               data: {
                 ...base,
                 label: rowLabel(trow),
-                level: ctx.locale === "vi" ? "tổng số" : "the total",
-                actual: ctx.num(a),
-                expected: ctx.num(e),
-                costCell: crow.quantity.total.cell,
+                level: ctx.text({ vi: "tổng số", en: "the total" }),
+                task: ctx.num(a),
+                cost: ctx.num(e),
+                taskSheet: task.sheet,
+                taskCell: cell,
+                costCell,
               },
-              cells: [trow.quantity.total.cell],
-              expected: e,
+              cells: [cell],
+              expected: null,
               actual: a,
               subject: { course: id, detail: "total" },
+              dependsOn: [
+                { sheet: task.sheet, cell },
+                { sheet: cost.sheet, cell: costCell },
+              ],
             });
           continue;
         }
@@ -102,22 +110,38 @@ export const taskVsCost: Rule = {
           const a = own(trow.counts, level)?.value ?? 0;
           const e = own(crow.counts, level)?.value ?? 0;
           if (a === e) continue;
-          const cell = own(trow.counts, level)?.cell ?? trow.label?.cell ?? "";
+          const taskCol = own(task.columns.levels, level);
+          const costCol = own(cost.columns.levels, level);
+          const cell =
+            own(trow.counts, level)?.cell ??
+            (taskCol !== undefined ? toA1(trow.r, taskCol) : (trow.label?.cell ?? ""));
+          const costCell =
+            own(crow.counts, level)?.cell ??
+            (costCol !== undefined ? toA1(crow.r, costCol) : (crow.label?.cell ?? ""));
+          // Two tables disagree and nothing here decides which is right (the quota rule does, where
+          // the rulebook sets the count): both figures, no expected value, no fix. A finding on
+          // either cell (a quota overrun) explains the difference: this one then follows from it.
           ctx.report({
             table: task,
             messageId: "count",
             data: {
               ...base,
               label: rowLabel(trow),
-              level: levelName(ctx.rulebook, level),
-              actual: ctx.num(a),
-              expected: ctx.num(e),
-              costCell: own(crow.counts, level)?.cell ?? crow.label?.cell ?? "",
+              level: ctx.levelName(level),
+              task: own(trow.counts, level) ? ctx.num(a) : ctx.blank,
+              cost: own(crow.counts, level) ? ctx.num(e) : ctx.blank,
+              taskSheet: task.sheet,
+              taskCell: cell,
+              costCell,
             },
             cells: [cell],
-            expected: e,
-            actual: a,
+            expected: null,
+            actual: own(trow.counts, level)?.value ?? null,
             subject: { course: id, level },
+            dependsOn: [
+              { sheet: task.sheet, cell },
+              { sheet: cost.sheet, cell: costCell },
+            ],
           });
         }
       }
@@ -129,20 +153,21 @@ export const taskVsCost: Rule = {
         const parent = crow.kind === "sub" ? groupHeading(cost, crow)?.course?.courseId : undefined;
         const total = totalRows(task).at(-1);
         const header = task.headerRows.at(-1);
-        const anchor =
-          (parent !== undefined ? t.get(parent)?.label?.cell : undefined) ??
-          total?.label?.cell ??
+        const at =
+          (parent !== undefined ? t.get(parent)?.label : undefined) ??
+          total?.label ??
           (header !== undefined && task.columns.content !== undefined
-            ? toA1(header, task.columns.content)
+            ? { cell: toA1(header, task.columns.content), text: undefined }
             : undefined);
+        // The line is missing from one table; which table is right is not decided here.
         ctx.report({
           table: task,
           messageId: "missingInTask",
           data: { ...base, label: rowLabel(crow), costCell: crow.label?.cell ?? "" },
-          cells: anchor ? [anchor] : [],
-          expected: rowLabel(crow),
-          actual: null,
-          subject: { course: id },
+          cells: at ? [at.cell] : [],
+          expected: null,
+          actual: at?.text ?? null,
+          subject: { course: id, detail: "missing-in-task" },
         });
       }
     }

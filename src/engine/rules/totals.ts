@@ -6,12 +6,13 @@ import type { Rule, RuleContext } from "./api";
 import {
   amountTotalRows,
   isUpgradeRow,
-  levelName,
   lineRows,
-  linesAmount,
+  moneySum,
+  moneyTotalIsRight,
   tablesOf,
   unreadableColumns,
   unroundedAmount,
+  type MoneySum,
 } from "./util";
 import { round, within } from "../numbers/arith";
 
@@ -24,8 +25,8 @@ export const totals: Rule = {
     id: "totals",
     title: { vi: "Dòng tổng cộng", en: "Total rows" },
     rationale: {
-      vi: "Dòng Tổng số/Cộng của mỗi cột phải bằng tổng các dòng theo quy ước của kế hoạch (ví dụ kế hoạch 2026–2030: tổng số người chỉ tính các dòng bồi dưỡng, không tính đào tạo nâng chuẩn; tổng tiền tính mọi dòng). Tổng tiền được cộng từ các dòng chưa làm tròn.",
-      en: "The total row of each column must equal the sum of the lines under the plan's convention (2026–2030: head-count totals count in-service lines only, not degree upgrades; the money total counts every line). The money total is summed from unrounded lines.",
+      vi: "Dòng Tổng số/Cộng của mỗi cột phải bằng tổng các dòng theo quy ước của kế hoạch (ví dụ kế hoạch 2026–2030: tổng số người chỉ tính các dòng bồi dưỡng, không tính đào tạo nâng chuẩn; tổng tiền tính mọi dòng). Tổng tiền đúng khi bằng tổng các dòng chưa làm tròn rồi làm tròn (năm 2027: 40.018), hoặc bằng tổng các dòng như đang hiển thị, mỗi dòng đã làm tròn (năm 2027: 40.019): các cơ quan dùng cả hai cách.",
+      en: "The total row of each column must equal the sum of the lines under the plan's convention (2026–2030: head-count totals count in-service lines only, not degree upgrades; the money total counts every line). A money total is right when it is the rounded sum of the unrounded lines (2027: 40,018) or the sum of the lines as shown, each rounded (2027: 40,019): offices use both.",
     },
     defaultSeverity: "error",
     messages: {
@@ -34,8 +35,8 @@ export const totals: Rule = {
         en: "The {level} total is {actual}, but the lines{scope} add up to {expected}.",
       },
       amount: {
-        vi: "Tổng thành tiền là {actual}, nhưng cộng các dòng{scope} được {expected}{note}.",
-        en: "The amount total is {actual}, but the lines{scope} add up to {expected}{note}.",
+        vi: "Tổng thành tiền là {actual}, nhưng cộng các dòng{scope} được {expected}{note}{shown}.",
+        en: "The amount total is {actual}, but the lines{scope} add up to {expected}{note}{shown}.",
       },
       column: {
         vi: 'Tổng cột "{column}" là {actual}, nhưng cộng các dòng được {expected}.',
@@ -88,12 +89,7 @@ function checkLevelsAndAmount(
   const conv = ctx.rulebook.totals;
   const levelRows = conv.levelTotals === "boi-duong-only" ? rows.filter((r) => !isUpgradeRow(ctx, r)) : rows;
   const excludedLevels = rows.length - levelRows.length;
-  const scopeLevels =
-    excludedLevels > 0
-      ? ctx.locale === "vi"
-        ? " bồi dưỡng (không tính đào tạo nâng chuẩn)"
-        : " (in-service only, not degree upgrades)"
-      : "";
+  const scopeLevels = excludedLevels > 0 ? ctx.text(TEXT.inServiceOnly) : "";
   const unreadable = unreadableColumns([...rows, total]);
   for (const [level, col] of Object.entries(table.columns.levels)) {
     if (unreadable.has(col)) continue;
@@ -114,7 +110,7 @@ function checkLevelsAndAmount(
       table,
       messageId: "level",
       data: {
-        level: levelName(ctx.rulebook, level),
+        level: ctx.levelName(level),
         actual: actual ? ctx.num(actual.value) : ctx.blank,
         expected: ctx.num(sum),
         scope: scopeLevels,
@@ -130,41 +126,52 @@ function checkLevelsAndAmount(
   if (table.kind !== "cost" || table.columns.amount === undefined) return;
   if (unreadable.has(table.columns.amount)) return;
   const amountRows = amountTotalRows(ctx, rows);
-  const sum = linesAmount(ctx, rows) ?? 0;
+  const sum = moneySum(ctx, table, rows);
   const actual = total.amount;
-  if (sum === 0 && !actual) return;
-  if (actual && within(actual.value, sum, ctx.rulebook.tolerance)) return;
+  if ((!sum || sum.exact === 0) && !actual) return;
+  const exact = sum?.exact ?? 0;
+  if (actual && sum && moneyTotalIsRight(actual.value, sum, ctx.rulebook.tolerance)) return;
+  if (actual && !sum && within(actual.value, 0, ctx.rulebook.tolerance)) return;
   const cell = actual?.cell ?? toA1(total.r, table.columns.amount);
+  // A total that adds up the amounts as typed follows from the wrong ones among them.
+  const copiesWrongLines =
+    actual !== undefined &&
+    sum !== undefined &&
+    sum.wrongCells.length > 0 &&
+    round(actual.value) === sum.typed;
   // Say which lines the total seems to leave out, when leaving them out explains it.
-  const missing = actual
-    ? amountRows.filter((r) => within(sum - (unroundedAmount(r) ?? 0), actual.value, ctx.rulebook.tolerance))
-    : [];
+  const missing =
+    actual && !copiesWrongLines
+      ? amountRows.filter((r) =>
+          within(exact - (unroundedAmount(r) ?? 0), actual.value, ctx.rulebook.tolerance),
+        )
+      : [];
   const note =
     missing.length === 1
-      ? ctx.locale === "vi"
-        ? ` (tổng đang thiếu dòng "${missing[0].label?.text ?? ""}" ${ctx.num(round(unroundedAmount(missing[0]) ?? 0, 2))})`
-        : ` (the total leaves out "${missing[0].label?.text ?? ""}" ${ctx.num(round(unroundedAmount(missing[0]) ?? 0, 2))})`
+      ? ctx.text(TEXT.leavesOut, {
+          line: missing[0].label?.text ?? "",
+          amount: ctx.num(round(unroundedAmount(missing[0]) ?? 0, 2)),
+        })
       : "";
-  const scopeAmount =
-    conv.amountTotal === "all"
-      ? ctx.locale === "vi"
-        ? " (mọi dòng, chưa làm tròn)"
-        : " (every line, unrounded)"
-      : "";
+  const expected = sum?.rounded ?? 0;
   ctx.report({
     table,
     messageId: "amount",
     data: {
       actual: actual ? ctx.num(actual.value) : ctx.blank,
-      expected: ctx.num(round(sum, 2)),
-      scope: scopeAmount,
+      expected: ctx.num(round(exact, 2)),
+      scope: conv.amountTotal === "all" ? ctx.text(TEXT.everyLine) : "",
+      shown: sum && sum.shown !== sum.rounded ? ctx.text(TEXT.shown, { shown: ctx.num(sum.shown) }) : "",
       note,
     },
     cells: [cell],
-    expected: round(sum),
+    expected,
     actual: actual?.value ?? null,
-    ...(actual?.formula ? {} : { fix: { cell, value: round(sum) } }),
+    ...(actual?.formula ? {} : { fix: { cell, value: expected } }),
     subject: { detail: "amount-total" },
+    ...(copiesWrongLines
+      ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
+      : {}),
   });
 }
 
@@ -193,7 +200,7 @@ function checkQuantity(
     table,
     messageId: "column",
     data: {
-      column: ctx.locale === "vi" ? "Số lượng" : "Số lượng (head-count)",
+      column: ctx.text({ vi: "Số lượng", en: "Số lượng (head-count)" }),
       actual: actual ? ctx.num(actual.value) : ctx.blank,
       expected: ctx.num(sum),
     },
@@ -204,6 +211,23 @@ function checkQuantity(
     subject: { detail: "quantity-total" },
   });
 }
+
+/** The pieces of the messages above, in both languages. */
+const TEXT = {
+  inServiceOnly: {
+    vi: " bồi dưỡng (không tính đào tạo nâng chuẩn)",
+    en: " (in-service only, not degree upgrades)",
+  },
+  everyLine: { vi: " (mọi dòng, chưa làm tròn)", en: " (every line, unrounded)" },
+  shown: {
+    vi: "; cộng các dòng như đang hiển thị được {shown}",
+    en: "; the lines as shown add up to {shown}",
+  },
+  leavesOut: {
+    vi: ' (tổng đang thiếu dòng "{line}" {amount})',
+    en: ' (the total leaves out "{line}" {amount})',
+  },
+};
 
 function checkRegistration(
   ctx: RuleContext,

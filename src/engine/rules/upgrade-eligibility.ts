@@ -1,17 +1,17 @@
 import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import {
+  birthShown,
   inUpgradeList,
   mm,
   monthsThreshold,
   personLabel,
   personLists,
-  QUALIFICATION_NAME,
   QUALIFICATION_RANK,
   retirementFacts,
   ym,
 } from "./people-util";
-import { levelName } from "./util";
+import { qualificationText } from "../i18n";
 
 /**
  * Only people the law obliges to upgrade belong in an upgrade list: a level with an upgrade duty,
@@ -55,10 +55,10 @@ export const upgradeEligibility: Rule = {
           ctx.report({
             table,
             messageId: "level",
-            data: { person, level: levelName(ctx.rulebook, p.level) },
+            data: { person, level: ctx.levelName(p.level) },
             cells: [p.cells.level?.cell ?? ""],
             expected: null,
-            actual: p.level,
+            actual: p.cells.level?.text ?? null,
             subject: { ...subject, level: p.level },
           });
           continue;
@@ -74,13 +74,13 @@ export const upgradeEligibility: Rule = {
             messageId: "standard",
             data: {
               person,
-              qualification: QUALIFICATION_NAME[p.qualification],
-              level: levelName(ctx.rulebook, p.level as string),
-              standard: QUALIFICATION_NAME[standard],
+              qualification: qualificationText(p.qualification, ctx.locale),
+              level: ctx.levelName(p.level as string),
+              standard: qualificationText(standard, ctx.locale),
             },
             cells: [p.cells.qualification?.cell ?? ""],
             expected: null,
-            actual: p.qualification,
+            actual: p.cells.qualification?.text ?? null,
             subject: { ...subject, level: p.level },
           });
           continue;
@@ -92,9 +92,10 @@ export const upgradeEligibility: Rule = {
             table,
             messageId: "months",
             data: { person, retire: mm(facts.retire), left: facts.left, min, from: mm(from) },
+            // The row should leave the list: nothing to write in the cell, the months are in the message.
             cells: [p.cells.birth?.cell ?? p.cells.name?.cell ?? ""],
-            expected: min,
-            actual: facts.left,
+            expected: null,
+            actual: birthShown(p),
             subject,
           });
         }

@@ -1,9 +1,11 @@
 /** Small helpers shared by rules: rulebook look-ups and row arithmetic. */
-import { parseA1 } from "../a1";
+import { parseA1, toA1 } from "../a1";
+import { round, within } from "../numbers/arith";
 import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recognize/model";
 import type { Course, Rulebook } from "../rulebook/schema";
 import { courseById } from "../plan/lookup";
 import { fold } from "../text/normalize";
+import { sectorText } from "../i18n";
 import type { RuleContext } from "./api";
 
 export function tablesOf(ctx: RuleContext, ...kinds: TableKind[]): RecognizedTable[] {
@@ -74,23 +76,16 @@ export function partName(
   part: { level?: string; sector?: string; group?: string },
   course?: Course,
 ): string {
-  const vi = ctx.locale === "vi";
   if (part.group !== undefined) {
-    const g = course?.groups.find((x) => x.id === part.group);
-    return g?.name ?? (vi ? `Đối tượng ${part.group}` : `target group ${part.group}`);
+    // The rulebook's own name in Vietnamese ("Đối tượng A"); by its letter in English.
+    const g = ctx.locale === "vi" ? course?.groups.find((x) => x.id === part.group) : undefined;
+    return (
+      g?.name ?? ctx.text({ vi: "Đối tượng {group}", en: "target group {group}" }, { group: part.group })
+    );
   }
-  const level = part.level !== undefined ? levelName(ctx.rulebook, part.level) : "";
-  const sector =
-    part.sector === "cong-lap"
-      ? vi
-        ? "công lập"
-        : "public"
-      : part.sector === "ngoai-cong-lap"
-        ? vi
-          ? "ngoài công lập"
-          : "non-public"
-        : "";
-  return [level, sector].filter(Boolean).join(" ") || (vi ? "tổng số" : "in total");
+  const level = part.level !== undefined ? ctx.levelName(part.level) : "";
+  const sector = part.sector !== undefined ? sectorText(part.sector, ctx.locale) : "";
+  return [level, sector].filter(Boolean).join(" ") || ctx.text({ vi: "tổng số", en: "in total" });
 }
 
 /** A course's display label for messages: the row's own text, shortened. */
@@ -123,6 +118,60 @@ export function linesAmount(ctx: RuleContext, rows: TableRow[]): number | undefi
     }
   }
   return any ? sum : undefined;
+}
+
+/**
+ * What a money total may be, from the lines it adds up (DOMAIN rule 1): offices use both the
+ * rounded sum of the unrounded lines (2027: 40 018,24 → 40 018) and the sum of the lines as shown,
+ * each rounded to the table's unit (2027: 40 019; 2028 with its missing line: 35 605).
+ */
+export interface MoneySum {
+  /** The sum of the unrounded lines. */
+  exact: number;
+  /** `exact` rounded to the table's unit: what a fix writes. */
+  rounded: number;
+  /** The sum of the lines as shown, each right line rounded to the table's unit. */
+  shown: number;
+  /** The sum of the amount cells as they are (wrong ones too), each rounded: what a total copying them says. */
+  typed: number;
+  /** Amount cells (or where an amount is missing) whose line is wrong: a total that adds them up follows from them. */
+  wrongCells: string[];
+}
+
+/** The money the given lines add up to under the plan's convention, or undefined when none has an amount. */
+export function moneySum(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  rows: readonly TableRow[],
+): MoneySum | undefined {
+  let exact = 0;
+  let shown = 0;
+  let typed = 0;
+  let any = false;
+  const wrongCells: string[] = [];
+  const tol = ctx.rulebook.tolerance;
+  for (const r of amountTotalRows(ctx, [...rows])) {
+    const computed = computedAmount(r);
+    const a = computed ?? r.amount?.value;
+    if (a === undefined) continue;
+    any = true;
+    exact += a;
+    const right = r.amount !== undefined && (computed === undefined || within(r.amount.value, computed, tol));
+    shown += right ? round((r.amount as NumberCell).value) : round(a);
+    typed += r.amount ? round(r.amount.value) : 0;
+    if (!right) {
+      const cell =
+        r.amount?.cell ?? (table.columns.amount !== undefined ? toA1(r.r, table.columns.amount) : undefined);
+      if (cell) wrongCells.push(cell);
+    }
+  }
+  return any ? { exact, rounded: round(exact), shown, typed, wrongCells } : undefined;
+}
+
+/** Whether a money total is right for its lines: either way of adding them up (see MoneySum). */
+export function moneyTotalIsRight(actual: number, sum: MoneySum, tolerance: number): boolean {
+  const shown = round(actual);
+  return within(actual, sum.exact, tolerance) || shown === sum.rounded || shown === sum.shown;
 }
 
 /**

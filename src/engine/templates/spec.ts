@@ -18,6 +18,8 @@
  *   PAGE (A4 landscape, fit to one page wide, the header rows repeated on every page).
  */
 
+import type { Locale, Localized } from "../i18n";
+
 export type TemplateKind = "cost" | "task" | "registration" | "person-list" | "assignment";
 
 export const TEMPLATE_KINDS: readonly TemplateKind[] = [
@@ -29,13 +31,30 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
 ];
 
 /** What each kind is, in Vietnamese (CLI help, task pane). */
-export const TEMPLATE_KIND_NAMES: Readonly<Record<TemplateKind, string>> = {
-  cost: "Phụ lục kinh phí",
-  task: "Phụ lục nhiệm vụ",
-  registration: "Bảng đăng ký theo quận/huyện hoặc xã, phường",
-  "person-list": "Danh sách đăng ký đào tạo nâng chuẩn",
-  assignment: "Bảng phân công thực hiện",
+/** The templates' names in both languages. */
+const TEMPLATE_KIND_TEXT: Readonly<Record<TemplateKind, Localized>> = {
+  cost: { vi: "Phụ lục kinh phí", en: "Cost appendix" },
+  task: { vi: "Phụ lục nhiệm vụ", en: "Task appendix" },
+  registration: {
+    vi: "Bảng đăng ký theo quận/huyện hoặc xã, phường",
+    en: "Registrations by district or commune",
+  },
+  "person-list": {
+    vi: "Danh sách đăng ký đào tạo nâng chuẩn",
+    en: "List of people registered for an upgrade",
+  },
+  assignment: { vi: "Bảng phân công thực hiện", en: "Assignment of duties" },
 };
+
+/** A template's name in the reader's language. */
+export function templateKindName(kind: TemplateKind, locale: Locale): string {
+  return TEMPLATE_KIND_TEXT[kind][locale];
+}
+
+/** The templates' Vietnamese names (dean-template's help; the pane uses templateKindName). */
+export const TEMPLATE_KIND_NAMES: Readonly<Record<TemplateKind, string>> = Object.fromEntries(
+  Object.entries(TEMPLATE_KIND_TEXT).map(([k, v]) => [k, v.vi]),
+) as Record<TemplateKind, string>;
 
 /**
  * The look of a cell, by name. Every style has thin borders on all sides unless said otherwise.

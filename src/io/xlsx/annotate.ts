@@ -5,8 +5,9 @@
  * a plain string value, never a formula.
  */
 import type ExcelJS from "exceljs";
-import { countBySeverity, SEVERITY_FILL, type Finding, type Severity } from "../../engine/findings";
-import { countsText, label } from "../../engine/i18n";
+import { SEVERITY_FILL, type Finding, type Severity } from "../../engine/findings";
+import { buildReportSheet } from "../../engine/report-sheet";
+import type { RecognizedWorkbook } from "../../engine/recognize/model";
 import { findingNotes, ownNote, withOurNote } from "../../engine/cell-notes";
 import type { Locale } from "../../engine/i18n";
 import { uniqueSheetName, quoteSheetName } from "../../engine/sheet-names";
@@ -15,6 +16,8 @@ export interface AnnotateOptions {
   locale?: Locale;
   /** Shown at the top of the results sheet (e.g. the rulebook's name). */
   rulebookName?: string;
+  /** The recognised workbook: the unit of each figure in the results sheet, the sheets' order. */
+  workbook?: RecognizedWorkbook;
 }
 
 /** Adds the marks, notes and the results sheet to a loaded workbook, in place. */
@@ -25,7 +28,7 @@ export function annotateWorkbook(
 ): void {
   const locale = options.locale ?? "vi";
   markCells(wb, findings, locale);
-  addResultsSheet(wb, findings, locale, options.rulebookName);
+  addResultsSheet(wb, findings, { ...options, locale });
 }
 
 function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale): void {
@@ -76,60 +79,73 @@ function noteText(note: ExcelJS.Cell["note"]): string {
   return (note.texts ?? []).map((t) => t.text).join("");
 }
 
-function addResultsSheet(
-  wb: ExcelJS.Workbook,
-  findings: readonly Finding[],
-  locale: Locale,
-  rulebookName?: string,
-): void {
-  const name = uniqueSheetName(
-    label(locale, "resultsSheet"),
-    wb.worksheets.map((w) => w.name),
+function addResultsSheet(wb: ExcelJS.Workbook, findings: readonly Finding[], options: AnnotateOptions): void {
+  const sheet = buildReportSheet(findings, options);
+  const ws = wb.addWorksheet(
+    uniqueSheetName(
+      sheet.name,
+      wb.worksheets.map((w) => w.name),
+    ),
   );
-  const ws = wb.addWorksheet(name);
-  const font = { name: "Times New Roman", size: 12 };
-  ws.getCell("A1").value = label(locale, "resultsTitle");
-  ws.getCell("A1").font = { ...font, bold: true, size: 14 };
-  const summary = countsText(countBySeverity(findings), locale);
-  ws.getCell("A2").value = rulebookName
-    ? `${label(locale, "checkedBy")} "${rulebookName}": ${summary}`
-    : summary;
+  const font = sheet.font;
+  ws.getCell("A1").value = sheet.title;
+  ws.getCell("A1").font = { ...font, bold: true, size: font.size + 2 };
+  ws.getCell("A2").value = sheet.subtitle;
   ws.getCell("A2").font = { ...font, italic: true };
-  const headers = (
-    ["no", "sheet", "cell", "severity", "rule", "message", "expected", "actual", "fix"] as const
-  ).map((k) => label(locale, k));
-  const header = ws.getRow(4);
-  headers.forEach((h, i) => {
+  ws.getCell("A2").alignment = { vertical: "top", wrapText: true };
+  ws.mergeCells(1, 1, 1, sheet.columns.length);
+  ws.mergeCells(2, 1, 2, sheet.columns.length);
+  ws.getRow(2).height = sheet.subtitleHeight;
+  const header = ws.getRow(sheet.headerRow);
+  sheet.columns.forEach((col, i) => {
     const c = header.getCell(i + 1);
-    c.value = h;
+    c.value = col.header;
     c.font = { ...font, bold: true };
     c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    c.border = BORDER;
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+    ws.getColumn(i + 1).width = col.width;
   });
-  [6, 18, 10, 11, 16, 70, 16, 16, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  if (findings.length === 0) ws.getCell("A5").value = label(locale, "noFindings");
-  findings.forEach((f, i) => {
-    const row = ws.getRow(5 + i);
-    const first = f.cells[0];
-    row.getCell(1).value = i + 1;
-    row.getCell(2).value = f.sheet;
-    if (first && wb.getWorksheet(f.sheet)) {
-      row.getCell(3).value = { text: f.cells.join(", "), hyperlink: `#${quoteSheetName(f.sheet)}!${first}` };
-      row.getCell(3).font = { ...font, color: { argb: "FF0563C1" }, underline: true };
-    } else {
-      row.getCell(3).value = f.cells.join(", ");
-    }
-    row.getCell(4).value = label(locale, f.severity);
-    row.getCell(5).value = f.rule;
-    row.getCell(6).value = f.message;
-    row.getCell(7).value = f.expected;
-    row.getCell(8).value = f.actual;
-    row.getCell(9).value = f.fix ? f.fix.value : null;
-    row.eachCell((c, col) => {
-      if (col !== 3) c.font = font;
-      c.alignment = { vertical: "top", wrapText: col === 6 };
+  const linkCol = sheet.columns.findIndex((c) => c.key === "cell") + 1;
+  sheet.rows.forEach((r, i) => {
+    const row = ws.getRow(sheet.headerRow + 1 + i);
+    r.values.forEach((v, j) => {
+      const c = row.getCell(j + 1);
+      const col = sheet.columns[j];
+      // Every text is written as a plain string value: ExcelJS never turns it into a formula.
+      c.value = v === "" ? null : v;
+      c.font = font;
+      c.alignment = { vertical: "top", horizontal: r.aligns[j], wrapText: col.wrap };
+      c.border = BORDER;
     });
+    if (r.link && linkCol > 0 && wb.getWorksheet(r.link.sheet)) {
+      const c = row.getCell(linkCol);
+      c.value = {
+        text: String(r.values[linkCol - 1]),
+        hyperlink: `#${quoteSheetName(r.link.sheet)}!${r.link.cell}`,
+      };
+      c.font = { ...font, color: { argb: "FF0563C1" }, underline: true };
+    }
+    row.height = r.height;
   });
-  ws.views = [{ state: "frozen", ySplit: 4 }];
+  ws.views = [{ state: "frozen", ySplit: sheet.headerRow }];
+  const last = sheet.headerRow + sheet.rows.length;
   if (findings.length > 0)
-    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4 + findings.length, column: 9 } };
+    ws.autoFilter = {
+      from: { row: sheet.headerRow, column: 1 },
+      to: { row: last, column: sheet.columns.length },
+    };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: sheet.page.orientation,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: sheet.page.fitToWidth,
+    fitToHeight: sheet.page.fitToHeight,
+    printTitlesRow: `${sheet.page.printTitleRows[0]}:${sheet.page.printTitleRows[1]}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
+
+const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };

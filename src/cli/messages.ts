@@ -1,0 +1,94 @@
+/**
+ * The words of `dean-check` (help, one-line errors, the report's own lines), Vietnamese first and
+ * English for `--lang en`: the command line's part of the catalogue. The engine's words (severities,
+ * kinds, counts) come from engine/i18n; every text is filled by its one formatter, formatMessage.
+ */
+import { formatMessage, type Locale } from "../engine/i18n";
+
+const vi = {
+  usage: `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
+
+  --rules     sổ quy tắc (tệp JSON, hoặc tên có sẵn: {builtins})
+  --json      in kết quả dạng JSON: {"files":[{"file": "...", "findings": [...]}]}
+  --annotate  ghi một bản sao có đánh dấu các ô và trang "Kết quả kiểm tra" (không bao giờ ghi đè tệp gốc);
+              khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
+  --lang      ngôn ngữ của thông báo: vi (mặc định) hoặc en
+  --version   in số phiên bản
+  --help      in hướng dẫn này
+
+Mã thoát: 0 không có lỗi, 1 có lỗi (kể cả một trang trông như phụ lục mà không đọc được), 2 không đọc được tệp
+hoặc sổ quy tắc, không nhận ra phụ lục nào trong tệp, hoặc không ghi được bản đánh dấu.
+`,
+  noInput: "Chưa chọn tệp .xlsx hoặc thư mục nào để kiểm tra. Gõ dean-check --help để xem cách dùng.",
+  badLang: 'Ngôn ngữ "{lang}" không có: chọn vi hoặc en.',
+  annotateNotXlsx:
+    'Bản đánh dấu phải có đuôi .xlsx, không phải "{path}" (hoặc chỉ một thư mục, kết thúc bằng "/").',
+  annotateManyToFile:
+    'Kiểm tra {count} tệp thì --annotate phải là một thư mục, không phải tệp "{path}": mỗi tệp có một bản đánh dấu riêng.',
+  annotateIsInput:
+    'Không ghi bản đánh dấu vào "{path}": đó là tệp đang kiểm tra (dean-check không bao giờ ghi đè tệp gốc).',
+  annotateFailed: 'không ghi được bản đánh dấu "{path}": {reason}.',
+  progress: "Đang kiểm tra [{bar}] {value}/{total} tệp  {file}",
+  isFolder: "Đây là thư mục, không phải tệp.",
+  noReadPermission: "Không có quyền đọc tệp.",
+  cannotRead: "Không đọc được tệp.",
+  cannotCheck: "Không kiểm tra được tệp: {reason}",
+  annotatedTo: "đã ghi bản đánh dấu: {path}",
+  summary: "Tóm tắt",
+};
+
+export type CliMessageKey = keyof typeof vi;
+
+const en: Record<CliMessageKey, string> = {
+  usage: `Usage: dean-check [--rules rulebook.json] [--json] [--annotate marked-copy.xlsx] [--lang vi|en] <file.xlsx|folder>...
+
+  --rules     the rulebook (a JSON file, or a built-in one: {builtins})
+  --json      print the results as JSON: {"files":[{"file": "...", "findings": [...]}]}
+  --annotate  write a copy with the flagged cells marked and a "Check results" sheet (never overwrites an input);
+              when checking several files, a folder for the copies
+  --lang      language of the messages: vi (default) or en
+  --version   print the version number
+  --help      print this help
+
+Exit codes: 0 no error, 1 errors found (a sheet that looks like an appendix but cannot be read is one), 2 a file or
+the rulebook cannot be read, no appendix at all is recognised in a file, or a marked copy cannot be written.
+`,
+  noInput: "No .xlsx file or folder to check. Type dean-check --help for the usage.",
+  badLang: 'There is no language "{lang}": choose vi or en.',
+  annotateNotXlsx: 'The marked copy must end in .xlsx, not "{path}" (or name a folder, ending with "/").',
+  annotateManyToFile:
+    'With {count} files, --annotate must name a folder, not the file "{path}": each file gets its own marked copy.',
+  annotateIsInput:
+    'Not writing the marked copy to "{path}": it is a file being checked (dean-check never overwrites an input).',
+  annotateFailed: 'cannot write the marked copy "{path}": {reason}.',
+  progress: "Checking [{bar}] {value}/{total} files  {file}",
+  isFolder: "This is a folder, not a file.",
+  noReadPermission: "No permission to read the file.",
+  cannotRead: "The file cannot be read.",
+  cannotCheck: "The file cannot be checked: {reason}",
+  annotatedTo: "marked copy written: {path}",
+  summary: "Summary",
+};
+
+const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };
+
+/** A command-line text in the reader's language, `{name}` placeholders filled. */
+export function cliText(
+  locale: Locale,
+  key: CliMessageKey,
+  data: Record<string, string | number> = {},
+): string {
+  return formatMessage(MESSAGES[locale][key], data);
+}
+
+/**
+ * The language asked for on the command line, read before the arguments are parsed, so that a
+ * mistake in them is already told in that language ("--lang en", "--lang=en").
+ */
+export function requestedLocale(argv: readonly string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--") break;
+    if (argv[i] === "--lang=en" || (argv[i] === "--lang" && argv[i + 1] === "en")) return "en";
+  }
+  return "vi";
+}

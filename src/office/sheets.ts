@@ -1,0 +1,40 @@
+/** Small helpers every part of the adapter uses: addresses, typed text, sheets the add-in may write on. */
+import type { MarkResult } from "../taskpane/port";
+
+/** "'PL 1, 2'!A1:B1,'PL 1, 2'!C1:D1" → ["'PL 1, 2'!A1:B1", "'PL 1, 2'!C1:D1"]: commas inside a quoted sheet name stay. */
+export function splitAddresses(list: string): string[] {
+  return list.split(/,(?=(?:[^']*'[^']*')*[^']*$)/).filter((a) => a !== "");
+}
+
+/** "'PL8 KP 2028'!A1:B2" → "A1:B2". */
+export function localAddress(address: string): string {
+  const i = address.lastIndexOf("!");
+  return (i >= 0 ? address.slice(i + 1) : address).replace(/\$/g, "");
+}
+
+/** A text written as a value must stay text: the apostrophe stops Excel reading "=…", "1.5" or "5.". */
+export function asTypedText(v: number | string | boolean | null): number | string | boolean {
+  if (v === null) return "";
+  return typeof v === "string" && v !== "" ? `'${v}` : v;
+}
+
+/**
+ * The sheet named `sheet` among the loaded ones (names and protection), when the add-in may write
+ * on it; otherwise undefined, with the reason added to `result.skipped` ("… `cannot`; …").
+ */
+export function writableSheet(
+  items: Excel.Worksheet[],
+  sheet: string,
+  cannot: string,
+  result: MarkResult,
+): Excel.Worksheet | undefined {
+  const ws = items.find((w) => w.name === sheet);
+  const reason = !ws
+    ? "Không còn trang tính này trong sổ tính."
+    : ws.protection.protected
+      ? `Trang tính đang được bảo vệ (Protect Sheet): ${cannot}; bỏ bảo vệ rồi kiểm tra lại.`
+      : undefined;
+  if (reason === undefined) return ws;
+  result.skipped.push({ sheet, reason });
+  return undefined;
+}
