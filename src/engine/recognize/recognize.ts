@@ -297,7 +297,9 @@ function appendixEvidence(grid: Grid): TextCell | undefined {
     for (let c = grid.firstCol; c < Math.min(grid.colCount, grid.firstCol + 30); c++) {
       const t = grid.text(r, c);
       if (!t || t.length > 300) continue;
-      if (APPENDIX_TITLE.test(t) || /\bkinh phi\b/.test(fold(t)) || TT_HEADER.test(fold(t)))
+      // A TT/STT cell counts as a header when the row has another heading beside it.
+      const tt = TT_HEADER.test(fold(t)) && grid.rowText(r) !== t;
+      if (APPENDIX_TITLE.test(t) || /\bkinh phi\b/.test(fold(t)) || tt)
         return { text: t.length > 80 ? `${t.slice(0, 77)}…` : t, cell: grid.a1(r, c) };
     }
   }
