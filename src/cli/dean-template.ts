@@ -9,7 +9,7 @@
  * - Exit 0 when the file is written, 2 otherwise (one Vietnamese line on stderr, never a stack
  *   trace): unknown kind or year, bad option, unreadable rulebook, file that cannot be written.
  */
-import { realpath, rename, writeFile, unlink } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
 import {
@@ -20,8 +20,9 @@ import {
 } from "../engine/templates/build";
 import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
 import { unitsFor } from "../engine/templates/layout";
-import { templateXlsxBuffer } from "../io/xlsx/template";
 import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
+import { writeNewFile } from "./files";
+import { escapeTerminal } from "./terminal";
 import { loadRulebookArg } from "./rulebook-arg";
 
 export const EXIT = { written: 0, failed: 2 } as const;
@@ -111,19 +112,28 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const target = values.output;
   await refuseInputs(target, values.rules);
+  // ExcelJS (through the template writer) is loaded only now: --help and refusals never load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { templateXlsxBuffer } = require("../io/xlsx/template") as typeof import("../io/xlsx/template");
   const bytes = await templateXlsxBuffer(template);
   await writeTarget(target, bytes, values.force);
   const sheets = template.sheets.map((s) => (s.hidden ? `${s.name} (ẩn)` : s.name)).join(", ");
   io.stdout(
-    `Đã ghi mẫu ${TEMPLATE_KIND_NAMES[kind].toLocaleLowerCase("vi")} năm ${year} (sổ quy tắc ${rulebook.id}) vào ${target}: ${sheets}.\n`,
+    escapeTerminal(
+      `Đã ghi mẫu ${TEMPLATE_KIND_NAMES[kind].toLocaleLowerCase("vi")} năm ${year} (sổ quy tắc ${rulebook.id}) vào ${target}: ${sheets}.\n`,
+      true,
+    ),
   );
   if (kind === "registration") {
     // Say which unit list was used, and when the rulebook has none: the rows are left for names.
     const units = unitsFor(rulebook, year, options.units);
     io.stdout(
-      units.names.length > 0
-        ? `Đơn vị: ${units.label} (${units.names.length} đơn vị theo sổ quy tắc).\n`
-        : `Đơn vị: ${units.label}. Sổ quy tắc chưa có danh sách này: các dòng để trống, gõ tên đơn vị vào là được đánh số (xem README để thêm danh sách vào sổ quy tắc).\n`,
+      escapeTerminal(
+        units.names.length > 0
+          ? `Đơn vị: ${units.label} (${units.names.length} đơn vị theo sổ quy tắc).\n`
+          : `Đơn vị: ${units.label}. Sổ quy tắc chưa có danh sách này: các dòng để trống, gõ tên đơn vị vào là được đánh số (xem README để thêm danh sách vào sổ quy tắc).\n`,
+        true,
+      ),
     );
   }
   return EXIT.written;
@@ -140,7 +150,7 @@ async function refuseInputs(target: string, rules: string | undefined): Promise<
     );
 }
 
-/** Writes a new file; replaces an existing one only with --force (through a temporary file). */
+/** Writes a new file; replaces an existing one only with --force (through a private temporary folder). */
 async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
   const cannot = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
@@ -152,20 +162,11 @@ async function writeTarget(target: string, bytes: Buffer, force: boolean): Promi
   } catch (e) {
     throw cannot(e);
   }
-  if (!force) {
-    try {
-      await writeFile(target, bytes, { flag: "wx" });
-    } catch (e) {
-      throw cannot(e);
-    }
-    return;
-  }
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, bytes, { flag: "wx" });
-    await rename(tmp, target);
+    // A private temporary folder beside the target, the file created exclusively in it, then moved
+    // into place: without --force an existing target (or a link planted there) is never replaced.
+    await writeNewFile(target, bytes, force);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
     throw cannot(e);
   }
 }

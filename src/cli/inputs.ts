@@ -1,6 +1,6 @@
 /** The workbooks named on the command line: files as given, folders searched for .xlsx files. */
 import { readdir, realpath, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 
 export interface Input {
   /** The path as the user gave it (or joined under the folder they gave). */
@@ -12,22 +12,58 @@ export interface Input {
 /** Excel's lock files ("~$Kế hoạch.xlsx") and hidden files are not workbooks. */
 const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
 
+const inside = (path: string, root: string) =>
+  path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+function folderError(code: string | undefined): string {
+  return code === "EACCES" || code === "EPERM"
+    ? "Không có quyền đọc thư mục này: các tệp trong đó không được kiểm tra."
+    : `Không đọc được thư mục này (lỗi hệ thống ${code ?? "?"}): các tệp trong đó không được kiểm tra.`;
+}
+
 /**
- * Workbooks under `dir`, in name order. Links are followed (a shared folder often holds links to
- * the districts' files); each folder is walked once, so a link back up cannot loop.
+ * Workbooks under `dir`, in name order, never leaving `root` (the real path of the folder the
+ * user gave): a link to a workbook is followed (a shared folder often holds links to the
+ * districts' files), a link to a folder only when that folder is inside `root` (a link to "/"
+ * must not walk the whole machine), and each folder is walked once, so a link back up cannot
+ * loop. A sub-folder that cannot be read is one line of its own; the others are still checked.
  */
-async function walk(dir: string, out: Input[], seen = new Set<string>()): Promise<void> {
-  const real = await realpath(dir);
-  if (seen.has(real)) return;
-  seen.add(real);
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, root: string, out: Input[], seen: Set<string>): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    out.push({ file: dir, error: folderError((e as NodeJS.ErrnoException).code) });
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name, "vi"));
   for (const e of entries) {
     const p = join(dir, e.name);
-    const kind = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
-    if (!kind) continue; // a broken link
-    if (kind.isDirectory()) await walk(p, out, seen);
-    else if (kind.isFile() && isWorkbook(e.name)) out.push({ file: p });
+    if (e.isDirectory()) {
+      const real = await realpath(p).catch(() => p);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      await walk(p, root, out, seen);
+    } else if (e.isSymbolicLink()) {
+      const target = await stat(p).catch(() => undefined);
+      if (!target) continue; // a broken link
+      if (target.isDirectory()) {
+        const real = await realpath(p).catch(() => undefined);
+        if (!real || seen.has(real)) continue;
+        if (!inside(real, root)) {
+          out.push({
+            file: p,
+            error: `Liên kết tới thư mục "${real}", nằm ngoài thư mục đã chọn: không duyệt (hãy chỉ thẳng thư mục đó nếu cần kiểm tra).`,
+          });
+          continue;
+        }
+        seen.add(real);
+        await walk(p, root, out, seen);
+      } else if (isWorkbook(e.name)) out.push({ file: p });
+    } else if (isWorkbook(e.name)) {
+      // Regular files, and anything else named .xlsx (a FIFO, a device): the reader says why it is no workbook.
+      out.push({ file: p });
+    }
   }
 }
 
@@ -37,13 +73,19 @@ export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
     let s;
     try {
       s = await stat(p);
-    } catch {
-      out.push({ file: p, error: "Không tìm thấy tệp hoặc thư mục." });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      out.push({
+        file: p,
+        error:
+          code === "EACCES" || code === "EPERM" ? "Không có quyền đọc." : "Không tìm thấy tệp hoặc thư mục.",
+      });
       continue;
     }
     if (s.isDirectory()) {
       const before = out.length;
-      await walk(p, out);
+      const root = await realpath(p).catch(() => p);
+      await walk(p, root, out, new Set([root]));
       if (out.length === before) out.push({ file: p, error: "Thư mục không có tệp .xlsx nào." });
     } else {
       out.push({ file: p });

@@ -8,67 +8,25 @@
  *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
  * - `--annotate` writes a marked copy; it never overwrites an input.
  */
-import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { SingleBar } from "cli-progress";
-import { checkWorkbook } from "../engine/check";
+import type { SingleBar } from "cli-progress";
 import { toPublicFinding, type Finding } from "../engine/findings";
 import { builtinRulebookIds } from "../engine/rulebook/builtin";
-import type { Rulebook } from "../engine/rulebook/schema";
-import { noAppendixReason, type Locale } from "../engine/i18n";
-import { InputError } from "../io/errors";
-import { annotateWorkbook } from "../io/xlsx/annotate";
-import { loadWorkbook, workbookSnapshot } from "../io/xlsx/read";
+import type { Locale } from "../engine/i18n";
+import type { CheckJob, CheckOutcome } from "./check-file";
 import { expandInputs, type Input } from "./inputs";
 import { cliText, requestedLocale } from "./messages";
+import { checkFiles } from "./pool";
 import { loadRulebookArg } from "./rulebook-arg";
-import {
-  nodeIo,
-  oneLine,
-  parseCliArgs,
-  runCli,
-  UsageError,
-  ensureFolder,
-  writeErrorText,
-  type CliIo,
-} from "./shared";
+import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
 import { textReport, type FileReport } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
 export type { CliIo } from "./shared";
 export { nodeIo } from "./shared";
-
-interface Checked extends FileReport {
-  bytes?: Buffer;
-}
-
-async function checkFile(file: string, rulebook: Rulebook, locale: Locale): Promise<Checked> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      file,
-      error: cliText(
-        locale,
-        code === "EISDIR" ? "isFolder" : code === "EACCES" ? "noReadPermission" : "cannotRead",
-      ),
-    };
-  }
-  try {
-    const snapshot = workbookSnapshot(await loadWorkbook(bytes));
-    const { findings, workbook } = checkWorkbook(snapshot, { rulebook, locale });
-    // No appendix recognised at all: an unreadable input (exit 2), never "0 lỗi".
-    const unread = noAppendixReason(workbook, locale);
-    if (unread !== undefined) return { file, error: unread };
-    return { file, findings, workbook, bytes };
-  } catch (e) {
-    if (e instanceof InputError) return { file, error: e.message };
-    return { file, error: cliText(locale, "cannotCheck", { reason: oneLine((e as Error).message) }) };
-  }
-}
 
 /**
  * Where the annotated copy of each file goes; refuses any path that is one of the inputs, and a
@@ -113,20 +71,6 @@ async function annotationTargets(
     }
   }
   return targets;
-}
-
-async function writeAnnotated(c: Checked, target: string, rulebook: Rulebook, locale: Locale): Promise<void> {
-  const wb = await loadWorkbook(c.bytes as Buffer);
-  annotateWorkbook(wb, c.findings ?? [], { locale, rulebookName: rulebook.name, workbook: c.workbook });
-  await ensureFolder(dirname(target));
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
@@ -195,51 +139,64 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         )
       : undefined;
 
-  const bar =
-    inputs.length > 1 && io.interactive
-      ? new SingleBar({
-          format: cliText(locale, "progress"),
-          stream: process.stderr,
-          hideCursor: true,
-          clearOnComplete: true,
-        })
-      : undefined;
-  bar?.start(inputs.length, 0, { file: "" });
+  const bar = inputs.length > 1 && io.interactive ? progressBar(inputs.length, locale) : undefined;
+  // Each file read, checked and copied in a worker thread (src/cli/pool.ts); only findings come back.
+  const readable = inputs.filter((i) => i.error === undefined);
+  const jobs: CheckJob[] = readable.map((i) => ({ file: i.file, annotate: targets?.get(i.file) }));
+  const outcomes = await checkFiles(jobs, { rulebook, locale }, {}, (o) =>
+    bar?.increment({ file: escapeTerminal(basename(o.file)) }),
+  );
+  bar?.stop();
+  const checked = new Map(
+    readable.map((input, i) => [input, { outcome: outcomes[i], target: jobs[i].annotate }]),
+  );
   const reports: FileReport[] = [];
   let unwritten = 0;
   for (const input of inputs) {
-    bar?.update({ file: basename(input.file) });
-    const c: Checked =
-      input.error !== undefined
-        ? { file: input.file, error: input.error }
-        : await checkFile(input.file, rulebook, locale);
-    const target = targets?.get(c.file);
-    if (target && c.error === undefined) {
-      try {
-        await writeAnnotated(c, target, rulebook, locale);
-        c.annotated = target;
-        // The report says where the copy went; with --json, stdout is the JSON alone.
-        if (values.json) io.stderr(`dean-check: ${cliText(locale, "annotatedTo", { path: target })}\n`);
-      } catch (e) {
+    const c = checked.get(input);
+    const o: CheckOutcome = c?.outcome ?? { file: input.file, error: input.error };
+    const report: FileReport = { file: o.file, error: o.error, findings: o.findings, workbook: o.workbook };
+    const target = c?.target;
+    if (target !== undefined && o.error === undefined) {
+      if (o.annotateError !== undefined) {
         unwritten++;
         io.stderr(
-          `dean-check: ${cliText(locale, "annotateFailed", { path: target, reason: writeErrorText(e) })}\n`,
+          stderrLine(
+            `dean-check: ${cliText(locale, "annotateFailed", { path: target, reason: o.annotateError })}`,
+          ),
         );
+      } else {
+        report.annotated = target;
+        // The report says where the copy went; with --json, stdout is the JSON alone.
+        if (values.json)
+          io.stderr(stderrLine(`dean-check: ${cliText(locale, "annotatedTo", { path: target })}`));
       }
     }
-    delete c.bytes;
-    reports.push(c);
-    bar?.increment();
+    reports.push(report);
   }
-  bar?.stop();
 
-  for (const r of reports) if (r.error !== undefined) io.stderr(`dean-check: ${r.file}: ${r.error}\n`);
+  for (const r of reports)
+    if (r.error !== undefined) io.stderr(stderrLine(`dean-check: ${r.file}: ${r.error}`));
   if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
-  else io.stdout(textReport(reports, locale));
+  else io.stdout(escapeTerminal(textReport(escapeStrings(reports), locale), true));
 
   // A copy that was asked for and not written is a failure, as an unreadable input is.
   if (unwritten > 0 || reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
+}
+
+/** The progress bar on stderr (cli-progress is loaded only when a bar is drawn). */
+function progressBar(total: number, locale: Locale): SingleBar {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar: Bar } = require("cli-progress") as typeof import("cli-progress");
+  const bar = new Bar({
+    format: cliText(locale, "progress"),
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0, { file: "" });
+  return bar;
 }
 
 /** The `--json` document: exactly the contract's fields. */

@@ -14,6 +14,13 @@ import {
   type LabelKey,
 } from "../engine/i18n";
 import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
+
+/** What the report says of each sheet (a worker sends this back, not the recognised workbook). */
+export interface ReportWorkbook {
+  tables: Pick<RecognizedWorkbook["tables"][number], "sheet" | "kind" | "year" | "scale">[];
+  skipped: Pick<RecognizedWorkbook["skipped"][number], "sheet" | "reason">[];
+  sheetOrder: RecognizedWorkbook["sheetOrder"];
+}
 import type { Locale } from "../engine/i18n";
 import { cliText } from "./messages";
 
@@ -21,7 +28,7 @@ export interface FileReport {
   file: string;
   error?: string;
   findings?: EngineFinding[];
-  workbook?: RecognizedWorkbook;
+  workbook?: ReportWorkbook;
   /** Where its annotated copy was written (--annotate). */
   annotated?: string;
 }
@@ -62,7 +69,7 @@ export function fileLines(f: FileReport, locale: Locale): string[] {
   const L = (k: LabelKey) => label(locale, k);
   const lines = [`━━ ${f.file}`];
   if (f.error !== undefined) return [...lines, `   ${L("error")}: ${f.error}`];
-  const wb = f.workbook as RecognizedWorkbook;
+  const wb = f.workbook as ReportWorkbook;
   const findings = f.findings ?? [];
   lines.push(`   ${countsText(countFindings(findings), locale)}`);
   for (const t of wb.tables) {

@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { RulebookError } from "../engine/rulebook/load";
 import { InputError } from "../io/errors";
+import { stderrLine } from "./terminal";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -83,10 +84,10 @@ export async function runCli(
       e instanceof InputError ||
       also.some((k) => e instanceof k)
     ) {
-      io.stderr(`${tool}: ${oneLine((e as Error).message)}\n`);
+      io.stderr(stderrLine(`${tool}: ${oneLine((e as Error).message)}`));
       return failed;
     }
-    io.stderr(`${tool}: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+    io.stderr(stderrLine(`${tool}: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}`));
     return failed;
   }
 }

@@ -8,6 +8,7 @@
  * argument is not of the right kind (text where a number belongs, an unreadable date).
  */
 import { readDateCell, type YearMonth } from "../engine/dates/parse";
+import { isoToSerial } from "../engine/dates/serial";
 import {
   monthsLeft as lawMonthsLeft,
   parseGender,
@@ -333,14 +334,11 @@ function readGender(v: CellArg): "male" | "female" {
   return g;
 }
 
-/** Days from Excel's day 0 (30/12/1899) to 01/01/1970. */
-const EXCEL_EPOCH_OFFSET = 25569;
-
-/** "yyyy-mm-dd" → Excel date serial (1900 date system, dates from March 1900). */
+/** "yyyy-mm-dd" → Excel date serial (1900 date system, src/engine/dates/serial.ts). */
 export function excelSerial(isoDate: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new RangeError(`Ngày không hợp lệ: ${isoDate}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + EXCEL_EPOCH_OFFSET;
+  const serial = isoToSerial(isoDate);
+  if (serial === undefined) throw new RangeError(`Ngày không hợp lệ: ${isoDate}`);
+  return serial;
 }
 
 /** DEAN.RETIREMENT: the retirement date (last day of the retirement month) as an Excel date serial. */

@@ -10,8 +10,8 @@ import { checkWorkbook } from "../../src/engine/check";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { cleanSheetName } from "../../src/engine/sheet-names";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
-import { annotateWorkbook } from "../../src/io/xlsx/annotate";
-import { loadWorkbook, readXlsx } from "../../src/io/xlsx/read";
+import { annotatedCopy } from "../../src/io/xlsx/copy";
+import { readXlsx, readXlsxDetailed } from "../../src/io/xlsx/read";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
 import { workbookArb } from "./arbitraries";
@@ -87,9 +87,12 @@ describe("annotate, then check again", () => {
           const bytes = await snapshotToXlsxBuffer(wb);
           const original = await readXlsx(bytes);
           const findings = checkWorkbook(original, { rulebook, locale }).findings;
-          const book = await loadWorkbook(bytes);
-          annotateWorkbook(book, findings, { locale, rulebookName: rulebook.name });
-          const copy = await readXlsx(Buffer.from(await book.xlsx.writeBuffer()));
+          const copy = await readXlsx(
+            await annotatedCopy(bytes, await readXlsxDetailed(bytes), findings, {
+              locale,
+              rulebookName: rulebook.name,
+            }),
+          );
           expect(copy.sheets).toHaveLength(original.sheets.length + 1);
           expect(copy.sheets.slice(0, original.sheets.length)).toEqual(original.sheets);
           const results = copy.sheets[copy.sheets.length - 1];
@@ -106,9 +109,7 @@ describe("annotate, then check again", () => {
     const bytes = await snapshotToXlsxBuffer(seed2026AsPrinted());
     const findings = checkWorkbook(await readXlsx(bytes), { rulebook }).findings;
     expect(findings.length).toBeGreaterThan(20);
-    const book = await loadWorkbook(bytes);
-    annotateWorkbook(book, findings);
-    const copy = await readXlsx(Buffer.from(await book.xlsx.writeBuffer()));
+    const copy = await readXlsx(await annotatedCopy(bytes, await readXlsxDetailed(bytes), findings, {}));
     expect(checkWorkbook(copy, { rulebook }).findings).toEqual(findings);
   });
 });

@@ -18,6 +18,7 @@ import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { createExcelAdapter, MARK_TAG } from "../../src/office/excel-adapter";
 import {
   BAD_FILES,
+  LONG_SHEET_NAME,
   hiddenWorkbook,
   injectionWorkbook,
   INJECTIONS,
@@ -155,6 +156,41 @@ describe("readable hostile files are checked correctly", () => {
     const fs = (JSON.parse(r.out) as Json).files[0].findings as Finding[];
     expect(fs.filter((f) => f.rule === "unknown-course")).toHaveLength(300);
     expect(fs.every((f) => f.message.length < 2000)).toBe(true);
+  });
+});
+
+describe("the classes of issue 16", () => {
+  it("one label of 144 million characters is cut at 32 767: one unknown-course warning, a short message", async () => {
+    const fs = await findingsOf("nhan-144-trieu.xlsx");
+    expect(fs.map((f) => f.rule)).toEqual(["unknown-course"]);
+    expect(fs[0].message.length).toBeLessThan(2000);
+    expect(String(fs[0].actual).length).toBeLessThanOrEqual(32_767);
+  });
+
+  it("one stray value in row 1 048 576 does not refuse the plan: the same findings", async () => {
+    expect(await findingsOf("dong-1048576.xlsx")).toEqual(publicOf(printedFindings));
+  });
+
+  it("a sheet name over 31 characters is read and checked; the copy is refused with the reason", async () => {
+    const renamed = publicOf(printedFindings).map((f) => ({
+      ...f,
+      sheet: f.sheet === "PL8 KP 2028" ? LONG_SHEET_NAME : f.sheet,
+      message: f.message.split("PL8 KP 2028!").join(`${LONG_SHEET_NAME}!`),
+      ...(f.causedBy
+        ? {
+            causedBy: {
+              ...f.causedBy,
+              sheet: f.causedBy.sheet === "PL8 KP 2028" ? LONG_SHEET_NAME : f.causedBy.sheet,
+            },
+          }
+        : {}),
+    }));
+    expect(await findingsOf("ten-trang-dai.xlsx")).toEqual(renamed);
+    const r = await cli("--annotate", path("ten-trang-dai.kiem-tra.xlsx"), path("ten-trang-dai.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/không ghi được bản đánh dấu .*dài hơn 31 ký tự/);
+    expect(r.err).not.toMatch(/exceeds|truncated/);
   });
 });
 

@@ -10,6 +10,9 @@
 import { isCellDate, isCellError, type CellValue } from "../snapshot";
 import { collapseSpaces, fold } from "../text/normalize";
 import type { Phrase } from "../i18n";
+import { EXCEL_MAX_SERIAL, serialToDay } from "./serial";
+
+export { EXCEL_MAX_SERIAL } from "./serial";
 
 export interface YearMonth {
   year: number;
@@ -25,9 +28,6 @@ export interface ParsedDate extends YearMonth {
 
 /** A date, or why the input is not one (a catalogue phrase: vi and en). */
 export type DateReading = { date: ParsedDate } | { error: Phrase };
-
-/** Largest Excel serial date: 31/12/9999. */
-export const EXCEL_MAX_SERIAL = 2958465;
 
 /** Two-digit years above this are 19yy, the others 20yy ("66" → 1966, "30" → 2030). */
 const TWO_DIGIT_PIVOT = 30;
@@ -163,14 +163,11 @@ function readShort(first: number, second: string): DateReading | undefined {
  * is ignored.
  */
 export function excelSerialToDate(serial: number): ParsedDate {
-  const whole = Math.floor(serial);
-  if (!(whole >= 1 && whole <= EXCEL_MAX_SERIAL)) {
+  const day = serialToDay(serial);
+  if (!day) {
     throw new RangeError(`Số ${serial} không phải là ngày của Excel (từ 1 đến ${EXCEL_MAX_SERIAL})`);
   }
-  if (whole === 60) return { year: 1900, month: 2, day: 29 };
-  // Days after 01/01/1900, skipping the fictitious 29/02/1900 from serial 61 on.
-  const d = new Date(Date.UTC(1900, 0, 1) + (whole < 60 ? whole - 1 : whole - 2) * 86_400_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return day;
 }
 
 function readSerial(n: number): DateReading {

@@ -4,7 +4,7 @@
  * references (optionally on another sheet: 'Bảng tuổi nghỉ hưu'!$A$5:$A$496), the operators
  * + - * / ^ & = <> < <= > >= and the functions SUM, ROUND, IF, INDEX, MATCH (exact match only),
  * DATE, YEAR, MONTH, EOMONTH, ISBLANK, IFERROR, MAX, MIN, AND, OR, plus custom functions given
- * by the caller (DEAN.COST). Dates are Excel serial numbers (1900 system, from March 1900).
+ * by the caller (DEAN.COST). Dates are Excel serial numbers (1900 system, src/engine/dates/serial.ts).
  *
  * It is no general spreadsheet: anything outside this subset is a programming error of a
  * template and throws, so that a template can never hold a formula whose result was not computed.
@@ -12,6 +12,7 @@
 import { LruCache } from "../cache";
 import { parseA1 } from "../a1";
 import { round } from "../numbers/arith";
+import { dayToSerial, serialToDay, type SerialDay } from "../dates/serial";
 import type { CellResult } from "./spec";
 
 // ---------------------------------------------------------------------------------------------
@@ -377,17 +378,14 @@ function compare(a: Scalar, b: Scalar): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const DAY_MS = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** Excel date serial of a calendar day (JavaScript's month overflow rules, as Excel's DATE). */
+/** Excel date serial of a calendar day (as Excel's DATE: months and days roll over). */
 export function dateSerial(year: number, month: number, day: number): number {
-  return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH) / DAY_MS;
+  return dayToSerial(year, month, day);
 }
 
-function serialDate(serial: number): Date {
-  if (serial < 0) return fail("#NUM!");
-  return new Date(EXCEL_EPOCH + Math.floor(serial) * DAY_MS);
+/** The day of a serial, as Excel's YEAR, MONTH and DAY read it; #NUM! outside Excel's dates. */
+function serialDate(serial: number): SerialDay {
+  return serialToDay(serial) ?? fail("#NUM!");
 }
 
 function numbersOf(args: Value[], ctx: EvalContext): number[] {
@@ -533,15 +531,15 @@ function call(name: string, args: Node[], ctx: EvalContext): Value {
       );
     case "YEAR":
       arity(name, args, 1, 1);
-      return serialDate(toNumber(scalar(0))).getUTCFullYear();
+      return serialDate(toNumber(scalar(0))).year;
     case "MONTH":
       arity(name, args, 1, 1);
-      return serialDate(toNumber(scalar(0))).getUTCMonth() + 1;
+      return serialDate(toNumber(scalar(0))).month;
     case "EOMONTH": {
       arity(name, args, 2, 2);
       const d = serialDate(toNumber(scalar(0)));
       const months = Math.trunc(toNumber(scalar(1)));
-      return dateSerial(d.getUTCFullYear(), d.getUTCMonth() + 1 + months + 1, 0);
+      return dateSerial(d.year, d.month + months + 1, 0);
     }
   }
   const custom = ctx.functions?.[name];

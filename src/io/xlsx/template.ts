@@ -20,6 +20,7 @@ import {
   type TemplateCell,
   type TemplateSheet,
 } from "../../engine/templates/spec";
+import { encodeWorkbookTexts } from "./ooxml-text";
 
 export interface TemplateXlsxOptions {
   /** Store each formula's computed result in the file (default true), so that it shows before any recalculation. */
@@ -138,7 +139,9 @@ export function templateWorkbook(t: Template, options: TemplateXlsxOptions = {})
   return wb;
 }
 
-/** The .xlsx bytes of a template. */
+/** The .xlsx bytes of a template (every text encoded as OOXML requires, src/io/xlsx/ooxml-text.ts). */
 export async function templateXlsxBuffer(t: Template, options: TemplateXlsxOptions = {}): Promise<Buffer> {
-  return Buffer.from(await templateWorkbook(t, options).xlsx.writeBuffer());
+  const wb = templateWorkbook(t, options);
+  encodeWorkbookTexts(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
