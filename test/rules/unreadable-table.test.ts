@@ -53,7 +53,7 @@ ruleTester(unreadableTable, {
           sheet: "PL11",
           cells: ["A1"],
           actual: "PHỤ LỤC 11",
-          message: ['Trang "PL11" trông như một phụ lục ("PHỤ LỤC 11")', "không tìm thấy dòng tiêu đề cột"],
+          message: ['Trang này trông như một phụ lục ("PHỤ LỤC 11")', "không tìm thấy dòng tiêu đề cột"],
         },
       ],
     },
@@ -89,7 +89,7 @@ ruleTester(unreadableTable, {
       findings: [
         {
           messageId: "noHeader",
-          message: 'Sheet "DS" looks like an appendix ("DANH SÁCH GIÁO VIÊN ĐĂNG KÝ")',
+          message: 'This sheet looks like an appendix ("DANH SÁCH GIÁO VIÊN ĐĂNG KÝ")',
         },
       ],
     },

@@ -17,12 +17,12 @@ export const unreadableTable: Rule = {
     defaultSeverity: "error",
     messages: {
       noHeader: {
-        vi: 'Trang "{sheet}" trông như một phụ lục ("{evidence}") nhưng không đọc được: không tìm thấy dòng tiêu đề cột. Cần một dòng có TT/STT, Nội dung và các cột số liệu: các cấp học (MN, TH, THCS…) hoặc Cấp học và Số lượng, Đơn giá, Thành tiền; hoặc Quận/huyện; hoặc Họ và tên.',
-        en: 'Sheet "{sheet}" looks like an appendix ("{evidence}") but cannot be read: no header row was found. It needs a row with "TT"/"STT", "Nội dung" and figure columns: the levels ("MN", "TH", "THCS"…) or "Cấp học" and "Số lượng", "Đơn giá", "Thành tiền"; or "Quận/huyện"; or "Họ và tên".',
+        vi: 'Trang này trông như một phụ lục ("{evidence}") nhưng không đọc được: không tìm thấy dòng tiêu đề cột. Cần một dòng có TT/STT, Nội dung và các cột số liệu: các cấp học (MN, TH, THCS…) hoặc Cấp học và Số lượng, Đơn giá, Thành tiền; hoặc Quận/huyện; hoặc Họ và tên.',
+        en: 'This sheet looks like an appendix ("{evidence}") but cannot be read: no header row was found. It needs a row with "TT"/"STT", "Nội dung" and figure columns: the levels ("MN", "TH", "THCS"…) or "Cấp học" and "Số lượng", "Đơn giá", "Thành tiền"; or "Quận/huyện"; or "Họ và tên".',
       },
       noKind: {
-        vi: 'Trang "{sheet}" trông như một phụ lục ("{evidence}") và có dòng tiêu đề cột ({found}), nhưng thiếu cột để biết là phụ lục gì: cần thêm Nội dung cùng các cột cấp học hoặc Cấp học/Số lượng (nhiệm vụ), Đơn giá/Thành tiền (kinh phí), Đơn vị chủ trì (phân công), Quận/huyện (đăng ký) hoặc Họ và tên (danh sách).',
-        en: 'Sheet "{sheet}" looks like an appendix ("{evidence}") and has a header row ("{found}"), but lacks the columns that tell what it is: "Nội dung" with level columns or "Cấp học"/"Số lượng" (tasks), "Đơn giá"/"Thành tiền" (costs), "Đơn vị chủ trì" (assignments), "Quận/huyện" (registrations) or "Họ và tên" (a list of people).',
+        vi: 'Trang này trông như một phụ lục ("{evidence}") và có dòng tiêu đề cột ({found}), nhưng thiếu cột để biết là phụ lục gì: cần thêm Nội dung cùng các cột cấp học hoặc Cấp học/Số lượng (nhiệm vụ), Đơn giá/Thành tiền (kinh phí), Đơn vị chủ trì (phân công), Quận/huyện (đăng ký) hoặc Họ và tên (danh sách).',
+        en: 'This sheet looks like an appendix ("{evidence}") and has a header row ("{found}"), but lacks the columns that tell what it is: "Nội dung" with level columns or "Cấp học"/"Số lượng" (tasks), "Đơn giá"/"Thành tiền" (costs), "Đơn vị chủ trì" (assignments), "Quận/huyện" (registrations) or "Họ và tên" (a list of people).',
       },
     },
   },
