@@ -3,6 +3,12 @@
  * Builds the add-in for a shared runtime: one page (taskpane.html) hosts the task pane and the
  * custom functions, so both share one rulebook in memory. functions.json is generated from the
  * JSDoc tags of src/functions/functions.ts.
+ *
+ * One page, one engine: functions.js carries the engine, zod and the rulebooks (and webpack's
+ * runtime, so that it still runs alone); taskpane.js depends on it and carries only what the pane
+ * adds (React, Fluent UI, the pane), so nothing is loaded twice. checker.js is the pane's Web
+ * Worker: the engine checks there, off the pane's thread (a worker is a separate JavaScript
+ * context: it loads its own copy, once, on the first check).
  */
 const fs = require("node:fs");
 const os = require("node:os");
@@ -78,8 +84,9 @@ module.exports = (_env, argv) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      checker: "./src/taskpane/engine/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/addin"),

@@ -10,7 +10,7 @@
  *   npm run bench -- --write      (or BENCH_WRITE=1: also writes bench/RESULTS.md and results.json)
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../src/engine/check";
@@ -353,7 +353,10 @@ async function main(): Promise<void> {
       "bench/results.json",
       `${JSON.stringify({ date, machine, reader, results, people, live, functions, robustness }, null, 2)}\n`,
     );
-    writeFileSync("bench/RESULTS.md", lines.join("\n"));
+    // Sections other benchmarks write (<!-- name:begin … --> … <!-- name:end -->) are kept.
+    const old = existsSync("bench/RESULTS.md") ? readFileSync("bench/RESULTS.md", "utf8") : "";
+    const kept = old.match(/<!-- (\w+):begin[^]*?<!-- \1:end -->/g) ?? [];
+    writeFileSync("bench/RESULTS.md", [...lines, ...kept.flatMap((k) => [k, ""])].join("\n"));
     process.stdout.write("\nWritten: bench/RESULTS.md, bench/results.json\n");
   } else process.stdout.write("\nNot written (npm run bench -- --write to record these figures).\n");
   const outside = outOfBounds(robustness);

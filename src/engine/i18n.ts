@@ -86,7 +86,7 @@ const LABELS = {
     noFindings: "Không có phát hiện nào.",
     blank: "(trống)",
     status: "Trạng thái",
-    acceptedBecause: "Đã chấp nhận: {reason}",
+    acceptedBecause: "Đã bỏ qua: {reason}",
     checkedBy: "Kiểm tra bằng Đề án Checker, sổ quy tắc",
     notRecognized: "Không nhận ra",
     noAppendix:

@@ -5,6 +5,7 @@
  * - mark.ts: marks (conditional formats tagged MARK_TAG, recorded on each sheet), 2 syncs; clearing, 3–4;
  * - notes.ts: explanations as cell notes (ExcelApi 1.18), 4 syncs, banded;
  * - edit.ts: selection, fixes (one undo step for any number) and their undo, recalculation;
+ * - bulk.ts: the pane's bulk actions: the marks of several sheets replaced at once;
  * - report.ts, state.ts, watch.ts, insert-template.ts: the report sheet (banded), the pane's
  *   saved state, auto-check's change events, appendix templates.
  * Round trips are few and do not grow with sheets, rows or findings; large writes go in bands by
@@ -12,8 +13,9 @@
  * reach the pane as Vietnamese sentences.
  */
 import type { WorkbookPort } from "../taskpane/port";
+import { remark } from "./bulk";
 import { adapterContext } from "./context";
-import { applyFix, recalculate, select, undoFix } from "./edit";
+import { applyFix, applyFixes, recalculate, select, undoFix, undoFixes } from "./edit";
 import { inVietnamese } from "./errors";
 import type { OfficeHost } from "./host";
 import { insertTemplate } from "./insert-template";
@@ -45,6 +47,9 @@ export function createExcelAdapter(
     select: (sheet, cells) => inVietnamese(() => select(ax, sheet, cells)),
     applyFix: (sheet, fix) => inVietnamese(() => applyFix(ax, sheet, fix)),
     undoFix: (record) => inVietnamese(() => undoFix(ax, record)),
+    applyFixes: (fixes) => inVietnamese(() => applyFixes(ax, fixes)),
+    undoFixes: (records) => inVietnamese(() => undoFixes(ax, records)),
+    remark: (sheets, findings) => inVietnamese(() => remark(ax, sheets, findings)),
     loadState: () => loadState(ax),
     saveState: (state) => saveState(ax, state),
     writeReport: (findings, locale) => inVietnamese(() => writeReport(ax, findings, locale)),

@@ -144,18 +144,24 @@ function planOf(records: Excel.WorksheetCustomProperty[], thorough: boolean, rec
 }
 
 /**
- * Removes every mark (and the checker's part of every note) on one sheet or all; returns how many
- * marks. `thorough` reads every rule of the sheets (the user's "Xóa đánh dấu"): it also finds
+ * Removes every mark (and the checker's part of every note) on one sheet, several or all; returns
+ * how many cells had a mark. `thorough` reads every rule of the sheets (the user's "Xóa đánh dấu"): it also finds
  * marks the record does not know, such as marked cells the user copied from another sheet.
  */
-export async function clearMarks(ax: AdapterContext, sheet?: string, thorough = false): Promise<number> {
+export async function clearMarks(
+  ax: AdapterContext,
+  sheet?: string | readonly string[],
+  thorough = false,
+): Promise<number> {
+  // One sheet, several (the pane's bulk actions: ./bulk.ts) or all.
+  const only = sheet === undefined ? undefined : new Set(typeof sheet === "string" ? [sheet] : sheet);
   return ax.run(
     async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/protection/protected");
       await ctx.sync();
       const open = sheets.items.filter(
-        (ws) => !ws.protection.protected && (sheet === undefined || ws.name === sheet),
+        (ws) => !ws.protection.protected && (only === undefined || only.has(ws.name)),
       );
       const noteLists = ax.api.notes ? loadNotes(open) : [];
       const props = ax.api.customProperties
@@ -216,6 +222,8 @@ export async function clearMarks(ax: AdapterContext, sheet?: string, thorough = 
       let writes = false;
       // Last position first: deleting by position must not shift the positions still to delete.
       found.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
+      // How many cells had a mark (what the user counts): read in the batch, before the delete.
+      const cells = found.map((f) => f.cf.getRanges().load("cellCount"));
       for (const f of found) {
         f.cf.delete();
         writes = true;
@@ -229,7 +237,7 @@ export async function clearMarks(ax: AdapterContext, sheet?: string, thorough = 
       // The checker's notes (ExcelApi 1.18): removed, or cut back to the user's own note.
       if (clearOurNotes(noteLists) > 0) writes = true;
       if (writes) await ctx.sync();
-      return found.length;
+      return cells.reduce((n, r) => n + r.cellCount, 0);
     },
     { writes: true },
   );

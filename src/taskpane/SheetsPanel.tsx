@@ -9,16 +9,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { label, phrase, scaleName, SCALES, type LabelKey } from "../engine/i18n";
 import {
   holdsMoney,
   type RecognitionOverride,
-  type RecognizedTable,
-  type RecognizedWorkbook,
+  type SkippedSheet,
   type TableKind,
 } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
+import type { TableSummary } from "./engine/protocol";
 import { t } from "./strings";
 
 const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list", "assignment"];
@@ -26,19 +26,27 @@ const useStyles = makeStyles({
   row: {
     display: "flex",
     flexDirection: "column",
+    alignItems: "flex-start",
     gap: tokens.spacingVerticalXS,
     paddingBlock: tokens.spacingVerticalXS,
+    minWidth: 0,
   },
+  name: { minWidth: 0, overflowWrap: "anywhere" },
+  // Fields side by side where they fit, stacked in a narrow pane; never wider than the pane.
   form: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr 1fr",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 8rem), 1fr))",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
+    width: "100%",
+    minWidth: 0,
   },
+  control: { width: "100%", minWidth: 0 },
+  wide: { gridColumn: "1 / -1", justifySelf: "start" },
 });
 
 export interface SheetsPanelProps {
-  workbook: RecognizedWorkbook;
+  workbook: { tables: readonly TableSummary[]; skipped: readonly SkippedSheet[] };
   locale: Locale;
   overrides: Readonly<Record<string, RecognitionOverride>>;
   onOverride(sheet: string, o: RecognitionOverride | undefined): void;
@@ -59,7 +67,7 @@ export function SheetsPanel({ workbook, locale, overrides, onOverride }: SheetsP
       ))}
       {workbook.skipped.map((s) => (
         <div key={s.sheet} className={styles.row}>
-          <Body1>
+          <Body1 className={styles.name}>
             {s.sheet} — {t(locale, "skipped")}
           </Body1>
           <Caption1>{phrase(s.reason, locale)}</Caption1>
@@ -80,27 +88,39 @@ function SheetRow({
   override,
   onOverride,
 }: {
-  table: RecognizedTable;
+  table: TableSummary;
   locale: Locale;
   override?: RecognitionOverride;
   onOverride: SheetsPanelProps["onOverride"];
 }) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [saved, setSaved] = useState(0);
+  // After Lưu, focus returns to the sheet's "Sửa nhận dạng" (not to the page's body).
+  useEffect(() => {
+    if (saved > 0) editButton.current?.focus();
+  }, [saved]);
   const [kind, setKind] = useState<string>(override?.kind ?? "");
   const [year, setYear] = useState<string>(override?.year !== undefined ? String(override.year) : "");
   const [scale, setScale] = useState<string>(override?.scale !== undefined ? String(override.scale) : "");
   const kindName = label(locale, `kind.${table.kind}` as LabelKey);
   return (
     <div className={styles.row}>
-      <Body1>
+      <Body1 className={styles.name}>
         {table.sheet}: {kindName}
         {table.year !== undefined ? `, ${t(locale, "year").toLowerCase()} ${table.year}` : ""}
         {holdsMoney(table.kind) ? `, ${scaleName(table.scale, locale)}` : ""}
         {table.overridden ? "" : ` ${t(locale, "auto")}`}
       </Body1>
       {!editing ? (
-        <Button size="small" appearance="subtle" onClick={() => setEditing(true)}>
+        <Button
+          ref={editButton}
+          size="small"
+          appearance="subtle"
+          aria-label={t(locale, "editSheet", { sheet: table.sheet })}
+          onClick={() => setEditing(true)}
+        >
           {t(locale, "edit")}
         </Button>
       ) : (
@@ -114,10 +134,11 @@ function SheetRow({
             if (scale) o.scale = Number(scale);
             onOverride(table.sheet, Object.keys(o).length ? o : undefined);
             setEditing(false);
+            setSaved((n) => n + 1);
           }}
         >
           <Field label={t(locale, "kind")}>
-            <Select value={kind} onChange={(_e, d) => setKind(d.value)}>
+            <Select className={styles.control} value={kind} onChange={(_e, d) => setKind(d.value)}>
               <option value="">{t(locale, "auto")}</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -129,6 +150,7 @@ function SheetRow({
           </Field>
           <Field label={t(locale, "year")}>
             <Input
+              className={styles.control}
               type="number"
               value={year}
               placeholder={table.year !== undefined ? String(table.year) : ""}
@@ -136,7 +158,7 @@ function SheetRow({
             />
           </Field>
           <Field label={t(locale, "unit")}>
-            <Select value={scale} onChange={(_e, d) => setScale(d.value)}>
+            <Select className={styles.control} value={scale} onChange={(_e, d) => setScale(d.value)}>
               <option value="">{t(locale, "auto")}</option>
               {[...SCALES].reverse().map((s) => (
                 <option key={s} value={String(s)}>
@@ -145,7 +167,7 @@ function SheetRow({
               ))}
             </Select>
           </Field>
-          <Button type="submit" size="small" appearance="primary">
+          <Button className={styles.wide} type="submit" size="small" appearance="primary">
             {t(locale, "acceptSave")}
           </Button>
         </form>

@@ -1,10 +1,23 @@
-/** Entry of the task pane page: waits for Office, then renders the pane over the Office.js adapter. */
+/**
+ * Entry of the task pane page: waits for Office, then renders the pane over the Office.js adapter,
+ * with the checker in a Web Worker (checker.js, built from ./engine/worker.ts).
+ */
 import { createRoot } from "react-dom/client";
 import { createExcelAdapter } from "../office/excel-adapter";
 import { officeHost } from "../office/host";
 import { getRulebook, setRulebook } from "../shared/rulebook-store";
 import { App } from "./App";
+import { inProcessEngine, workerEngine, type EngineClient } from "./engine/client";
 import { restoreSavedRulebook } from "./startup";
+
+/** The checker in its own thread; in this one where the host has no workers. */
+function createEngine(): EngineClient {
+  try {
+    return workerEngine(new Worker("checker.js"));
+  } catch {
+    return inProcessEngine();
+  }
+}
 
 void Office.onReady(async () => {
   const root = document.getElementById("root");
@@ -17,5 +30,7 @@ void Office.onReady(async () => {
     setRulebook(rb);
     void port.recalculate?.();
   };
-  createRoot(root).render(<App port={port} rulebook={getRulebook()} onRulebook={onRulebook} />);
+  createRoot(root).render(
+    <App port={port} engine={createEngine()} rulebook={getRulebook()} onRulebook={onRulebook} />,
+  );
 });

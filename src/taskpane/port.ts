@@ -37,6 +37,12 @@ export interface FixRecord {
   after: number | string;
 }
 
+/** A fix to write on a sheet (several at once: WorkbookPort.applyFixes). */
+export interface SheetFix {
+  sheet: string;
+  fix: Fix;
+}
+
 export interface ReadProgress {
   done: number;
   total: number;
@@ -50,14 +56,27 @@ export interface WorkbookPort {
   /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
   mark(findings: readonly Finding[]): Promise<MarkResult>;
   /**
-   * Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many.
-   * `thorough` (the user's "Xóa đánh dấu") also looks beyond the cells the add-in recorded marking.
+   * Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many
+   * cells had one. `thorough` (the user's "Xóa đánh dấu") also looks beyond the cells the add-in
+   * recorded marking.
    */
   clearMarks(sheet?: string, thorough?: boolean): Promise<number>;
+  /**
+   * Replaces the add-in's marks on `sheets` by marks of `findings` (those on these sheets), in a
+   * constant number of syncs whatever the number of sheets and findings.
+   */
+  remark?(sheets: readonly string[], findings: readonly Finding[]): Promise<MarkResult>;
   /** Selects (and scrolls to) cells of a sheet. */
   select(sheet: string, cells: readonly string[]): Promise<void>;
   applyFix(sheet: string, fix: Fix): Promise<FixRecord>;
   undoFix(record: FixRecord): Promise<void>;
+  /**
+   * Writes many fixes in a constant number of syncs (one more per band of a few thousand), one
+   * record per fix, in order; refuses them all (writing nothing) when a cell holds a formula.
+   */
+  applyFixes?(fixes: readonly SheetFix[]): Promise<FixRecord[]>;
+  /** Undoes many fixes in a constant number of syncs. */
+  undoFixes?(records: readonly FixRecord[]): Promise<void>;
   loadState(): Promise<PaneState>;
   saveState(state: PaneState): Promise<void>;
   /** Writes the findings (with what the user accepted, and why) to a new report sheet with links; returns its name. */

@@ -5,6 +5,7 @@
  * the user's F9): a full recalculation of a large workbook at every opening costs the user time.
  */
 import type { Rulebook } from "../engine/rulebook/schema";
+import { readPaneState } from "./pane-state";
 import type { WorkbookPort } from "./port";
 import { restoreRulebook } from "./rulebook-choice";
 
@@ -13,7 +14,8 @@ export async function restoreSavedRulebook(
   current: Rulebook,
   apply: (rulebook: Rulebook) => void,
 ): Promise<void> {
-  const saved = restoreRulebook((await port.loadState().catch(() => undefined))?.rulebook);
+  // The saved state is read through its schema, as the pane reads it.
+  const saved = restoreRulebook(readPaneState(await port.loadState().catch(() => undefined)).state.rulebook);
   if (!saved || saved === current) return;
   apply(saved);
   // Not awaited: the pane opens while Excel recalculates.

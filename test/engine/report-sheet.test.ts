@@ -67,7 +67,7 @@ describe("buildReportSheet", () => {
   it("keeps the status of what the user accepted, and says so when there is nothing", () => {
     const f = checked.findings[0];
     const s = buildReportSheet([{ ...f, accepted: { reason: "Sở đã duyệt" } }], { locale: "vi" });
-    expect(s.rows[0].values[9]).toBe("Đã chấp nhận: Sở đã duyệt");
+    expect(s.rows[0].values[9]).toBe("Đã bỏ qua: Sở đã duyệt"); // one word for accepting, as in the pane;
     expect(buildReportSheet([], { locale: "vi" }).rows[0].values[5]).toBe("Không có phát hiện nào.");
   });
 

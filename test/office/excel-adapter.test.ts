@@ -157,7 +157,9 @@ describe("marks", () => {
       .filter((c) => c.formula?.includes(MARK_TAG));
     expect(marked.length).toBeGreaterThan(0);
     const { result: removed, syncs } = await syncsOf(fake, () => adapter.clearMarks());
-    expect(removed).toBe(marked.length);
+    // Cells, as the user counts them (a mark is a rectangle of cells).
+    const cells = new Set(findings.flatMap((f) => f.cells.map((c) => `${f.sheet}!${c}`))).size;
+    expect(removed).toBe(cells);
     expect(syncs).toBe(4); // sheets; records and notes; the rules on the recorded cells; delete
     expect(
       fake.model.sheets.map((s) => ({ ...cellsOf(s), cfs: JSON.stringify(s.conditionalFormats) })),
@@ -296,7 +298,7 @@ describe("fixes, selection, state, report, changes", () => {
     expect(report?.values.get("E2")).toBe("Dòng tổng cộng");
     expect(report?.values.get("J1")).toBe("Trạng thái");
     expect(report?.values.get("J2")).toBeUndefined();
-    expect(report?.values.get("J3")).toBe("Đã chấp nhận: Sở đã duyệt");
+    expect(report?.values.get("J3")).toBe("Đã bỏ qua: Sở đã duyệt");
     expect(report?.hyperlinks.get("C2")).toEqual({
       documentReference: "'=SUM(1)'!J16",
       textToDisplay: "J16",

@@ -1210,6 +1210,9 @@ class FakeRangeAreas extends Proxy {
   get areaCount(): number {
     return this.get("areaCount");
   }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
 
   load(props?: string | string[] | { select?: string }): this {
     const list = propList(props);
@@ -1219,6 +1222,11 @@ class FakeRangeAreas extends Proxy {
       const sheet = this.ctx.sheet(this.sheetName).name;
       if (p === "address") return list2.map((a) => qualified(sheet, a)).join(",");
       if (p === "areaCount") return list2.length;
+      if (p === "cellCount")
+        return list2.reduce((n, a) => {
+          const b = boxOf(a);
+          return n + (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+        }, 0);
       if (p === "areas/items/address" || p === "areas/items") {
         const items = list2.map((a) => {
           const r = new FakeRange(this.ctx, this.sheetName, `${this.path}.areas`, () => boxOf(a));
@@ -1459,6 +1467,13 @@ class FakeConditionalFormat_ extends Proxy {
   get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
     const formula = this.get<string | null>("customOrNullObject/rule/formula");
     return { isNullObject: formula === null, rule: { formula: formula ?? "" } };
+  }
+
+  /** The ranges the format applies to (ExcelApi 1.9), as they are when the load runs in the batch. */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheetName, `${this.path}.getRanges()`, () => [
+      ...this.resolved().ranges,
+    ]);
   }
 
   delete(): void {

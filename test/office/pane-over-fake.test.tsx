@@ -16,6 +16,8 @@ import { AUTO_CHECK_DELAY_MS } from "../../src/taskpane/useChecker";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { createFakeExcel, type FakeExcel } from "./fake-excel";
 import { fakeSheetsOf, hostOf } from "./fake-host";
+// The list's rows get a height and its box a viewport (jsdom lays nothing out).
+import "../taskpane/helpers";
 
 const rulebook = builtinRulebook();
 afterEach(cleanup);
@@ -38,15 +40,16 @@ it("runs at the manifest's minimum, ExcelApi 1.9: check, marks, jump, export and
   const fake = createFakeExcel(fakeSheetsOf(seed2026AsPrinted()), { excelApi: "1.9" });
   const user = await checked(fake);
   expect(marks(fake)).toBeGreaterThan(0);
-  // Notes need ExcelApi 1.18: the pane says so instead of offering them.
-  expect(screen.queryByRole("button", { name: "Ghi chú vào ô" })).toBeNull();
-  expect(screen.getByText(/cần ExcelApi 1\.18/)).toBeTruthy();
+  // Notes need ExcelApi 1.18: asked for, the pane says so in one line.
+  expect(screen.queryByText(/cần ExcelApi 1\.18/)).toBeNull();
+  await user.click(screen.getByRole("button", { name: "Ghi chú vào ô" }));
+  expect(await screen.findByText("Excel này chưa ghi được ghi chú ô (cần ExcelApi 1.18).")).toBeTruthy();
   await user.click(screen.getByText(/Tổng thành tiền là 34\.511/));
   await waitFor(() => expect(fake.model.selection).toEqual({ sheet: "PL8 KP 2028", address: "J16" }));
   await user.click(screen.getByRole("button", { name: "Xuất báo cáo" }));
   await screen.findByText(/Đã ghi báo cáo vào trang/);
   await user.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
-  await screen.findByText(/Đã xóa \d+ đánh dấu/);
+  await screen.findByText(/Đã xóa đánh dấu ở \d+ ô\./);
   expect(marks(fake)).toBe(0);
   expect(screen.queryByText(/ApiNotFound|Excel này chưa có tính năng|Excel báo lỗi/)).toBeNull();
 }, 60_000);

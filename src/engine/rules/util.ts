@@ -88,10 +88,16 @@ export function partName(
   return [level, sector].filter(Boolean).join(" ") || ctx.text({ vi: "tổng số", en: "in total" });
 }
 
-/** A course's display label for messages: the row's own text, shortened. */
+/**
+ * A course's display label for messages: the row's own text, shortened at a word boundary (a
+ * name cut inside a syllable reads as another word: "Cộng" vs "Công").
+ */
 export function rowLabel(row: TableRow): string {
   const t = (row.label?.text ?? row.tt?.text ?? "").replace(/^[-–—+•]\s*/, "");
-  return t.length > 70 ? `${t.slice(0, 67)}…` : t;
+  if (t.length <= 70) return t;
+  const head = t.slice(0, 68);
+  const at = head.lastIndexOf(" ");
+  return `${(at > 40 ? head.slice(0, at) : head).replace(/[\s,;:–-]+$/u, "")}…`;
 }
 
 /** Whether a row is a degree upgrade (đào tạo), which some plans keep out of their level totals. */

@@ -1,0 +1,35 @@
+/**
+ * A failure as the user reads it. Excel's own errors come with a code ("AccessDenied: …" is not a
+ * sentence a finance officer can act on): the known ones are said in the pane's language; the
+ * adapter's and the engine's messages are already sentences and pass through.
+ */
+import type { Locale } from "../engine/i18n";
+import { t, type StringKey } from "./strings";
+
+const CODES: [RegExp, StringKey][] = [
+  [/^AccessDenied$/i, "errorAccessDenied"],
+  [/PayloadSizeLimitExceeded$/i, "errorTooLarge"],
+  [/^ItemNotFound$/i, "errorNotFound"],
+  [/^(?:GeneralException|ServiceNotAvailable|Timeout|RequestAborted)$/i, "errorExcelBusy"],
+];
+
+/** The error's Office.js code: `code` (OfficeExtension.Error), else a "Code: message" prefix. */
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && code) return code;
+  const m = /^([A-Z][A-Za-z]+): /.exec(e instanceof Error ? e.message : "");
+  return m?.[1];
+}
+
+export function describeError(e: unknown, locale: Locale): string {
+  const name = (e as { name?: unknown } | null)?.name;
+  if (name === "CheckerFailure" || name === "CheckerFault") return t(locale, "errorChecker");
+  const code = errorCode(e);
+  if (code) {
+    const known = CODES.find(([re]) => re.test(code));
+    if (known) return t(locale, known[1]);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  // An unknown Excel error keeps its text, without the bare code in front.
+  return code && message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
+}
