@@ -7,7 +7,7 @@
 import type { Candidate } from "../engine/rulebook/choose";
 import { checkPrepared, prepareCheck, type NamedRulebook } from "../engine/rulebook/select";
 import type { EngineFinding } from "../engine/findings";
-import type { Locale } from "../engine/i18n";
+import { noAppendixReason, type Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { InputError } from "../io/errors";
 import { annotatedCopy } from "../io/xlsx/copy";
@@ -101,6 +101,9 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
     });
     // The snapshot is let go before ExcelJS loads the file for the copy.
     reading.snapshot.sheets.length = 0;
+    // No appendix recognised at all: an unreadable input (exit 2), never "0 lỗi" (issue 12).
+    const unread = noAppendixReason(workbook, settings.locale);
+    if (unread !== undefined) return { file, error: unread };
     const out: CheckOutcome = {
       file,
       findings,

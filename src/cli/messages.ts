@@ -21,8 +21,9 @@ const vi = {
   --version   in số phiên bản
   --help      in hướng dẫn này
 
-Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc, không sổ quy tắc nào hợp với tệp,
-hoặc không ghi được bản đánh dấu.
+Mã thoát: 0 không có lỗi, 1 có lỗi (kể cả một trang trông như phụ lục mà không đọc được), 2 không đọc được tệp
+hoặc sổ quy tắc, không nhận ra phụ lục nào trong tệp, không sổ quy tắc nào hợp với tệp, hoặc không ghi được
+bản đánh dấu.
 `,
   noInput: "Chưa chọn tệp .xlsx hoặc thư mục nào để kiểm tra. Gõ dean-check --help để xem cách dùng.",
   badLang: 'Ngôn ngữ "{lang}" không có: chọn vi hoặc en.',
@@ -81,8 +82,9 @@ const en: Record<CliMessageKey, string> = {
   --version   print the version number
   --help      print this help
 
-Exit codes: 0 no error, 1 errors found, 2 a file or the rulebook cannot be read, no rulebook fits a file,
-or a marked copy cannot be written.
+Exit codes: 0 no error, 1 errors found (a sheet that looks like an appendix but cannot be read is one), 2 a file or
+the rulebook cannot be read, no appendix at all is recognised in a file, no rulebook fits a file, or a marked copy
+cannot be written.
 `,
   noInput: "No .xlsx file or folder to check. Type dean-check --help for the usage.",
   badLang: 'There is no language "{lang}": choose vi or en.',

@@ -8,12 +8,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { allRules } from "../../src/engine/rules";
 
-/**
- * Rules whose table is being written elsewhere: bdtx is being rewritten, with its table, by the
- * recognition engineer (issue 12). Remove the id once its table lands; this test says so.
- */
-const PENDING = new Set(["bdtx"]);
-
 const tableOf = (id: string) => join(__dirname, `${id}.test.ts`);
 const isTable = (id: string) => {
   const file = tableOf(id);
@@ -23,10 +17,6 @@ const isTable = (id: string) => {
 };
 
 it.each(allRules.map((r) => [r.meta.id] as const))("rule %s has its case table in test/rules", (id) => {
-  if (PENDING.has(id)) {
-    if (isTable(id)) throw new Error(`${id} has its table now: remove it from PENDING in ${__filename}`);
-    return;
-  }
   if (!isTable(id))
     throw new Error(`no table: test/rules/${id}.test.ts must import the rule and call ruleTester(rule, {…})`);
 });

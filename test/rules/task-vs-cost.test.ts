@@ -2,6 +2,7 @@
 import { taskVsCost } from "../../src/engine/rules/task-vs-cost";
 import { cost2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { taskVsCostTextCases } from "./text-counts.cases";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
@@ -10,6 +11,7 @@ const FORM = "Trực tiếp";
 const task = (rows: Row[]) => taskSheet(2026, rows);
 ruleTester(taskVsCost, {
   valid: [
+    ...taskVsCostTextCases.valid,
     {
       name: "same courses and counts, different wording",
       workbook: workbook(
@@ -24,6 +26,7 @@ ruleTester(taskVsCost, {
     { name: "a year with only a cost appendix", workbook: workbook(costSheet(2026, [cost2026.aiqt])) },
   ],
   invalid: [
+    ...taskVsCostTextCases.invalid,
     {
       name: "a head-count that differs",
       workbook: workbook(

@@ -1,6 +1,7 @@
 /** The rulebooks shipped with the add-in. The first is the default. */
 import hp20262030 from "../../rulebooks/hai-phong-2026-2030.json";
 import hp2022 from "../../rulebooks/hai-phong-2022.json";
+import hp2023 from "../../rulebooks/hai-phong-2023.json";
 import hp2024 from "../../rulebooks/hai-phong-2024.json";
 import bpBdtx from "../../rulebooks/binh-phuoc-bdtx-2023-2024.json";
 import type { Candidate } from "./choose";
@@ -10,6 +11,7 @@ import type { Rulebook } from "./schema";
 const sources: Record<string, unknown> = {
   "hai-phong-2026-2030": hp20262030,
   "hai-phong-2022": hp2022,
+  "hai-phong-2023": hp2023,
   "hai-phong-2024": hp2024,
   "binh-phuoc-bdtx-2023-2024": bpBdtx,
 };

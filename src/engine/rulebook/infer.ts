@@ -336,6 +336,7 @@ export function inferRulebook(
       name: d.name,
       aliases: d.aliases,
       kind: d.kind,
+      groups: [],
       levels: eligible.length > 0 ? eligible : levels.map((l) => l.id),
       pricing: { type: "per-person" },
       offerings: [],
@@ -377,7 +378,7 @@ export function inferRulebook(
     }
     const offerings = [...d.offerings.values()].sort((a, b) => a.year - b.year);
     offerings.forEach((o, j) => {
-      const off: Offering = { year: o.year, counts: {} };
+      const off: Offering = { year: o.year, counts: {}, parts: [] };
       const p = (key: string) => ["courses", i, "offerings", j, key];
       if (o.price) {
         off.price = o.price.value;

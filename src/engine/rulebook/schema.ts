@@ -39,8 +39,35 @@ export const offeringSchema = z.object({
   counts: z.record(z.string(), count).default({}),
   /** A lump amount in đồng, for lines priced as a whole. */
   amount: money.optional(),
+  /**
+   * (Recognition engineer, issue 12.) The head-count over all eligible levels when the plan gives
+   * one number for several levels (seed 000: "Bồi dưỡng … tư vấn tâm lý", TH, THCS, THPT: 448).
+   */
+  total: count.optional(),
+  /**
+   * (Recognition engineer, issue 12.) Expected head-counts of parts of a line: by level and
+   * public / non-public sector ("MN CL: 34", "MNNCL: 200"), or by target group ("Đối tượng A: 477").
+   */
+  parts: z
+    .array(
+      z.object({
+        level: id.optional(),
+        sector: z.enum(["cong-lap", "ngoai-cong-lap"]).optional(),
+        group: z.string().min(1).max(2).optional(),
+        count,
+      }),
+    )
+    .default([]),
   /** The note a table shows for this line, e.g. "4 GV/trường". */
   note: text.optional(),
+  /**
+   * (Recognition engineer, issue 11 item 2.) What the plan's task appendix states for the line:
+   * timing ("Tháng 7-12/2023"), delivery form, lead and partner units, as printed.
+   */
+  time: text.optional(),
+  form: text.optional(),
+  lead: text.optional(),
+  partner: text.optional(),
 });
 
 export const pricingSchema = z.discriminatedUnion("type", [
@@ -64,6 +91,19 @@ export const courseSchema = z.object({
   programme: z.object({ from: z.enum(["TC", "CD", "DH"]), to: z.enum(["CD", "DH", "ThS"]) }).optional(),
   /** Public or non-public schools only (e.g. TC-ĐH for public preschools, TC-CĐ for non-public). */
   sector: z.enum(["cong-lap", "ngoai-cong-lap"]).optional(),
+  /**
+   * (Recognition engineer, issue 12.) Target groups of the course, as a plan defines them (seed
+   * 001: KHTN "Đối tượng A", "Đối tượng B"); a table's "Đối tượng A: 477" is read by the id.
+   */
+  groups: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Z0-9]{1,2}$/),
+        name: text.min(1),
+        description: text.optional(),
+      }),
+    )
+    .default([]),
   /** Levels in which a non-zero head-count is allowed. */
   levels: z.array(id).min(1),
   pricing: pricingSchema.default({ type: "per-person" }),
@@ -178,6 +218,15 @@ export const rulebookSchema = z
       c.offerings.forEach((o, j) => {
         if (!years.has(o.year))
           issue(["courses", i, "offerings", j, "year"], "yearNotInPlan", { year: o.year });
+        o.parts.forEach((part, k) => {
+          if (part.level !== undefined && !levelIds.has(part.level))
+            issue(["courses", i, "offerings", j, "parts", k, "level"], "unknownLevel", { id: part.level });
+          if (part.group !== undefined && !c.groups.some((g) => g.id === part.group))
+            issue(["courses", i, "offerings", j, "parts", k, "group"], "unknownGroup", {
+              id: c.id,
+              group: part.group,
+            });
+        });
         for (const l of Object.keys(o.counts)) {
           if (!levelIds.has(l)) issue(["courses", i, "offerings", j, "counts", l], "unknownLevel", { id: l });
         }
@@ -200,6 +249,10 @@ export const REFINEMENT_MESSAGES = {
     en: 'Level "{id}" is not in the list of levels',
   },
   unknownParent: { vi: 'Nội dung cha "{id}" không tồn tại', en: 'Parent content "{id}" does not exist' },
+  unknownGroup: {
+    vi: 'Nội dung "{id}" không có đối tượng "{group}" (khai báo trong groups)',
+    en: 'Content "{id}" has no target group "{group}" (declare it in groups)',
+  },
   yearNotInPlan: {
     vi: "Năm {year} không thuộc các năm của kế hoạch",
     en: "Year {year} is not a year of the plan",

@@ -1,5 +1,6 @@
 import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
+import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { personLists } from "./people-util";
 import { tablesOf, totalRows } from "./util";
@@ -109,7 +110,7 @@ export const countChain: Rule = {
         const offering = offeringFor(course, table.year);
         const expected = offering
           ? v.level
-            ? offering.counts[v.level]
+            ? own(offering.counts, v.level)
             : Object.values(offering.counts).reduce((s, n) => s + n, 0) || undefined
           : undefined;
         const total = totalRows(table).at(-1)?.values[v.key];
