@@ -128,7 +128,7 @@ describe("the automatic choice in dean-check", () => {
     expect(doc.files[0]).toEqual({
       file: year2019,
       error: expect.stringMatching(
-        /^Không có sổ quy tắc nào cho sổ tính này: "NĂM 2019" ở PL1!A1, kế hoạch đào tạo, bồi dưỡng\. Các sổ quy tắc có: hai-phong-2026-2030 \(2026–2030\), hai-phong-2022 \(2022\), hai-phong-2024 \(2024\), binh-phuoc-bdtx-2023-2024 \(2023, 2024\)\./,
+        /^Không có sổ quy tắc nào cho sổ tính này: "NĂM 2019" ở PL1!A1, kế hoạch đào tạo, bồi dưỡng\. Các sổ quy tắc có: hai-phong-2026-2030 \(2026–2030\), hai-phong-2022 \(2022\), hai-phong-2023 \(2023\), hai-phong-2024 \(2024\), binh-phuoc-bdtx-2023-2024 \(2023, 2024\)\./,
       ),
     });
     expect(doc.files[1].rulebook).toBeDefined();

@@ -188,7 +188,7 @@ describe("the choice", () => {
   it("a workbook of a year no rulebook covers gets a message naming what it found and which rulebooks exist", () => {
     const c = failed(chooseRulebook(book(titled("PL1", ["KẾ HOẠCH ĐÀO TẠO NĂM 2019"])), builtins));
     expect(noChoiceText(c, "vi")).toBe(
-      'Không có sổ quy tắc nào cho sổ tính này: "NĂM 2019" ở PL1!A1, kế hoạch đào tạo, bồi dưỡng. Các sổ quy tắc có: hai-phong-2026-2030 (2026–2030), hai-phong-2022 (2022), hai-phong-2024 (2024), binh-phuoc-bdtx-2023-2024 (2023, 2024). Chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR).',
+      'Không có sổ quy tắc nào cho sổ tính này: "NĂM 2019" ở PL1!A1, kế hoạch đào tạo, bồi dưỡng. Các sổ quy tắc có: hai-phong-2026-2030 (2026–2030), hai-phong-2022 (2022), hai-phong-2023 (2023), hai-phong-2024 (2024), binh-phuoc-bdtx-2023-2024 (2023, 2024). Chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR).',
     );
     expect(noChoiceText(c, "en")).toMatch(
       /^No rulebook fits this workbook: "NĂM 2019" at PL1!A1, a training plan\. The rulebooks: hai-phong-2026-2030 \(2026–2030\)/,
