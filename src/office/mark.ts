@@ -77,7 +77,7 @@ export async function mark(ax: AdapterContext, findings: readonly Finding[]): Pr
       const result: MarkResult = { marked: 0, skipped: [] };
       const bands = new Bander(() => ctx.sync(), ax.writeBudget);
       for (const [sheet, cells] of layout) {
-        const ws = writableSheet(sheets.items, sheet, "không đánh dấu được", result);
+        const ws = writableSheet(ax, sheets.items, sheet, "skippedProtectedMarks", result);
         if (!ws) continue;
         const areas = SEVERITIES.map(
           (severity) =>

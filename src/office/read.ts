@@ -90,7 +90,7 @@ export async function readWorkbook(
 export async function readSheet(ax: AdapterContext, name: string): Promise<SheetSnapshot> {
   const wb = await readWorkbook(ax, undefined, name);
   const sheet = wb.sheets[0];
-  if (!sheet) throw new Error(`Không còn trang tính "${name}" trong sổ tính.`);
+  if (!sheet) throw new Error(ax.say("sheetGone", { sheet: name }));
   return sheet;
 }
 
@@ -125,13 +125,23 @@ async function readIn(
       if (r.isNullObject) continue;
       if (r.rowCount > MAX_ROWS) {
         throw new TooLarge(
-          `Trang tính "${ws.name}" có ${formatNumber(r.rowCount, "vi")} dòng: quá ${formatNumber(MAX_ROWS, "vi")} dòng để kiểm tra trong Excel; hãy tách bảng hoặc dùng dean-check.`,
+          ax.say("sheetTooManyRows", {
+            sheet: ws.name,
+            rows: formatNumber(r.rowCount, ax.locale),
+            max: formatNumber(MAX_ROWS, ax.locale),
+          }),
         );
       }
       if (r.rowCount * r.columnCount > MAX_CELLS) {
         const last = columnName(r.columnIndex + r.columnCount - 1);
         throw new TooLarge(
-          `Trang tính "${ws.name}" có vùng dữ liệu ${formatNumber(r.rowCount, "vi")} dòng × ${formatNumber(r.columnCount, "vi")} cột (đến cột ${last}): quá ${formatNumber(MAX_CELLS, "vi")} ô để kiểm tra trong Excel. Nếu có ô lẻ ở xa bảng, hãy xóa nó; hoặc dùng dean-check.`,
+          ax.say("sheetTooManyCells", {
+            sheet: ws.name,
+            rows: formatNumber(r.rowCount, ax.locale),
+            cols: formatNumber(r.columnCount, ax.locale),
+            last,
+            max: formatNumber(MAX_CELLS, ax.locale),
+          }),
         );
       }
       const rowsPerBand = Math.max(1, Math.floor(cellsPerSync / r.columnCount));

@@ -28,7 +28,8 @@ export async function saveState(ax: AdapterContext, state: PaneState): Promise<v
     ax.host.settings.saveAsync((r) =>
       r.status === "succeeded"
         ? resolve()
-        : reject(new Error(r.error?.message ?? "Không lưu được trạng thái vào sổ tính.")),
+        : // Office's own text ("An internal error has occurred.") is English whatever the pane's language.
+          reject(new Error(ax.say("stateNotSaved"))),
     ),
   );
 }

@@ -49,6 +49,8 @@ export interface ReadProgress {
 }
 
 export interface WorkbookPort {
+  /** The pane's language: the port's messages and notices (Excel's errors included) follow it. */
+  setLocale?(locale: Locale): void;
   /** The whole workbook as a snapshot, in a small constant number of round trips. */
   read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
   /** One sheet as a snapshot (the live re-check reads only the sheet that changed). */

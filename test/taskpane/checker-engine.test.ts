@@ -240,12 +240,18 @@ describe("the pane's helpers", () => {
 
   it("words Excel's errors in the pane's language, and passes sentences through", () => {
     const denied = Object.assign(new Error("AccessDenied: x"), { code: "AccessDenied" });
-    expect(describeError(denied, "vi")).toMatch(/^Trang tính đang được bảo vệ/);
-    expect(describeError(denied, "en")).toMatch(/^The sheet is protected/);
+    expect(describeError(denied, "vi")).toMatch(/^Excel không cho thay đổi: trang tính đang được bảo vệ/);
+    expect(describeError(denied, "en")).toMatch(/^Excel refused the change: the sheet is protected/);
     expect(describeError(new Error("RequestPayloadSizeLimitExceeded: request of 6 MB"), "vi")).toMatch(
       /quá lớn/,
     );
-    expect(describeError(new Error("Weird: something"), "vi")).toBe("something");
+    // An unknown code: named, but Office's English text is not shown under Vietnamese.
+    expect(describeError(new Error("Weird: something"), "vi")).toBe(
+      "Excel báo lỗi khi làm việc với sổ tính (mã Weird). Hãy thử lại; nếu vẫn lỗi, hãy lưu, đóng và mở lại sổ tính.",
+    );
+    expect(describeError(new Error("Weird: something"), "en")).toMatch(
+      /^Excel reported an error .*code Weird/,
+    );
     expect(describeError(new Error("Ô J16 có công thức"), "vi")).toBe("Ô J16 có công thức");
   });
 
