@@ -11,6 +11,8 @@ import { Slicer } from "./slices";
 
 /** Features of newer ExcelApi sets, detected once; each is worked around where absent. */
 export interface ApiLevels {
+  /** Worksheet.pageLayout and Worksheet.autoFilter (ExcelApi 1.9): the report's print settings. */
+  pageLayout: boolean;
   /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
   mergedAreas: boolean;
   /** Worksheet.customProperties (ExcelApi 1.12): where the add-in records the marks it added. */
@@ -129,6 +131,7 @@ export interface AdapterOptions {
 
 export function adapterContext(host: OfficeHost, options: AdapterOptions = {}): AdapterContext {
   const api: ApiLevels = {
+    pageLayout: host.supportsExcelApi("1.9"),
     mergedAreas: host.supportsExcelApi("1.13"),
     customProperties: host.supportsExcelApi("1.12"),
     customOrNull: host.supportsExcelApi("1.14"),

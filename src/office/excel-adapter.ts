@@ -30,7 +30,7 @@ export { CELLS_PER_SYNC, WRITE_BUDGET } from "./context";
 export { applyFixes, undoFixes } from "./edit";
 export { MARK_TAG, markFormula, RECORD_PREFIX } from "./mark";
 export { isPayloadTooLarge, MAX_ROWS } from "./read";
-export { reportTable, writeTable } from "./report";
+export { columnPoints, MAX_HYPERLINKS, MAX_ROW_HEIGHT, writeReportSheet } from "./report";
 export { localAddress, splitAddresses } from "./sheets";
 export { STATE_KEY } from "./state";
 
@@ -44,17 +44,17 @@ export function createExcelAdapter(host: OfficeHost, options: AdapterOptions = {
     },
     read: (onProgress) => inLocale(() => readWorkbook(ax, onProgress)),
     readSheet: (name) => inLocale(() => readSheet(ax, name)),
-    mark: (findings) => inLocale(() => mark(ax, findings)),
+    mark: (findings, layout) => inLocale(() => mark(ax, findings, layout)),
     clearMarks: (sheet, thorough) => inLocale(() => clearMarks(ax, sheet, thorough)),
     select: (sheet, cells) => inLocale(() => select(ax, sheet, cells)),
     applyFix: (sheet, fix) => inLocale(() => applyFix(ax, sheet, fix)),
     undoFix: (record) => inLocale(() => undoFix(ax, record)),
     applyFixes: (fixes) => inLocale(() => applyFixes(ax, fixes)),
     undoFixes: (records) => inLocale(() => undoFixes(ax, records)),
-    remark: (sheets, findings) => inLocale(() => remark(ax, sheets, findings)),
+    remark: (sheets, findings, layout) => inLocale(() => remark(ax, sheets, findings, layout)),
     loadState: () => loadState(ax),
     saveState: (state) => inLocale(() => saveState(ax, state)),
-    writeReport: (findings, locale) => inLocale(() => writeReport(ax, findings, locale)),
+    writeReport: (findings, locale, options) => inLocale(() => writeReport(ax, findings, locale, options)),
     watchChanges: (onChange) => inLocale(() => watchChanges(ax, onChange)),
     recalculate: () => inLocale(() => recalculate(ax)),
     insertTemplate: (t) => inLocale(() => insertTemplate(ax, t)),

@@ -15,6 +15,12 @@ const vi = {
   cleared: "Đã xóa đánh dấu ở {count} ô.",
   export: "Xuất báo cáo",
   exported: 'Đã ghi báo cáo vào trang "{sheet}".',
+  reportFitNotSet:
+    "Excel chưa đặt cho báo cáo vừa một trang ngang: trước khi in, chọn thẻ Bố trí Trang → Co giãn cho vừa → Chiều rộng: 1 trang.",
+  reportNoPageLayout:
+    "Excel này chưa đặt được khổ in cho báo cáo (cần ExcelApi 1.9): trước khi in, chọn khổ A4, hướng ngang, vừa một trang ngang.",
+  reportLinksCut:
+    "Chỉ {count} dòng đầu có liên kết tới ô (Excel giữ tối đa 66.530 liên kết trên một trang tính).",
   notes: "Ghi chú vào ô",
   notesWritten: "Đã ghi lời giải thích vào ghi chú của {count} ô (ghi chú riêng của bạn vẫn giữ nguyên).",
   notesSkipped: "Trang {sheet}: {reason}",
@@ -162,6 +168,12 @@ const en: Record<StringKey, string> = {
   cleared: "Removed the marks of {count} cells.",
   export: "Export report",
   exported: 'The report is on sheet "{sheet}".',
+  reportFitNotSet:
+    "Excel did not set the report to fit one page wide: before printing, choose Page Layout → Scale to Fit → Width: 1 page.",
+  reportNoPageLayout:
+    "This Excel cannot set the report's print layout (needs ExcelApi 1.9): before printing, choose A4, landscape, one page wide.",
+  reportLinksCut:
+    "Only the first {count} rows link to their cell (Excel keeps at most 66,530 links on a sheet).",
   notes: "Notes on cells",
   notesWritten: "Wrote the explanations into the notes of {count} cells (your own notes are kept).",
   notesSkipped: "Sheet {sheet}: {reason}",
