@@ -127,6 +127,8 @@ export interface AdapterOptions {
   locale?: Locale;
   /** Milliseconds of the adapter's own work before it lets the pane's thread breathe. */
   sliceMs?: number;
+  /** How the adapter cuts its work into slices (tests count the slices). */
+  slicer?: Slicer;
 }
 
 export function adapterContext(host: OfficeHost, options: AdapterOptions = {}): AdapterContext {
@@ -143,7 +145,7 @@ export function adapterContext(host: OfficeHost, options: AdapterOptions = {}): 
     host,
     locale: options.locale ?? "vi",
     say: (key, data) => t(ax.locale, key, data),
-    slice: new Slicer(options.sliceMs),
+    slice: options.slicer ?? new Slicer(options.sliceMs),
     api,
     cellsPerSync: options.cellsPerSync ?? CELLS_PER_SYNC,
     writeBudget: options.writeBudget ?? WRITE_BUDGET,

@@ -177,6 +177,7 @@ async function readIn(
     const flush = async () => {
       if (group.length === 0) return;
       await ctx.sync();
+      ax.slice.restart();
       for (const { band, range } of group) {
         const snap = snapshots.get(band.sheet) as SheetSnapshot;
         const values = range.values;
@@ -185,6 +186,8 @@ async function readIn(
         let anyFormula = false;
         const f: (string | null)[][] = [];
         for (let r = 0; r < values.length; r++) {
+          // 50 000 cells a band: the pane's thread breathes between slices of rows.
+          if (ax.slice.due()) await ax.slice.pause();
           const row: CellValue[] = new Array<CellValue>(values[r].length);
           const frow: (string | null)[] = [];
           for (let c = 0; c < values[r].length; c++) {

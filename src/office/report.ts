@@ -18,7 +18,7 @@ import type { Finding } from "../engine/findings";
 import { formatNumber, type Locale } from "../engine/i18n";
 import { buildReportSheet, type ReportColumn, type ReportSheet } from "../engine/report-sheet";
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
-import { Bander, payloadBytes } from "./bands";
+import { Bander, OPERATION_BYTES, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
 
 /** "Row height: 409 points" (Excel specifications and limits). */
@@ -178,10 +178,15 @@ export async function writeReportSheet(
         start = end;
         bytes = 0;
       };
+      // A band of rows fills what the current request has left (the first shares it with the title).
+      let room = bands.free - 2 * OPERATION_BYTES;
       for (let r = 0; r < count; r++) {
         if (ax.slice.due()) await ax.slice.pause();
         const cost = payloadBytes(rows[r].values) + 12 * width; // the values, and their number formats
-        if (r > start && bytes + cost > ax.writeBudget / 2) await writeRows(r);
+        if (r > start && bytes + cost > room) {
+          await writeRows(r);
+          room = ax.writeBudget - 2 * OPERATION_BYTES;
+        }
         bytes += cost;
       }
       await writeRows(count);

@@ -1140,7 +1140,9 @@ function recorder(
       );
       return true;
     },
-    apply(_t, _this, args: unknown[]) {
+    apply(_t, _this, given: unknown[]) {
+      // An Office.js object passed as an argument travels as a reference to it (its path), not as data.
+      const args = given.map((a) => (a instanceof Proxy ? { reference: a.path } : a));
       const called = [
         ...path.slice(0, -1),
         `${path.at(-1) ?? ""}(${args.map((a) => JSON.stringify(a)).join(",")})`,
@@ -1150,7 +1152,7 @@ function recorder(
           const m = ctx.sheet(sheetName);
           m.formatOps.push({ address: address(), path: called.join("."), value: args });
         },
-        args,
+        undefined,
         `${owner}.${called.join(".")}`,
       );
       return recorder(ctx, sheetName, address, called, owner, effect);
