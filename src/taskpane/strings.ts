@@ -65,6 +65,8 @@ const vi = {
     "{count} ô có bình luận (threaded comment) nên không ghi được ghi chú (Excel không cho một ô vừa có bình luận vừa có ghi chú): {cells}. Lời giải thích của các ô này xem trong ngăn Kiểm tra.",
   stateNotSaved:
     "Không lưu được trạng thái của ngăn (các lượt bỏ qua, sửa nhận dạng) vào sổ tính. Những gì đã lưu trước đó vẫn giữ nguyên; hãy thử lại.",
+  stateTooLarge:
+    "Không lưu được {count} lượt bỏ qua: quá giới hạn Excel dành cho dữ liệu phần bổ trợ lưu trong sổ tính. Chưa có gì bị mất: những lượt bỏ qua đã lưu vẫn giữ nguyên. Hãy bỏ qua ít mục hơn, hoặc hủy bỏ qua những mục không còn cần.",
   stateDropped: "{count} mục trong trạng thái đã lưu của sổ tính không đọc được nên đã được bỏ qua.",
   crashTitle: "Ngăn tác vụ gặp lỗi",
   crashBody: "Sổ tính không bị thay đổi. Bấm Tải lại để mở lại ngăn tác vụ.",
@@ -219,6 +221,8 @@ const en: Record<StringKey, string> = {
     "{count} cells hold a threaded comment, so no note was written on them (Excel does not let a cell hold both): {cells}. Read their explanations in the Check pane.",
   stateNotSaved:
     "Could not save the state of the pane (acceptances, recognition corrections) in the workbook. What was saved before is kept; try again.",
+  stateTooLarge:
+    "Could not save {count} acceptances: more than Excel keeps for an add-in's data in the workbook. Nothing is lost: the acceptances saved before are kept. Accept fewer findings, or withdraw acceptances no longer needed.",
   stateDropped: "{count} entries of the workbook's saved state could not be read and were left out.",
   crashTitle: "The task pane hit an error",
   crashBody: "The workbook was not changed. Click Reload to open the task pane again.",

@@ -6,6 +6,7 @@
  * Office English text under Vietnamese. The same paths in Vietnamese say something Vietnamese, so
  * that the English check cannot pass by saying nothing.
  */
+import type { Acceptance } from "../../src/engine/accept";
 import type { Locale } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -197,6 +198,23 @@ describe("the adapter's messages", () => {
       const text = await said(() => adapter.read());
       expect(text).not.toMatch(/Office's own English text/);
       if (locale === "en") expect(vietnameseLeak(text, empty, rulebook)).toBe("");
+      else expect(text).toMatch(VIETNAMESE);
+    }
+  });
+
+  it("a state too large for the workbook: refused in the pane's language", async () => {
+    const adapter = createExcelAdapter(hostOf(createFakeExcel([{ name: "A" }])));
+    // 50 000 acceptances kept as digests: over the settings' budget.
+    const accepted = Array.from({ length: 50_000 }, (_, i) => ({
+      subject: { rule: "person-data", key: String(i).padStart(22, "0") },
+      reason: "Sở đã duyệt",
+      at: "2026-11-30T08:00:00.000Z",
+    })) as unknown as Acceptance[];
+    for (const locale of ["en", "vi"] as const) {
+      adapter.setLocale?.(locale);
+      const text = await said(() => adapter.saveState({ accepted, overrides: {} }));
+      expect(text).toMatch(/50[.,]000/);
+      if (locale === "en") expect(vietnameseLeak(text, { sheets: [] }, rulebook)).toBe("");
       else expect(text).toMatch(VIETNAMESE);
     }
   });

@@ -1725,12 +1725,27 @@ class FakeConditionalFormat_ extends Proxy {
   }
 }
 
-/** Office's document settings (persisted with the workbook). Saving them clears the user's undo stack (#3141). */
+/**
+ * "We only support 2MB maximum for settings" (Microsoft, office-js #621, quoting the Office.Settings
+ * reference): a save of more fails and leaves the document as it was. Excel on Windows has been
+ * reported to fail from about 1 MB, with "The argument is invalid or missing or has an incorrect
+ * format" (office-js #3957): `settingsLimit` models that host.
+ */
+export const SETTINGS_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Office's document settings (persisted with the workbook): get/set/remove work on a copy in
+ * memory, saveAsync writes it to the document (over the size limit it fails, and the copy in
+ * memory keeps what was set). Saving them clears the user's undo stack (#3141).
+ */
 export class FakeSettings {
   readonly saved = new Map<string, unknown>();
   private readonly pending = new Map<string, unknown>();
   saves = 0;
-  constructor(private readonly model?: FakeWorkbookModel) {}
+  constructor(
+    private readonly model?: FakeWorkbookModel,
+    private readonly limit = SETTINGS_LIMIT,
+  ) {}
   get(name: string): unknown {
     return this.pending.has(name) ? this.pending.get(name) : null;
   }
@@ -1740,7 +1755,15 @@ export class FakeSettings {
   remove(name: string): void {
     this.pending.delete(name);
   }
-  saveAsync(callback?: (r: { status: string }) => void): void {
+  saveAsync(callback?: (r: { status: string; error?: { message: string } }) => void): void {
+    const size = utf8Bytes(JSON.stringify(Object.fromEntries(this.pending)));
+    if (size > this.limit) {
+      callback?.({
+        status: "failed",
+        error: { message: "The argument is invalid or missing or has an incorrect format." },
+      });
+      return;
+    }
     this.saves++;
     this.saved.clear();
     for (const [k, v] of this.pending) this.saved.set(k, v);
@@ -1789,6 +1812,8 @@ export interface FakeExcelOptions {
   mergedAreasOverLimit?: "throw" | "null";
   /** Excel on Windows ignoring a fit-to-pages zoom unless the Page Layout tab is shown (office-js #1860). */
   fitToPagesIgnored?: boolean;
+  /** Bytes of settings an add-in may save (2 MB; about 1 MB reported on Windows, office-js #3957). */
+  settingsLimit?: number;
 }
 
 export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptions = {}): FakeExcel {
@@ -1804,7 +1829,7 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
     writes: 0,
     syncs: 0,
   };
-  const settings = new FakeSettings(model);
+  const settings = new FakeSettings(model, options.settingsLimit);
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     if (typeof batch !== "function")

@@ -4,7 +4,12 @@
  * 50 000 findings never freezes the pane; tests run the same object in-process (./client.ts).
  * No DOM, no Office.js.
  */
-import { applyAcceptances, type Acceptance, type ReviewedFinding } from "../../engine/accept";
+import {
+  applyAcceptances,
+  keptAcceptances,
+  type Acceptance,
+  type ReviewedFinding,
+} from "../../engine/accept";
 import { budgetSummary } from "../../engine/budget";
 import { checkWorkbook, recheckSheet, type CheckResult } from "../../engine/check";
 import { builtinRulebook } from "../../engine/rulebook/builtin";
@@ -160,8 +165,12 @@ export class CheckerHost {
     };
   }
 
-  /** The findings with `accepted` applied; only what changed goes back. */
-  private review(accepted: readonly Acceptance[]): ReviewOutcome {
+  /**
+   * The findings with `accepted` applied; only what changed goes back, with the list as it is
+   * kept (thousands of acceptances as digests, so that the pane saves them without work).
+   */
+  private review(given: readonly Acceptance[]): ReviewOutcome {
+    const accepted = keptAcceptances(given);
     const next = applyAcceptances(this.last?.findings ?? [], accepted);
     const patches: Patch[] = [];
     next.forEach((f, i) => {
