@@ -24,7 +24,7 @@
  * - Cách suy ra (drafts from dean-rulebook infer only): how each value was found; not read back.
  */
 import { toA1 } from "../a1";
-import type { Locale } from "../i18n";
+import { formatMessage, type Locale } from "../i18n";
 import { readCellNumber } from "../numbers/parse";
 import { cellText } from "../recognize/grid";
 import { allRules } from "../rules";
@@ -902,7 +902,7 @@ const READ_WORDS = {
 } as const;
 
 const say = (rd: Reading, key: keyof (typeof READ_WORDS)["vi"], data: Record<string, string>) =>
-  READ_WORDS[rd.locale][key].replace(/\{(\w+)\}/g, (m, k: string) => data[k] ?? m);
+  formatMessage(READ_WORDS[rd.locale][key], data);
 
 /** What the reader builds, with the cell of each value and its own problems. */
 interface Reading {
@@ -1364,7 +1364,7 @@ export function rulebookFromWorkbook(
   for (const key of ["info", "levels", "courses"] as const) {
     if (!found.has(key)) {
       const s = RULEBOOK_SHEETS[key];
-      const text = MISSING_SHEET[locale].replace("{name}", s.name).replace("{title}", s.title);
+      const text = formatMessage(MISSING_SHEET[locale], { name: s.name, title: s.title });
       throw invalidRulebook([{ path: [], text }], options.origin, locale, (p) => p.text);
     }
   }
