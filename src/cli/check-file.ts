@@ -18,6 +18,7 @@ import { FileReadError, readRegularFile, writeNewFile } from "./files";
 import { cliText, type CliMessageKey } from "./messages";
 import { ensureFolder, writeErrorText } from "./shared";
 import type { ReportWorkbook } from "./report";
+import { describeColumns } from "../engine/recognize/describe";
 import { rulebookLines, usedRulebookLike, type UsedRulebookLike } from "./rulebook-line";
 import { builtinCandidates } from "../engine/rulebook/builtin";
 
@@ -108,7 +109,13 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
       file,
       findings,
       workbook: {
-        tables: workbook.tables.map(({ sheet, kind, year, scale }) => ({ sheet, kind, year, scale })),
+        tables: workbook.tables.map((t) => ({
+          sheet: t.sheet,
+          kind: t.kind,
+          year: t.year,
+          scale: t.scale,
+          columnsRead: describeColumns(t, settings.locale),
+        })),
         skipped: workbook.skipped.map(({ sheet, reason }) => ({ sheet, reason })),
         sheetOrder: workbook.sheetOrder,
       },

@@ -17,7 +17,10 @@ import { holdsMoney, type RecognizedWorkbook } from "../engine/recognize/model";
 
 /** What the report says of each sheet (a worker sends this back, not the recognised workbook). */
 export interface ReportWorkbook {
-  tables: Pick<RecognizedWorkbook["tables"][number], "sheet" | "kind" | "year" | "scale">[];
+  tables: (Pick<RecognizedWorkbook["tables"][number], "sheet" | "kind" | "year" | "scale"> & {
+    /** The figure columns read, and those not read (recognize/describe.ts), in the report's language. */
+    columnsRead?: string;
+  })[];
   skipped: Pick<RecognizedWorkbook["skipped"][number], "sheet" | "reason">[];
   sheetOrder: RecognizedWorkbook["sheetOrder"];
 }
@@ -84,7 +87,8 @@ export function fileLines(f: FileReport, locale: Locale): string[] {
   for (const t of wb.tables) {
     const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";
     const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
-    lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
+    const columns = t.columnsRead ? ` — ${t.columnsRead}` : "";
+    lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}${columns}`);
   }
   for (const s of wb.skipped)
     lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${phrase(s.reason, locale)}`);

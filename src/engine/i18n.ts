@@ -109,6 +109,12 @@ const LABELS = {
     "kind.assignment": "phân công",
     year: "năm",
     unit: "đơn vị",
+    columnsRead: "cột đọc được",
+    "col.quantity": "số lượng",
+    "col.levelList": "cấp học",
+    "col.unitPrice": "đơn giá",
+    "col.amount": "thành tiền",
+    "col.unread": "cột không đọc được",
   },
   en: {
     error: "Error",
@@ -151,6 +157,12 @@ const LABELS = {
     "kind.assignment": "assignments",
     year: "year",
     unit: "unit",
+    columnsRead: "columns read",
+    "col.quantity": "head-count",
+    "col.levelList": "levels",
+    "col.unitPrice": "unit price",
+    "col.amount": "amount",
+    "col.unread": "columns not read",
   },
 } as const;
 

@@ -176,8 +176,13 @@ describe("folders and the readable report", () => {
     expect(r.out).not.toContain("~$");
     expect(r.out).toContain("[PL8 KP 2028]");
     // How each sheet was read; the money unit only where the figures are money.
-    expect(r.out).toContain("✓ PL8 KP 2028: kinh phí, năm 2028, đơn vị triệu đồng\n");
-    expect(r.out).toContain("✓ PL3 NV 2028: nhiệm vụ, năm 2028\n");
+    // The recognition line names the figure columns it read, so that one not read shows.
+    expect(r.out).toContain(
+      "✓ PL8 KP 2028: kinh phí, năm 2028, đơn vị triệu đồng — cột đọc được: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H, đơn giá I, thành tiền J\n",
+    );
+    expect(r.out).toContain(
+      "✓ PL3 NV 2028: nhiệm vụ, năm 2028 — cột đọc được: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H\n",
+    );
     expect(r.out).toMatch(/Lỗi\s+J16\s+Tổng thành tiền là 34\.511/);
     expect(r.out).toMatch(/2 tệp: \d+ lỗi/);
   });
@@ -245,7 +250,9 @@ describe("folders and the readable report", () => {
   it("speaks English on request", async () => {
     const r = await cli("--lang", "en", printed);
     expect(r.out).toMatch(/Error\s+J16\s+The amount total is 34,511/);
-    expect(r.out).toContain("✓ PL8 KP 2028: costs, year 2028, unit million đồng\n");
+    expect(r.out).toContain(
+      "✓ PL8 KP 2028: costs, year 2028, unit million đồng — columns read: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H, unit price I, amount J\n",
+    );
   });
 });
 

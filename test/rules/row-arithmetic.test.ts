@@ -116,5 +116,19 @@ ruleTester(rowArithmetic, {
       workbook: workbook(costSheet(2026, [withAmount(cost2026.cds, 13080)])),
       findings: [{ messageId: "mismatch", message: "The amount of" }],
     },
+    {
+      name: "a cost table without a unit-price column: the lines are not checked, and it says so (review item 2)",
+      workbook: workbook({
+        name: "KP 2026",
+        values: [
+          ["PHỤ LỤC 6"],
+          ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG ĐỘI NGŨ NĂM 2026"],
+          ["TT", "Nội dung", "Mầm non", "Tiểu học", "THCS", "THPT", "GDTX", "GDNN", "Thành tiền"],
+          [...cost2026.cds.slice(0, 8), 1],
+          [null, "Tổng số:", 2384, 1748, 1704, 516, 52, 100, 1],
+        ],
+      }),
+      findings: [{ messageId: "noPrice", cells: ["I3"], actual: null, fix: null, message: '"Mức chi"' }],
+    },
   ],
 });

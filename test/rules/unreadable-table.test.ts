@@ -6,6 +6,7 @@ import { seedBdtxAsPrinted } from "../fixtures/seedBdtx";
 import { cost2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { costSheet, workbook } from "../helpers/sheets";
+import type { SheetSnapshot } from "../../src/engine/snapshot";
 
 ruleTester(unreadableTable, {
   valid: [
@@ -93,5 +94,38 @@ ruleTester(unreadableTable, {
         },
       ],
     },
+    {
+      name: "a level header over figures that is not understood is named (review item 1)",
+      workbook: workbook(relabel(costSheet(2026, [cost2026.cds]), 2, "Mầm non (xyz)")),
+      findings: [
+        {
+          messageId: "unknownColumn",
+          cells: ["C4"],
+          actual: "Mầm non (xyz)",
+          fix: null,
+          message: ['Cột "Mầm non (xyz)" (C4)', "Mầm non, Tiểu học"],
+        },
+      ],
+    },
+    {
+      name: "a second column of one level (Nhà trẻ, then Mẫu giáo) is named, not dropped",
+      workbook: workbook(relabel(relabel(costSheet(2026, [cost2026.cds]), 2, "Nhà trẻ"), 3, "Mẫu giáo")),
+      rulebook: (rb) => ({
+        ...rb,
+        levels: rb.levels.map((l) =>
+          l.id === "MN" ? { ...l, aliases: [...(l.aliases ?? []), "Nhà trẻ"] } : l,
+        ),
+      }),
+      findings: [
+        { messageId: "repeatedLevel", cells: ["D4"], actual: "Mẫu giáo", message: "đã đọc ở cột C" },
+      ],
+    },
   ],
 });
+
+/** The sheet with header cell `col` (0-based) of its header row (row 4) typed otherwise. */
+function relabel(sheet: SheetSnapshot, col: number, text: string): SheetSnapshot {
+  const values = sheet.values.map((r) => [...r]);
+  values[3][col] = text;
+  return { ...sheet, values };
+}

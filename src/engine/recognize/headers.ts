@@ -3,7 +3,7 @@
  */
 import type { Rulebook } from "../rulebook/schema";
 import { fold } from "../text/normalize";
-import { TonePattern, ToneTable } from "../text/tone";
+import { hasMarks, TonePattern, ToneTable } from "../text/tone";
 import { keyed, type ColumnMap } from "./model";
 import type { Grid } from "./grid";
 
@@ -49,8 +49,30 @@ const rolePatterns: [Role, RegExp][] = [
 /** The year header with its marks: "Năm", never "Nam" (a gender column). */
 const YEAR = new TonePattern("^năm$");
 
+/**
+ * The one table of unit-price headers, with their tone marks: "Đơn giá/người", "Đơn giá (triệu
+ * đồng)", "Mức chi", "Mức chi/người", "Định mức", "Định mức chi", "Kinh phí/người", "Kinh phí bình
+ * quân/người". Finance officers write "Mức chi" as often as "Đơn giá". A header with marks must
+ * carry the right ones ("Mực chi" is no price); one typed without any is read folded.
+ */
+export const UNIT_PRICE_WORDS = [
+  "đơn giá",
+  "mức chi",
+  "mức hỗ trợ",
+  "định mức",
+  "định mức chi",
+  "giá (1 |một )?(người|học viên)",
+  "(kinh phí|chi phí|học phí)( bình quân)? (1 |một )?(người|học viên|lượt người|ng)",
+  "(kinh phí|chi phí|học phí) mỗi (người|học viên)",
+] as const;
+
+const UNIT_PRICE = new TonePattern(`^(${UNIT_PRICE_WORDS.join("|")})\\b`);
+
 export function roleOf(text: string): Role | undefined {
+  // Before the folded table: "Kinh phí/người" is a price, not an amount ("Kinh phí").
+  if (UNIT_PRICE.test(text)) return "unitPrice";
   const role = roleOfFolded(fold(text));
+  if (role === "unitPrice") return hasMarks(text) ? undefined : role;
   return role === "year" && !YEAR.test(text) ? undefined : role;
 }
 
@@ -71,7 +93,56 @@ export function levelLookup(rulebook: Rulebook): ToneTable<string> {
     for (const name of [l.id, l.name, ...l.aliases]) m.add(name, l.id);
     m.add(`Cấp ${l.name}`, l.id);
   }
+  // The law's other names of the standard levels, after the rulebook's own (which win).
+  for (const l of rulebook.levels) for (const name of LEVEL_SYNONYMS.get(l.id) ?? []) m.add(name, l.id);
   return m;
+}
+
+/**
+ * Other names officers type for the standard levels (Luật Giáo dục 2019, art. 23: giáo dục mầm non
+ * is nhà trẻ and mẫu giáo), used for a rulebook level of that id unless the rulebook gives the name
+ * to a level of its own.
+ */
+const LEVEL_SYNONYMS = new Map<string, readonly string[]>([
+  [
+    "MN",
+    [
+      "Mẫu giáo",
+      "Nhà trẻ - Mẫu giáo",
+      "Nhà trẻ, mẫu giáo",
+      "Nhà trẻ và mẫu giáo",
+      "Nhà trẻ mẫu giáo",
+      "Giáo dục mầm non",
+      "GDMN",
+      "MG",
+    ],
+  ],
+  ["TH", ["Giáo dục tiểu học", "GDTH"]],
+  ["THCS", ["Trung học cơ sở", "Cấp THCS"]],
+  ["THPT", ["Trung học phổ thông", "Cấp THPT"]],
+  ["GDTX", ["Giáo dục thường xuyên", "TTGDTX", "Trung tâm GDTX"]],
+  ["GDNN", ["Giáo dục nghề nghiệp"]],
+]);
+
+/**
+ * What officers write after a level name in a header: the unit of the column ("Mầm non
+ * (người)", "THCS (GV)", "Tiểu học\n(người)", "MN - người"), never another meaning.
+ */
+const HEADER_UNIT = new TonePattern(
+  "^(người|ng|người học|số người|lượt người|lượt|học viên|hv|gv|cbql|cbgv|cbql gv|gv cbql|cb gv|sl|số lượng)$",
+);
+
+/**
+ * The level a header cell names: the rulebook's names, or one of them followed by the column's
+ * unit in parentheses or after a dash ("Mầm non (người)"); undefined for anything else.
+ */
+export function headerLevel(levels: ToneTable<string>, text: string): string | undefined {
+  const direct = levels.get(text);
+  if (direct !== undefined || text.length > 80) return direct;
+  const m = /^(.+?)\s*(?:\(([^()]{1,20})\)|\[([^[\]]{1,20})\]|[-–/]\s*([^-–/]{1,20}))\s*$/u.exec(text);
+  if (!m) return undefined;
+  const unit = (m[2] ?? m[3] ?? m[4]).trim();
+  return HEADER_UNIT.test(unit) ? levels.get(m[1]) : undefined;
 }
 
 export interface HeaderReading {
@@ -81,6 +152,8 @@ export interface HeaderReading {
   texts: Map<number, string>;
   /** Columns whose header was recognised as nothing in particular. */
   other: number[];
+  /** Columns whose header names a level that an earlier column already has (column → level id). */
+  repeated: Map<number, string>;
   score: number;
 }
 
@@ -91,7 +164,7 @@ function rowScore(grid: Grid, r: number, levels: ToneTable<string>): number {
     if (grid.isMergeSlave(r, c)) continue;
     const t = grid.text(r, c);
     if (!t || t.length > 80) continue;
-    if (roleOf(t) || levels.has(t)) score++;
+    if (roleOf(t) || headerLevel(levels, t) !== undefined) score++;
   }
   return score;
 }
@@ -139,7 +212,7 @@ function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: ToneTabl
   for (let c = grid.firstCol; c < grid.colCount; c++) {
     const t = grid.text(next, c);
     if (!t) continue;
-    if (levels.has(t)) levelNames++;
+    if (headerLevel(levels, t) !== undefined) levelNames++;
     else if (/^[\d.,\s]+$/.test(t)) numbers++;
     else texts++;
     if (grid.isMergeSlave(r, c) || grid.colSpan(r, c) > 1 || grid.isBlank(r, c)) underMerged++;
@@ -153,6 +226,7 @@ function readColumns(grid: Grid, rows: number[], levels: ToneTable<string>): Omi
   const columns: ColumnMap = { levels: keyed<number>() };
   const texts = new Map<number, string>();
   const other: number[] = [];
+  const repeated = new Map<number, string>();
   for (let c = grid.firstCol; c < grid.colCount; c++) {
     const parts = rows.map((r) => grid.shownText(r, c)).filter((t, i, a) => t && a.indexOf(t) === i);
     const own = rows.map((r) => grid.text(r, c)).filter(Boolean);
@@ -161,9 +235,10 @@ function readColumns(grid: Grid, rows: number[], levels: ToneTable<string>): Omi
     texts.set(c, joined);
     // A level name in the lowest header row decides: "Số lượng dự kiến" / "MN".
     const bottom = grid.shownText(rows[rows.length - 1], c);
-    const level = levels.get(bottom) ?? (own.length === 1 ? levels.get(own[0]) : undefined);
+    const level = headerLevel(levels, bottom) ?? (own.length === 1 ? headerLevel(levels, own[0]) : undefined);
     if (level !== undefined) {
       if (columns.levels[level] === undefined) columns.levels[level] = c;
+      else repeated.set(c, level); // a second "Mẫu giáo" beside "Nhà trẻ": said, never dropped
       continue;
     }
     const role = roleOf(bottom) ?? roleOf(parts[0]) ?? roleOf(joined);
@@ -176,5 +251,5 @@ function readColumns(grid: Grid, rows: number[], levels: ToneTable<string>): Omi
     if (role === "quantity" && columns.quantity === undefined) columns.quantity = c;
     other.push(c);
   }
-  return { rows, columns, texts, other };
+  return { rows, columns, texts, other, repeated };
 }

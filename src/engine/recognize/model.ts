@@ -156,6 +156,21 @@ export interface ValueColumn {
   level?: string;
 }
 
+/**
+ * A column among a table's figure columns whose header holds numbers beneath it but was not
+ * understood (or repeats a level another column already has): nothing computed over the row may
+ * be trusted without it, so the unreadable-table rule reports it and the arithmetic is not fixed.
+ */
+export interface UnreadColumn {
+  col: number;
+  /** The header cell as typed and where (the lowest header row that has text in the column). */
+  header: TextCell;
+  /** The level the header names when it repeats a column already read for that level. */
+  repeats?: string;
+  /** A cost table without a unit-price column: this column may well be the price. */
+  maybePrice?: boolean;
+}
+
 export interface ColumnMap {
   tt?: number;
   content?: number;
@@ -238,6 +253,8 @@ export interface RecognizedTable {
   headerRows: number[];
   columns: ColumnMap;
   valueColumns: ValueColumn[];
+  /** Header cells over numbers among the figure columns that were not read (see UnreadColumn). */
+  unreadColumns?: UnreadColumn[];
   rows: TableRow[];
   /** Bằng chữ text found under the table, if any. */
   words?: TextCell;

@@ -13,7 +13,7 @@ import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
 import { TonePattern, type ToneTable } from "../text/tone";
 import { Grid } from "./grid";
-import { findHeader, levelLookup, type HeaderReading } from "./headers";
+import { findHeader, levelLookup, roleOf, type HeaderReading } from "./headers";
 import { readPeople } from "./people";
 import { isTotalLabel } from "./labels";
 import { readCountParts, readLevelList } from "./quantity";
@@ -29,6 +29,7 @@ import {
   type TableRow,
   type TextCell,
   type UnreadableSheet,
+  type UnreadColumn,
   type ValueColumn,
 } from "./model";
 
@@ -159,6 +160,8 @@ export function recognizeSheet(
   if (override && Object.keys(override).length > 0) table.overridden = { ...override };
   if (kind === "person-list") readPeople(grid, table, header, ctx);
   else readRows(grid, table, header, ctx);
+  const unread = unreadColumns(grid, table, header);
+  if (unread.length > 0) table.unreadColumns = unread;
   return { table };
 }
 
@@ -324,6 +327,48 @@ function unreadable(
     missing,
     found,
   };
+}
+
+/**
+ * Figure columns that are neither head-counts nor money ("Số trường", "Số tín chỉ"), or the row's
+ * own total ("Tổng số", "Cộng"): read as nothing, rightly.
+ */
+const AUX_HEADER = new TonePattern(
+  "^(số trường|số lớp|số tín chỉ|số tiết|số ngày|số buổi|số mô đun|số module|thời lượng|tổng số|tổng cộng|tổng|cộng|năm)\\b",
+);
+
+/**
+ * Header cells over numbers among a task or cost table's figure columns (from just before the
+ * first of them to the last) that were not read as a level, a price or an amount: "Mầm non (xyz)",
+ * "Mức chi hỗ trợ", a second "Mẫu giáo". Nothing unrecognised passes: the unreadable-table rule
+ * names each one, and the row arithmetic is not fixed without it.
+ */
+function unreadColumns(grid: Grid, table: RecognizedTable, header: HeaderReading): UnreadColumn[] {
+  if (table.kind !== "cost" && table.kind !== "task") return [];
+  const c = table.columns;
+  const levelCols = Object.values(c.levels);
+  const figures = [...levelCols, c.quantity, c.unitPrice, c.amount].filter((x) => x !== undefined);
+  if (figures.length === 0) return [];
+  const lo = Math.min(...figures) - 1;
+  const hi = Math.max(...figures);
+  const lastLevel = levelCols.length > 0 ? Math.max(...levelCols) : lo;
+  const candidates = [...header.other, ...header.repeated.keys()].filter(
+    (col) => col >= lo && col <= hi && col !== c.quantity,
+  );
+  const out: UnreadColumn[] = [];
+  for (const col of candidates.sort((a, b) => a - b)) {
+    const text = header.texts.get(col) ?? "";
+    if (!header.repeated.has(col) && (AUX_HEADER.test(text) || roleOf(text) === "quantity")) continue;
+    const overNumbers = table.rows.some((row) => readCellNumber(grid.value(row.r, col)).kind === "number");
+    if (!overNumbers) continue;
+    const r = [...header.rows].reverse().find((hr) => grid.text(hr, col)) ?? header.rows[0];
+    const u: UnreadColumn = { col, header: { text: grid.text(r, col) || text, cell: grid.a1(r, col) } };
+    const level = header.repeated.get(col);
+    if (level !== undefined) u.repeats = level;
+    else if (table.kind === "cost" && c.unitPrice === undefined && col > lastLevel) u.maybePrice = true;
+    out.push(u);
+  }
+  return out;
 }
 
 function registrationColumns(header: HeaderReading, title: string, ctx: RecognitionContext): ValueColumn[] {

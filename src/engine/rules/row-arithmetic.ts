@@ -1,7 +1,10 @@
 import { toA1 } from "../a1";
 import type { NumberCell } from "../recognize/model";
 import type { Rule } from "./api";
-import { computedAmount, headCount, lineRows, rowLabel, tablesOf } from "./util";
+import { computedAmount, hasCounts, headCount, lineRows, rowLabel, tablesOf } from "./util";
+
+/** The headers the recogniser reads as a unit price (recognize/headers.ts, UNIT_PRICE_WORDS). */
+const PRICE_WORDS = '"Đơn giá", "Đơn giá/người", "Mức chi", "Định mức", "Kinh phí/người"';
 import { round, within } from "../numbers/arith";
 
 /** amount = (sum of the level head-counts) × unit price, rounded to the table's unit. */
@@ -23,11 +26,33 @@ export const rowArithmetic: Rule = {
         vi: 'Dòng "{label}" có số người và đơn giá nhưng chưa có thành tiền: {count} người × {price} = {expected}.',
         en: '"{label}" has head-counts and a unit price but no amount: {count} × {price} = {expected}.',
       },
+      noPrice: {
+        vi: "Bảng kinh phí không có cột đơn giá (tìm tiêu đề {words}): chưa kiểm tra được thành tiền của {lines} dòng có số người và thành tiền, và tổng không được sửa theo các dòng đó.",
+        en: "The cost table has no unit-price column (looked for a header {words}): the amounts of {lines} lines with head-counts and an amount are not checked, and the total is not fixed from those lines.",
+      },
     },
   },
   check(ctx) {
     const tol = ctx.rulebook.tolerance;
     for (const table of tablesOf(ctx, "cost")) {
+      // A figure column whose header was not read: unreadable-table names it; a head-count of the
+      // row is missing, so no amount is judged (let alone fixed) from the others.
+      if ((table.unreadColumns?.length ?? 0) > 0) continue;
+      if (table.columns.unitPrice === undefined) {
+        const lines = lineRows(table).filter((r) => r.amount && hasCounts(r));
+        if (lines.length === 0 || table.columns.amount === undefined) continue;
+        const header = toA1(table.headerRows.at(-1) ?? 0, table.columns.amount);
+        ctx.report({
+          table,
+          messageId: "noPrice",
+          data: { words: PRICE_WORDS, lines: ctx.num(lines.length) },
+          cells: [header],
+          expected: PRICE_WORDS,
+          actual: null,
+          subject: { detail: "no-unit-price" },
+        });
+        continue;
+      }
       for (const row of lineRows(table)) {
         const exact = computedAmount(row);
         if (exact === undefined || !row.unitPrice) continue;

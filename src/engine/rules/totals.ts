@@ -7,6 +7,7 @@ import {
   amountTotalRows,
   isUpgradeRow,
   lineRows,
+  linesComputable,
   moneySum,
   moneyTotalIsRight,
   tablesOf,
@@ -146,8 +147,10 @@ function checkLevelsAndAmount(
           within(exact - (unroundedAmount(r) ?? 0), actual.value, ctx.rulebook.tolerance),
         )
       : [];
-  const note =
-    missing.length === 1
+  const computable = linesComputable(table);
+  const note = !computable
+    ? ctx.text(TEXT.unchecked)
+    : missing.length === 1
       ? ctx.text(TEXT.leavesOut, {
           line: missing[0].label?.text ?? "",
           amount: ctx.num(round(unroundedAmount(missing[0]) ?? 0, 2)),
@@ -167,7 +170,8 @@ function checkLevelsAndAmount(
     cells: [cell],
     expected,
     actual: actual?.value ?? null,
-    ...(actual?.formula ? {} : { fix: { cell, value: expected } }),
+    // Lines that could not be computed are only what they say: the total may be the right one.
+    ...(actual?.formula || !computable ? {} : { fix: { cell, value: expected } }),
     subject: { detail: "amount-total" },
     ...(copiesWrongLines
       ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
@@ -222,6 +226,10 @@ const TEXT = {
   shown: {
     vi: "; cộng các dòng như đang hiển thị được {shown}",
     en: "; the lines as shown add up to {shown}",
+  },
+  unchecked: {
+    vi: " (cộng thành tiền như đang ghi: các dòng chưa kiểm tra được vì bảng thiếu cột đơn giá hoặc có cột chưa đọc được, nên không sửa tổng theo chúng)",
+    en: " (the amounts as typed: the lines could not be checked, as the table lacks a unit-price column or has a column that was not read, so the total is not fixed from them)",
   },
   leavesOut: {
     vi: ' (tổng đang thiếu dòng "{line}" {amount})',

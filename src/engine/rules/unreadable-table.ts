@@ -1,4 +1,14 @@
+import { columnName } from "../a1";
+import { own } from "../recognize/model";
+import { fold } from "../text/normalize";
 import type { Rule } from "./api";
+
+/** What a cost table's price column may be called (recognize/headers.ts, UNIT_PRICE_WORDS). */
+const PRICE_WORDS = { vi: "Đơn giá, Mức chi, Định mức", en: "Đơn giá, Mức chi, Định mức" };
+const PRICE = {
+  vi: " hoặc là cột đơn giá (Đơn giá, Mức chi, Định mức…): bảng chưa có cột đơn giá",
+  en: ' or be the unit-price column ("Đơn giá", "Mức chi", "Định mức"…): the table has no unit-price column',
+};
 
 /**
  * Nothing unrecognised passes: a sheet that looks like an appendix (a "PHỤ LỤC …", "KINH PHÍ",
@@ -24,9 +34,39 @@ export const unreadableTable: Rule = {
         vi: 'Trang này trông như một phụ lục ("{evidence}") và có dòng tiêu đề cột ({found}), nhưng thiếu cột để biết là phụ lục gì: cần thêm Nội dung cùng các cột cấp học hoặc Cấp học/Số lượng (nhiệm vụ), Đơn giá/Thành tiền (kinh phí), Đơn vị chủ trì (phân công), Quận/huyện (đăng ký) hoặc Họ và tên (danh sách).',
         en: 'This sheet looks like an appendix ("{evidence}") and has a header row ("{found}"), but lacks the columns that tell what it is: "Nội dung" with level columns or "Cấp học"/"Số lượng" (tasks), "Đơn giá"/"Thành tiền" (costs), "Đơn vị chủ trì" (assignments), "Quận/huyện" (registrations) or "Họ và tên" (a list of people).',
       },
+      unknownColumn: {
+        vi: 'Cột "{header}" ({cell}) có số liệu nhưng không đọc được tiêu đề: cần tên một cấp học ({levels}){price}. Chưa kiểm tra cột này; thành tiền và các dòng tổng không được tính lại khi thiếu nó.',
+        en: 'Column "{header}" ({cell}) holds figures but its header is not understood: it should name a level ({levels}){price}. This column is not checked, and amounts and totals are not recomputed without it.',
+      },
+      repeatedLevel: {
+        vi: 'Cột "{header}" ({cell}) cũng là cột {level}, đã đọc ở cột {first}: mỗi cấp học chỉ một cột. Chưa kiểm tra cột này; thành tiền và các dòng tổng không được tính lại khi thiếu nó.',
+        en: 'Column "{header}" ({cell}) is also a {level} column, already read in column {first}: one column per level. This column is not checked, and amounts and totals are not recomputed without it.',
+      },
     },
   },
   check(ctx) {
+    for (const table of ctx.workbook.tables) {
+      for (const u of table.unreadColumns ?? []) {
+        const levels = ctx.rulebook.levels.map((l) => ctx.levelName(l.id)).join(", ");
+        const first = u.repeats !== undefined ? own(table.columns.levels, u.repeats) : undefined;
+        ctx.report({
+          table,
+          messageId: first !== undefined ? "repeatedLevel" : "unknownColumn",
+          data: {
+            header: u.header.text,
+            cell: u.header.cell,
+            levels,
+            price: u.maybePrice ? ctx.text(PRICE) : "",
+            level: u.repeats !== undefined ? ctx.levelName(u.repeats) : "",
+            first: first !== undefined ? columnName(first) : "",
+          },
+          cells: [u.header.cell],
+          expected: u.maybePrice ? `${levels}; ${ctx.text(PRICE_WORDS)}` : levels,
+          actual: u.header.text,
+          subject: { detail: `unread-column|${fold(u.header.text)}` },
+        });
+      }
+    }
     for (const s of ctx.workbook.skipped) {
       const u = s.unreadable;
       if (!u) continue;

@@ -44,6 +44,15 @@ export function hasCounts(row: TableRow): boolean {
   return row.quantity !== undefined;
 }
 
+/**
+ * Whether a cost table's lines can be computed (head-counts × unit price): it has a unit-price
+ * column and every header over figures among its level columns was read. Otherwise an amount is
+ * only what it says, and no fix is computed from the lines (unreadable-table, row-arithmetic say why).
+ */
+export function linesComputable(table: RecognizedTable): boolean {
+  return table.columns.unitPrice !== undefined && (table.unreadColumns?.length ?? 0) === 0;
+}
+
 /** The amount a row should have before rounding, or undefined when it cannot be computed. */
 export function computedAmount(row: TableRow): number | undefined {
   if (!row.unitPrice || !hasCounts(row)) return undefined;
@@ -156,8 +165,9 @@ export function moneySum(
   let any = false;
   const wrongCells: string[] = [];
   const tol = ctx.rulebook.tolerance;
+  const computable = linesComputable(table);
   for (const r of amountTotalRows(ctx, [...rows])) {
-    const computed = computedAmount(r);
+    const computed = computable ? computedAmount(r) : undefined;
     const a = computed ?? r.amount?.value;
     if (a === undefined) continue;
     any = true;
