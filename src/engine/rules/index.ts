@@ -16,6 +16,7 @@ import { upgradeEligibility } from "./upgrade-eligibility";
 import { programmeFit } from "./programme-fit";
 import { personData } from "./person-data";
 import { countChain } from "./count-chain";
+import { unitList } from "./unit-list";
 import { bdtx } from "./bdtx";
 import { unknownCourse } from "./unknown-course";
 import { unreadableTable } from "./unreadable-table";
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   programmeFit,
   personData,
   countChain,
+  unitList,
   bdtx,
 ];
 
