@@ -268,6 +268,11 @@ function checkRegistration(
       actual: actual?.value ?? null,
       ...(actual?.formula ? {} : { fix: { cell, value: sum } }),
       subject: { course: v.courseId, level: v.level, detail: "column-total" },
+      // Which rows the column adds up: a district listed twice or not of the province (unit-list,
+      // on the row's name) explains the difference, and the total waits for it.
+      dependsOn: rows.flatMap((r) =>
+        r.values[v.key] && r.label ? [{ sheet: table.sheet, cell: r.label.cell }] : [],
+      ),
     });
   }
 }
