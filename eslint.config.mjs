@@ -4,7 +4,18 @@ import officeAddins from "eslint-plugin-office-addins";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "**/*.js", "!eslint.config.mjs", "test-results/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "coverage/",
+      "**/*.js",
+      "!eslint.config.mjs",
+      "test-results/",
+      ".stryker-tmp/",
+      "reports/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

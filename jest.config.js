@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  // The browser tests need the built add-in and Chromium: npm run test:e2e.
-  testPathIgnorePatterns: ["/node_modules/", "\\.e2e\\.test\\.ts$"],
+  // Node alone runs these. Tests that need system programs (LibreOffice, Chromium) are named
+  // *.system.test.ts and *.e2e.test.ts and run with npm run test:system (jest.system.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "\\.system\\.test\\.ts$", "\\.e2e\\.test\\.ts$"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

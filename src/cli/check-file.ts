@@ -4,9 +4,10 @@
  * write its annotated copy when asked (ExcelJS loads the same bytes, once). What goes back is
  * small: the findings and what the report says of each sheet, never the workbook.
  */
-import { checkWorkbook } from "../engine/check";
+import type { Candidate } from "../engine/rulebook/choose";
+import { checkPrepared, prepareCheck, type NamedRulebook } from "../engine/rulebook/select";
 import type { EngineFinding } from "../engine/findings";
-import type { Locale } from "../engine/i18n";
+import { noAppendixReason, type Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { InputError } from "../io/errors";
 import { annotatedCopy } from "../io/xlsx/copy";
@@ -17,6 +18,8 @@ import { FileReadError, readRegularFile, writeNewFile } from "./files";
 import { cliText, type CliMessageKey } from "./messages";
 import { ensureFolder, writeErrorText } from "./shared";
 import type { ReportWorkbook } from "./report";
+import { rulebookLines, usedRulebookLike, type UsedRulebookLike } from "./rulebook-line";
+import { builtinCandidates } from "../engine/rulebook/builtin";
 
 export interface CheckJob {
   file: string;
@@ -25,7 +28,10 @@ export interface CheckJob {
 }
 
 export interface CheckSettings {
-  rulebook: Rulebook;
+  /** One rulebook for every file (as --rules gives it)… */
+  rulebook?: Rulebook;
+  /** …or where each file's rulebook comes from: the one named, else the automatic choice among the candidates (issue #11). */
+  rules?: { named?: NamedRulebook; candidates: Candidate[] };
   locale: Locale;
 }
 
@@ -36,6 +42,8 @@ export interface CheckOutcome {
   workbook?: ReportWorkbook;
   /** Why the annotated copy asked for was not written. */
   annotateError?: string;
+  /** The rulebook the file was checked with, and why. */
+  rulebook?: UsedRulebookLike;
 }
 
 /** Why a copy could not be written, in Vietnamese. */
@@ -71,9 +79,31 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
   }
   try {
     const reading = await readXlsxDetailed(bytes);
-    const { findings, workbook } = checkWorkbook(reading.snapshot, settings);
+    const named: NamedRulebook | undefined =
+      settings.rules?.named ??
+      (settings.rulebook
+        ? {
+            candidate: { rulebook: settings.rulebook, origin: { kind: "builtin" } },
+            chosenBy: "option",
+            reason: cliText(settings.locale, "chosenWithOption"),
+          }
+        : undefined);
+    const prepared = prepareCheck(reading.snapshot, {
+      named,
+      candidates: settings.rules?.candidates ?? builtinCandidates(),
+      locale: settings.locale,
+    });
+    if (!prepared.ok) return { file, error: prepared.error };
+    const used = usedRulebookLike(prepared.used);
+    const { findings, workbook } = checkPrepared(prepared, {
+      locale: settings.locale,
+      order: reading.snapshot.sheets.map((s) => s.name),
+    });
     // The snapshot is let go before ExcelJS loads the file for the copy.
     reading.snapshot.sheets.length = 0;
+    // No appendix recognised at all: an unreadable input (exit 2), never "0 lỗi" (issue 12).
+    const unread = noAppendixReason(workbook, settings.locale);
+    if (unread !== undefined) return { file, error: unread };
     const out: CheckOutcome = {
       file,
       findings,
@@ -82,12 +112,14 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
         skipped: workbook.skipped.map(({ sheet, reason }) => ({ sheet, reason })),
         sheetOrder: workbook.sheetOrder,
       },
+      rulebook: used,
     };
     if (job.annotate !== undefined) {
       try {
         const copy = await annotatedCopy(bytes, reading, findings, {
           locale: settings.locale,
-          rulebookName: settings.rulebook.name,
+          rulebookName: used.name,
+          rulebookWhy: rulebookLines(used, settings.locale).join(" "),
           workbook,
         });
         await ensureFolder(dirname(job.annotate));

@@ -23,7 +23,8 @@ import { unitsFor } from "../engine/templates/layout";
 import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
 import { writeNewFile } from "./files";
 import { escapeTerminal } from "./terminal";
-import { loadRulebookArg } from "./rulebook-arg";
+import { loadOneRulebook } from "./rulebook-arg";
+import { writeRulebookWorkbook } from "./rulebook-template";
 
 export const EXIT = { written: 0, failed: 2 } as const;
 
@@ -32,6 +33,7 @@ const USAGE = `Cách dùng: dean-template <loại> --year <năm> [--rules sổ-q
 
 Loại mẫu:
 ${TEMPLATE_KINDS.map((k) => `  ${k.padEnd(13)} ${TEMPLATE_KIND_NAMES[k]}`).join("\n")}
+  rulebook      Sổ quy tắc để điền (Excel): dean-template rulebook [--from <mã|tệp.json|tệp.xlsx>] -o <tệp.xlsx>
 
   --year, -y    năm của kế hoạch (bỏ trống khi sổ quy tắc chỉ có một năm)
   --rules       sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
@@ -61,6 +63,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs("dean-template", argv, {
     year: { type: "string", short: "y" },
     rules: { type: "string" },
+    from: { type: "string" },
     units: { type: "string" },
     rows: { type: "string" },
     appendix: { type: "string" },
@@ -77,12 +80,24 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? `Chưa chọn loại mẫu: ${TEMPLATE_KINDS.join(", ")}. Gõ dean-template --help để xem cách dùng.`
+        ? `Chưa chọn loại mẫu: ${[...TEMPLATE_KINDS, "rulebook"].join(", ")}. Gõ dean-template --help để xem cách dùng.`
         : `Chỉ chọn một loại mẫu mỗi lần, không phải ${positionals.length}: ${positionals.join(" ")}.`,
     );
   const kind = positionals[0];
+  if (kind === "rulebook") {
+    if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
+    const from = values.from ?? values.rules;
+    if (from !== undefined) await refuseInputs(values.output, from);
+    io.stdout(
+      escapeTerminal(
+        await writeRulebookWorkbook({ from, output: values.output, force: values.force, write: writeTarget }),
+        true,
+      ),
+    );
+    return EXIT.written;
+  }
   if (!isTemplateKind(kind))
-    throw new UsageError(`Loại mẫu "${kind}" không có: chọn ${TEMPLATE_KINDS.join(", ")}.`);
+    throw new UsageError(`Loại mẫu "${kind}" không có: chọn ${[...TEMPLATE_KINDS, "rulebook"].join(", ")}.`);
   if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
   if (!/\.xlsx$/i.test(values.output))
     throw new UsageError(`Tệp ghi ra phải có đuôi .xlsx, không phải "${values.output}".`);
@@ -91,7 +106,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       `Đơn vị hành chính "${values.units}" không có: chọn districts (quận/huyện) hoặc communes (xã, phường, đặc khu).`,
     );
 
-  const rulebook = await loadRulebookArg(values.rules);
+  // The rulebook file is never the output, even with --force: said before it is read.
+  await refuseInputs(values.output, values.rules);
+  const rulebook = await loadOneRulebook(values.rules);
   let year = integer(values.year, "Năm");
   if (year === undefined) {
     if (rulebook.years.length !== 1)
@@ -111,7 +128,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const template = buildTemplate(kind, options);
 
   const target = values.output;
-  await refuseInputs(target, values.rules);
   // ExcelJS (through the template writer) is loaded only now: --help and refusals never load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { templateXlsxBuffer } = require("../io/xlsx/template") as typeof import("../io/xlsx/template");
@@ -140,7 +156,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** The output must not be the rulebook file being read, even with --force. */
-async function refuseInputs(target: string, rules: string | undefined): Promise<void> {
+export async function refuseInputs(target: string, rules: string | undefined): Promise<void> {
   if (rules === undefined) return;
   const real = (p: string) => realpath(p).catch(() => resolve(p));
   const inputs = new Set([resolve(rules), await real(rules)]);
@@ -151,7 +167,7 @@ async function refuseInputs(target: string, rules: string | undefined): Promise<
 }
 
 /** Writes a new file; replaces an existing one only with --force (through a private temporary folder). */
-async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
+export async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
   const cannot = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "EEXIST" ? "tệp đã có; thêm --force để ghi đè" : writeErrorText(e);

@@ -1,9 +1,10 @@
 /**
- * `dean-check [--rules f.json] [--json] [--annotate out.xlsx] [--lang vi|en] <file.xlsx|folder>...`
+ * `dean-check [--rules f.json|f.xlsx|id] [--rules-dir dir] [--json] [--annotate out.xlsx] [--lang vi|en] <file.xlsx|folder>...`
  *
  * Public contract (other tools depend on it):
- * - `--json` prints exactly `{"files":[{"file": "...", "findings": [...]}]}`; a file that cannot be
- *   read gets `"error": "..."` instead of `findings`.
+ * - `--json` prints exactly `{"files":[{"file": "...", "rulebook": {"id", "name", "chosenBy"}, "findings": [...]}]}`;
+ *   a file that cannot be read, or that no rulebook fits, gets `"error": "..."` instead.
+ * - Without --rules each file's rulebook is chosen from what it says (src/engine/rulebook/select.ts).
  * - Exit 0 when there is no error finding, 1 when there is, 2 when an input or the rulebook cannot
  *   be read (then one Vietnamese line per problem on stderr, never a stack trace).
  * - `--annotate` writes a marked copy; it never overwrites an input.
@@ -18,10 +19,10 @@ import type { CheckJob, CheckOutcome } from "./check-file";
 import { expandInputs, type Input } from "./inputs";
 import { cliText, requestedLocale } from "./messages";
 import { checkFiles } from "./pool";
-import { loadRulebookArg } from "./rulebook-arg";
+import { RULES_DIR_ENV, rulebookSource } from "./rulebook-arg";
 import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
-import { textReport, type FileReport } from "./report";
+import { publicRulebook, textReport, type FileReport, type PublicRulebook } from "./report";
 
 export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
@@ -108,6 +109,7 @@ async function unique(inputs: readonly Input[]): Promise<Input[]> {
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs("dean-check", argv, {
     rules: { type: "string" },
+    "rules-dir": { type: "string" },
     json: { type: "boolean", default: false },
     annotate: { type: "string" },
     lang: { type: "string", default: "vi" },
@@ -117,7 +119,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parsed;
   const asked = requestedLocale(argv);
   if (values.help) {
-    io.stdout(cliText(asked, "usage", { builtins: builtinRulebookIds.join(", ") }));
+    io.stdout(cliText(asked, "usage", { builtins: builtinRulebookIds.join(", "), env: RULES_DIR_ENV }));
     return EXIT.clean;
   }
   if (values.version) {
@@ -128,7 +130,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError(cliText(asked, "badLang", { lang: values.lang }));
   const locale: Locale = values.lang;
   if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
-  const rulebook = await loadRulebookArg(values.rules);
+  const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
+  for (const note of rules.notes) io.stderr(stderrLine(`dean-check: ${note}`));
   const inputs = await unique(await expandInputs(positionals));
   const targets =
     values.annotate !== undefined
@@ -143,7 +146,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Each file read, checked and copied in a worker thread (src/cli/pool.ts); only findings come back.
   const readable = inputs.filter((i) => i.error === undefined);
   const jobs: CheckJob[] = readable.map((i) => ({ file: i.file, annotate: targets?.get(i.file) }));
-  const outcomes = await checkFiles(jobs, { rulebook, locale }, {}, (o) =>
+  const settings = { rules: { named: rules.named, candidates: rules.candidates }, locale };
+  const outcomes = await checkFiles(jobs, settings, {}, (o) =>
     bar?.increment({ file: escapeTerminal(basename(o.file)) }),
   );
   bar?.stop();
@@ -155,7 +159,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const input of inputs) {
     const c = checked.get(input);
     const o: CheckOutcome = c?.outcome ?? { file: input.file, error: input.error };
-    const report: FileReport = { file: o.file, error: o.error, findings: o.findings, workbook: o.workbook };
+    const report: FileReport = {
+      file: o.file,
+      error: o.error,
+      findings: o.findings,
+      workbook: o.workbook,
+      rulebook: o.rulebook,
+    };
     const target = c?.target;
     if (target !== undefined && o.error === undefined) {
       if (o.annotateError !== undefined) {
@@ -199,15 +209,21 @@ function progressBar(total: number, locale: Locale): SingleBar {
   return bar;
 }
 
-/** The `--json` document: exactly the contract's fields. */
+/** The `--json` document: exactly the contract's fields (the rulebook of each checked file: issue #11). */
 export function jsonReport(reports: readonly FileReport[]): {
-  files: ({ file: string; findings: Finding[] } | { file: string; error: string })[];
+  files: (
+    { file: string; rulebook?: PublicRulebook; findings: Finding[] } | { file: string; error: string }
+  )[];
 } {
   return {
     files: reports.map((r) =>
       r.error !== undefined
         ? { file: r.file, error: r.error }
-        : { file: r.file, findings: (r.findings ?? []).map(toPublicFinding) },
+        : {
+            file: r.file,
+            ...(r.rulebook ? { rulebook: publicRulebook(r.rulebook) } : {}),
+            findings: (r.findings ?? []).map(toPublicFinding),
+          },
     ),
   };
 }

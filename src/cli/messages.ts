@@ -6,17 +6,24 @@
 import { formatMessage, type Locale } from "../engine/i18n";
 
 const vi = {
-  usage: `Cách dùng: dean-check [--rules sổ-quy-tắc.json] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
+  usage: `Cách dùng: dean-check [--rules sổ-quy-tắc.json|.xlsx] [--rules-dir thư-mục] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
 
-  --rules     sổ quy tắc (tệp JSON, hoặc tên có sẵn: {builtins})
-  --json      in kết quả dạng JSON: {"files":[{"file": "...", "findings": [...]}]}
+  --rules     sổ quy tắc dùng cho mọi tệp: tệp JSON, sổ quy tắc .xlsx, hoặc tên có sẵn
+              ({builtins});
+              không có: mỗi tệp tự chọn theo năm, tỉnh và loại kế hoạch ghi trong tiêu đề,
+              hoặc dùng sổ quy tắc để trong chính sổ tính
+  --rules-dir thư mục các sổ quy tắc của đơn vị (.json, .xlsx), được xét khi tự chọn
+              (hoặc biến môi trường {env})
+  --json      in kết quả dạng JSON: {"files":[{"file": "...", "rulebook": {...}, "findings": [...]}]}
   --annotate  ghi một bản sao có đánh dấu các ô và trang "Kết quả kiểm tra" (không bao giờ ghi đè tệp gốc);
               khi kiểm tra nhiều tệp, đây là thư mục chứa các bản sao
   --lang      ngôn ngữ của thông báo: vi (mặc định) hoặc en
   --version   in số phiên bản
   --help      in hướng dẫn này
 
-Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc sổ quy tắc, hoặc không ghi được bản đánh dấu.
+Mã thoát: 0 không có lỗi, 1 có lỗi (kể cả một trang trông như phụ lục mà không đọc được), 2 không đọc được tệp
+hoặc sổ quy tắc, không nhận ra phụ lục nào trong tệp, không sổ quy tắc nào hợp với tệp, hoặc không ghi được
+bản đánh dấu.
 `,
   noInput: "Chưa chọn tệp .xlsx hoặc thư mục nào để kiểm tra. Gõ dean-check --help để xem cách dùng.",
   badLang: 'Ngôn ngữ "{lang}" không có: chọn vi hoặc en.',
@@ -39,22 +46,45 @@ Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp ho�
   cannotCheck: "Không kiểm tra được tệp: {reason}",
   annotatedTo: "đã ghi bản đánh dấu: {path}",
   summary: "Tóm tắt",
+  // Rulebooks named on the command line (src/cli/rulebook-arg.ts).
+  rulebookOrigin: 'Sổ quy tắc "{file}"',
+  rulebookMissing: 'Không đọc được sổ quy tắc "{file}": không có tệp này (các sổ có sẵn: {builtins}).',
+  rulebookNotThere: 'Không đọc được sổ quy tắc "{file}": không có tệp này.',
+  rulebookUnreadable: 'Không đọc được sổ quy tắc "{file}": {reason}',
+  rulebookNoSheets:
+    '{origin} không có trang sổ quy tắc nào (trang có tiêu đề "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Tạo một sổ bằng: dean-template rulebook -o so-quy-tac.xlsx',
+  rulesDirNotFolder: 'Thư mục sổ quy tắc "{dir}" không phải một thư mục.',
+  rulesDirUnreadable: 'Không đọc được thư mục sổ quy tắc "{dir}".',
+  rulesDirSameId:
+    'Hai sổ quy tắc trong thư mục "{dir}" cùng mã {id}: "{first}" và "{second}". Đổi mã (id) của một sổ.',
+  noteBuiltinNotFile:
+    'dùng sổ quy tắc có sẵn {id}; tệp "{id}" cùng tên trong thư mục này không được dùng (ghi ./{id} để dùng tệp).',
+  noteFileHasBuiltinId:
+    'sổ quy tắc "{file}" có mã {id} trùng sổ có sẵn: cả hai đều được xét khi tự chọn, báo cáo ghi rõ sổ nào được dùng (sổ của tệp được ưu tiên).',
+  chosenWithOption: "chọn bằng --rules",
 };
 
 export type CliMessageKey = keyof typeof vi;
 
 const en: Record<CliMessageKey, string> = {
-  usage: `Usage: dean-check [--rules rulebook.json] [--json] [--annotate marked-copy.xlsx] [--lang vi|en] <file.xlsx|folder>...
+  usage: `Usage: dean-check [--rules rulebook.json|.xlsx] [--rules-dir folder] [--json] [--annotate marked-copy.xlsx] [--lang vi|en] <file.xlsx|folder>...
 
-  --rules     the rulebook (a JSON file, or a built-in one: {builtins})
-  --json      print the results as JSON: {"files":[{"file": "...", "findings": [...]}]}
+  --rules     the rulebook for every file: a JSON file, a rulebook workbook .xlsx, or a built-in one
+              ({builtins});
+              without it: each file's rulebook is chosen from the year, province and kind of plan
+              its titles name, or the rulebook kept in the workbook itself is used
+  --rules-dir the department's own rulebooks (.json, .xlsx), considered by the automatic choice
+              (or the environment variable {env})
+  --json      print the results as JSON: {"files":[{"file": "...", "rulebook": {...}, "findings": [...]}]}
   --annotate  write a copy with the flagged cells marked and a "Check results" sheet (never overwrites an input);
               when checking several files, a folder for the copies
   --lang      language of the messages: vi (default) or en
   --version   print the version number
   --help      print this help
 
-Exit codes: 0 no error, 1 errors found, 2 a file or the rulebook cannot be read, or a marked copy cannot be written.
+Exit codes: 0 no error, 1 errors found (a sheet that looks like an appendix but cannot be read is one), 2 a file or
+the rulebook cannot be read, no appendix at all is recognised in a file, no rulebook fits a file, or a marked copy
+cannot be written.
 `,
   noInput: "No .xlsx file or folder to check. Type dean-check --help for the usage.",
   badLang: 'There is no language "{lang}": choose vi or en.',
@@ -76,6 +106,22 @@ Exit codes: 0 no error, 1 errors found, 2 a file or the rulebook cannot be read,
   cannotCheck: "The file cannot be checked: {reason}",
   annotatedTo: "marked copy written: {path}",
   summary: "Summary",
+  rulebookOrigin: 'The rulebook "{file}"',
+  rulebookMissing:
+    'Cannot read the rulebook "{file}": there is no such file (built-in rulebooks: {builtins}).',
+  rulebookNotThere: 'Cannot read the rulebook "{file}": there is no such file.',
+  rulebookUnreadable: 'Cannot read the rulebook "{file}": {reason}',
+  rulebookNoSheets:
+    '{origin} has no rulebook sheet (a sheet titled "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Make one with: dean-template rulebook -o rulebook.xlsx',
+  rulesDirNotFolder: 'The rulebook folder "{dir}" is not a folder.',
+  rulesDirUnreadable: 'Cannot read the rulebook folder "{dir}".',
+  rulesDirSameId:
+    'Two rulebooks of the folder "{dir}" have the id {id}: "{first}" and "{second}". Change one id.',
+  noteBuiltinNotFile:
+    'using the built-in rulebook {id}; the file "{id}" of the same name in this folder is not used (write ./{id} to use the file).',
+  noteFileHasBuiltinId:
+    'the rulebook "{file}" has the id {id} of a built-in one: both are considered by the automatic choice, and the report names the one used (the file comes first).',
+  chosenWithOption: "chosen with --rules",
 };
 
 const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };

@@ -23,6 +23,9 @@ export interface ReportWorkbook {
 }
 import type { Locale } from "../engine/i18n";
 import { cliText } from "./messages";
+import { rulebookLines, type UsedRulebookLike } from "./rulebook-line";
+
+export { publicRulebook, rulebookLine, rulebookLines, type PublicRulebook } from "./rulebook-line";
 
 export interface FileReport {
   file: string;
@@ -31,6 +34,8 @@ export interface FileReport {
   workbook?: ReportWorkbook;
   /** Where its annotated copy was written (--annotate). */
   annotated?: string;
+  /** The rulebook the file was checked with, and why. */
+  rulebook?: UsedRulebookLike;
 }
 
 const show = (v: number | string | null, locale: Locale) =>
@@ -64,13 +69,17 @@ export function summaryLines(files: readonly FileReport[], locale: Locale): stri
   return lines;
 }
 
-/** One file: its counts, how each sheet was read, where its annotated copy went, its findings by sheet. */
+/**
+ * One file: the rulebook it was checked with and why, its counts, how each sheet was read, where
+ * its annotated copy went, its findings by sheet.
+ */
 export function fileLines(f: FileReport, locale: Locale): string[] {
   const L = (k: LabelKey) => label(locale, k);
   const lines = [`━━ ${f.file}`];
   if (f.error !== undefined) return [...lines, `   ${L("error")}: ${f.error}`];
   const wb = f.workbook as ReportWorkbook;
   const findings = f.findings ?? [];
+  if (f.rulebook) for (const line of rulebookLines(f.rulebook, locale)) lines.push(`   ${line}`);
   lines.push(`   ${countsText(countFindings(findings), locale)}`);
   for (const t of wb.tables) {
     const year = t.year !== undefined ? `, ${L("year")} ${t.year}` : "";

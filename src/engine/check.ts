@@ -16,6 +16,7 @@ import type {
   RecognizedTable,
   RecognizedWorkbook,
   TableRow,
+  UnreadableSheet,
 } from "./recognize/model";
 import type { Rule, RuleContext, Report } from "./rules/api";
 import type { Locale } from "./i18n";
@@ -127,7 +128,12 @@ function sheetIdentity(workbook: RecognizedWorkbook) {
   for (const t of workbook.tables) shared.set(kindYear(t), (shared.get(kindYear(t)) ?? 0) + 1);
   const rowsOf = new Map<RecognizedTable, Map<number, TableRow>>();
   const peopleOf = new Map<RecognizedTable, Map<number, PersonRow>>();
-  return (out: Subject, table: RecognizedTable, cell: string | undefined): void => {
+  return (out: Subject, table: RecognizedTable | UnreadableSheet, cell: string | undefined): void => {
+    // A sheet that looks like an appendix but could not be read (unreadable-table): by its name.
+    if (table.kind === "unreadable") {
+      out.sheet = table.sheet;
+      return;
+    }
     if ((shared.get(kindYear(table)) ?? 0) > 1) out.sheet = table.sheet;
     const at = cell ? parseA1(cell) : undefined;
     if (!at) return;

@@ -1,4 +1,7 @@
 /** The languages of every user-facing text: Vietnamese first, English second. */
+import { LruCache } from "./cache";
+import { unitName } from "./numbers/units";
+
 export type Locale = "vi" | "en";
 
 /** A text in every locale. */
@@ -24,7 +27,10 @@ function huge(n: number, locale: Locale): string {
 }
 
 /** Numbers already formatted: Intl formatting costs microseconds, and messages repeat numbers. */
-const formatted: Record<Locale, Map<number, string>> = { vi: new Map(), en: new Map() };
+const formatted: Record<Locale, LruCache<number, string>> = {
+  vi: new LruCache(10_000),
+  en: new LruCache(10_000),
+};
 
 /**
  * 13008 → "13.008" (vi) or "13,008" (en); 1312.74 → "1.312,74" (vi).
@@ -38,23 +44,17 @@ export function formatNumber(value: number, locale: Locale): string {
   let s = cache.get(n);
   if (s === undefined) {
     s = Math.abs(n) >= HUGE ? huge(n, locale) : formats[locale].format(n);
-    if (cache.size >= 10_000) cache.clear();
     cache.set(n, s);
   }
   return s;
 }
 
-const SCALE_NAMES: Record<Locale, Record<number, string>> = {
-  vi: { 1: "đồng", 1000: "nghìn đồng", 1_000_000: "triệu đồng", 1_000_000_000: "tỷ đồng" },
-  en: { 1: "đồng", 1000: "thousand đồng", 1_000_000: "million đồng", 1_000_000_000: "billion đồng" },
-};
-
-/** The money units the engine knows, smallest first: đồng, nghìn, triệu, tỷ đồng. */
-export const SCALES = [1, 1000, 1_000_000, 1_000_000_000] as const;
+/** The money units the engine knows, smallest first: đồng, nghìn, triệu, tỷ đồng (numbers/units.ts). */
+export { SCALES } from "./numbers/units";
 
 /** A table's money unit by its scale: 1 000 000 → "triệu đồng" (vi) or "million đồng" (en). */
 export function scaleName(scale: number, locale: Locale): string {
-  return SCALE_NAMES[locale][scale] ?? `${formatNumber(scale, locale)} đồng`;
+  return unitName(scale, locale) ?? `${formatNumber(scale, locale)} đồng`;
 }
 
 /**
@@ -88,9 +88,13 @@ const LABELS = {
     status: "Trạng thái",
     acceptedBecause: "Đã bỏ qua: {reason}",
     checkedBy: "Kiểm tra bằng Đề án Checker, sổ quy tắc",
+    rulebookUsed: "Sổ quy tắc",
+    chosenAuto: "tự chọn",
     notRecognized: "Không nhận ra",
     noAppendix:
       "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
+    emptyBook: "Sổ tính trống: không có trang tính nào có dữ liệu để kiểm tra.",
+    sheetsRead: "Các trang đã đọc",
     summaryCounts: "{error} lỗi, {warning} cảnh báo, {info} lưu ý",
     summaryCauses:
       "{error} lỗi ({causes} lỗi gốc, {consequences} lỗi kéo theo), {warning} cảnh báo, {info} lưu ý",
@@ -102,6 +106,7 @@ const LABELS = {
     "kind.summary": "tổng hợp",
     "kind.registration": "đăng ký",
     "kind.person-list": "danh sách",
+    "kind.assignment": "phân công",
     year: "năm",
     unit: "đơn vị",
   },
@@ -125,9 +130,13 @@ const LABELS = {
     status: "Status",
     acceptedBecause: "Accepted: {reason}",
     checkedBy: "Checked by Đề án Checker, rulebook",
+    rulebookUsed: "Rulebook",
+    chosenAuto: "chosen automatically",
     notRecognized: "Not recognised",
     noAppendix:
       'No appendix was recognised. Each sheet needs a header row ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền"…).',
+    emptyBook: "The workbook is empty: no sheet has data to check.",
+    sheetsRead: "Sheets read",
     summaryCounts: "{error} errors, {warning} warnings, {info} notes", // countsText makes one "error"
     summaryCauses:
       "{error} errors ({causes} root causes, {consequences} consequences), {warning} warnings, {info} notes",
@@ -139,6 +148,7 @@ const LABELS = {
     "kind.summary": "summary",
     "kind.registration": "registrations",
     "kind.person-list": "list of people",
+    "kind.assignment": "assignments",
     year: "year",
     unit: "unit",
   },
@@ -308,6 +318,10 @@ const PHRASES = {
     vi: "trang do Đề án Checker tạo (kết quả kiểm tra, bảng tra cứu), không phải phụ lục.",
     en: "a sheet made by Đề án Checker (check results, a lookup table), not an appendix.",
   },
+  "sheet.rulebook": {
+    vi: "trang của sổ quy tắc, không phải phụ lục",
+    en: "a sheet of the rulebook, not an appendix",
+  },
   "sheet.noHeader": {
     vi: "không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền, Quận/huyện…).",
     en: 'no header row found ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền", "Quận/huyện"…).',
@@ -335,4 +349,25 @@ export function phrases(list: readonly Phrase[] | undefined, locale: Locale): st
 /** A text in both languages, for a phrase's data ("triệu đồng" / "million đồng"). */
 export function both(f: (locale: Locale) => string): Localized {
   return { vi: f("vi"), en: f("en") };
+}
+
+/**
+ * Why a workbook in which no appendix was recognised cannot be checked (issue 12: it is an
+ * unreadable input, never a pass): empty, or which sheets were read and why none is an appendix,
+ * in the reader's language. One line.
+ * dean-check and the task pane say exactly this.
+ */
+export function noAppendixReason(
+  workbook: { tables: readonly unknown[]; skipped: readonly { sheet: string; reason: Phrase }[] },
+  locale: Locale,
+): string | undefined {
+  if (workbook.tables.length > 0) return undefined;
+  const withData = workbook.skipped.filter((s) => s.reason.id !== "sheet.empty");
+  if (withData.length === 0) return label(locale, "emptyBook");
+  const sheets = withData
+    .slice(0, 5)
+    .map((s) => `"${s.sheet}": ${phrase(s.reason, locale).replace(/\.$/, "")}`)
+    .join("; ");
+  const more = withData.length > 5 ? ` (+${withData.length - 5})` : "";
+  return `${label(locale, "noAppendix")} ${label(locale, "sheetsRead")}: ${sheets}${more}.`;
 }

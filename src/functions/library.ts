@@ -16,6 +16,7 @@ import {
   retirementDate,
 } from "../engine/law/retirement";
 import { phrase, scaleName, SCALES } from "../engine/i18n";
+import { statedScale } from "../engine/numbers/units";
 import { readCellNumber } from "../engine/numbers/parse";
 import { amountInWords } from "../engine/numbers/words";
 import { recognitionContext } from "../engine/recognize/recognize";
@@ -24,6 +25,7 @@ import { expectedCount, expectedUnitPrice } from "../engine/plan/expect";
 import { courseById, offeringFor } from "../engine/plan/lookup";
 import { createMatcher, type Matcher } from "../engine/text/match";
 import { fold } from "../engine/text/normalize";
+import { hasMarks } from "../engine/text/tone";
 
 /** A scalar as Excel hands it to a custom function (null/undefined: an omitted argument). */
 export type CellArg = number | string | boolean | null | undefined;
@@ -44,13 +46,6 @@ export class DeanFunctionError extends Error {
 const notFound = (message: string) => new DeanFunctionError("#N/A", message);
 const badValue = (message: string) => new DeanFunctionError("#VALUE!", message);
 
-/** Units a result can be given in, by folded name. */
-const UNIT_NAMES: [RegExp, number][] = [
-  [/^(?:trieu dong|trieu d|trieu|tr d|trd|tr)$/, 1_000_000],
-  [/^(?:nghin dong|nghin d|nghin|ngan dong|ngan d|ngan)$/, 1_000],
-  [/^(?:dong|d|vnd|vn d)$/, 1],
-  [/^(?:ty dong|ty d|ty|ti dong|ti)$/, 1_000_000_000],
-];
 const UNIT_SCALES = new Set<number>(SCALES);
 
 // ---------------------------------------------------------------------------------------------
@@ -111,9 +106,9 @@ export function readUnit(rulebook: Rulebook, v: CellArg): number {
   if (isBlank(v) || v === 0) return rulebook.defaultScale;
   if (typeof v === "boolean") throw fail();
   if (typeof v === "string") {
-    const f = fold(v).replace(/^don vi tinh /, "");
-    const named = UNIT_NAMES.find(([re]) => re.test(f));
-    if (named) return named[1];
+    // The one table of unit words (engine/numbers/units.ts): "triệu", "tr.đ", "1.000 đồng"…
+    const named = statedScale(v.replace(/^\s*(?:đơn vị tính|đvt|don vi tinh|dvt)\s*:?\s*/i, ""));
+    if (named !== undefined && UNIT_SCALES.has(named)) return named;
   }
   let n: number | undefined;
   try {
@@ -188,10 +183,12 @@ export function findLevel(rulebook: Rulebook, v: CellArg): Level {
     throw badValue('Chưa có cấp học: cần mã hoặc tên cấp học, ví dụ "MN" hoặc "Mầm non".');
   if (typeof v !== "string") throw badValue(`Cần mã hoặc tên cấp học (ví dụ "MN"), không phải ${show(v)}.`);
   const f = fold(v);
+  // Level names are matched with their tone marks ("Tiêu học" is not "Tiểu học"), folded when typed without.
   const lookup = recognitionContext(rulebook).levels;
-  let id = lookup.get(f) ?? lookup.get(f.replace(/^cap (?:hoc )?/, ""));
-  // Fuzzy only for names: abbreviations must match exactly ("TH" is never "THCS").
-  if (id === undefined && f.length > 4) id = levelMatcher(rulebook).match(v)?.key;
+  let id = lookup.get(v) ?? lookup.get(v.replace(/^\s*c[aấ]p\s+(?:h[oọ]c\s+)?/iu, ""));
+  // Fuzzy only for names typed without marks: abbreviations must match exactly ("TH" is never
+  // "THCS"), and a name with marks that the table does not know is another word.
+  if (id === undefined && f.length > 4 && !hasMarks(v)) id = levelMatcher(rulebook).match(v)?.key;
   const level = id === undefined ? undefined : rulebook.levels.find((l) => l.id === id);
   if (level) return level;
   const near = levelMatcher(rulebook)

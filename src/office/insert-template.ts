@@ -99,7 +99,14 @@ function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
               source: v.source !== undefined ? `=${v.source}` : v.list.join(","),
             },
           }
-        : { date: { formula1: v.min, formula2: v.max, operator: "Between" } };
+        : v.type === "date"
+          ? { date: { formula1: v.min, formula2: v.max, operator: "Between" } }
+          : {
+              [v.type === "whole" ? "wholeNumber" : "decimal"]:
+                v.max === undefined
+                  ? { formula1: v.min, operator: "GreaterThanOrEqualTo" }
+                  : { formula1: v.min, formula2: v.max, operator: "Between" },
+            };
     dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: "Đề án Checker" };
     dv.ignoreBlanks = true;
   }

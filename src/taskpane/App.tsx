@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import type { Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import type { Clock } from "./checker/context";
+import { pickedReason, type PaneRulebook } from "./rulebook-choice";
 import { inProcessEngine, type EngineClient } from "./engine/client";
 import { PaneErrorBoundary } from "./ErrorBoundary";
 import { Pane } from "./Pane";
@@ -22,7 +23,12 @@ export interface AppProps {
   engine?: EngineClient;
   /** Time for the checker's delays (tests inject one). */
   clock?: Clock;
-  /** Called when the user picks another rulebook (the add-in shares it with the DEAN.* functions). */
+  /**
+   * "saved" (default): `rulebook` is the one kept for this workbook, used unless the workbook keeps
+   * its own rulebook sheets; "auto": none was kept, the first check chooses from what it says.
+   */
+  rulebookChosenBy?: "saved" | "auto";
+  /** Called when another rulebook is used (the add-in shares it with the DEAN.* functions). */
   onRulebook?(rb: Rulebook): void;
 }
 
@@ -32,10 +38,16 @@ export function App({
   initialLocale = "vi",
   engine: given,
   clock,
+  rulebookChosenBy,
   onRulebook,
 }: AppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
-  const [rulebook, setRulebook] = useState<Rulebook>(initial);
+  // The rulebook in use, how it came to be used and why (issue #11).
+  const [current, setCurrent] = useState<PaneRulebook>(() => ({
+    rulebook: initial,
+    chosenBy: rulebookChosenBy ?? "saved",
+    reason: rulebookChosenBy === "auto" ? "" : pickedReason("saved", initialLocale),
+  }));
   const [engine] = useState(() => given ?? inProcessEngine());
   // The checker this pane made is ended with it; one given to it belongs to the caller.
   useEffect(() => (given ? undefined : () => engine.dispose()), [engine, given]);
@@ -46,12 +58,12 @@ export function App({
           port={port}
           engine={engine}
           clock={clock}
-          rulebook={rulebook}
+          current={current}
           locale={locale}
           onLocale={setLocale}
-          onRulebook={(rb) => {
-            setRulebook(rb);
-            onRulebook?.(rb);
+          onRulebook={(next) => {
+            setCurrent(next);
+            if (next.rulebook !== current.rulebook) onRulebook?.(next.rulebook);
           }}
         />
       </PaneErrorBoundary>

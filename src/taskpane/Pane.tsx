@@ -10,12 +10,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import type { Locale } from "../engine/i18n";
+import type { CandidateOrigin } from "../engine/rulebook/choose";
 import type { Rulebook } from "../engine/rulebook/schema";
+import { rulebookSheetKey, rulebookTemplate } from "../engine/rulebook/workbook";
 import { Actions, isBusy } from "./Actions";
 import type { EngineClient } from "./engine/client";
 import type { WorkbookPort } from "./port";
 import { Results } from "./Results";
+import { decideRulebook, pickedReason, type PaneRulebook } from "./rulebook-choice";
 import { RulebookPicker } from "./RulebookPicker";
 import { t } from "./strings";
 import { cutAtWord } from "./text";
@@ -46,15 +50,46 @@ export interface PaneProps {
   port: WorkbookPort;
   engine: EngineClient;
   clock?: Clock;
-  rulebook: Rulebook;
+  /** The rulebook in use, how it came to be used and why (issue #11). */
+  current: PaneRulebook;
   locale: Locale;
   onLocale(l: Locale): void;
-  onRulebook(rb: Rulebook): void;
+  onRulebook(next: PaneRulebook): void;
 }
 
-export function Pane({ port, engine, clock, rulebook, locale, onLocale, onRulebook }: PaneProps) {
+export function Pane({ port, engine, clock, current, locale, onLocale, onRulebook }: PaneProps) {
   const styles = useStyles();
-  const { state, checker } = useChecker(port, rulebook, locale, { engine, clock });
+  const rulebook = current.rulebook;
+  const [suggestion, setSuggestion] = useState<PaneRulebook>();
+  const remember = useRef<(rb: Rulebook) => void>(() => undefined);
+  const { state, checker } = useChecker(port, rulebook, locale, {
+    engine,
+    clock,
+    // The rulebook of each workbook read: the user's choice, the workbook's own, or the automatic one.
+    decide(snap) {
+      const d = decideRulebook(snap, current, locale);
+      setSuggestion(d.suggestion);
+      if (!d.use) return { snapshot: d.snapshot, error: `${t(locale, "rulebookNone")}. ${d.error ?? ""}` };
+      const u = d.use;
+      if (
+        u.rulebook !== current.rulebook ||
+        u.chosenBy !== current.chosenBy ||
+        u.reason !== current.reason ||
+        u.others !== current.others
+      ) {
+        onRulebook(u);
+        if (u.chosenBy === "auto") remember.current(u.rulebook);
+      }
+      return { rulebook: u.rulebook, snapshot: d.snapshot };
+    },
+    ignore: (sheet) => rulebookSheetKey(sheet) !== undefined,
+  });
+  remember.current = (rb) => void checker.rememberRulebook(rb);
+  const pick = (rb: Rulebook, origin: CandidateOrigin) => {
+    setSuggestion(undefined);
+    onRulebook({ rulebook: rb, chosenBy: "option", reason: pickedReason("option", locale), origin });
+    void checker.rememberRulebook(rb);
+  };
   const { phase } = state;
   const other: Locale = locale === "vi" ? "en" : "vi";
   return (
@@ -65,7 +100,7 @@ export function Pane({ port, engine, clock, rulebook, locale, onLocale, onRulebo
             {t(locale, "title")}
           </Title3>
           <Caption1 as="p" block title={rulebook.name}>
-            {t(locale, "rulebook")}: {cutAtWord(rulebook.name, 90)}
+            {t(locale, "rulebook")}: {cutAtWord(rulebook.name, 90)} ({rulebook.id})
           </Caption1>
         </div>
         <Button
@@ -80,12 +115,15 @@ export function Pane({ port, engine, clock, rulebook, locale, onLocale, onRulebo
       </div>
 
       <RulebookPicker
-        rulebook={rulebook}
+        current={current}
         locale={locale}
-        onChange={(rb) => {
-          onRulebook(rb);
-          void checker.rememberRulebook(rb);
-        }}
+        suggestion={suggestion}
+        onChange={pick}
+        onInsert={
+          port.insertTemplate
+            ? () => void checker.insertTemplate(() => rulebookTemplate(rulebook))
+            : undefined
+        }
       />
 
       <Actions state={state} checker={checker} port={port} rulebook={rulebook} locale={locale} />

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { countsText, label, type Locale } from "../engine/i18n";
+import { countsText, label, noAppendixReason, type Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { BudgetPanel } from "./BudgetPanel";
 import type { Checker } from "./checker/checker";
@@ -65,7 +65,7 @@ export function Results({ state, checker, engine, rulebook, locale }: ResultsPro
         </MessageBar>
       ) : summary.tables.length === 0 ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{label(locale, "noAppendix")}</MessageBarBody>
+          <MessageBarBody>{noAppendixReason(summary, locale) ?? label(locale, "noAppendix")}</MessageBarBody>
         </MessageBar>
       ) : view && open.error === 0 ? (
         <MessageBar intent="success">

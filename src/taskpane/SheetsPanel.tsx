@@ -21,7 +21,7 @@ import type { Locale } from "../engine/i18n";
 import type { TableSummary } from "./engine/protocol";
 import { t } from "./strings";
 
-const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list"];
+const KINDS: TableKind[] = ["task", "cost", "summary", "registration", "person-list", "assignment"];
 const useStyles = makeStyles({
   row: {
     display: "flex",

@@ -8,6 +8,7 @@ import { officeHost } from "../office/host";
 import { getRulebook, setRulebook } from "../shared/rulebook-store";
 import { App } from "./App";
 import { inProcessEngine, workerEngine, type EngineClient } from "./engine/client";
+import { restoreRulebook } from "./rulebook-choice";
 import { restoreSavedRulebook } from "./startup";
 
 /** The checker in its own thread; in this one where the host has no workers. */
@@ -25,12 +26,20 @@ void Office.onReady(async () => {
   const port = createExcelAdapter(officeHost());
   // The rulebook this workbook was last checked with, for the pane and the DEAN.* functions alike.
   await restoreSavedRulebook(port, getRulebook(), setRulebook).catch(() => undefined);
+  // Kept for this workbook: used as it is; otherwise the first check chooses from what the workbook says.
+  const kept = restoreRulebook((await port.loadState().catch(() => undefined))?.rulebook) !== undefined;
   // A new rulebook is shared with the DEAN.* functions; recalculating makes every result follow it.
   const onRulebook = (rb: Parameters<typeof setRulebook>[0]) => {
     setRulebook(rb);
     void port.recalculate?.();
   };
   createRoot(root).render(
-    <App port={port} engine={createEngine()} rulebook={getRulebook()} onRulebook={onRulebook} />,
+    <App
+      port={port}
+      engine={createEngine()}
+      rulebook={getRulebook()}
+      rulebookChosenBy={kept ? "saved" : "auto"}
+      onRulebook={onRulebook}
+    />,
   );
 });

@@ -1,11 +1,21 @@
 /**
- * Which rulebook a workbook is checked with, kept in the workbook's settings so that reopening it
- * (and its DEAN.* formulas) uses the same prices: a built-in rulebook by id, a rulebook opened
- * from a file by its whole content (the file may not be on the next computer).
+ * Which rulebook the pane checks a workbook with, and how it came to be used:
+ * - "option": the user picked it in this session (the picker); it decides;
+ * - "saved": kept in the workbook — its own "SỔ QUY TẮC" sheets, or the choice saved in its
+ *   settings when it was last checked (a built-in rulebook by id, one opened from a file by its
+ *   whole content: the file may not be on the next computer);
+ * - "auto": chosen from what the workbook says (src/engine/rulebook/choose.ts), then remembered.
+ * When the rulebook in use does not fit the workbook the pane suggests the one that does.
  */
-import { builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
+import { builtinCandidates, builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
+import type { CandidateOrigin, ChosenBy } from "../engine/rulebook/choose";
+import type { Locale } from "../engine/i18n";
 import { parseRulebook } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
+import { prepareCheck } from "../engine/rulebook/select";
+import { rulebookSheetNames } from "../engine/rulebook/workbook";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import { t } from "./strings";
 
 export interface RulebookChoice {
   id: string;
@@ -33,4 +43,72 @@ export function restoreRulebook(choice: unknown): Rulebook | undefined {
     }
   }
   return typeof id === "string" && builtinRulebookIds.includes(id) ? builtinRulebook(id) : undefined;
+}
+
+/** The rulebook in use in the pane, how it came to be used and why (one line in the locale). */
+export interface PaneRulebook {
+  rulebook: Rulebook;
+  chosenBy: ChosenBy;
+  reason: string;
+  origin?: CandidateOrigin;
+  /** Sheets of the workbook that belong to another plan, one line. */
+  others?: string;
+}
+
+/** What the pane does with a workbook it has just read. */
+export interface PaneDecision {
+  /** The rulebook to check with (absent: none fits; `error` says why). */
+  use?: PaneRulebook;
+  /** The workbook without its rulebook sheets: what is checked. */
+  snapshot: WorkbookSnapshot;
+  /** A rulebook that fits the workbook better than the one the user chose, with why. */
+  suggestion?: PaneRulebook;
+  error?: string;
+}
+
+/**
+ * Decides the rulebook of a workbook read by the pane. `current` is the rulebook in use: one the
+ * user picked ("option") decides; one saved in the workbook's settings ("saved") decides unless
+ * the workbook keeps its own rulebook sheets; otherwise the workbook's own sheets, then the
+ * automatic choice.
+ */
+export function decideRulebook(
+  snapshot: WorkbookSnapshot,
+  current: PaneRulebook | undefined,
+  locale: Locale,
+): PaneDecision {
+  const candidates = builtinCandidates();
+  const auto = prepareCheck(snapshot, { candidates, locale });
+  const keep =
+    current && (current.chosenBy === "option" || current.chosenBy === "saved") ? current : undefined;
+  // The workbook's own rulebook sheets come before a choice saved in its settings (an invalid one is said).
+  const own = rulebookSheetNames(snapshot).size > 0;
+  if (keep && !(own && keep.chosenBy === "saved")) {
+    const named = prepareCheck(snapshot, {
+      candidates,
+      locale,
+      named: {
+        candidate: { rulebook: keep.rulebook, origin: keep.origin ?? { kind: "builtin" } },
+        chosenBy: keep.chosenBy as "option" | "saved",
+        reason: keep.reason,
+      },
+    });
+    const decision: PaneDecision = {
+      use: keep,
+      snapshot: named.ok ? named.snapshot : snapshot,
+    };
+    if (auto.ok && auto.used.rulebook.id !== keep.rulebook.id)
+      decision.suggestion = {
+        ...auto.used,
+        reason: t(locale, "rulebookSuggestWhy", { reason: auto.used.reason }),
+      };
+    return decision;
+  }
+  if (!auto.ok) return { snapshot, error: auto.error };
+  return { use: { ...auto.used }, snapshot: auto.snapshot };
+}
+
+/** The reason line of a rulebook the user picked, or restored from the workbook's settings. */
+export function pickedReason(chosenBy: "option" | "saved", locale: Locale): string {
+  return t(locale, chosenBy === "option" ? "rulebookPicked" : "rulebookSaved");
 }

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { Checker } from "./checker/checker";
-import { realClock, type CheckerState, type Clock } from "./checker/context";
+import { realClock, type CheckerContext, type CheckerState, type Clock } from "./checker/context";
 import type { EngineClient } from "./engine/client";
 import type { WorkbookPort } from "./port";
 
@@ -17,13 +17,17 @@ export { findingKey } from "./checker/fix-book";
 export interface CheckerOptions {
   engine: EngineClient;
   clock?: Clock;
+  /** Decides the rulebook of each workbook read (issue #11: ./rulebook-choice.ts). */
+  decide?: CheckerContext["decide"];
+  /** Sheets the live re-check leaves alone. */
+  ignore?: CheckerContext["ignore"];
 }
 
 export function useChecker(
   port: WorkbookPort,
   rulebook: Rulebook,
   locale: Locale,
-  { engine, clock = realClock }: CheckerOptions,
+  { engine, clock = realClock, decide, ignore }: CheckerOptions,
 ): { state: CheckerState; checker: Checker } {
   const checker = useMemo(() => new Checker(port, engine, clock), [port, engine, clock]);
   useEffect(() => {
@@ -31,6 +35,9 @@ export function useChecker(
     return () => checker.dispose();
   }, [checker]);
   useEffect(() => checker.setEnvironment(locale, rulebook), [checker, locale, rulebook]);
+  // The latest decisions (they close over the pane's rulebook state).
+  checker.ctx.decide = decide;
+  checker.ctx.ignore = ignore;
   const state = useSyncExternalStore(checker.store.subscribe, checker.store.get);
   return { state, checker };
 }

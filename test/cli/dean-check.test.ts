@@ -29,15 +29,21 @@ beforeAll(async () => {
 });
 
 describe("--json", () => {
-  it("prints exactly {files:[{file, findings}]} and exits 1 on error findings", async () => {
+  it("prints exactly {files:[{file, rulebook, findings}]} and exits 1 on error findings", async () => {
     const r = await cli("--json", printed);
     expect(r.code).toBe(1);
     expect(r.err).toBe("");
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     expect(doc.files).toHaveLength(1);
-    expect(Object.keys(doc.files[0])).toEqual(["file", "findings"]);
+    expect(Object.keys(doc.files[0])).toEqual(["file", "rulebook", "findings"]);
     expect(doc.files[0].file).toBe(printed);
+    // Issue #11: the rulebook each file was checked with, and how it was chosen.
+    expect(doc.files[0].rulebook).toEqual({
+      id: "hai-phong-2026-2030",
+      name: builtinRulebook("hai-phong-2026-2030").name,
+      chosenBy: "auto",
+    });
     for (const f of doc.files[0].findings) {
       // fix and causedBy are optional additions after the contract's fields.
       expect(Object.keys(f).filter((k) => k !== "fix" && k !== "causedBy")).toEqual([
@@ -191,15 +197,49 @@ describe("folders and the readable report", () => {
     ]);
   });
 
-  it("says so when no appendix was recognised, so that '0 lỗi' does not read as a pass", async () => {
+  it("treats a workbook with no appendix recognised as unreadable: exit 2, the reason in --json and on stderr", async () => {
     const p = join(dir, "khong-phu-luc.xlsx");
     writeFileSync(
       p,
       await snapshotToXlsxBuffer({ sheets: [{ name: "Ghi chép", values: [["Danh bạ"], ["An", 1]] }] }),
     );
     const r = await cli(p);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain("Không nhận ra phụ lục nào trong sổ tính.");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Không nhận ra phụ lục nào trong sổ tính.");
+    expect(r.err).toContain('"Ghi chép": không tìm thấy dòng tiêu đề cột');
+    const j = await cli("--json", p);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.out).files).toEqual([
+      { file: p, error: expect.stringContaining("Không nhận ra phụ lục nào trong sổ tính.") },
+    ]);
+    const en = await cli("--lang", "en", "--json", p);
+    expect(JSON.parse(en.out).files[0].error).toBe(
+      'No appendix was recognised. Each sheet needs a header row ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền"…). Sheets read: "Ghi chép": no header row found ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền", "Quận/huyện"…).',
+    );
+  });
+
+  it("reports a sheet that looks like an appendix but cannot be read as an error (exit 1), beside a readable one", async () => {
+    const p = join(dir, "mot-phu-luc-hong.xlsx");
+    writeFileSync(
+      p,
+      await snapshotToXlsxBuffer({
+        sheets: [
+          ...seed2026AsPrinted().sheets.slice(5, 6),
+          {
+            name: "PL11",
+            values: [["PHỤ LỤC 11"], ["KINH PHÍ KHÁC NĂM 2026"], [], ["Mục", "Số tiền"], ["A", 5]],
+          },
+        ],
+      }),
+    );
+    const r = await cli("--json", p);
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.out).files[0].findings.filter(
+      (x: { rule: string }) => x.rule === "unreadable-table",
+    );
+    expect(f).toEqual([
+      expect.objectContaining({ severity: "error", sheet: "PL11", cells: ["A1"], actual: "PHỤ LỤC 11" }),
+    ]);
   });
 
   it("speaks English on request", async () => {

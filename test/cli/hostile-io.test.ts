@@ -211,9 +211,30 @@ describe("the worker's backstops", () => {
       "Không tìm thấy tệp.",
       26,
     ]);
-    expect(Object.keys(out[0]).sort()).toEqual(["file", "findings", "workbook"]);
+    // What the report says of the file: findings, its sheets, the rulebook it was checked with (issue #11).
+    expect(Object.keys(out[0]).sort()).toEqual(["file", "findings", "rulebook", "workbook"]);
   });
 });
+
+/**
+ * A small cost appendix under the texts, so that the workbook has an appendix to check (a workbook
+ * without any is an unreadable input, exit 2, and gets no copy).
+ */
+const APPENDIX_ROWS = [
+  ["TT", "Nội dung", "MN", "Đơn giá/người", "Thành tiền"],
+  [1, "Thiết kế và triển khai giáo dục STEM/STEAM", 1, 2, 2],
+]
+  .map(
+    (row, r) =>
+      `<row r="${r + 2}">${row
+        .map((v, c) =>
+          typeof v === "number"
+            ? `<c r="${"ABCDE"[c]}${r + 2}"><v>${v}</v></c>`
+            : `<c r="${"ABCDE"[c]}${r + 2}" t="inlineStr"><is><t>${v}</t></is></c>`,
+        )
+        .join("")}</row>`,
+  )
+  .join("");
 
 describe("the annotated copy keeps every text exactly", () => {
   it("literal _xHHHH_ and control characters come back as they were", async () => {
@@ -224,7 +245,7 @@ describe("the annotated copy keeps every text exactly", () => {
       p,
       await oneSheet(
         "Văn bản",
-        `<sheetData><row r="1">${texts.map((t, i) => `<c r="${"ABCDE"[i]}1" t="inlineStr"><is><t xml:space="preserve">${esc(t)}</t></is></c>`).join("")}</row></sheetData>`,
+        `<sheetData><row r="1">${texts.map((t, i) => `<c r="${"ABCDE"[i]}1" t="inlineStr"><is><t xml:space="preserve">${esc(t)}</t></is></c>`).join("")}</row>${APPENDIX_ROWS}</sheetData>`,
       ),
     );
     expect((await readXlsx(readFileSync(p))).sheets[0].values[0]).toEqual(texts);
@@ -246,7 +267,12 @@ describe("the annotated copy keeps shared texts exactly", () => {
     writeFileSync(
       p,
       await rawXlsx({
-        sheets: [{ name: "Chung", xml: worksheetXml(`<sheetData><row r="1">${cells}</row></sheetData>`) }],
+        sheets: [
+          {
+            name: "Chung",
+            xml: worksheetXml(`<sheetData><row r="1">${cells}</row>${APPENDIX_ROWS}</sheetData>`),
+          },
+        ],
         extra: { "xl/sharedStrings.xml": sst },
       }),
     );

@@ -16,6 +16,9 @@ import { extname, join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
+import { templateXlsxBuffer } from "../../src/io/xlsx/template";
 
 const root = resolve(__dirname, "..", "..");
 const dist = join(root, "dist", "addin");
@@ -340,6 +343,33 @@ it("inserts a standard appendix template as a new sheet", async () => {
   );
   expect(names.length).toBeGreaterThan(11);
   await shoot("task-pane-template.png");
+});
+
+it("opens a rulebook workbook (.xlsx) in the picker: ExcelJS loads as a chunk of the add-in's own, under its CSP", async () => {
+  const mine = JSON.parse(JSON.stringify(builtinRulebook("hai-phong-2024"))) as ReturnType<
+    typeof builtinRulebook
+  >;
+  mine.id = "cua-so-2024";
+  mine.name = "Sổ quy tắc 2024 của Sở";
+  const buffer = await templateXlsxBuffer(rulebookTemplate(mine));
+  await page.getByLabel("Mở sổ quy tắc (.json hoặc .xlsx)…").setInputFiles({
+    name: "so-quy-tac.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  });
+  await page.getByText("Sổ quy tắc: Sổ quy tắc 2024 của Sở (cua-so-2024)").waitFor();
+  expect(requests.some((u) => /\/\d+\.js$/.test(u))).toBe(true);
+});
+
+it('"Tạo sổ quy tắc" inserts the rulebook in use as sheets of the workbook', async () => {
+  await page.getByRole("button", { name: "Tạo sổ quy tắc" }).click();
+  await page.getByText(/Đã chèn mẫu vào trang "Thông tin chung"/).waitFor();
+  const names = await page.evaluate(() =>
+    (globalThis as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map(
+      (s) => s.name,
+    ),
+  );
+  expect(names).toEqual(expect.arrayContaining(["Thông tin chung", "Cấp học", "Nội dung & đơn giá"]));
 });
 
 describe("an acceptance covers its one finding (issue #13)", () => {

@@ -4,7 +4,7 @@
  * by the real recogniser, with only the rule under test enabled.
  */
 import { checkWorkbook } from "../../src/engine/check";
-import type { EngineFinding, Severity } from "../../src/engine/findings";
+import type { EngineFinding, Severity, Subject } from "../../src/engine/findings";
 import type { Rule } from "../../src/engine/rules/api";
 import type { Locale } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
@@ -15,8 +15,14 @@ import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 export interface ValidCase {
   name: string;
   workbook: WorkbookSnapshot;
-  /** Built-in rulebook id (default hai-phong-2026-2030) or a function editing a copy of it. */
-  rulebook?: string | ((rb: RulebookInput) => RulebookInput);
+  /**
+   * Built-in rulebook id (default hai-phong-2026-2030), a function editing a copy of it, or a
+   * built-in id with a function editing a copy of that one.
+   */
+  rulebook?:
+    | string
+    | ((rb: RulebookInput) => RulebookInput)
+    | { id: string; edit: (rb: RulebookInput) => RulebookInput };
   locale?: Locale;
 }
 
@@ -33,6 +39,8 @@ export interface ExpectedFinding {
   fix?: { cell: string; value: number | string } | null;
   /** The root cause a consequence names (`null`: the finding is a cause itself). */
   causedBy?: { sheet: string; cell: string; rule: string } | null;
+  /** Fields the finding's subject must hold (what an acceptance remembers it by). */
+  subject?: Partial<Subject>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -41,10 +49,9 @@ export interface InvalidCase extends ValidCase {
 }
 
 function rulebookFor(c: ValidCase): Rulebook {
-  if (typeof c.rulebook === "function") {
-    const base = JSON.parse(JSON.stringify(builtinRulebook())) as RulebookInput;
-    return parseRulebook(c.rulebook(base));
-  }
+  const copy = (id?: string) => JSON.parse(JSON.stringify(builtinRulebook(id))) as RulebookInput;
+  if (typeof c.rulebook === "function") return parseRulebook(c.rulebook(copy()));
+  if (typeof c.rulebook === "object") return parseRulebook(c.rulebook.edit(copy(c.rulebook.id)));
   return builtinRulebook(c.rulebook);
 }
 
@@ -96,7 +103,12 @@ export const producedMessageIds = new Map<string, Set<string>>();
 
 /** The same workbook and rulebook twice in one table tests nothing new (ESLint fails duplicates). */
 function caseKey(c: ValidCase): string {
-  const rb = typeof c.rulebook === "function" ? c.rulebook.toString() : (c.rulebook ?? "");
+  const rb =
+    typeof c.rulebook === "function"
+      ? c.rulebook.toString()
+      : typeof c.rulebook === "object"
+        ? `${c.rulebook.id} ${c.rulebook.edit.toString()}`
+        : (c.rulebook ?? "");
   return JSON.stringify([c.workbook, rb, c.locale ?? "vi"]);
 }
 
@@ -154,6 +166,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (want.actual !== undefined) expect(got.actual).toEqual(want.actual);
           if (want.fix === null) expect(got.fix).toBeUndefined();
           else if (want.fix !== undefined) expect(got.fix).toEqual(want.fix);
+          if (want.subject !== undefined) expect(got.subject).toMatchObject(want.subject);
           if (want.causedBy === null) expect(got.causedBy).toBeUndefined();
           else if (want.causedBy !== undefined) expect(got.causedBy).toEqual(want.causedBy);
         });

@@ -114,3 +114,31 @@ export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
 /** Sheet-row number (1-based) of the i-th data row of a cost sheet. */
 export const costRow = (i: number) => COST_FIRST_ROW + i;
 export const taskRow = (i: number) => TASK_FIRST_ROW + i;
+
+/**
+ * Phụ lục I of the 2023 plan (seed 000) with the given lines: levels as text in "Cấp học" (C),
+ * head-counts as text in "Số lượng dự kiến" (E); the first line is sheet row 6.
+ * Columns: A TT | B Nội dung | C Cấp học | D Thời gian | E Số lượng dự kiến | F Hình thức | G Chủ trì | H Phối hợp.
+ */
+export function textTaskSheet2023(rows: Row[], name = "PL I NV 2023"): SheetSnapshot {
+  return {
+    name,
+    values: [
+      ["PHỤ LỤC I"],
+      ["TỔNG HỢP CÁC NỘI DUNG NHIỆM VỤ KẾ HOẠCH NĂM 2023"],
+      [" (Kèm theo Kế hoạch số:       /KH-SGDĐT ngày      tháng     năm 2023)"],
+      [],
+      [
+        "TT",
+        "Nội dung",
+        "Cấp học",
+        "Thời gian thực hiện dự kiến",
+        "Số lượng dự kiến",
+        "Hình thức thực hiện",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+      ],
+      ...rows,
+    ],
+  };
+}

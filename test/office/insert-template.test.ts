@@ -1,5 +1,6 @@
 /** Inserting a template into the open workbook: a new name when taken, two syncs, values stay values. */
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import { buildTemplate } from "../../src/engine/templates/build";
 import { adapterContext } from "../../src/office/context";
 import { insertTemplate } from "../../src/office/insert-template";
@@ -61,4 +62,23 @@ it("writes a text that looks like a formula as text", async () => {
   const sheet = fake.model.sheets.find((s) => s.name === name);
   expect([...(sheet?.values.values() ?? [])]).toContain('=HYPERLINK("http://x")');
   expect([...(sheet?.formulas.values() ?? [])].some((f) => f.includes("HYPERLINK"))).toBe(false);
+});
+
+it("inserts the rulebook workbook ('Tạo sổ quy tắc'): every sheet, its number checks as Excel's whole and decimal rules", async () => {
+  const t = rulebookTemplate(rulebook);
+  const fake = createFakeExcel([{ name: "Cấp học", values: [["bảng của người dùng"]] }]);
+  const name = await insertTemplate(adapterContext(hostOf(fake)), t);
+  expect(name).toBe("Thông tin chung");
+  expect(fake.model.sheets.map((s) => s.name)).toEqual(
+    expect.arrayContaining(["Thông tin chung", "Cấp học (2)", "Nội dung & đơn giá", "Mức độ quy tắc"]),
+  );
+  const courses = fake.model.sheets.find((s) => s.name === "Nội dung & đơn giá");
+  const rules = (courses?.formatOps ?? [])
+    .filter((o) => o.path === "dataValidation.rule")
+    .map((o) => o.value);
+  expect(rules).toContainEqual({ decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+  expect(rules).toContainEqual({ wholeNumber: { formula1: 1990, formula2: 2100, operator: "Between" } });
+  expect(rules).toContainEqual({
+    list: { inCellDropDown: true, source: "Đào tạo nâng chuẩn,Bồi dưỡng,Nhóm (tiêu đề)" },
+  });
 });

@@ -60,7 +60,8 @@ describe("every corpus file gives its expected outcome", () => {
       expect(doc.files[0]).toEqual({ file: path(f.name), error: reason });
     } else {
       expect(r.err).toBe("");
-      expect(Object.keys(doc.files[0])).toEqual(["file", "findings"]);
+      // Issue #11: the rulebook each checked file was checked with.
+      expect(Object.keys(doc.files[0])).toEqual(["file", "rulebook", "findings"]);
     }
   });
 
@@ -74,8 +75,9 @@ describe("every corpus file gives its expected outcome", () => {
     const r = await cli("--json", path("trang-trong.xlsx"), path("bom-nen.xlsx"), path("trang-an.xlsx"));
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out) as Json;
-    expect(doc.files.map((f) => Object.keys(f)[1])).toEqual(["findings", "error", "findings"]);
-    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    // The empty workbook has nothing to check: unreadable too (issue 12), one line each.
+    expect(doc.files.map((f) => Object.keys(f).at(-1))).toEqual(["error", "error", "findings"]);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(2);
   });
 });
 
@@ -97,10 +99,10 @@ async function annotated(name: string): Promise<ExcelJS.Workbook> {
 }
 
 describe("readable hostile files are checked correctly", () => {
-  it("an empty sheet: no finding, and the report says the sheet is empty", async () => {
+  it("an empty sheet: nothing to check is no pass, the file is unreadable and says it is empty", async () => {
     const r = await cli(path("trang-trong.xlsx"));
-    expect(r.code).toBe(0);
-    expect(r.out).toContain("– Trang 1: Không nhận ra — Trang tính trống.");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Sổ tính trống");
   });
 
   it("hidden and very hidden sheets are checked like the others, and stay hidden in the copy", async () => {

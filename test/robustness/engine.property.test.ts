@@ -184,11 +184,13 @@ describe("edge workbooks", () => {
         ],
       },
     ],
-  ])("%s", (_name, wb) => {
+  ])("%s", (name, wb) => {
     const t = performance.now();
     const r = checkWorkbook(wb, { rulebook });
     expect(performance.now() - t).toBeLessThan(10_000); // a hang guard (these take a few ms), not a target
-    expect(r.findings).toEqual([]);
+    // A header row (TT, Nội dung, Mầm non) that cannot be read is said (issue 12); nothing else.
+    expect(r.findings.filter((f) => f.rule !== "unreadable-table")).toEqual([]);
+    expect(r.findings.length).toBe(name === "a merge over the whole sheet" ? 1 : 0);
     expect(r.workbook.tables).toEqual([]);
   });
 });

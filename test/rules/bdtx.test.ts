@@ -1,15 +1,20 @@
-/** BDTX (seed 004, Bình Phước 2023–2024): exempt when retiring within the school year; done = 3 modules of 40 periods. */
-import { checkWorkbook } from "../../src/engine/check";
-import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+/**
+ * BDTX (seed 004, Bình Phước 2023–2024): exempt when retiring within the school year (Decree
+ * 135, to the month); reduced, never exempt nor incomplete, for maternity leave or an illness that
+ * prevents travel; done = at least 3 modules and 40 periods per module. The list's own Kết quả and
+ * Miễn/Giảm columns are read and contradicted where wrong.
+ */
+import { bdtx } from "../../src/engine/rules/bdtx";
 import type { CellValue } from "../../src/engine/snapshot";
+import { seedBdtxAsPrinted, seedBdtxCorrected, SEED_BDTX_INCONSISTENCIES } from "../fixtures/seedBdtx";
+import { ruleTester, type InvalidCase } from "../helpers/rule-tester";
 
-const rulebook = builtinRulebook("binh-phuoc-bdtx-2023-2024");
+const RB = "binh-phuoc-bdtx-2023-2024";
 const d = (y: number, m: number) => ({ date: `${y}-${String(m).padStart(2, "0")}-15` });
+const MODULES = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Cấp học", "Số mô đun hoàn thành"];
+const FULL = [...MODULES, "Số tiết", "Miễn/Giảm", "Kết quả", "Ghi chú"];
 
-function list(
-  rows: CellValue[][],
-  header = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Cấp học", "Số mô đun hoàn thành"],
-) {
+function list(rows: CellValue[][], header: string[] = MODULES) {
   return {
     sheets: [
       {
@@ -20,56 +25,183 @@ function list(
   };
 }
 
-it.each<[string, CellValue[], string | null]>([
-  ["3 modules: done", [1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 3], null],
-  [
-    "2 modules: not done",
-    [1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 2],
-    "error chưa hoàn thành BDTX năm học 2023-2024: 2 mô đun < 3 mô đun",
-  ],
-  // Men reach 60y9m in 2023 and 61y in 2024; women 56y in 2023 and 56y4m in 2024 (Decree 135).
-  [
-    "man born 06/1962: retired 03/2023, before the school year",
-    [1, "Trần Văn Bình", d(1962, 6), "Nam", "THPT Đồng Xoài", "THPT", 0],
-    "error chưa hoàn thành",
-  ],
-  [
-    "woman born 09/1967: retires 09/2023, exempt",
-    [1, "Phạm Thị Cúc", d(1967, 9), "Nữ", "TH Tân Đồng", "TH", 0],
-    "info được miễn BDTX năm học 2023-2024 (nghỉ hưu 09/2023)",
-  ],
-  [
-    "man born 02/1963: retires 11/2023, exempt",
-    [1, "Đỗ Văn Dũng", d(1963, 2), "Nam", "THCS Tiến Thành", "THCS", 1],
-    "info được miễn BDTX năm học 2023-2024 (nghỉ hưu 11/2023)",
-  ],
-  [
-    "man born 08/1963: retires 08/2024, last month of the year, exempt",
-    [1, "Vũ Văn Em", d(1963, 8), "Nam", "THCS Tiến Thành", "THCS", 1],
-    "info (nghỉ hưu 08/2024)",
-  ],
-  [
-    "man born 09/1963: retires 09/2024, after the year",
-    [1, "Vũ Văn Giang", d(1963, 9), "Nam", "THCS Tiến Thành", "THCS", 1],
-    "error 1 mô đun < 3 mô đun",
-  ],
-])("%s", (_name, row, expected) => {
-  const r = checkWorkbook(list([row]), { rulebook });
-  const got = r.findings.filter((f) => f.rule === "bdtx").map((f) => `${f.severity} ${f.message}`);
-  if (expected === null) expect(got).toEqual([]);
-  else expect(got.join("\n")).toContain(expected.replace(/^(error|info) /, ""));
-  if (expected) expect(got[0]?.startsWith(expected.split(" ")[0])).toBe(true);
-});
+/** One person of a full list (row 4): modules, periods, Miễn/Giảm, Kết quả, Ghi chú. */
+const full = (
+  name: string,
+  birth: CellValue,
+  gender: string,
+  modules: number,
+  periods: number,
+  mark: string | null,
+  result: string | null,
+  remark: string | null = null,
+) => list([[1, name, birth, gender, "THCS Tân Phú", "THCS", modules, periods, mark, result, remark]], FULL);
 
-it("counts periods when the list gives periods instead of modules", () => {
-  const r = checkWorkbook(
-    list(
-      [[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 80]],
-      ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Cấp học", "Số tiết"],
-    ),
-    { rulebook },
-  );
-  expect(r.findings.filter((f) => f.rule === "bdtx").map((f) => f.message)).toEqual([
-    expect.stringContaining("80 tiết < 120 tiết"),
-  ]);
+const printed: InvalidCase = {
+  name: "seed 004's list as printed: every mistake it carries",
+  workbook: seedBdtxAsPrinted(),
+  rulebook: RB,
+  findings: [
+    { messageId: "exemptUnfinished", cells: SEED_BDTX_INCONSISTENCIES[0].cells },
+    { messageId: "notExempt", cells: SEED_BDTX_INCONSISTENCIES[1].cells, message: "nghỉ hưu 06/2025" },
+    {
+      messageId: "reducedNotExempt",
+      cells: SEED_BDTX_INCONSISTENCIES[2].cells,
+      fix: { cell: "I10", value: "Giảm" },
+    },
+    {
+      messageId: "statusContradicts",
+      cells: SEED_BDTX_INCONSISTENCIES[3].cells,
+      message: "100 tiết < 120 tiết",
+    },
+    {
+      messageId: "statusContradicts",
+      cells: SEED_BDTX_INCONSISTENCIES[4].cells,
+      message: "2 mô đun < 3 mô đun",
+    },
+    { messageId: "exemptUnfinished", cells: SEED_BDTX_INCONSISTENCIES[5].cells },
+    { messageId: "exempt", severity: "info", message: "Vũ Văn Em" },
+  ],
+};
+
+ruleTester(bdtx, {
+  valid: [
+    {
+      name: "3 modules: done",
+      workbook: list([[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 3]]),
+      rulebook: RB,
+    },
+    {
+      name: "3 modules of 40 periods, Hoàn thành",
+      workbook: full("Lê Văn An", d(1975, 3), "Nam", 3, 120, null, "Hoàn thành"),
+      rulebook: RB,
+    },
+    {
+      name: "maternity leave, reduced, 1 module: never incomplete",
+      workbook: full("Vũ Thị Lan", d(1992, 7), "Nữ", 1, 40, "Giảm", "Hoàn thành", "Nghỉ thai sản"),
+      rulebook: RB,
+    },
+    {
+      name: "an illness that prevents travel noted without a mark: reduced",
+      workbook: full("Hoàng Thị Mai", d(1988, 9), "Nữ", 2, 80, null, null, "Bệnh không đi lại được"),
+      rulebook: RB,
+    },
+    {
+      name: "unfinished, and the list says so",
+      workbook: full("Ngô Thị Phương", d(1990, 4), "Nữ", 2, 80, null, "Chưa hoàn thành"),
+      rulebook: RB,
+    },
+    {
+      name: "man born 09/1963 retires 09/2024, after the year: required, and done",
+      workbook: full("Vũ Văn Giang", d(1963, 9), "Nam", 3, 120, null, "Hoàn thành"),
+      rulebook: RB,
+    },
+  ],
+  invalid: [
+    printed,
+    {
+      name: "seed 004's list corrected: no error, the three exemptions noted (English)",
+      workbook: seedBdtxCorrected(),
+      rulebook: RB,
+      locale: "en",
+      findings: [
+        {
+          messageId: "exempt",
+          severity: "info",
+          message: "Đỗ Văn Dũng (row 8): exempt from BDTX in 2023-2024 (retires 11/2023)",
+        },
+        { messageId: "exempt", severity: "info", message: "retires 09/2023" },
+        { messageId: "exempt", severity: "info", message: "retires 08/2024" },
+      ],
+    },
+    {
+      name: "2 modules: not done",
+      workbook: list([[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 2]]),
+      rulebook: RB,
+      findings: [
+        {
+          messageId: "incomplete",
+          cells: ["G4"],
+          expected: 3,
+          actual: 2,
+          message: "chưa hoàn thành BDTX năm học 2023-2024: 2 mô đun < 3 mô đun",
+        },
+      ],
+    },
+    {
+      name: "man born 06/1962: retired 03/2023, before the school year, so not exempt",
+      workbook: list([[1, "Trần Văn Bình", d(1962, 6), "Nam", "THPT Đồng Xoài", "THPT", 0]]),
+      rulebook: RB,
+      findings: [{ messageId: "incomplete", cells: ["G4"] }],
+    },
+    {
+      name: "woman born 09/1967: retires 09/2023, exempt",
+      workbook: list([[1, "Phạm Thị Cúc", d(1967, 9), "Nữ", "TH Tân Đồng", "TH", 0]]),
+      rulebook: RB,
+      findings: [
+        {
+          messageId: "exempt",
+          severity: "info",
+          cells: ["C4"],
+          message: "được miễn BDTX năm học 2023-2024 (nghỉ hưu 09/2023)",
+        },
+      ],
+    },
+    {
+      name: "man born 02/1963: retires 11/2023, exempt",
+      workbook: list([[1, "Đỗ Văn Dũng", d(1963, 2), "Nam", "THCS Tiến Thành", "THCS", 1]]),
+      rulebook: RB,
+      findings: [{ messageId: "exempt", severity: "info", message: "(nghỉ hưu 11/2023)" }],
+    },
+    {
+      name: "man born 08/1963: retires 08/2024, the last month of the year, exempt",
+      workbook: list([[1, "Vũ Văn Em", d(1963, 8), "Nam", "THCS Tiến Thành", "THCS", 1]]),
+      rulebook: RB,
+      findings: [{ messageId: "exempt", severity: "info", message: "(nghỉ hưu 08/2024)" }],
+    },
+    {
+      name: "man born 09/1963: retires 09/2024, after the year",
+      workbook: list([[1, "Vũ Văn Giang", d(1963, 9), "Nam", "THCS Tiến Thành", "THCS", 1]]),
+      rulebook: RB,
+      findings: [{ messageId: "incomplete", message: "1 mô đun < 3 mô đun" }],
+    },
+    {
+      name: "periods when the list gives periods instead of modules",
+      workbook: list(
+        [[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 80]],
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Cấp học", "Số tiết"],
+      ),
+      rulebook: RB,
+      findings: [{ messageId: "incomplete", expected: 120, actual: 80, message: "80 tiết < 120 tiết" }],
+    },
+    {
+      name: "3 modules but 100 periods, no status: incomplete",
+      workbook: full("Bùi Văn Nam", d(1979, 1), "Nam", 3, 100, null, null),
+      rulebook: RB,
+      findings: [{ messageId: "incomplete", cells: ["H4"], expected: 120, actual: 100 }],
+    },
+    {
+      name: "retiring within the year, Miễn/Giảm left blank and 0 modules: listed as required",
+      workbook: full("Phạm Thị Cúc", d(1967, 9), "Nữ", 0, 0, null, null),
+      rulebook: RB,
+      findings: [{ messageId: "exemptUnfinished", cells: ["G4"], expected: "Miễn" }],
+    },
+    {
+      name: "an illness marked Miễn: reduced, not exempt (English)",
+      locale: "en",
+      workbook: full("Hoàng Thị Mai", d(1988, 9), "Nữ", 0, 0, "Miễn", null, "Bệnh không đi lại được"),
+      rulebook: RB,
+      findings: [
+        { messageId: "reducedNotExempt", message: "An illness that prevents travel is a reduction" },
+      ],
+    },
+    {
+      name: "done by the figures, listed as Chưa hoàn thành",
+      workbook: full("Lê Văn An", d(1975, 3), "Nam", 4, 160, null, "Chưa hoàn thành"),
+      rulebook: RB,
+      findings: [
+        { messageId: "statusUnderstated", severity: "warning", cells: ["J4"], expected: "Hoàn thành" },
+      ],
+    },
+  ],
 });

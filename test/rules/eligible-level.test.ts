@@ -1,12 +1,14 @@
 import { eligibleLevel } from "../../src/engine/rules/eligible-level";
 import { cost2026, HN } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { eligibleTextCases } from "./text-counts.cases";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 
 ruleTester(eligibleLevel, {
   valid: [
+    ...eligibleTextCases.valid,
     {
       name: "upgrades in MN, TH, THCS only",
       workbook: workbook(costSheet(2026, [cost2026.tcdh, cost2026.cddh])),
@@ -17,6 +19,7 @@ ruleTester(eligibleLevel, {
     },
   ],
   invalid: [
+    ...eligibleTextCases.invalid,
     {
       name: "a THPT teacher in the TC→ĐH upgrade",
       workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 5, 3)])),

@@ -1,5 +1,6 @@
 import { numbering } from "../../src/engine/rules/numbering";
 import { cost2026 } from "../helpers/rows";
+import { seed2023AsPrinted } from "../fixtures/seed2023";
 import { ruleTester } from "../helpers/rule-tester";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
@@ -28,8 +29,56 @@ ruleTester(numbering, {
         ]),
       ),
     },
+    {
+      name: "numbered straight through across sections (1…3 under I and II)",
+      workbook: workbook(
+        costSheet(2026, [
+          ["I", "ĐÀO TẠO"],
+          tt(cost2026.tcdh, "1"),
+          ["II", "BỒI DƯỠNG"],
+          tt(cds, "2"),
+          tt(aiqt, "3"),
+        ]),
+      ),
+    },
+    {
+      name: "seed 000: 1.–8. straight through, the header printed again between 3. and 4.",
+      workbook: seed2023AsPrinted(),
+      rulebook: "hai-phong-2023",
+    },
   ],
   invalid: [
+    {
+      name: "a break within straight-through numbering: 1, 2, 3, 5",
+      workbook: workbook(
+        costSheet(2026, [
+          ["I", "ĐÀO TẠO"],
+          tt(cost2026.tcdh, "1"),
+          ["II", "BỒI DƯỠNG"],
+          tt(cds, "2"),
+          tt(aiqt, "3"),
+          tt(stem, "5"),
+        ]),
+      ),
+      findings: [
+        { messageId: "wrong", cells: ["A10"], expected: 4, actual: "5", fix: { cell: "A10", value: 4 } },
+      ],
+    },
+    {
+      name: "a break within per-section numbering: 1 | 1, 3",
+      workbook: workbook(
+        costSheet(2026, [
+          ["I", "ĐÀO TẠO"],
+          tt(cost2026.tcdh, "1"),
+          ["II", "BỒI DƯỠNG"],
+          tt(cds, "1"),
+          tt(aiqt, "3"),
+        ]),
+      ),
+      findings: [
+        { messageId: "wrong", cells: ["A9"], expected: 2, actual: "3", fix: { cell: "A9", value: 2 } },
+      ],
+    },
     {
       name: "the duplicated 3 of the 2027 cost appendix",
       workbook: workbook(costSheet(2027, [tt(cds, "1"), tt(aiqt, "2"), tt(stem, "3"), tt(khac, "3")])),

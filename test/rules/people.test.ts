@@ -4,6 +4,7 @@
  * chain list → district table → plan checked.
  */
 import { checkWorkbook } from "../../src/engine/check";
+import type { EngineFinding } from "../../src/engine/findings";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { PEOPLE_FIRST_ROW, PEOPLE_SHEET, peopleWorkbook } from "../fixtures/people";
 
@@ -41,9 +42,12 @@ describe("per-person lists (seed 001 people)", () => {
   });
 
   const planted = peopleWorkbook({ planted: true });
-  const findings = checkWorkbook(planted.workbook, { rulebook }).findings.filter(
-    (f) => f.sheet === PEOPLE_SHEET,
-  );
+  // Checked once, before the first test that needs it (not when the file loads: npm run mutate
+  // loads this file for every mutant and runs only the tests that reach the mutant).
+  let findings: EngineFinding[] = [];
+  beforeAll(() => {
+    findings = checkWorkbook(planted.workbook, { rulebook }).findings.filter((f) => f.sheet === PEOPLE_SHEET);
+  });
 
   it.each(planted.planted.map((p) => [p.id, p] as const))("catches %s", (_id, p) => {
     const row = PEOPLE_FIRST_ROW + p.index + 1;

@@ -1,6 +1,7 @@
 import { quota } from "../../src/engine/rules/quota";
 import { cost2026, STEM } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { quotaTextCases } from "./text-counts.cases";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
@@ -8,6 +9,7 @@ const PPTC = "Phương pháp dạy học tích cực và cá nhân hóa học t�
 
 ruleTester(quota, {
   valid: [
+    ...quotaTextCases.valid,
     { name: "2026 head-counts as printed", workbook: workbook(costSheet(2026, Object.values(cost2026))) },
     {
       name: "2 GV/trường in 2030 with 26 in GDTX",
@@ -19,6 +21,7 @@ ruleTester(quota, {
     },
   ],
   invalid: [
+    ...quotaTextCases.invalid,
     {
       name: "27 GDTX centres' teachers where 2 × 13 = 26 (the 2030 case)",
       workbook: workbook(costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]])),

@@ -92,6 +92,25 @@ ruleTester(rowArithmetic, {
       findings: [{ messageId: "mismatch", cells: ["J5"], fix: null }],
     },
     {
+      name: "the fix writes the rounded amount the message states (99 × 13,26 = 1 312,74 → 1 313)",
+      workbook: workbook(costSheet(2026, [withAmount(cost2026.tcdh, 1400)])),
+      findings: [
+        {
+          messageId: "mismatch",
+          cells: ["J5"],
+          expected: 1313,
+          actual: 1400,
+          fix: { cell: "J5", value: 1313 },
+          message: "1.312,74",
+        },
+      ],
+    },
+    {
+      name: "a missing amount is filled in rounded (1 313, not 1 312,74)",
+      workbook: workbook(costSheet(2026, [withAmount(cost2026.tcdh, null)])),
+      findings: [{ messageId: "missing", cells: ["J5"], expected: 1313, fix: { cell: "J5", value: 1313 } }],
+    },
+    {
       name: "English messages",
       locale: "en",
       workbook: workbook(costSheet(2026, [withAmount(cost2026.cds, 13080)])),

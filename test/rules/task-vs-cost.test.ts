@@ -2,6 +2,7 @@
 import { taskVsCost } from "../../src/engine/rules/task-vs-cost";
 import { cost2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { taskVsCostTextCases } from "./text-counts.cases";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
@@ -10,6 +11,7 @@ const FORM = "Trực tiếp";
 const task = (rows: Row[]) => taskSheet(2026, rows);
 ruleTester(taskVsCost, {
   valid: [
+    ...taskVsCostTextCases.valid,
     {
       name: "same courses and counts, different wording",
       workbook: workbook(
@@ -24,6 +26,7 @@ ruleTester(taskVsCost, {
     { name: "a year with only a cost appendix", workbook: workbook(costSheet(2026, [cost2026.aiqt])) },
   ],
   invalid: [
+    ...taskVsCostTextCases.invalid,
     {
       name: "a head-count that differs",
       workbook: workbook(
@@ -92,6 +95,22 @@ ruleTester(taskVsCost, {
         costSheet(2026, [cost2026.aiqt, cost2026.stem]),
       ),
       findings: [{ messageId: "missingInTask", sheet: "NV 2026", cells: ["B7"], message: "STEM" }],
+    },
+    {
+      name: 'a numbered line and a "- …" line of the task appendix missing from the cost appendix',
+      workbook: workbook(
+        task([
+          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+          ["2", "Khác", null],
+          [null, "- Bồi dưỡng nghiệp vụ sư phạm", null, null, null, null, null, 100],
+          ["3", "Thiết kế và triển khai giáo dục STEM/STEAM", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"],
+        ]),
+        costSheet(2026, [cost2026.aiqt]),
+      ),
+      findings: [
+        { messageId: "missingInCost", sheet: "NV 2026", cells: ["B8"], message: "nghiệp vụ sư phạm" },
+        { messageId: "missingInCost", sheet: "NV 2026", cells: ["B9"], message: "STEM" },
+      ],
     },
   ],
 });

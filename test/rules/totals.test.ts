@@ -3,6 +3,7 @@ import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { totals } from "../../src/engine/rules/totals";
 import { cost2026, costTotal } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { totalsTextCases } from "./text-counts.cases";
 import { costSheet, districtTable2024, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const lines = Object.values(cost2026);
@@ -27,6 +28,7 @@ const TOTAL_3864: Row = [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3864
 
 ruleTester(totals, {
   valid: [
+    ...totalsTextCases.valid,
     {
       name: "2026 lines with their total (upgrades excluded from head-counts)",
       workbook: workbook(costSheet(2026, [...lines, total])),
@@ -99,6 +101,7 @@ ruleTester(totals, {
     },
   ],
   invalid: [
+    ...totalsTextCases.invalid,
     {
       name: "amount total leaving out the upgrade row (the 2028 case)",
       workbook: workbook(

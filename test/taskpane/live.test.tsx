@@ -82,9 +82,11 @@ it("switches to another built-in rulebook, re-checks with it and remembers it in
 it("refuses a rulebook file that breaks the schema, saying why in Vietnamese", async () => {
   const { user, picked } = await checked(seed2026AsPrinted());
   const file = new File([JSON.stringify({ id: "x", courses: [] })], "sai.json", { type: "application/json" });
-  await user.upload(screen.getByLabelText("Mở sổ quy tắc (.json)…"), file);
+  await user.upload(screen.getByLabelText("Mở sổ quy tắc (.json hoặc .xlsx)…"), file);
   expect(await screen.findByText("Không dùng được sổ quy tắc")).toBeTruthy();
-  expect(document.body.textContent).toContain('Sổ quy tắc "sai.json" không hợp lệ (5 lỗi): name:');
+  expect(document.body.textContent).toContain(
+    'Sổ quy tắc "sai.json" không hợp lệ (5 lỗi): thiếu tên kế hoạch (name);',
+  );
   expect(picked).toEqual([]);
 });
 

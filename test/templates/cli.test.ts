@@ -117,7 +117,7 @@ describe("dean-template", () => {
     const file = join(dir, "x.xlsx");
     expectOneLineError(
       await cli("budget", "-y", "2027", "-o", file),
-      'Loại mẫu "budget" không có: chọn cost, task, registration, person-list, assignment.',
+      'Loại mẫu "budget" không có: chọn cost, task, registration, person-list, assignment, rulebook.',
     );
     expectOneLineError(
       await cli("cost", "-y", "2031", "-o", file),

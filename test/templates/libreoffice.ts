@@ -16,15 +16,20 @@ const CANDIDATES = [
   "/opt/libreoffice/program/soffice",
 ];
 
-/** The soffice binary; throws a clear message when LibreOffice is not installed (tests must fail, not skip). */
-export function soffice(): string {
+/** The soffice binary ($SOFFICE, the usual places, then the PATH), or undefined. */
+export function findSoffice(): string | undefined {
   const found = CANDIDATES.find((p): p is string => p !== undefined && p !== "" && existsSync(p));
   if (found) return found;
   try {
-    return execFileSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).trim() || fail();
+    return execFileSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).trim() || undefined;
   } catch {
-    return fail();
+    return undefined;
   }
+}
+
+/** The soffice binary; throws a clear message when LibreOffice is not installed (tests must fail, not skip). */
+export function soffice(): string {
+  return findSoffice() ?? fail();
 }
 
 function fail(): never {

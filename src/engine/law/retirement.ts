@@ -10,25 +10,33 @@
  * age is reached. Plans count the months a teacher still works from a reference month.
  */
 import { daysInMonth, formatDateVi, type YearMonth } from "../dates/parse";
-import { fold } from "../text/normalize";
+import { ToneTable } from "../text/tone";
 
 export type Gender = "male" | "female";
 
-/** Folded spellings of each gender, as cells of a "Giới tính" column hold them. */
-const GENDERS = new Map<string, Gender>([
-  ["nam", "male"],
-  ["nam gioi", "male"],
-  ["m", "male"],
-  ["male", "male"],
-  ["nu", "female"],
-  ["nu gioi", "female"],
-  ["f", "female"],
-  ["female", "female"],
-]);
+/**
+ * Spellings of each gender, as cells of a "Giới tính" column hold them, matched with their tone
+ * marks ("Năm" is a year, not "Nam"), folded only when the cell has none ("nu").
+ */
+const GENDERS = new ToneTable<Gender>(
+  [
+    ["Nam", "male"],
+    ["Nam giới", "male"],
+    ["M", "male"],
+    ["male", "male"],
+    ["Nữ", "female"],
+    ["Nữ giới", "female"],
+    // A frequent slip of the Telex keyboard for "Nữ", and no word of its own.
+    ["Nũ", "female"],
+    ["F", "female"],
+    ["female", "female"],
+  ],
+  false,
+);
 
-/** "Nam", "nam", "NAM", "Nữ", "nữ", "nu", "M", "F", "male", "female", "Male" → gender; undefined otherwise. */
+/** "Nam", "nam", "NAM", "Nữ", "nữ", "nu", "M", "F", "male", "female", "Male" → gender; undefined otherwise ("Năm"). */
 export function parseGender(text: string): Gender | undefined {
-  return GENDERS.get(fold(text));
+  return GENDERS.get(text);
 }
 
 interface Schedule {

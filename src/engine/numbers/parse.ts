@@ -7,8 +7,9 @@
  * reading is reported, so a rule can say how the text was understood.
  */
 import { isCellDate, isCellError, type CellValue } from "../snapshot";
-import { collapseSpaces, fold } from "../text/normalize";
+import { collapseSpaces } from "../text/normalize";
 import type { Phrase } from "../i18n";
+import { unitScale as unitScaleOf } from "./units";
 
 export interface ParsedNumber {
   /** The number as written, before any unit is applied. */
@@ -23,13 +24,6 @@ export interface ParseHint {
   /** The number is a head-count or another whole number: "1,250" is then 1250, not 1.25. */
   integer?: boolean;
 }
-
-const UNITS: [RegExp, number][] = [
-  [/^(?:trieu dong|trieu d|trieu|tr d|trd|tr)$/, 1_000_000],
-  [/^(?:ty dong|ty d|ty|ti dong|ti)$/, 1_000_000_000],
-  [/^(?:nghin dong|nghin|ngan dong|ngan)$/, 1_000],
-  [/^(?:dong|d|vnd|vn d)$/, 1],
-];
 
 const SPACE_CLASS = "[ \\u00a0\\u2007\\u202f]";
 const GROUPED = (sep: string) => new RegExp(`^\\d{1,3}(?:${sep}\\d{3})+$`);
@@ -58,10 +52,8 @@ export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumbe
   const rest = m[2].trim();
   let unitScale: number | undefined;
   if (rest) {
-    const unit = fold(rest);
-    const found = UNITS.find(([re]) => re.test(unit));
-    if (!found) return undefined;
-    unitScale = found[1];
+    unitScale = unitScaleOf(rest);
+    if (unitScale === undefined) return undefined;
   }
   const read = readDigits(digits.replace(new RegExp(`${SPACE_CLASS}+`, "g"), " "), hint);
   if (!read) return undefined;

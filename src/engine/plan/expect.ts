@@ -7,7 +7,8 @@ import type { Course, Level, Offering } from "../rulebook/schema";
  * caller's business).
  */
 export function expectedCount(offering: Offering, level: Level): number | undefined {
-  if (offering.counts[level.id] !== undefined) return offering.counts[level.id];
+  // Own keys only: a level called "constructor" is not Object.prototype's.
+  if (Object.hasOwn(offering.counts, level.id)) return offering.counts[level.id];
   if (offering.quotaPerSchool !== undefined && level.schools !== null)
     return offering.quotaPerSchool * level.schools;
   return undefined;

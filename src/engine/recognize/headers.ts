@@ -3,7 +3,8 @@
  */
 import type { Rulebook } from "../rulebook/schema";
 import { fold } from "../text/normalize";
-import type { ColumnMap } from "./model";
+import { TonePattern, ToneTable } from "../text/tone";
+import { keyed, type ColumnMap } from "./model";
 import type { Grid } from "./grid";
 
 export type Role =
@@ -18,6 +19,9 @@ export type Role =
   | "unit"
   | "year"
   | "quantity"
+  | "levelList"
+  | "time"
+  | "product"
   | "person";
 
 type ScalarRole = Exclude<Role, "quantity">;
@@ -32,14 +36,22 @@ const rolePatterns: [Role, RegExp][] = [
   ["lead", /\bchu tri\b/],
   ["partner", /\bphoi hop\b/],
   ["unit", /^(quan huyen|quan huyen thi xa|huyen|don vi|xa phuong|xa phuong dac khu|dia phuong|ten don vi)$/],
+  // "Năm" (year) is not "Nam" (male): see YEAR below; a header "nam" without marks is a year.
   ["year", /^nam$/],
   ["person", /^(ho ten|ho va ten)$/],
   ["content", /^(noi dung|hoat dong|ten (khoa|lop|chuong trinh|noi dung)|chuong trinh|nhiem vu)\b/],
   ["quantity", /^(so luong|tong so nguoi|so nguoi)\b/],
+  ["levelList", /^(cap hoc|bac hoc|cap hoc bac hoc|doi tuong cap hoc)$/],
+  ["time", /^(thoi gian|thoi gian thuc hien|thoi diem|tien do)\b/],
+  ["product", /^(san pham|ket qua dau ra)\b/],
 ];
 
+/** The year header with its marks: "Năm", never "Nam" (a gender column). */
+const YEAR = new TonePattern("^năm$");
+
 export function roleOf(text: string): Role | undefined {
-  return roleOfFolded(fold(text));
+  const role = roleOfFolded(fold(text));
+  return role === "year" && !YEAR.test(text) ? undefined : role;
 }
 
 /** roleOf for a text already folded. */
@@ -49,12 +61,15 @@ export function roleOfFolded(f: string): Role | undefined {
   return undefined;
 }
 
-/** Folded alias → level id, exact matches only ("TH" must never be read as "THCS"). */
-export function levelLookup(rulebook: Rulebook): Map<string, string> {
-  const m = new Map<string, string>();
+/**
+ * Level names → level id, exact matches only ("TH" must never be read as "THCS"), with their tone
+ * marks ("Tiêu học" is not "Tiểu học"; "Tieu hoc" typed without marks is).
+ */
+export function levelLookup(rulebook: Rulebook): ToneTable<string> {
+  const m = new ToneTable<string>();
   for (const l of rulebook.levels) {
-    for (const name of [l.id, l.name, ...l.aliases]) m.set(fold(name), l.id);
-    m.set(fold(`cap ${l.name}`), l.id);
+    for (const name of [l.id, l.name, ...l.aliases]) m.add(name, l.id);
+    m.add(`Cấp ${l.name}`, l.id);
   }
   return m;
 }
@@ -70,14 +85,13 @@ export interface HeaderReading {
 }
 
 /** Score a single row as a header row: how many cells carry a known role or a level name. */
-function rowScore(grid: Grid, r: number, levels: Map<string, string>): number {
+function rowScore(grid: Grid, r: number, levels: ToneTable<string>): number {
   let score = 0;
   for (let c = grid.firstCol; c < grid.colCount; c++) {
     if (grid.isMergeSlave(r, c)) continue;
     const t = grid.text(r, c);
     if (!t || t.length > 80) continue;
-    const f = grid.folded(r, c);
-    if (roleOfFolded(f) || levels.has(f)) score++;
+    if (roleOf(t) || levels.has(t)) score++;
   }
   return score;
 }
@@ -87,7 +101,7 @@ function rowScore(grid: Grid, r: number, levels: Map<string, string>): number {
  * plus a second row beneath it when that row holds level names or sub-headings under merged
  * cells.
  */
-export function findHeader(grid: Grid, levels: Map<string, string>, maxScan = 40): HeaderReading | undefined {
+export function findHeader(grid: Grid, levels: ToneTable<string>, maxScan = 40): HeaderReading | undefined {
   const last = Math.min(grid.rowCount, grid.firstRow + maxScan);
   for (let r = grid.firstRow; r < last; r++) {
     const s = rowScore(grid, r, levels);
@@ -98,8 +112,16 @@ export function findHeader(grid: Grid, levels: Map<string, string>, maxScan = 40
     const reading = readColumns(grid, rows, levels);
     const roles = Object.keys(reading.columns).filter((k) => k !== "levels").length;
     const nLevels = Object.keys(reading.columns.levels).length;
+    const cols = reading.columns;
     const meaningful =
-      (reading.columns.content !== undefined && (nLevels > 0 || reading.columns.amount !== undefined)) ||
+      (cols.content !== undefined &&
+        (nLevels > 0 ||
+          cols.amount !== undefined ||
+          // Levels and head-counts as text (seed 000), or duties without figures (seed 002).
+          cols.levelList !== undefined ||
+          (cols.quantity !== undefined &&
+            (cols.form ?? cols.lead ?? cols.partner ?? cols.unitPrice) !== undefined) ||
+          (cols.lead ?? cols.partner) !== undefined)) ||
       (reading.columns.unit !== undefined && reading.other.length > 0) ||
       (reading.columns.year !== undefined && reading.columns.amount !== undefined) ||
       reading.columns.person !== undefined ||
@@ -109,7 +131,7 @@ export function findHeader(grid: Grid, levels: Map<string, string>, maxScan = 40
   return undefined;
 }
 
-function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: Map<string, string>): boolean {
+function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: ToneTable<string>): boolean {
   let levelNames = 0;
   let numbers = 0;
   let texts = 0;
@@ -117,7 +139,7 @@ function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: Map<stri
   for (let c = grid.firstCol; c < grid.colCount; c++) {
     const t = grid.text(next, c);
     if (!t) continue;
-    if (levels.has(grid.folded(next, c))) levelNames++;
+    if (levels.has(t)) levelNames++;
     else if (/^[\d.,\s]+$/.test(t)) numbers++;
     else texts++;
     if (grid.isMergeSlave(r, c) || grid.colSpan(r, c) > 1 || grid.isBlank(r, c)) underMerged++;
@@ -127,8 +149,8 @@ function isSecondHeaderRow(grid: Grid, r: number, next: number, levels: Map<stri
   return numbers === 0 && texts > 0 && underMerged === texts && texts <= 12;
 }
 
-function readColumns(grid: Grid, rows: number[], levels: Map<string, string>): Omit<HeaderReading, "score"> {
-  const columns: ColumnMap = { levels: {} };
+function readColumns(grid: Grid, rows: number[], levels: ToneTable<string>): Omit<HeaderReading, "score"> {
+  const columns: ColumnMap = { levels: keyed<number>() };
   const texts = new Map<number, string>();
   const other: number[] = [];
   for (let c = grid.firstCol; c < grid.colCount; c++) {
@@ -139,7 +161,7 @@ function readColumns(grid: Grid, rows: number[], levels: Map<string, string>): O
     texts.set(c, joined);
     // A level name in the lowest header row decides: "Số lượng dự kiến" / "MN".
     const bottom = grid.shownText(rows[rows.length - 1], c);
-    const level = levels.get(fold(bottom)) ?? (own.length === 1 ? levels.get(fold(own[0])) : undefined);
+    const level = levels.get(bottom) ?? (own.length === 1 ? levels.get(own[0]) : undefined);
     if (level !== undefined) {
       if (columns.levels[level] === undefined) columns.levels[level] = c;
       continue;
@@ -149,7 +171,9 @@ function readColumns(grid: Grid, rows: number[], levels: Map<string, string>): O
       columns[role as ScalarRole] = c;
       continue;
     }
-    // "Số lượng" and unnamed headings are value columns (registration tables).
+    // "Số lượng" and unnamed headings are value columns (registration tables); the first "Số
+    // lượng" is also the head-count column of a task or cost table without level columns.
+    if (role === "quantity" && columns.quantity === undefined) columns.quantity = c;
     other.push(c);
   }
   return { rows, columns, texts, other };

@@ -18,12 +18,38 @@ export type TableKind =
   /** A summary of yearly totals against the plan total. */
   | "summary"
   /** A list of people (Danh sách). */
-  | "person-list";
+  | "person-list"
+  /** Phân công thực hiện: duties with lead and partner units, time and product, no figures (seed 002). */
+  | "assignment";
 
 /** Tables whose figures are money, so their unit (đồng, triệu đồng…) matters; the others count people. */
 export function holdsMoney(kind: TableKind): boolean {
   return kind === "cost" || kind === "summary";
 }
+
+/**
+ * A record keyed by level ids (or any key from a rulebook or a sheet), without a prototype: a
+ * level called "constructor" or "__proto__" is an ordinary key, never Object.prototype's.
+ */
+export function keyed<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/**
+ * The own value of a key of a record, never an inherited one ("constructor", "toString"…). The
+ * records this reads hold numbers, strings or plain objects, never functions, and what they
+ * inherit from Object.prototype is functions (or, for "__proto__", the prototype itself): so a
+ * property read and a type test decide, without Object.hasOwn on every row.
+ */
+export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  if (record === undefined) return undefined;
+  const v = record[key];
+  if (v === undefined || typeof v === "function") return undefined;
+  if (key === "__proto__") return Object.hasOwn(record, key) ? v : undefined;
+  return v;
+}
+
+export type Sector = "cong-lap" | "ngoai-cong-lap";
 
 /** A number read from a cell, with how it was read. */
 export interface NumberCell {
@@ -35,6 +61,31 @@ export interface NumberCell {
   reading?: Phrase[];
   /** The cell's formula (without "="), when it has one: a fix must not overwrite it silently. */
   formula?: string;
+  /**
+   * Present when the number is part of a text of several parts ("MN CL: 34, MNNCL: 200"): what it
+   * adds up. No mechanical fix may overwrite such a cell with one number.
+   */
+  derived?: string;
+}
+
+/** One part of a head-count written as text: "MN CL: 34", "Đối tượng A: 477", a plain "653". */
+export interface CountPart {
+  level?: string;
+  sector?: Sector;
+  /** A target group of the course, by its letter ("A" for "Đối tượng A"). */
+  group?: string;
+  value: number;
+  /** The part as written. */
+  text: string;
+}
+
+/** A head-count column holding text (seed 000's "Số lượng dự kiến"): its parts and their sum. */
+export interface Quantity {
+  /** The sum of the parts (a plain number is one part). */
+  total: NumberCell;
+  parts: CountPart[];
+  /** Parts whose label was not understood ("Khác: 5"): their numbers are in the total only. */
+  unread: string[];
 }
 
 export interface TextCell {
@@ -67,8 +118,21 @@ export interface TableRow {
   /** The content cell (Nội dung; Quận/huyện for registration tables). */
   label?: TextCell;
   course?: CourseMatch;
-  /** Head-counts by level id; a level with a blank cell is absent. */
+  /**
+   * Head-counts by level id; a level with a blank cell is absent. Read from the level columns,
+   * or from a text "Số lượng" column ("TH: 100"; a plain number when one level is named).
+   * Keyed by rulebook level ids: read with own() ("constructor" is an ordinary id). A plain
+   * object, not a null-prototype one, because V8 makes those dictionaries, several times slower
+   * on every row.
+   */
   counts: Record<string, NumberCell>;
+  /** Levels named in a "Cấp học" cell ("MN, TH, THCS"), in order, and the cell. */
+  levels?: { ids: string[]; cell: TextCell; unread: string[] };
+  /** A head-count written as text in one "Số lượng" cell, with its breakdown. */
+  quantity?: Quantity;
+  /** Thời gian thực hiện, Sản phẩm (task and assignment tables). */
+  time?: TextCell;
+  product?: TextCell;
   unitPrice?: NumberCell;
   amount?: NumberCell;
   note?: TextCell;
@@ -95,8 +159,15 @@ export interface ValueColumn {
 export interface ColumnMap {
   tt?: number;
   content?: number;
-  /** Level id → column. */
+  /** Level id → column (a null-prototype record, see keyed()). */
   levels: Record<string, number>;
+  /** "Cấp học": the levels of each line named as text. */
+  levelList?: number;
+  /** "Số lượng (dự kiến)" as one column of text or numbers, when there are no level columns. */
+  quantity?: number;
+  /** "Thời gian thực hiện", "Sản phẩm". */
+  time?: number;
+  product?: number;
   unitPrice?: number;
   amount?: number;
   note?: number;
@@ -124,7 +195,11 @@ export type PersonField =
   | "position"
   | "programme"
   | "modules"
-  | "periods";
+  | "periods"
+  /** BDTX lists (seed 004): the list's own status columns. */
+  | "result"
+  | "exemption"
+  | "remark";
 
 /** One cell of a person row: the value as stored, its text and address. */
 export interface PersonCell {
@@ -177,6 +252,25 @@ export interface SkippedSheet {
   sheet: string;
   /** Why (a catalogue phrase: word it with `phrase(reason, locale)`). */
   reason: Phrase;
+  /**
+   * Present when the sheet looks like an appendix (a "PHỤ LỤC…", "KINH PHÍ", "DANH SÁCH" title or
+   * a TT/STT header) but could not be read: the unreadable-table rule reports it as an error.
+   */
+  unreadable?: UnreadableSheet;
+}
+
+/** What made a sheet look like an appendix, and what the recogniser could not find in it. */
+export interface UnreadableSheet {
+  /** As rules report on tables: the sheet and, for the finding's subject, a kind and a year. */
+  sheet: string;
+  kind: "unreadable";
+  year?: number;
+  /** The title or TT cell that made it look like an appendix, and where. */
+  evidence: TextCell;
+  /** "header": no header row of columns; "kind": a header whose columns fit no kind of appendix. */
+  missing: "header" | "kind";
+  /** Column headers that were recognised (their texts as typed), when a header was found. */
+  found: string[];
 }
 
 /** A user's correction of how a sheet was recognised (the task pane's "Sửa nhận dạng"). */

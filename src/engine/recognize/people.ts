@@ -6,10 +6,15 @@ import { readDateCell } from "../dates/parse";
 import { parseGender } from "../law/retirement";
 import type { Qualification } from "../rulebook/schema";
 import { fold } from "../text/normalize";
+import { TonePattern } from "../text/tone";
 import type { Grid } from "./grid";
 import type { HeaderReading } from "./headers";
 import type { PersonField, PersonRow, RecognizedTable } from "./model";
+import { isTotalLabel } from "./labels";
 import type { RecognitionContext } from "./recognize";
+
+/** Lines under a list that are no person: who drew it up, who signs. */
+const SIGNATURE = new TonePattern("^(người lập|thủ trưởng|ký tên|xác nhận|hiệu trưởng ký)\\b");
 
 /** Header patterns (folded text). Order matters: "trình độ đăng ký đào tạo" is a programme, not a qualification. */
 const FIELDS: [PersonField, RegExp][] = [
@@ -31,6 +36,10 @@ const FIELDS: [PersonField, RegExp][] = [
   ["position", /^(chuc vu|chuc danh)\b/],
   ["modules", /^(so mo dun|mo dun hoan thanh|so mo dun hoan thanh|so mo dun da hoan thanh)\b/],
   ["periods", /^(so tiet|tong so tiet|so tiet hoan thanh)\b/],
+  // BDTX lists carry their own judgement: Kết quả, Miễn/Giảm, Ghi chú (seed 004).
+  ["result", /^(ket qua|ket qua bdtx|ket qua bd|xep loai|danh gia ket qua|cong nhan)\b/],
+  ["exemption", /^(mien giam|mien hoac giam|doi tuong mien giam|thuoc dien mien giam|mien giam bdtx)\b/],
+  ["remark", /^(ghi chu|ly do)\b/],
 ];
 
 export function personColumns(header: HeaderReading): Partial<Record<PersonField, number>> {
@@ -78,9 +87,9 @@ export function readPeople(
   for (let r = first; r < grid.rowCount; r++) {
     if (grid.rowIsBlank(r)) continue;
     const name = grid.text(r, cols.name);
-    // A numbering row ("(1) (2) (3)") or a total or signature line under the list is not a person.
-    if (!name || /^\(?\d+\)?$/.test(name) || /^(tong|cong|nguoi lap|thu truong|ky ten)\b/.test(fold(name)))
-      continue;
+    // A numbering row ("(1) (2) (3)") or a total or signature line under the list is not a person
+    // ("Tổng số" is; "Tống Văn Bình" is a person: the marks decide).
+    if (!name || /^\(?\d+\)?$/.test(name) || isTotalLabel(name) || SIGNATURE.test(name)) continue;
     const p: PersonRow = { r, cells: {} };
     for (const [field, c] of Object.entries(cols) as [PersonField, number][]) {
       const value = grid.value(r, c);
@@ -88,7 +97,7 @@ export function readPeople(
       if (text) p.cells[field] = { value, text, cell: grid.a1(r, c) };
     }
     const t = (f: PersonField) => p.cells[f]?.text ?? "";
-    if (t("level")) p.level = ctx.levels.get(fold(t("level")));
+    if (t("level")) p.level = ctx.levels.get(t("level"));
     if (t("qualification")) p.qualification = readQualification(t("qualification"));
     if (t("sector")) p.sector = readSector(t("sector"));
     if (t("gender")) p.gender = parseGender(t("gender"));

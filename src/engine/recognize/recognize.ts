@@ -5,32 +5,43 @@
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import type { Rulebook } from "../rulebook/schema";
+import { LruCache } from "../cache";
 import { isBlankNumber, readCellNumber } from "../numbers/parse";
+import { statedScale } from "../numbers/units";
 import { both, scaleName, type Phrase } from "../i18n";
 import { fold } from "../text/normalize";
 import { createMatcher, type Matcher } from "../text/match";
+import { TonePattern, type ToneTable } from "../text/tone";
 import { Grid } from "./grid";
 import { findHeader, levelLookup, type HeaderReading } from "./headers";
 import { readPeople } from "./people";
-import type {
-  CourseMatch,
-  NumberCell,
-  RecognizedTable,
-  RecognizedWorkbook,
-  RecognitionOverride,
-  RowKind,
-  TableKind,
-  TableRow,
-  TextCell,
-  ValueColumn,
+import { isTotalLabel } from "./labels";
+import { readCountParts, readLevelList } from "./quantity";
+import {
+  type CourseMatch,
+  type NumberCell,
+  type RecognizedTable,
+  type RecognizedWorkbook,
+  type RecognitionOverride,
+  type RowKind,
+  type SkippedSheet,
+  type TableKind,
+  type TableRow,
+  type TextCell,
+  type UnreadableSheet,
+  type ValueColumn,
 } from "./model";
 
 /** Everything recognition derives from a rulebook once, shared by all sheets. */
 export class RecognitionContext {
-  readonly levels: Map<string, string>;
+  /** Level names (with their tone marks) → level id. */
+  readonly levels: ToneTable<string>;
   readonly courses: Matcher<string>;
   /** Folded level names for reading a level out of a title ("SỐ LƯỢNG CBQL, GV MẦM NON"). */
   readonly levelWords: [string, string][];
+
+  /** Course matches by label (null: no course), shared by every sheet of every check. */
+  readonly matches = new LruCache<string, CourseMatch | null>(20_000);
 
   constructor(readonly rulebook: Rulebook) {
     this.levels = levelLookup(rulebook);
@@ -75,12 +86,16 @@ export function recognizeWorkbook(
     }
     const r = recognizeSheet(sheet, ctx, o);
     if ("table" in r) out.tables.push(r.table);
-    else out.skipped.push({ sheet: sheet.name, reason: r.reason });
+    else {
+      const skipped: SkippedSheet = { sheet: sheet.name, reason: r.reason };
+      if (r.unreadable) skipped.unreadable = r.unreadable;
+      out.skipped.push(skipped);
+    }
   }
   return out;
 }
 
-export type SheetRecognition = { table: RecognizedTable } | { reason: Phrase };
+export type SheetRecognition = { table: RecognizedTable } | { reason: Phrase; unreadable?: UnreadableSheet };
 
 export function recognizeSheet(
   sheet: SheetSnapshot,
@@ -94,18 +109,27 @@ export function recognizeSheet(
     return { reason: { id: "sheet.unreadable", data: { reason: (e as Error).message } } };
   }
   if (grid.rowCount === 0 || grid.colCount === 0) return { reason: { id: "sheet.empty" } };
+  const own = OWN_SHEET.test(sheet.name);
   const header = findHeader(grid, ctx.levels);
   if (!header) {
     // The report already says "Không nhận ra"; the reason says what was missing.
-    return {
-      reason: OWN_SHEET.test(sheet.name) ? { id: "sheet.ours" } : { id: "sheet.noHeader" },
-    };
+    if (own) return { reason: { id: "sheet.ours" } };
+    const reason: Phrase = { id: "sheet.noHeader" };
+    const evidence = appendixEvidence(grid);
+    return evidence
+      ? { reason, unreadable: unreadable(sheet.name, grid, evidence, "header", []) }
+      : { reason };
   }
   const titleLines = readTitleLines(grid, header.rows[0]);
   const title = titleLines.map((l) => l.text).join(" — ");
   const kind = override?.kind && override.kind !== "ignore" ? override.kind : decideKind(header, titleLines);
   if (!kind) {
-    return { reason: { id: "sheet.noKind" } };
+    const reason: Phrase = { id: "sheet.noKind" };
+    const evidence = own ? undefined : appendixEvidence(grid);
+    const found = [...header.texts.entries()].filter(([c]) => !header.other.includes(c)).map(([, t]) => t);
+    return evidence
+      ? { reason, unreadable: unreadable(sheet.name, grid, evidence, "kind", found) }
+      : { reason };
   }
   const scale =
     override?.scale !== undefined
@@ -124,7 +148,10 @@ export function recognizeSheet(
     valueColumns: [],
     rows: [],
   };
-  if (kind === "registration") table.valueColumns = registrationColumns(header, title, ctx);
+  if (kind === "registration") {
+    table.valueColumns = registrationColumns(header, title, ctx);
+    delete table.columns.quantity;
+  } else if (Object.keys(table.columns.levels).length > 0) delete table.columns.quantity;
   if (kind === "summary" && table.columns.amount === undefined) {
     const c = header.other[0];
     if (c !== undefined) table.columns.amount = c;
@@ -186,14 +213,32 @@ function readYear(lines: TitleLine[], sheetName: string, rulebook: Rulebook): nu
   return rulebook.years.length === 1 ? rulebook.years[0] : undefined;
 }
 
-/** "(triệu đồng)" in a header such as "Thành tiền (triệu đồng)": the folded unit, as a match. */
-function unitInParentheses(text: string): RegExpExecArray | null {
-  if (!text.includes("(")) return null;
+/** "Đơn vị tính: triệu đồng", "ĐVT: 1.000 đồng", "Đơn vị: đồng": the stated unit, up to a ")" or a line's end. */
+const UNIT_LINE =
+  /(?<![\p{L}\p{N}])(?:đơn vị tính|đơn vị|đvt|don vi tinh|don vi|dvt)\s*(?:là\s*|la\s*)?[:：]?\s*([^)\n;]{1,30})/iu;
+
+/** "(triệu đồng)", "(tr.đ)" in a header such as "Thành tiền (triệu đồng)". */
+function unitInParentheses(text: string): number | undefined {
+  if (!text.includes("(")) return undefined;
   for (const m of text.matchAll(/\(([^)]*)\)/g)) {
-    const unit = /^(trieu dong|nghin dong|ngan dong|dong|vnd)$/.exec(fold(m[1]));
-    if (unit) return unit;
+    const scale = statedScale(m[1].replace(/^\s*(?:đvt|đơn vị tính|đơn vị)\s*[:：]?\s*/iu, ""));
+    if (scale !== undefined) return scale;
   }
-  return null;
+  return undefined;
+}
+
+/** The scale a unit line states (the one table of unit words: numbers/units.ts). */
+function unitOfLine(text: string, folded: string): number | undefined {
+  const m = folded.includes("don vi") || folded.includes("dvt") ? UNIT_LINE.exec(text) : null;
+  if (m) {
+    // "triệu đồng", "1.000 đồng", "đồng/người": the longest leading words that name a unit.
+    const words = m[1].trim().split(/\s+/);
+    for (let n = Math.min(words.length, 4); n >= 1; n--) {
+      const scale = statedScale(words.slice(0, n).join(" "));
+      if (scale !== undefined) return scale;
+    }
+  }
+  return unitInParentheses(text);
 }
 
 function readScale(
@@ -207,21 +252,8 @@ function readScale(
     if (c === header.columns.amount || c === header.columns.unitPrice)
       candidates.push({ r: header.rows[0], text: t, folded: fold(t) });
   for (const l of candidates) {
-    const m =
-      /\b(?:don vi tinh|dvt|don vi)\b\s*(?:la\s*)?(trieu dong|trieu|nghin dong|ngan dong|nghin|dong|vnd)\b/.exec(
-        l.folded,
-      ) ??
-      // "(triệu đồng)" in a header: only texts with a parenthesis need the slower look.
-      unitInParentheses(l.text);
-    if (m) {
-      const unit = m[1];
-      const scale = unit.startsWith("trieu")
-        ? 1_000_000
-        : unit.startsWith("nghin") || unit.startsWith("ngan")
-          ? 1000
-          : 1;
-      return { scale, source: `"${l.text}" (dòng ${l.r + 1})` };
-    }
+    const scale = unitOfLine(l.text, l.folded);
+    if (scale !== undefined) return { scale, source: `"${l.text}" (dòng ${l.r + 1})` };
   }
   return {
     scale: rulebook.defaultScale,
@@ -233,14 +265,65 @@ function decideKind(header: HeaderReading, lines: TitleLine[]): TableKind | unde
   const c = header.columns;
   const nLevels = Object.keys(c.levels).length;
   const titled = lines.map((l) => l.folded).join(" ");
+  const money = c.amount !== undefined || c.unitPrice !== undefined;
+  const duties = c.form !== undefined || c.lead !== undefined || c.partner !== undefined;
   if (c.person !== undefined) return "person-list";
-  if (nLevels > 0 && (c.amount !== undefined || c.unitPrice !== undefined)) return "cost";
-  if (nLevels > 0 && (c.form !== undefined || c.lead !== undefined || c.partner !== undefined)) return "task";
+  if (nLevels > 0 && money) return "cost";
+  if (nLevels > 0 && duties) return "task";
   if (nLevels > 0 && c.content !== undefined) return /\bkinh phi\b/.test(titled) ? "cost" : "task";
   if (c.unit !== undefined && header.other.length > 0) return "registration";
   if (c.year !== undefined && (c.amount !== undefined || header.other.length > 0)) return "summary";
   if (c.content !== undefined && c.amount !== undefined && /\btong hop\b/.test(titled)) return "summary";
+  // Levels in a "Cấp học" column and head-counts in one "Số lượng" column (seed 000).
+  const textCounts = c.levelList !== undefined || c.quantity !== undefined;
+  if (c.content !== undefined && textCounts && money) return "cost";
+  if (c.content !== undefined && textCounts && duties) return "task";
+  if (c.content !== undefined && textCounts) return /\bkinh phi\b/.test(titled) ? "cost" : "task";
+  // Phân công thực hiện: duties with their lead and partner units, no figures (seed 002).
+  if (c.content !== undefined && (c.lead !== undefined || c.partner !== undefined)) return "assignment";
   return undefined;
+}
+
+/** Title words of an appendix (tone-aware), at the start of a line of the sheet's top rows. */
+const APPENDIX_TITLE = new TonePattern(
+  "^(phụ lục|kinh phí|dự toán|danh sách|tổng hợp (kinh phí|các nội dung|số lượng|danh sách)|bảng tổng hợp|số lượng)\\b",
+);
+const TT_HEADER = /^(s ?tt|tt|so tt|so thu tu)$/;
+
+/** What makes a sheet look like an appendix: a title of one, or a TT/STT header cell. */
+function appendixEvidence(grid: Grid): TextCell | undefined {
+  const last = Math.min(grid.rowCount, grid.firstRow + 40);
+  for (let r = grid.firstRow; r < last; r++) {
+    for (let c = grid.firstCol; c < Math.min(grid.colCount, grid.firstCol + 30); c++) {
+      const t = grid.text(r, c);
+      if (!t || t.length > 300) continue;
+      // A TT/STT cell counts as a header when the row has another heading beside it.
+      const tt = TT_HEADER.test(fold(t)) && grid.rowText(r) !== t;
+      if (APPENDIX_TITLE.test(t) || /\bkinh phi\b/.test(fold(t)) || tt)
+        return { text: t.length > 80 ? `${t.slice(0, 77)}…` : t, cell: grid.a1(r, c) };
+    }
+  }
+  return undefined;
+}
+
+function unreadable(
+  sheet: string,
+  grid: Grid,
+  evidence: TextCell,
+  missing: UnreadableSheet["missing"],
+  found: string[],
+): UnreadableSheet {
+  const titleYear = readTitleLines(grid, Math.min(grid.rowCount, grid.firstRow + 8))
+    .map((l) => (citation.test(l.folded) ? null : /\bnam (?:hoc )?(20\d\d)\b/.exec(l.folded)))
+    .find((m) => m);
+  return {
+    sheet,
+    kind: "unreadable",
+    ...(titleYear ? { year: Number(titleYear[1]) } : {}),
+    evidence,
+    missing,
+    found,
+  };
 }
 
 function registrationColumns(header: HeaderReading, title: string, ctx: RecognitionContext): ValueColumn[] {
@@ -268,7 +351,6 @@ function levelInText(folded: string, ctx: RecognitionContext): string | undefine
   return undefined;
 }
 
-const totalLabel = /^(tong so|tong cong|cong|tong|tong kinh phi|tong nhu cau|cong tong)\b/;
 const wordsLabel = /^(so tien )?bang chu\b/;
 const sectionTT = /^([IVXLC]+|[A-Z])[.)]?$/;
 const subLabel = /^[-–—+•]\s*/;
@@ -290,7 +372,7 @@ function isNumberingRow(grid: Grid, r: number): boolean {
   return n >= 3;
 }
 
-const TEXT_ROLES = ["note", "form", "lead", "partner"] as const;
+const TEXT_ROLES = ["note", "form", "lead", "partner", "time", "product"] as const;
 
 function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx: RecognitionContext): void {
   const cols = table.columns;
@@ -299,6 +381,7 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     ...(cols.unitPrice !== undefined ? [cols.unitPrice] : []),
     ...(cols.amount !== undefined ? [cols.amount] : []),
     ...table.valueColumns.map((v) => v.col),
+    ...(cols.quantity !== undefined ? [cols.quantity] : []),
   ];
   const labelCol =
     table.kind === "registration"
@@ -309,13 +392,15 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
   let start = header.rows[header.rows.length - 1] + 1;
   if (start < grid.rowCount && isNumberingRow(grid, start)) start++;
   let afterTotal = false;
+  const headerTexts = [...header.texts.keys()]
+    .map((c) => [c, grid.text(header.rows[0], c)] as const)
+    .filter(([, t]) => t);
   const levelColumns = Object.entries(cols.levels);
   for (let r = start; r < grid.rowCount; r++) {
     if (grid.rowIsBlank(r)) continue;
     const tt = cols.tt !== undefined ? textCell(grid, r, cols.tt) : undefined;
     const label = labelCol !== undefined ? textCell(grid, r, labelCol) : undefined;
     const labelFold = labelCol !== undefined ? grid.folded(r, labelCol) : "";
-    const ttFold = cols.tt !== undefined ? grid.folded(r, cols.tt) : "";
     const firstFold = fold(grid.firstText(r));
     if (wordsLabel.test(firstFold) || (labelFold.includes("bang chu") && /\bbang chu\b/.test(labelFold))) {
       table.words = wordsCell(grid, r);
@@ -323,9 +408,10 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     }
     const hasNumbers = numericCols.some((c) => !isBlankNumber(grid.value(r, c)));
     let kind: RowKind;
+    if (repeatedHeader(grid, r, headerTexts)) continue; // the header again, on the next printed page
     if (
-      totalLabel.test(labelFold) ||
-      totalLabel.test(ttFold) ||
+      (label?.text && isTotalLabel(label.text)) ||
+      (tt?.text && isTotalLabel(tt.text)) ||
       (!label?.text && !tt?.text && firstTextIsTotal(grid, r))
     ) {
       kind = "total";
@@ -340,6 +426,8 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     } else {
       continue;
     }
+    // Plain objects (null-prototype ones are dictionaries in V8, several times slower on every row):
+    // keys are level ids from the rulebook, read back with own() or Object.hasOwn only.
     const row: TableRow = { r, kind, counts: {}, values: {}, badNumbers: [] };
     if (tt?.text) row.tt = tt;
     if (label?.text) row.label = label;
@@ -358,6 +446,11 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
       const c = cols[role];
       if (c !== undefined && grid.text(r, c)) row[role] = textCell(grid, r, c);
     }
+    if (cols.levelList !== undefined && grid.text(r, cols.levelList)) {
+      const cell = textCell(grid, r, cols.levelList);
+      row.levels = { ...readLevelList(cell.text, ctx.levels), cell };
+    }
+    if (cols.quantity !== undefined) readQuantity(grid, r, cols.quantity, row, ctx);
     if (
       (kind === "item" || kind === "sub") &&
       (table.kind === "cost" || table.kind === "task") &&
@@ -377,9 +470,24 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
 function firstTextIsTotal(grid: Grid, r: number): boolean {
   for (let c = grid.firstCol; c < Math.min(grid.colCount, grid.firstCol + 3); c++) {
     const t = grid.text(r, c);
-    if (t) return totalLabel.test(fold(t));
+    if (t) return isTotalLabel(t);
   }
   return false;
+}
+
+/**
+ * The header printed again on a following page (seed 000's Phụ lục I, seed 002's PL V): at least
+ * two cells holding the header's own texts (TT, Nội dung, Cấp học…) in their columns.
+ */
+function repeatedHeader(grid: Grid, r: number, header: readonly (readonly [number, string])[]): boolean {
+  // The first three header cells decide (TT, Nội dung, …); most rows differ at the first two.
+  let same = 0;
+  for (let i = 0; i < header.length && i < 3; i++) {
+    const [c, h] = header[i];
+    if (grid.text(r, c) === h) same++;
+    else if (i === 1 && same === 0) return false;
+  }
+  return same >= 2;
 }
 
 function textCell(grid: Grid, r: number, c: number): TextCell {
@@ -436,20 +544,65 @@ function numberCell(
   }
 }
 
-const matchCache = new WeakMap<RecognitionContext, Map<string, CourseMatch | undefined>>();
-
 function matchCourse(label: string, ctx: RecognitionContext): CourseMatch | undefined {
-  let cache = matchCache.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    matchCache.set(ctx, cache);
-  }
   const key = label.replace(subLabel, "");
-  if (cache.has(key)) return cache.get(key);
+  const hit = ctx.matches.get(key);
+  if (hit !== undefined) return hit ?? undefined;
   const m = ctx.courses.match(key);
-  const result = m ? { courseId: m.key, score: m.score } : undefined;
-  cache.set(key, result);
-  return result;
+  const result = m ? { courseId: m.key, score: m.score } : null;
+  ctx.matches.set(key, result);
+  return result ?? undefined;
+}
+
+/**
+ * A "Số lượng" cell of a table without level columns: a number, or a text of parts ("MN CL: 34,
+ * MNNCL: 200, TH: 100"). Parts that name a level count for it; unlabelled parts count for the one
+ * level the "Cấp học" cell names, if it names exactly one.
+ */
+function readQuantity(grid: Grid, r: number, c: number, row: TableRow, ctx: RecognitionContext): void {
+  const v = grid.value(r, c);
+  const cell = grid.a1(r, c);
+  if (isBlankNumber(v)) return;
+  const plain = readCellNumber(v, { integer: true });
+  let parts;
+  if (plain.kind === "number" && plain.unitScale === undefined) {
+    parts = { parts: [{ value: plain.value, text: grid.text(r, c) }], unread: [], unreadSum: 0 };
+  } else if (typeof v === "string") parts = readCountParts(v, ctx.levels);
+  if (!parts) {
+    row.badNumbers.push({ text: grid.text(r, c), cell });
+    return;
+  }
+  const total = parts.parts.reduce((s, p) => s + p.value, 0) + parts.unreadSum;
+  const text = grid.text(r, c);
+  const formula = grid.formula(r, c);
+  const several = parts.parts.length + parts.unread.length > 1;
+  row.quantity = {
+    total: {
+      value: total,
+      cell,
+      ...(plain.kind === "number" && plain.text !== undefined ? { text: plain.text } : {}),
+      ...(several ? { derived: text } : {}),
+      ...(formula ? { formula } : {}),
+    },
+    parts: parts.parts,
+    unread: parts.unread,
+  };
+  const only = row.levels?.ids.length === 1 ? row.levels.ids[0] : undefined;
+  const byLevel = new Map<string, number>();
+  for (const p of parts.parts) {
+    const level = p.level ?? only;
+    if (level === undefined) continue;
+    byLevel.set(level, (byLevel.get(level) ?? 0) + p.value);
+  }
+  // Every part must be attributed for the level counts to be whole; else only the total is known.
+  const attributed = [...byLevel.values()].reduce((s, n) => s + n, 0);
+  if (attributed !== total) return;
+  for (const [level, value] of byLevel) {
+    const n: NumberCell = { value, cell };
+    if (several) n.derived = text;
+    if (formula) n.formula = formula;
+    row.counts[level] = n;
+  }
 }
 
 function summaryYear(grid: Grid, r: number, table: RecognizedTable, row: TableRow): number | undefined {

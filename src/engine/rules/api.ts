@@ -4,7 +4,7 @@
  * reports through its context. Rules never format findings themselves.
  */
 import type { CellRef, Fix, Severity, Subject } from "../findings";
-import type { RecognizedTable, RecognizedWorkbook } from "../recognize/model";
+import type { RecognizedTable, RecognizedWorkbook, UnreadableSheet } from "../recognize/model";
 import type { Rulebook } from "../rulebook/schema";
 import type { Locale, Localized } from "../i18n";
 
@@ -21,7 +21,8 @@ export interface RuleMeta {
 export type MessageData = Record<string, string | number>;
 
 export interface Report {
-  table: RecognizedTable;
+  /** The table reported on; or a sheet that looks like an appendix but could not be read. */
+  table: RecognizedTable | UnreadableSheet;
   messageId: string;
   data?: MessageData;
   cells: string[];

@@ -1,5 +1,6 @@
 import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
+import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { personLists } from "./people-util";
 import { tablesOf, totalRows } from "./util";
@@ -86,13 +87,19 @@ export const countChain: Rule = {
               subject: { course: v.courseId, level: v.level, detail: `area|${area}` },
             });
           }
+          // A district the table lacks has no cell of its own: said on the column's total, else its header.
+          const totalRow = totalRows(table).at(-1);
+          const columnCell =
+            totalRow?.values[v.key]?.cell ??
+            totalRow?.label?.cell ??
+            toA1(table.headerRows.at(-1) ?? 0, v.col);
           for (const [area, typed] of areasOf.get(key) ?? []) {
             if (seenAreas.has(area)) continue;
             ctx.report({
               table,
               messageId: "missingRow",
               data: { area: typed, listed: listed.get(`${key}|${area}`) ?? 0, programme, sheet: table.sheet },
-              cells: [],
+              cells: [columnCell],
               expected: null,
               actual: typed,
               subject: { course: v.courseId, level: v.level, detail: `missing|${area}` },
@@ -103,7 +110,7 @@ export const countChain: Rule = {
         const offering = offeringFor(course, table.year);
         const expected = offering
           ? v.level
-            ? offering.counts[v.level]
+            ? own(offering.counts, v.level)
             : Object.values(offering.counts).reduce((s, n) => s + n, 0) || undefined
           : undefined;
         const total = totalRows(table).at(-1)?.values[v.key];

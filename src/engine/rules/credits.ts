@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import { parseCreditNote } from "../notes/parse";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule } from "./api";
@@ -65,7 +66,7 @@ export const credits: Rule = {
       const first = lines[0];
       for (const l of lines.slice(1)) {
         for (const [level, c] of Object.entries(l.row.counts)) {
-          const f = first.row.counts[level];
+          const f = own(first.row.counts, level);
           if (f && f.value !== c.value) {
             ctx.report({
               table: l.table,

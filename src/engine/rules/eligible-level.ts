@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { lineRows, rowCourse, rowLabel, tablesOf } from "./util";
 
@@ -16,6 +17,10 @@ export const eligibleLevel: Rule = {
         vi: '"{label}" không dành cho cấp {level} (chỉ dành cho {allowed}), nhưng có {actual} người.',
         en: '"{label}" is not for {level} (only {allowed}), yet it has {actual}.',
       },
+      listed: {
+        vi: '"{label}" không dành cho cấp {level} (chỉ dành cho {allowed}), nhưng cột Cấp học ghi "{levels}".',
+        en: '"{label}" is not for {level} (only {allowed}), yet its Cấp học cell says "{levels}".',
+      },
     },
   },
   check(ctx) {
@@ -23,6 +28,25 @@ export const eligibleLevel: Rule = {
       for (const row of lineRows(table)) {
         const course = rowCourse(ctx, row);
         if (!course) continue;
+        // Levels named in a "Cấp học" cell (seed 000): one finding per level not eligible.
+        for (const level of row.levels?.ids ?? []) {
+          if (course.levels.includes(level) || own(row.counts, level)) continue;
+          const cell = row.levels?.cell as { text: string; cell: string };
+          ctx.report({
+            table,
+            messageId: "listed",
+            data: {
+              label: rowLabel(row),
+              level: ctx.levelName(level),
+              allowed: course.levels.join(", "),
+              levels: cell.text,
+            },
+            cells: [cell.cell],
+            expected: null,
+            actual: cell.text,
+            subject: { course: course.id, level, detail: "listed" },
+          });
+        }
         for (const [level, c] of Object.entries(row.counts)) {
           if (course.levels.includes(level) || c.value === 0) continue;
           ctx.report({

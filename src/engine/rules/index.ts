@@ -18,9 +18,11 @@ import { personData } from "./person-data";
 import { countChain } from "./count-chain";
 import { bdtx } from "./bdtx";
 import { unknownCourse } from "./unknown-course";
+import { unreadableTable } from "./unreadable-table";
 
 /** Every rule, in the order they run. Each lives in its own file in this folder. */
 export const allRules: readonly Rule[] = [
+  unreadableTable,
   rowArithmetic,
   totals,
   planTotal,

@@ -2,15 +2,27 @@ import { toA1 } from "../a1";
 import type { Rule } from "./api";
 import { fold } from "../text/normalize";
 import { tablesOf } from "./util";
+import type { TableRow } from "../recognize/model";
 
-/** Rows are numbered 1, 2, 3… (sub-rows "- …" are not numbered). */
+/** The number a line's TT cell holds ("3", "3.", "3)"), or undefined. */
+function numberOf(row: TableRow): number | undefined {
+  const m = /^(\d+)\s*[.)]?$/.exec(row.tt?.text ?? "");
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Rows are numbered 1, 2, 3… (sub-rows "- …" are not numbered). Under section headings (I, II…)
+ * a table numbers either straight through (1…10 across its sections) or afresh in each section
+ * (1, 2 | 1, 2, 3): both are accepted; the convention is the one the table's own numbers follow
+ * best, and only breaks within it are reported.
+ */
 export const numbering: Rule = {
   meta: {
     id: "numbering",
     title: { vi: "Số thứ tự", en: "Row numbering" },
     rationale: {
-      vi: 'Các dòng nội dung được đánh số 1, 2, 3… liên tục (dòng con "- …" không đánh số; đánh lại từ 1 sau mỗi mục I, II…). Số thứ tự sai làm người đọc và văn bản dẫn chiếu nhầm dòng.',
-      en: 'Lines are numbered 1, 2, 3… without gaps ("- …" sub-lines are not numbered; numbering restarts under each section I, II…). Wrong numbers make readers and cross-references point at the wrong line.',
+      vi: 'Các dòng nội dung được đánh số 1, 2, 3… liên tục (dòng con "- …" không đánh số). Bảng có các mục I, II… có thể đánh số liên tục qua các mục hoặc đánh lại từ 1 trong mỗi mục; công cụ theo cách bảng đang dùng và chỉ báo chỗ đánh số sai trong cách đó. Số thứ tự sai làm người đọc và văn bản dẫn chiếu nhầm dòng.',
+      en: 'Lines are numbered 1, 2, 3… without gaps ("- …" sub-lines are not numbered). Under sections I, II… a table may number straight through or restart at 1 in each section; the checker follows the table\'s own convention and reports breaks within it. Wrong numbers make readers and cross-references point at the wrong line.',
     },
     defaultSeverity: "warning",
     messages: {
@@ -25,22 +37,36 @@ export const numbering: Rule = {
     },
   },
   check(ctx) {
-    for (const table of tablesOf(ctx, "cost", "task", "registration", "summary")) {
+    for (const table of tablesOf(ctx, "cost", "task", "registration", "summary", "assignment")) {
       if (table.columns.tt === undefined) continue;
       const items = table.rows.filter((r) => r.kind === "item");
       // Keep the table's own style: "1." when most of its numbers carry a dot.
       const dotted = items.filter((r) => /^\d+\s*\.$/.test(r.tt?.text ?? "")).length * 2 > items.length;
-      let expected = 0;
+      // The number each line should carry under each convention, and how many lines already do.
+      const lines: TableRow[] = [];
+      const has: (number | undefined)[] = [];
+      const straight: number[] = [];
+      const perSection: number[] = [];
+      let k = 0;
+      let agreeStraight = 0;
+      let agreeSection = 0;
       for (const row of table.rows) {
-        if (row.kind === "section") {
-          expected = 0;
-          continue;
-        }
+        if (row.kind === "section") k = 0;
         if (row.kind !== "item") continue;
-        expected++;
+        const n = numberOf(row);
+        lines.push(row);
+        has.push(n);
+        straight.push(lines.length);
+        perSection.push(++k);
+        if (n === lines.length) agreeStraight++;
+        if (n === k) agreeSection++;
+      }
+      const chosen = agreeStraight > agreeSection ? straight : perSection;
+      for (let i = 0; i < lines.length; i++) {
+        const row = lines[i];
+        const expected = chosen[i];
         const text = row.tt?.text ?? "";
-        const m = /^(\d+)\s*[.)]?$/.exec(text);
-        if (m && Number(m[1]) === expected) continue;
+        if (has[i] === expected) continue;
         const value = dotted ? `${expected}.` : expected;
         const cell = row.tt?.cell ?? toA1(row.r, table.columns.tt);
         ctx.report({

@@ -1,6 +1,6 @@
 import { toA1 } from "../a1";
 import { formatDateVi } from "../dates/parse";
-import { fold } from "../text/normalize";
+import { collapseSpaces, fold } from "../text/normalize";
 import type { PersonField, PersonRow, RecognizedTable } from "../recognize/model";
 import { phrase, type Locale } from "../i18n";
 import type { Rule } from "./api";
@@ -23,6 +23,12 @@ const REQUIRED: [PersonField, Record<Locale, string>][] = [
   ["level", { vi: "Cấp học", en: "Level" }],
   ["qualification", { vi: "Trình độ", en: "Qualification" }],
 ];
+
+/** A name typed without any Vietnamese letter or tone mark ("Nguyen Thi Lan"). */
+function isToneless(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return false;
+  return true;
+}
 
 /** The data of each person can be trusted: one row per person, real dates, working ages, nothing blank. */
 export const personData: Rule = {
@@ -55,7 +61,10 @@ export const personData: Rule = {
     },
   },
   check(ctx) {
+    // Each person by name as written (case and spacing aside) and birth date; and by name without
+    // its tone marks, for a name typed without any (Lan and Lân are two people).
     const seen = new Map<string, { table: RecognizedTable; p: PersonRow }>();
+    const seenFolded = new Map<string, { table: RecognizedTable; p: PersonRow; toneless: boolean }[]>();
     const ref = ctx.rulebook.upgrade
       ? ym(ctx.rulebook.upgrade.from)
       : { year: ctx.rulebook.years[0], month: 1 };
@@ -64,10 +73,15 @@ export const personData: Rule = {
         const person = personLabel(p, ctx.locale);
         const subject = { detail: `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}` };
         const birth = birthOf(p);
-        // Duplicates: same folded name and birth date.
+        // Duplicates: same name and birth date; the tone marks count unless a name has none.
         if (p.cells.name && birth) {
-          const key = `${fold(p.cells.name.text)}|${birth.year}-${birth.month}-${"date" in (p.birth ?? {}) ? ((p.birth as { date: { day?: number } }).date.day ?? "") : ""}`;
-          const first = seen.get(key);
+          const day = `${birth.year}-${birth.month}-${"date" in (p.birth ?? {}) ? ((p.birth as { date: { day?: number } }).date.day ?? "") : ""}`;
+          const name = p.cells.name.text;
+          const toneless = isToneless(name);
+          const key = `${collapseSpaces(name).toLowerCase()}|${day}`;
+          const foldedKey = `${fold(name)}|${day}`;
+          const sameFolded = seenFolded.get(foldedKey);
+          const first = seen.get(key) ?? (toneless ? sameFolded?.[0] : sameFolded?.find((x) => x.toneless));
           if (first) {
             const other =
               first.table === table
@@ -82,7 +96,11 @@ export const personData: Rule = {
               actual: p.cells.name.text,
               subject: { ...subject, detail: `dup|${subject.detail}` },
             });
-          } else seen.set(key, { table, p });
+          } else {
+            seen.set(key, { table, p });
+            if (sameFolded) sameFolded.push({ table, p, toneless });
+            else seenFolded.set(foldedKey, [{ table, p, toneless }]);
+          }
         }
         const b = p.cells.birth;
         if (b && p.birth && "error" in p.birth) {

@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { inUpgradeList, personLabel, personLists, QUALIFICATION_RANK } from "./people-util";
 import { courseById } from "../plan/lookup";
@@ -37,7 +38,7 @@ export const programmeFit: Rule = {
         const course = courseById(ctx.rulebook, p.programme);
         if (!course || !inUpgradeList(ctx.rulebook, table, p)) continue;
         // People with no upgrade duty or already at the standard are upgrade-eligibility's findings.
-        const standard = p.level ? u?.standard[p.level] : undefined;
+        const standard = p.level ? own(u?.standard, p.level) : undefined;
         if (
           u &&
           p.level &&

@@ -1,9 +1,10 @@
 import { toA1 } from "../a1";
-import type { TableRow } from "../recognize/model";
+import { own, type RecognizedTable, type TableRow } from "../recognize/model";
+import type { Course, Offering } from "../rulebook/schema";
 import { parseQuotaNote } from "../notes/parse";
 import { expectedCount } from "../plan/expect";
-import type { Rule } from "./api";
-import { lineRows, rowCourse, rowLabel, tablesOf } from "./util";
+import type { Rule, RuleContext } from "./api";
+import { headCount, lineRows, partName, rowCourse, rowLabel, tablesOf } from "./util";
 import { offeringFor } from "../plan/lookup";
 
 /**
@@ -28,6 +29,18 @@ export const quota: Rule = {
         vi: '"{label}" năm {year}: {level} có {actual} người, kế hoạch dự kiến {expected}.',
         en: '"{label}" in {year}: {level} has {actual}, the plan expects {expected}.',
       },
+      total: {
+        vi: '"{label}" năm {year}: tổng số có {actual} người, kế hoạch dự kiến {expected}.',
+        en: '"{label}" in {year}: {actual} in total, the plan expects {expected}.',
+      },
+      part: {
+        vi: '"{label}" năm {year}: {part} có {actual} người, kế hoạch dự kiến {expected}.',
+        en: '"{label}" in {year}: {part} has {actual}, the plan expects {expected}.',
+      },
+      unreadPart: {
+        vi: '"{label}": không hiểu phần "{part}" của ô số lượng (không phải cấp học, công lập/ngoài công lập hay đối tượng của nội dung này); số đó chỉ được tính vào tổng số.',
+        en: '"{label}": the part "{part}" of the head-count cell names no level, public/non-public sector or target group of this course; its number counts in the total only.',
+      },
       note: {
         vi: 'Ghi chú "{note}" nêu {noted} người/trường, sổ quy tắc quy định {quota} người/trường cho "{label}" năm {year}.',
         en: 'The note "{note}" says {noted} per school; the rulebook sets {quota} per school for "{label}" in {year}.',
@@ -51,20 +64,35 @@ export const quota: Rule = {
         const offering = offeringFor(course, table.year);
         if (!course || !offering) continue;
         const base = { label: rowLabel(row), year: table.year ?? "" };
+        // A head-count written in one "Số lượng" cell (seed 000): per level when its parts name
+        // the levels, else only its total is known.
+        const textCounts = table.columns.quantity !== undefined;
+        if (textCounts && row.quantity && !hasLevelCounts(row)) {
+          checkTotal(ctx, table, row, course, offering, base);
+          checkParts(ctx, table, row, course, offering, base);
+          continue;
+        }
+        if (textCounts && row.quantity) {
+          checkTotal(ctx, table, row, course, offering, base);
+          checkParts(ctx, table, row, course, offering, base);
+        }
         for (const level of ctx.rulebook.levels) {
           if (!course.levels.includes(level.id)) continue; // eligible-level's business
-          const col = table.columns.levels[level.id];
+          const col = own(table.columns.levels, level.id) ?? table.columns.quantity;
           if (col === undefined) continue;
-          const actualCell = row.counts[level.id];
+          // A text head-count cell left blank: nothing was planned on this line (task lines such as
+          // "Công tác truyền thông" carry no count).
+          if (textCounts && !row.quantity) continue;
+          const actualCell = own(row.counts, level.id);
           const actual = actualCell?.value ?? 0;
           const cell = actualCell?.cell ?? toA1(row.r, col);
           const expected = expectedCount(offering, level);
           if (expected === undefined || expected === actual) continue;
           // Without a fixed count, the expectation came from the quota per school.
-          const perSchool = offering.counts[level.id] === undefined;
+          const perSchool = !Object.hasOwn(offering.counts, level.id);
           const task =
             table.kind === "cost" && table.year !== undefined ? taskRows.get(table.year) : undefined;
-          const copied = task?.rows.get(course.id)?.counts[level.id];
+          const copied = own(task?.rows.get(course.id)?.counts, level.id);
           ctx.report({
             table,
             messageId: perSchool ? "perSchool" : "fixed",
@@ -80,7 +108,10 @@ export const quota: Rule = {
             cells: [cell],
             expected,
             actual: actualCell ? actual : null,
-            ...(actualCell?.formula ? {} : { fix: { cell, value: expected } }),
+            // No fix over a formula, nor over a text of several parts ("MN CL: 34, MNNCL: 200").
+            ...(actualCell?.formula || actualCell?.derived || (textCounts && !actualCell)
+              ? {}
+              : { fix: { cell, value: expected } }),
             subject: { course: course.id, level: level.id },
             ...(task && copied && copied.value === actual
               ? { dependsOn: [{ sheet: task.sheet, cell: copied.cell }] }
@@ -106,3 +137,117 @@ export const quota: Rule = {
     }
   },
 };
+
+function hasLevelCounts(row: TableRow): boolean {
+  for (const _k in row.counts) return true;
+  return false;
+}
+
+type Base = { label: string; year: number | string };
+
+/**
+ * The line's total against the plan's: its stated total for several levels (seed 000: 448), or
+ * the sum of its per-level counts when the plan sets one for every eligible level.
+ */
+function checkTotal(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  row: TableRow,
+  course: Course,
+  offering: Offering,
+  base: Base,
+): void {
+  const q = row.quantity;
+  if (!q) return;
+  let expected = offering.total;
+  if (expected === undefined && !hasLevelCounts(row)) {
+    // Only the total is known: compare it with the plan's counts when every level has one.
+    let sum = 0;
+    for (const id of course.levels) {
+      const level = ctx.rulebook.levels.find((l) => l.id === id);
+      const n = level ? expectedCount(offering, level) : undefined;
+      if (n === undefined) return;
+      sum += n;
+    }
+    expected = sum;
+  }
+  const actual = headCount(row);
+  if (expected === undefined || expected === actual) return;
+  ctx.report({
+    table,
+    messageId: "total",
+    data: { ...base, actual: ctx.num(actual), expected: ctx.num(expected) },
+    cells: [q.total.cell],
+    expected,
+    actual,
+    ...(q.total.formula || q.total.derived ? {} : { fix: { cell: q.total.cell, value: expected } }),
+    subject: { course: course.id, detail: "total" },
+  });
+}
+
+/** Parts of the line (public / non-public, target groups) against the plan's parts. */
+function checkParts(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  row: TableRow,
+  course: Course,
+  offering: Offering,
+  base: Base,
+): void {
+  const q = row.quantity;
+  if (!q) return;
+  for (const text of q.unread)
+    ctx.report({
+      table,
+      messageId: "unreadPart",
+      data: { label: base.label, part: text },
+      cells: [q.total.cell],
+      expected: null,
+      actual: text,
+      severity: "warning",
+      subject: { course: course.id, detail: `part|${text}` },
+    });
+  for (const p of q.parts)
+    if (p.group !== undefined && !course.groups.some((g) => g.id === p.group))
+      ctx.report({
+        table,
+        messageId: "unreadPart",
+        data: { label: base.label, part: p.text },
+        cells: [q.total.cell],
+        expected: null,
+        actual: p.text,
+        severity: "warning",
+        subject: { course: course.id, detail: `part|${p.text}` },
+      });
+  for (const want of offering.parts) {
+    // Compared only when the line splits that way itself ("MN CL: 34"; a line "MN: 234" does not).
+    const same = q.parts.filter((p) =>
+      want.group !== undefined
+        ? p.group !== undefined
+        : p.sector !== undefined && (p.level ?? onlyLevel(row)) === want.level,
+    );
+    if (same.length === 0) continue;
+    const actual = same
+      .filter((p) => (want.group !== undefined ? p.group === want.group : p.sector === want.sector))
+      .reduce((s, p) => s + p.value, 0);
+    if (actual === want.count) continue;
+    const part = partName(ctx, want, course);
+    ctx.report({
+      table,
+      messageId: "part",
+      data: { ...base, part, actual: ctx.num(actual), expected: ctx.num(want.count) },
+      cells: [q.total.cell],
+      expected: want.count,
+      actual,
+      subject: {
+        course: course.id,
+        level: want.level,
+        detail: `part|${want.sector ?? ""}|${want.group ?? ""}`,
+      },
+    });
+  }
+}
+
+function onlyLevel(row: TableRow): string | undefined {
+  return row.levels?.ids.length === 1 ? row.levels.ids[0] : undefined;
+}

@@ -29,7 +29,7 @@ export const requiredCells: Rule = {
     },
   },
   check(ctx) {
-    for (const table of tablesOf(ctx, "cost", "task")) {
+    for (const table of tablesOf(ctx, "cost", "task", "assignment")) {
       const contentCol = table.columns.content;
       for (const row of table.rows) {
         if (row.kind !== "item") continue;
@@ -44,8 +44,9 @@ export const requiredCells: Rule = {
           });
           continue;
         }
-        if (table.kind !== "task") continue;
-        for (const [role, what] of taskRequired) {
+        if (table.kind === "cost") continue;
+        // Task lines state how and who; a line of duties (phân công) states who leads.
+        for (const [role, what] of table.kind === "task" ? taskRequired : taskRequired.slice(1)) {
           const col = table.columns[role];
           if (col === undefined || row[role]) continue;
           ctx.report({

@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule } from "./api";
 import { toA1 } from "../a1";
@@ -74,17 +75,48 @@ export const taskVsCost: Rule = {
           continue;
         }
         const levels = new Set([...Object.keys(trow.counts), ...Object.keys(crow.counts)]);
+        // Head-counts given only as totals over several levels (seed 000's "448"): compare those.
+        if (levels.size === 0 && trow.quantity && crow.quantity) {
+          const a = trow.quantity.total.value;
+          const e = crow.quantity.total.value;
+          const cell = trow.quantity.total.cell;
+          const costCell = crow.quantity.total.cell;
+          if (a !== e)
+            ctx.report({
+              table: task,
+              messageId: "count",
+              data: {
+                ...base,
+                label: rowLabel(trow),
+                level: ctx.text({ vi: "tổng số", en: "the total" }),
+                task: ctx.num(a),
+                cost: ctx.num(e),
+                taskSheet: task.sheet,
+                taskCell: cell,
+                costCell,
+              },
+              cells: [cell],
+              expected: null,
+              actual: a,
+              subject: { course: id, detail: "total" },
+              dependsOn: [
+                { sheet: task.sheet, cell },
+                { sheet: cost.sheet, cell: costCell },
+              ],
+            });
+          continue;
+        }
         for (const level of levels) {
-          const a = trow.counts[level]?.value ?? 0;
-          const e = crow.counts[level]?.value ?? 0;
+          const a = own(trow.counts, level)?.value ?? 0;
+          const e = own(crow.counts, level)?.value ?? 0;
           if (a === e) continue;
-          const taskCol = task.columns.levels[level];
-          const costCol = cost.columns.levels[level];
+          const taskCol = own(task.columns.levels, level);
+          const costCol = own(cost.columns.levels, level);
           const cell =
-            trow.counts[level]?.cell ??
+            own(trow.counts, level)?.cell ??
             (taskCol !== undefined ? toA1(trow.r, taskCol) : (trow.label?.cell ?? ""));
           const costCell =
-            crow.counts[level]?.cell ??
+            own(crow.counts, level)?.cell ??
             (costCol !== undefined ? toA1(crow.r, costCol) : (crow.label?.cell ?? ""));
           // Two tables disagree and nothing here decides which is right (the quota rule does, where
           // the rulebook sets the count): both figures, no expected value, no fix. A finding on
@@ -96,15 +128,15 @@ export const taskVsCost: Rule = {
               ...base,
               label: rowLabel(trow),
               level: ctx.levelName(level),
-              task: trow.counts[level] ? ctx.num(a) : ctx.blank,
-              cost: crow.counts[level] ? ctx.num(e) : ctx.blank,
+              task: own(trow.counts, level) ? ctx.num(a) : ctx.blank,
+              cost: own(crow.counts, level) ? ctx.num(e) : ctx.blank,
               taskSheet: task.sheet,
               taskCell: cell,
               costCell,
             },
             cells: [cell],
             expected: null,
-            actual: trow.counts[level]?.value ?? null,
+            actual: own(trow.counts, level)?.value ?? null,
             subject: { course: id, level },
             dependsOn: [
               { sheet: task.sheet, cell },

@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
 import type { RecognizedTable, TableRow } from "../recognize/model";
@@ -95,13 +96,13 @@ function checkLevelsAndAmount(
     let sum = 0;
     let any = false;
     for (const r of levelRows) {
-      const c = r.counts[level];
+      const c = own(r.counts, level);
       if (c) {
         sum += c.value;
         any = true;
       }
     }
-    const actual = total.counts[level];
+    const actual = own(total.counts, level);
     if (!any && !actual) continue;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);
@@ -121,6 +122,7 @@ function checkLevelsAndAmount(
       subject: { level, detail: "level-total" },
     });
   }
+  checkQuantity(ctx, table, total, levelRows, unreadable);
   if (table.kind !== "cost" || table.columns.amount === undefined) return;
   if (unreadable.has(table.columns.amount)) return;
   const amountRows = amountTotalRows(ctx, rows);
@@ -170,6 +172,43 @@ function checkLevelsAndAmount(
     ...(copiesWrongLines
       ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
       : {}),
+  });
+}
+
+/** A head-count column of text or numbers (seed 000's "Số lượng dự kiến") and its total. */
+function checkQuantity(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  total: TableRow,
+  rows: TableRow[],
+  unreadable: Set<number>,
+): void {
+  const col = table.columns.quantity;
+  if (col === undefined || unreadable.has(col)) return;
+  const actual = total.quantity?.total;
+  let sum = 0;
+  let any = false;
+  for (const r of rows)
+    if (r.quantity) {
+      sum += r.quantity.total.value;
+      any = true;
+    }
+  if (!any && !actual) return;
+  if (actual && within(actual.value, sum, 0)) return;
+  const cell = actual?.cell ?? toA1(total.r, col);
+  ctx.report({
+    table,
+    messageId: "column",
+    data: {
+      column: ctx.text({ vi: "Số lượng", en: "Số lượng (head-count)" }),
+      actual: actual ? ctx.num(actual.value) : ctx.blank,
+      expected: ctx.num(sum),
+    },
+    cells: [cell],
+    expected: sum,
+    actual: actual?.value ?? null,
+    ...(actual?.formula || actual?.derived ? {} : { fix: { cell, value: sum } }),
+    subject: { detail: "quantity-total" },
   });
 }
 

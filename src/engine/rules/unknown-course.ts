@@ -31,7 +31,7 @@ export const unknownCourse: Rule = {
         if (!row.label) continue;
         const course = courseById(ctx.rulebook, row.course?.courseId);
         if (!course) {
-          const near = matcher.suggest(row.label.text, 2).filter((s) => s.score >= 0.35);
+          const near = matcher.suggest(row.label.text, 2, 0.35);
           const suggest = near.length
             ? (ctx.locale === "vi" ? " Gần nhất: " : " Closest: ") +
               near.map((s) => `"${ctx.courseName(s.key)}"`).join(ctx.locale === "vi" ? " hoặc " : " or ")

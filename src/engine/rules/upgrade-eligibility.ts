@@ -1,3 +1,4 @@
+import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import {
   birthShown,
@@ -62,7 +63,7 @@ export const upgradeEligibility: Rule = {
           });
           continue;
         }
-        const standard = p.level ? u.standard[p.level] : undefined;
+        const standard = p.level ? own(u.standard, p.level) : undefined;
         if (
           standard &&
           p.qualification &&

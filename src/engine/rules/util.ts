@@ -5,6 +5,7 @@ import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recogn
 import type { Course, Rulebook } from "../rulebook/schema";
 import { courseById } from "../plan/lookup";
 import { fold } from "../text/normalize";
+import { sectorText } from "../i18n";
 import type { RuleContext } from "./api";
 
 export function tablesOf(ctx: RuleContext, ...kinds: TableKind[]): RecognizedTable[] {
@@ -24,15 +25,23 @@ export function rowCourse(ctx: RuleContext, row: TableRow): Course | undefined {
   return courseById(ctx.rulebook, row.course?.courseId);
 }
 
-/** Sum of a row's head-counts over every level. */
+/**
+ * Sum of a row's head-counts over every level; for a row whose head-count is one "Số lượng" cell
+ * that names no level per part (seed 000's "448" for TH, THCS, THPT), that cell's total.
+ */
 export function headCount(row: TableRow): number {
   let n = 0;
-  for (const c of Object.values(row.counts)) n += c.value;
-  return n;
+  let any = false;
+  for (const k in row.counts) {
+    n += row.counts[k].value;
+    any = true;
+  }
+  return any ? n : (row.quantity?.total.value ?? 0);
 }
 
 export function hasCounts(row: TableRow): boolean {
-  return Object.keys(row.counts).length > 0;
+  for (const _k in row.counts) return true;
+  return row.quantity !== undefined;
 }
 
 /** The amount a row should have before rounding, or undefined when it cannot be computed. */
@@ -59,6 +68,24 @@ export function unreadableColumns(rows: readonly TableRow[]): Set<number> {
 
 export function levelName(rulebook: Rulebook, id: string): string {
   return rulebook.levels.find((l) => l.id === id)?.name ?? id;
+}
+
+/** "Mầm non công lập", "Đối tượng A", "tổng số": how a message names a part of a head-count. */
+export function partName(
+  ctx: RuleContext,
+  part: { level?: string; sector?: string; group?: string },
+  course?: Course,
+): string {
+  if (part.group !== undefined) {
+    // The rulebook's own name in Vietnamese ("Đối tượng A"); by its letter in English.
+    const g = ctx.locale === "vi" ? course?.groups.find((x) => x.id === part.group) : undefined;
+    return (
+      g?.name ?? ctx.text({ vi: "Đối tượng {group}", en: "target group {group}" }, { group: part.group })
+    );
+  }
+  const level = part.level !== undefined ? ctx.levelName(part.level) : "";
+  const sector = part.sector !== undefined ? sectorText(part.sector, ctx.locale) : "";
+  return [level, sector].filter(Boolean).join(" ") || ctx.text({ vi: "tổng số", en: "in total" });
 }
 
 /**

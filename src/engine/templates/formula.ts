@@ -9,6 +9,7 @@
  * It is no general spreadsheet: anything outside this subset is a programming error of a
  * template and throws, so that a template can never hold a formula whose result was not computed.
  */
+import { LruCache } from "../cache";
 import { parseA1 } from "../a1";
 import { round } from "../numbers/arith";
 import { dayToSerial, serialToDay, type SerialDay } from "../dates/serial";
@@ -192,9 +193,8 @@ const PRECEDENCE: Record<string, number> = {
   "^": 5,
 };
 
-/** Parsed formulas; templates repeat one formula shape per row, so the cache stays small and is cleared when not. */
-const parsed = new Map<string, Node>();
-const MAX_PARSED = 20_000;
+/** Parsed formulas; templates repeat one formula shape per row, so the most used ones stay. */
+const parsed = new LruCache<string, Node>(20_000);
 
 export function parseFormula(formula: string): Node {
   const hit = parsed.get(formula);
@@ -279,7 +279,6 @@ export function parseFormula(formula: string): Node {
   };
   const node = expr(1);
   if (p !== tokens.length) throw new FormulaSyntaxError("Thừa ký tự ở cuối", formula);
-  if (parsed.size >= MAX_PARSED) parsed.clear();
   parsed.set(formula, node);
   return node;
 }

@@ -195,19 +195,25 @@ export interface PlanLine {
  */
 export function yearLines(rulebook: Rulebook, year: number): PlanLine[] {
   const offered = new Map<string, Offering>();
+  // Each parent's offered children in rulebook order: one pass, never a search of all courses per course.
+  const children = new Map<string, Course[]>();
   for (const c of rulebook.courses) {
     const o = c.offerings.find((x) => x.year === year);
-    if (o) offered.set(c.id, o);
+    if (!o) continue;
+    offered.set(c.id, o);
+    if (c.parent) {
+      const list = children.get(c.parent);
+      if (list) list.push(c);
+      else children.set(c.parent, [c]);
+    }
   }
   const lines: PlanLine[] = [];
   for (const c of rulebook.courses) {
     const o = offered.get(c.id);
     if (!o || (c.parent && offered.has(c.parent))) continue;
     lines.push({ course: c, offering: o, sub: false });
-    for (const child of rulebook.courses) {
-      const co = offered.get(child.id);
-      if (child.parent === c.id && co) lines.push({ course: child, offering: co, sub: true });
-    }
+    for (const child of children.get(c.id) ?? [])
+      lines.push({ course: child, offering: offered.get(child.id) as Offering, sub: true });
   }
   return lines;
 }

@@ -33,6 +33,7 @@ import {
   type BuildContext,
   type PlanLine,
 } from "./layout";
+import { TemplateError } from "./build";
 import type { TemplateCell, TemplateSheet } from "./spec";
 
 const FIRST_LEVEL = 2;
@@ -138,6 +139,46 @@ function costLine(ctx: BuildContext, l: PlanLine, r: number, tt: number | null):
   };
 }
 
+/** Excel refuses a formula longer than 8 192 characters; the totals keep well under it. */
+const MAX_FORMULA = 8000;
+
+/**
+ * SUM of a column over the rows a total counts. A year of so many lines that the list of ranges
+ * would pass Excel's formula length (group headings between them break the ranges) sums the
+ * whole block of lines instead when no line of it is left out of the total (a heading's cells are
+ * blank); otherwise the template cannot be written as one Excel formula and says so.
+ */
+function columnSum(
+  col: number,
+  counted: readonly number[],
+  lines: { first: number; last: number; excluded: boolean },
+): string {
+  const exact = sumOf(col, counted);
+  if (exact.length <= MAX_FORMULA) return exact;
+  if (!lines.excluded) return `SUM(${toA1(lines.first, col)}:${toA1(lines.last, col)})`;
+  throw new TemplateError(
+    `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
+  );
+}
+
+/**
+ * The money total: ROUND of the unrounded lines added up (so 2027 totals 40 018, not the 40 019
+ * its rounded lines add up to). A year of so many lines that this formula would pass Excel's
+ * length limit adds the amounts as shown instead (the other convention offices use, which the
+ * totals rule accepts as well).
+ */
+function moneyTotal(
+  terms: readonly string[],
+  amountCol: number,
+  amountRows: readonly number[],
+  lines: { first: number; last: number; excluded: boolean },
+): TemplateCell {
+  if (terms.length === 0) return v(0, "totalMoney");
+  const exact = `ROUND(${terms.join("+")},0)`;
+  if (exact.length <= MAX_FORMULA) return f(exact, "totalMoney");
+  return f(columnSum(amountCol, amountRows, lines), "totalMoney");
+}
+
 export function costSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year, scale, appendix } = ctx;
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 10, 12, 24]);
@@ -155,20 +196,31 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
   const numbers = lineNumbers(lines);
   const levelRows: number[] = [];
   const terms: string[] = [];
+  const amountRows: number[] = [];
   lines.forEach((l, i) => {
     const r = b.next;
     const line = costLine(ctx, l, r, numbers[i]);
     b.add(line.cells);
     if (countedInLevelTotals(ctx, l)) levelRows.push(r);
-    if (line.term && countedInAmountTotal(ctx, l)) terms.push(line.term);
+    if (line.term && countedInAmountTotal(ctx, l)) {
+      terms.push(line.term);
+      amountRows.push(r);
+    }
   });
   // The total row: head-counts under the plan's convention, money from the unrounded lines.
+  const amountCol = FIRST_LEVEL + rulebook.levels.length + 1;
+  const first = header[1] + 1;
+  const block = (excluded: boolean) => ({ first, last: b.next - 1, excluded });
+  const notInLevels = lines.some((l) => !isGroup(l) && !countedInLevelTotals(ctx, l));
+  const notInAmount = lines.some((l) => !isGroup(l) && !countedInAmountTotal(ctx, l));
   b.add([
     v(null, "totalLabel"),
     v("Tổng số:", "totalLabel"),
-    ...rulebook.levels.map((_, k) => f(sumOf(FIRST_LEVEL + k, levelRows), "totalCount")),
+    ...rulebook.levels.map((_, k) =>
+      f(columnSum(FIRST_LEVEL + k, levelRows, block(notInLevels)), "totalCount"),
+    ),
     v(null, "totalMoney"),
-    terms.length > 0 ? f(`ROUND(${terms.join("+")},0)`, "totalMoney") : v(0, "totalMoney"),
+    moneyTotal(terms, amountCol, amountRows, block(notInAmount)),
     v(null, "note"),
   ]);
   return b.sheet({

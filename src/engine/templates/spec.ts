@@ -169,12 +169,24 @@ export interface DateValidation {
   error: string;
 }
 
-export type Validation = ListValidation | DateValidation;
+/** A number between `min` and `max` (whole numbers only for "whole"), blank allowed. */
+export interface NumberValidation {
+  type: "whole" | "decimal";
+  range: string;
+  min: number;
+  max?: number;
+  error: string;
+}
+
+export type Validation = ListValidation | DateValidation | NumberValidation;
+
+/** What a workbook of sheets is: an appendix template, or a rulebook to fill in (src/engine/rulebook/workbook.ts). */
+export type WorkbookKind = TemplateKind | "rulebook";
 
 export interface TemplateSheet {
   /** Excel-valid sheet name (see src/engine/sheet-names.ts). */
   name: string;
-  kind: TemplateKind;
+  kind: WorkbookKind;
   year?: number;
   /** Rows of cells; null or missing cells are empty (and unstyled). */
   rows: (TemplateCell | null)[][];
@@ -197,7 +209,7 @@ export interface TemplateSheet {
 
 /** The main sheet first; hidden helper sheets after. */
 export interface Template {
-  kind: TemplateKind;
+  kind: WorkbookKind;
   year: number;
   sheets: TemplateSheet[];
 }

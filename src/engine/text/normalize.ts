@@ -2,6 +2,7 @@
  * Text folding for matching what users type: diacritics, case, punctuation and spacing do not
  * matter ("Ứng dụng CNTT", "ung dung cntt", "ỨNG  DỤNG-CNTT" fold to the same string).
  */
+import { LruCache } from "../cache";
 
 const MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM = /[^a-z0-9]+/g;
@@ -15,13 +16,12 @@ export function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
     f = foldText(s);
-    if (folded.size >= 10_000) folded.clear();
     folded.set(s, f);
   }
   return f;
 }
 
-const folded = new Map<string, string>();
+const folded = new LruCache<string, string>(10_000);
 
 /** Folded form of each non-ASCII character met so far ("ế" → "e", "Đ" → "d", "–" → ""). */
 const foldedChars = new Map<number, string>();
@@ -112,10 +112,9 @@ export function collapseSpaces(s: string): string {
   let out = collapsed.get(s);
   if (out === undefined) {
     out = (need === NEEDS_NFC ? s.normalize("NFC") : s).replace(SPACES, " ").trim();
-    if (collapsed.size >= 10_000) collapsed.clear();
     collapsed.set(s, out);
   }
   return out;
 }
 
-const collapsed = new Map<string, string>();
+const collapsed = new LruCache<string, string>(10_000);

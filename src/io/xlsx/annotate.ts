@@ -16,6 +16,8 @@ export interface AnnotateOptions {
   locale?: Locale;
   /** Shown at the top of the results sheet (e.g. the rulebook's name). */
   rulebookName?: string;
+  /** Which rulebook and why it was chosen, one line under the subtitle (row 3, blank otherwise). */
+  rulebookWhy?: string;
   /** The recognised workbook: the unit of each figure in the results sheet, the sheets' order. */
   workbook?: RecognizedWorkbook;
 }
@@ -96,6 +98,10 @@ function addResultsSheet(wb: ExcelJS.Workbook, findings: readonly Finding[], opt
   ws.mergeCells(1, 1, 1, sheet.columns.length);
   ws.mergeCells(2, 1, 2, sheet.columns.length);
   ws.getRow(2).height = sheet.subtitleHeight;
+  if (options.rulebookWhy && sheet.headerRow > 3) {
+    ws.getCell("A3").value = options.rulebookWhy;
+    ws.getCell("A3").font = { ...font, italic: true };
+  }
   const header = ws.getRow(sheet.headerRow);
   sheet.columns.forEach((col, i) => {
     const c = header.getCell(i + 1);

@@ -115,6 +115,13 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, cached: boolean)
     if (val.type === "list") {
       const formula = val.source ?? `"${val.list.join(",")}"`;
       validations.add(val.range, { type: "list", formulae: [formula], ...common });
+    } else if (val.type === "whole" || val.type === "decimal") {
+      validations.add(val.range, {
+        type: val.type,
+        operator: val.max === undefined ? "greaterThanOrEqual" : "between",
+        formulae: val.max === undefined ? [val.min] : [val.min, val.max],
+        ...common,
+      });
     } else {
       validations.add(val.range, {
         type: "date",

@@ -43,7 +43,16 @@ export function check(ctx: CheckerContext): Promise<void> {
       const snap: WorkbookSnapshot = await ctx.port.read((p) =>
         ctx.set({ phase: { kind: "reading", done: p.done, total: p.total } }),
       );
-      return ctx.engine.check(snap, ctx.evalOptions(), (p) => ctx.set({ phase: progressPhase(p) }));
+      // The rulebook of this workbook (issue #11): chosen here, before the engine sees it.
+      const decided = ctx.decide?.(snap);
+      if (decided?.error !== undefined) throw new Error(decided.error);
+      if (decided?.rulebook && decided.rulebook !== ctx.rulebook) {
+        ctx.rulebook = decided.rulebook;
+        ctx.engine.setRulebook(decided.rulebook);
+      }
+      return ctx.engine.check(decided?.snapshot ?? snap, ctx.evalOptions(), (p) =>
+        ctx.set({ phase: progressPhase(p) }),
+      );
     }),
   );
 }
@@ -68,7 +77,11 @@ export async function recheckSheets(ctx: CheckerContext, names: readonly string[
   if (!ctx.checked || names.length === 0) return;
   const started = ctx.clock.now().getTime();
   const sheets = [];
-  for (const name of names) sheets.push(await ctx.port.readSheet(name));
+  for (const name of names) {
+    const sheet = await ctx.port.readSheet(name);
+    if (!ctx.ignore?.(sheet)) sheets.push(sheet);
+  }
+  if (sheets.length === 0) return;
   const before = ctx.findings;
   const outcome = await ctx.engine.recheck(sheets, ctx.evalOptions());
   ctx.findings = outcome.findings;

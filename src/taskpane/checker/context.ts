@@ -8,6 +8,7 @@
 import type { ReviewedFinding } from "../../engine/accept";
 import type { Locale } from "../../engine/i18n";
 import type { Rulebook } from "../../engine/rulebook/schema";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
 import type { EngineClient } from "../engine/client";
 import type { EvalOptions, WorkbookSummary } from "../engine/protocol";
 import { describeError } from "../errors";
@@ -95,9 +96,23 @@ export function initialState(): CheckerState {
   };
 }
 
+/** What the pane decides about a workbook it has just read (the rulebook: ../rulebook-choice.ts). */
+export interface Decision {
+  /** The rulebook to check with (it replaces the one set, without a second check). */
+  rulebook?: Rulebook;
+  /** What of the workbook is checked (without the rulebook's own sheets). */
+  snapshot: WorkbookSnapshot;
+  /** Do not check; say why. */
+  error?: string;
+}
+
 export class CheckerContext {
   locale: Locale = "vi";
   rulebook?: Rulebook;
+  /** Decides the rulebook of each workbook read (issue #11); none: the rulebook set is used as it is. */
+  decide?: (snapshot: WorkbookSnapshot) => Decision;
+  /** Sheets the live re-check leaves alone (the rulebook's own sheets). */
+  ignore?: (sheet: SheetSnapshot) => boolean;
   /** The pane's saved state as it is now (queued actions read it; the store mirrors it). */
   pane: PaneState = EMPTY_STATE;
   /** The findings as they are now (with acceptances), in the engine's order. */

@@ -6,8 +6,9 @@
  * retirement months and months left must also match the law module, at the birth months where
  * Decree 135's ages step up.
  *
- * LibreOffice must be installed (apt-get install libreoffice-calc-nogui): without it this test
- * fails with a message saying so; it is never skipped.
+ * Run by `npm run test:system` (not by `npm test`, which needs Node alone). LibreOffice must be
+ * installed (apt-get install libreoffice-calc-nogui): without it the run stops with a message
+ * saying so (test/setup/system-programs.ts); it is never skipped.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";

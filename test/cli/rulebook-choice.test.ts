@@ -1,0 +1,246 @@
+/**
+ * dean-check chooses each file's rulebook (issue #11) and says which and why; --rules decides;
+ * --rules-dir / DEAN_RULES_DIR add the department's own; a bare built-in id given to --rules is
+ * never a file of the working folder (#16).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
+import { templateSnapshot } from "../../src/engine/templates/build";
+import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+import { templateXlsxBuffer } from "../../src/io/xlsx/template";
+import { runMain } from "../helpers/cli";
+import { peopleWorkbook } from "../fixtures/people";
+import { seed2024AsPrinted } from "../fixtures/seed2024";
+import { seed2026AsPrinted } from "../fixtures/seed2026";
+import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
+
+const cli = (...argv: string[]) => runMain(main, argv);
+const dir = mkdtempSync(join(tmpdir(), "dean-check-rulebook-"));
+const people = join(dir, "dang-ky-ca-nhan-2024.xlsx");
+const plan2026 = join(dir, "ke-hoach-2026-2030.xlsx");
+const year2019 = join(dir, "ke-hoach-2019.xlsx");
+const mixed = join(dir, "tron.xlsx");
+const withOwn = join(dir, "dang-ky-co-so-quy-tac.xlsx");
+
+const titled = (name: string, title: string) => ({
+  name,
+  values: [
+    [title],
+    [],
+    ["TT", "Nội dung", "MN", "TH", "THCS", "Đơn giá", "Thành tiền"],
+    [1, "Bồi dưỡng", 1, 2, 3, 1, 6],
+  ],
+});
+
+beforeAll(async () => {
+  writeFileSync(people, await snapshotToXlsxBuffer(peopleWorkbook({ planted: true }).workbook));
+  writeFileSync(plan2026, await snapshotToXlsxBuffer(seed2026AsPrinted()));
+  writeFileSync(
+    year2019,
+    await snapshotToXlsxBuffer({ sheets: [titled("PL1", "KINH PHÍ ĐÀO TẠO NĂM 2019")] }),
+  );
+  const reg = seed2024AsPrinted();
+  writeFileSync(
+    mixed,
+    await snapshotToXlsxBuffer({ sheets: [...seed2026AsPrinted().sheets.slice(5, 7), reg.sheets[0]] }),
+  );
+  const own: WorkbookSnapshot = {
+    sheets: [...reg.sheets, ...templateSnapshot(rulebookTemplate(builtinRulebook("hai-phong-2024"))).sheets],
+  };
+  writeFileSync(withOwn, await snapshotToXlsxBuffer(own));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const json = (r: { out: string }) => JSON.parse(r.out) as { files: Record<string, unknown>[] };
+/** The report's line naming the rulebook (the first file's). */
+const rulebookLine = (r: { out: string }) =>
+  r.out.split("\n").find((l) => /^ {3}(Sổ quy tắc|Rulebook): /.test(l)) ?? "";
+
+describe("the automatic choice in dean-check", () => {
+  it("a 2024 workbook checked with no option finds what --rules hai-phong-2024 finds", async () => {
+    const auto = await cli("--json", people);
+    const option = await cli("--json", "--rules", "hai-phong-2024", people);
+    expect(auto.code).toBe(1);
+    expect(option.code).toBe(1);
+    const [a, o] = [json(auto).files[0], json(option).files[0]];
+    expect(a.rulebook).toEqual({
+      id: "hai-phong-2024",
+      name: builtinRulebook("hai-phong-2024").name,
+      chosenBy: "auto",
+    });
+    expect(o.rulebook).toEqual({
+      id: "hai-phong-2024",
+      name: builtinRulebook("hai-phong-2024").name,
+      chosenBy: "option",
+    });
+    expect(a.findings).toEqual(o.findings);
+    // The non-public preschool teacher registered for the public-school TC-ĐH programme.
+    expect(a.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "programme-fit",
+        severity: "error",
+        message: expect.stringContaining("dành cho trường công lập, người này ở trường ngoài công lập"),
+      }),
+    );
+    // What the 2026–2030 rulebook, the old silent default, would have said instead.
+    const old = json(await cli("--json", "--rules", "hai-phong-2026-2030", people)).files[0];
+    expect(old.findings).not.toEqual(a.findings);
+  });
+
+  it("samples/dang-ky-2024.xlsx: the 2024 rulebook, the same findings as with --rules", async () => {
+    const sample = join("samples", "dang-ky-2024.xlsx");
+    const a = json(await cli("--json", sample)).files[0];
+    const o = json(await cli("--json", "--rules", "hai-phong-2024", sample)).files[0];
+    expect((a.rulebook as { id: string }).id).toBe("hai-phong-2024");
+    expect(a.findings).toEqual(o.findings);
+  });
+
+  it("the report's header names the rulebook and why, in Vietnamese and in English", async () => {
+    const vi = await cli(plan2026);
+    expect(rulebookLine(vi)).toBe(
+      `   Sổ quy tắc: ${builtinRulebook().name} (hai-phong-2026-2030) — tự chọn: tiêu đề ghi "NĂM 2026" (PL1 NV 2026!A2); 11/11 trang có năm thuộc sổ này`,
+    );
+    const en = await cli("--lang", "en", plan2026);
+    expect(rulebookLine(en)).toBe(
+      `   Rulebook: ${builtinRulebook().name} (hai-phong-2026-2030) — chosen automatically: the title says "NĂM 2026" (PL1 NV 2026!A2); 11/11 sheets with years belong to it`,
+    );
+    const option = await cli("--rules", "hai-phong-2026-2030", plan2026);
+    expect(rulebookLine(option)).toMatch(/ \(hai-phong-2026-2030\) — chọn bằng --rules$/);
+  });
+
+  it("the choice is per file in a batch", async () => {
+    const r = json(await cli("--json", people, plan2026));
+    expect(r.files.map((f) => (f.rulebook as { id: string }).id)).toEqual([
+      "hai-phong-2024",
+      "hai-phong-2026-2030",
+    ]);
+  });
+
+  it("a workbook of a year no rulebook covers cannot be checked: its error, exit 2, one line naming what it found", async () => {
+    const r = await cli("--json", year2019, plan2026);
+    expect(r.code).toBe(2);
+    const doc = json(r);
+    expect(doc.files[0]).toEqual({
+      file: year2019,
+      error: expect.stringMatching(
+        /^Không có sổ quy tắc nào cho sổ tính này: "NĂM 2019" ở PL1!A1, kế hoạch đào tạo, bồi dưỡng\. Các sổ quy tắc có: hai-phong-2026-2030 \(2026–2030\), hai-phong-2022 \(2022\), hai-phong-2023 \(2023\), hai-phong-2024 \(2024\), binh-phuoc-bdtx-2023-2024 \(2023, 2024\)\./,
+      ),
+    });
+    expect(doc.files[1].rulebook).toBeDefined();
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/^dean-check: .*ke-hoach-2019\.xlsx: Không có sổ quy tắc nào/);
+  });
+
+  it("sheets of one workbook that belong to different plans are said so", async () => {
+    const r = await cli(mixed);
+    expect(r.out).toContain('   ⚠ Trang thuộc kế hoạch khác: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)');
+  });
+
+  it("a rulebook kept in the workbook is used (chosenBy saved), its sheets not checked as appendices", async () => {
+    const r = await cli("--json", withOwn);
+    expect(json(r).files[0].rulebook).toMatchObject({ id: "hai-phong-2024", chosenBy: "saved" });
+    expect(json(r).files[0].findings).toEqual(
+      json(await cli("--json", "--rules", "hai-phong-2024", withOwn)).files[0].findings,
+    );
+    const text = await cli(withOwn);
+    expect(text.out).toContain(
+      "   – Thông tin chung: Không nhận ra — trang của sổ quy tắc, không phải phụ lục",
+    );
+  });
+
+  it("the annotated copy names the rulebook and why", async () => {
+    const out = join(dir, "ban-danh-dau.xlsx");
+    await cli("--annotate", out, people);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Kết quả kiểm tra") as ExcelJS.Worksheet;
+    expect(String(ws.getCell("A2").value)).toContain(builtinRulebook("hai-phong-2024").name);
+    expect(String(ws.getCell("A3").value)).toMatch(
+      /^Sổ quy tắc: .* \(hai-phong-2024\) — tự chọn: tiêu đề ghi "NĂM 2024"/,
+    );
+  });
+});
+
+describe("--rules and the department's own rulebooks", () => {
+  const mine = (id: string, name: string) => ({
+    ...JSON.parse(JSON.stringify(builtinRulebook("hai-phong-2024"))),
+    id,
+    name,
+  });
+
+  it("--rules accepts a rulebook workbook (.xlsx)", async () => {
+    const xlsx = join(dir, "so-quy-tac-2024.xlsx");
+    writeFileSync(xlsx, await templateXlsxBuffer(rulebookTemplate(builtinRulebook("hai-phong-2024"))));
+    const r = await cli("--json", "--rules", xlsx, people);
+    expect(json(r).files[0].rulebook).toMatchObject({ id: "hai-phong-2024", chosenBy: "option" });
+    expect(json(r).files[0].findings).toEqual(
+      json(await cli("--json", "--rules", "hai-phong-2024", people)).files[0].findings,
+    );
+  });
+
+  it("--rules-dir and DEAN_RULES_DIR: the department's rulebook of the same year is chosen and named by its file", async () => {
+    const folder = join(dir, "quy-tac");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "so-2024.json"), JSON.stringify(mine("so-2024-cua-so", "Sổ 2024 của Sở")));
+    writeFileSync(join(folder, "~$so-2024.json"), "lock file");
+    const r = await cli("--rules-dir", folder, people);
+    expect(rulebookLine(r)).toMatch(
+      /^ {3}Sổ quy tắc: Sổ 2024 của Sở \(so-2024-cua-so, tệp .*so-2024\.json\) — tự chọn: /,
+    );
+    const before = process.env.DEAN_RULES_DIR;
+    process.env.DEAN_RULES_DIR = folder;
+    try {
+      expect(json(await cli("--json", people)).files[0].rulebook).toMatchObject({
+        id: "so-2024-cua-so",
+        chosenBy: "auto",
+      });
+    } finally {
+      if (before === undefined) delete process.env.DEAN_RULES_DIR;
+      else process.env.DEAN_RULES_DIR = before;
+    }
+  });
+
+  it("a rulebook file with a built-in id never shadows it silently: the file is named where used", async () => {
+    const folder = join(dir, "quy-tac-trung");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "hp.json"), JSON.stringify(mine("hai-phong-2024", "Bản sửa của Sở")));
+    const r = await cli("--rules-dir", folder, people);
+    expect(r.err).toMatch(/^dean-check: sổ quy tắc ".*hp\.json" có mã hai-phong-2024 trùng sổ có sẵn/);
+    expect(rulebookLine(r)).toMatch(/Bản sửa của Sở \(hai-phong-2024, tệp .*hp\.json\)/);
+  });
+
+  it("a built-in id given to --rules is not shadowed by a file of that name in the working folder", async () => {
+    const cwd = process.cwd();
+    const work = join(dir, "lam-viec");
+    mkdirSync(work, { recursive: true });
+    writeFileSync(join(work, "hai-phong-2024"), JSON.stringify(mine("hai-phong-2024", "Tệp cùng tên")));
+    copyFileSync(people, join(work, "dang-ky.xlsx"));
+    process.chdir(work);
+    try {
+      const r = await cli("--rules", "hai-phong-2024", "dang-ky.xlsx");
+      expect(rulebookLine(r)).toMatch(
+        /Kế hoạch thực hiện Đề án 2644 năm 2024 .* \(hai-phong-2024\) — chọn bằng --rules$/,
+      );
+      expect(r.err).toBe(
+        'dean-check: dùng sổ quy tắc có sẵn hai-phong-2024; tệp "hai-phong-2024" cùng tên trong thư mục này không được dùng (ghi ./hai-phong-2024 để dùng tệp).\n',
+      );
+      const file = await cli("--rules", "./hai-phong-2024", "dang-ky.xlsx");
+      expect(rulebookLine(file)).toMatch(
+        /Tệp cùng tên \(hai-phong-2024, tệp \.\/hai-phong-2024\) — chọn bằng --rules$/,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("a rulebook that is not a regular file is refused in one line", async () => {
+    const r = await cli("--rules", dir, people);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`dean-check: Không đọc được sổ quy tắc "${dir}": đây là thư mục, không phải tệp.\n`);
+  });
+});
