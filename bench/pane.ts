@@ -18,14 +18,13 @@
  * Routine runs leave the committed figures alone. Goals at 50 000 findings: list < 2 s after the
  * engine, longest block < 100 ms, click < 200 ms, accept < 100 ms, export succeeds.
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import webpack from "webpack";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium";
+import { bundleStub, serve } from "../test/e2e/page-server";
 
 const root = resolve(__dirname, "..");
 const dist = join(root, "dist", "addin");
@@ -59,52 +58,9 @@ export interface PaneResult {
   rowsInPage: number;
 }
 
+/** The bench's Office stub, bundled for the browser. */
 export function buildStub(): Promise<void> {
-  return new Promise((done, fail) =>
-    webpack(
-      {
-        mode: "production",
-        devtool: false,
-        entry: join(__dirname, "pane-stub.ts"),
-        output: { path: stubDir, filename: "pane-stub.js" },
-        resolve: { extensions: [".ts", ".js", ".json"] },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              loader: "ts-loader",
-              options: {
-                transpileOnly: true,
-                compilerOptions: { module: "esnext", moduleResolution: "bundler" },
-              },
-            },
-          ],
-        },
-        performance: { hints: false },
-      },
-      (err, stats) =>
-        err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString("errors-only"))) : done(),
-    ),
-  );
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".json": "application/json",
-};
-
-export function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+  return bundleStub(join(__dirname, "pane-stub.ts"), join(stubDir, "pane-stub.js"), "production");
 }
 
 /** Collects the page's long tasks from the start (the Long Tasks API: every task of 50 ms or more). */

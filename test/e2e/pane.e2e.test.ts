@@ -9,16 +9,16 @@
  *
  * Run with `npm run test:e2e` (builds the add-in first). Needs /usr/bin/chromium (or $CHROMIUM).
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import webpack from "webpack";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import { templateXlsxBuffer } from "../../src/io/xlsx/template";
+import { bundleStub, serve } from "./page-server";
 
 const root = resolve(__dirname, "..", "..");
 const dist = join(root, "dist", "addin");
@@ -28,56 +28,6 @@ const executablePath = CHROMIUM_PATH;
 /** Screenshots change the tree: only when asked. */
 const updateScreenshots = process.env.UPDATE_SCREENSHOTS === "1";
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-/** Bundles the Office stub for the browser. */
-function buildStub(): Promise<void> {
-  return new Promise((done, fail) =>
-    webpack(
-      {
-        mode: "development",
-        devtool: false,
-        entry: join(__dirname, "office-stub.ts"),
-        output: { path: stubDir, filename: "office-stub.js" },
-        resolve: { extensions: [".ts", ".js", ".json"] },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              loader: "ts-loader",
-              options: {
-                transpileOnly: true,
-                compilerOptions: { module: "esnext", moduleResolution: "bundler" },
-              },
-            },
-          ],
-        },
-      },
-      (err, stats) =>
-        err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString("errors-only"))) : done(),
-    ),
-  );
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "text/xml",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
 
 let server: Server;
 let browser: Browser;
@@ -94,7 +44,7 @@ beforeAll(async () => {
     throw new Error("Build the add-in first: npm run build:addin");
   if (!existsSync(executablePath))
     throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM`);
-  await buildStub();
+  await bundleStub(join(__dirname, "office-stub.ts"), join(stubDir, "office-stub.js"));
   if (updateScreenshots) mkdirSync(shots, { recursive: true });
   server = await serve(dist);
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
