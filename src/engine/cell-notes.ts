@@ -16,7 +16,7 @@ export function findingNotes(findings: readonly Finding[], locale: Locale): Map<
   const lines = new Map<string, Map<string, string[]>>();
   for (const f of findings) {
     let byCell = lines.get(f.sheet);
-    if (!byCell) lines.set(f.sheet, (byCell = new Map()));
+    if (!byCell) lines.set(f.sheet, (byCell = new Map<string, string[]>()));
     for (const cell of f.cells) {
       const list = byCell.get(cell) ?? [];
       list.push(`${label(locale, f.severity)} (${f.rule}): ${f.message}`);

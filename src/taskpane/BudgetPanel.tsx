@@ -37,7 +37,7 @@ export interface BudgetPanelProps {
   locale: Locale;
   /** million đồng */
   allocated?: number;
-  onAllocated(million: number | undefined): void;
+  onAllocated: (million: number | undefined) => void;
 }
 
 /** What the allocated-budget field holds: blank, a number (million đồng), or text that is not one. */

@@ -406,7 +406,7 @@ describe("--annotate", () => {
       if (n <= 4) return;
       const v = (c: number) => {
         const x = row.getCell(c).value as unknown;
-        return x && typeof x === "object" && "text" in (x as object) ? (x as { text: string }).text : x;
+        return x && typeof x === "object" && "text" in x ? (x as { text: string }).text : x;
       };
       rows.push({
         sheet: v(2),

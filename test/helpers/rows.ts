@@ -38,11 +38,8 @@ export function costTotal(rows: Row[], upgradeRows: Row[] = []): Row {
       .reduce((s: number, r) => s + (typeof r[c] === "number" ? (r[c] as number) : 0), 0);
   }
   const exact = rows.reduce((s: number, r) => {
-    const n = [2, 3, 4, 5, 6, 7].reduce(
-      (a: number, c) => a + (typeof r[c] === "number" ? (r[c] as number) : 0),
-      0,
-    );
-    return s + (typeof r[8] === "number" ? n * (r[8] as number) : 0);
+    const n = [2, 3, 4, 5, 6, 7].reduce((a: number, c) => a + (typeof r[c] === "number" ? r[c] : 0), 0);
+    return s + (typeof r[8] === "number" ? n * r[8] : 0);
   }, 0);
   t[8] = null;
   t[9] = Math.round(exact);

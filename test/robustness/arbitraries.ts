@@ -229,6 +229,8 @@ export function gridArb({ maxRows = 24, maxCols = 12 }: SheetOptions = {}): fc.A
     )
     .map(([generated, holes]) => {
       const rows = generated.map((row) => [...row]);
+      // Holes on purpose: a sparse row array, as a hostile snapshot may hold.
+      // eslint-disable-next-line @typescript-eslint/no-array-delete
       for (const h of holes) if (h < rows.length) delete rows[h];
       return rows;
     });
@@ -319,6 +321,7 @@ export function mutatedSeedSheetArb(): fc.Arbitrary<Omit<SheetSnapshot, "name">>
         if (seed.formulas?.[r]?.[c] !== undefined) seed.formulas[r][c] = null;
       }
       for (const [r, len] of cut) if (values[r]) values[r].length = Math.min(values[r].length, len);
+      // eslint-disable-next-line @typescript-eslint/no-array-delete -- holes on purpose (sparse rows)
       for (const r of drop) if (r < values.length) delete values[r];
       const sheet: Omit<SheetSnapshot, "name"> = {
         values,

@@ -90,7 +90,7 @@ describe("cost template", () => {
   const t = buildTemplate("cost", { rulebook: rb2026, year: 2027 });
   const rows = t.sheets[0].rows;
   const find = (text: string) =>
-    rows.findIndex((r) => typeof r[1]?.value === "string" && (r[1].value as string).startsWith(text));
+    rows.findIndex((r) => typeof r[1]?.value === "string" && r[1].value.startsWith(text));
 
   it("has the official title block, unit line and header", () => {
     expect(rows[0][0]?.value).toBe("PHỤ LỤC 7");

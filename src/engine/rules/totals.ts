@@ -12,7 +12,6 @@ import {
   tablesOf,
   unreadableColumns,
   unroundedAmount,
-  type MoneySum,
 } from "./util";
 import { round, within } from "../numbers/arith";
 
@@ -169,9 +168,7 @@ function checkLevelsAndAmount(
     actual: actual?.value ?? null,
     ...(actual?.formula ? {} : { fix: { cell, value: expected } }),
     subject: { detail: "amount-total" },
-    ...(copiesWrongLines
-      ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
-      : {}),
+    ...(copiesWrongLines ? { dependsOn: sum.wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) } : {}),
   });
 }
 

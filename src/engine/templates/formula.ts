@@ -295,6 +295,8 @@ class ExcelErrorSignal {
 }
 
 const fail = (code: string): never => {
+  // A signal, not a failure: IFERROR or the evaluator catches it (no stack to capture).
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw new ExcelErrorSignal(code);
 };
 

@@ -16,7 +16,7 @@ import type { Attrs, XmlHandler } from "./xml";
 // ExcelJS's own translation of a shared formula to another cell (a small module, not ExcelJS itself).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
-  slideFormula(formula: string, from: string, to: string): string;
+  slideFormula: (formula: string, from: string, to: string) => string;
 };
 
 /** What one worksheet holds, as counted while it was read. */

@@ -48,7 +48,7 @@ export async function parseXmlEntry(
     failed ??= e;
     throw e;
   });
-  parser.on("opentag", (t) => handler.open(localName(t.name), t.attributes as Attrs, t.isSelfClosing));
+  parser.on("opentag", (t) => handler.open(localName(t.name), t.attributes, t.isSelfClosing));
   parser.on("closetag", (t) => handler.close(localName(t.name)));
   if (handler.text) {
     const text = handler.text.bind(handler);

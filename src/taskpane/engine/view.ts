@@ -91,7 +91,7 @@ export function buildView(
     if (text && !text(i)) continue;
     matched++;
     let byRule = bySheet.get(f.sheet);
-    if (!byRule) bySheet.set(f.sheet, (byRule = new Map()));
+    if (!byRule) bySheet.set(f.sheet, (byRule = new Map<string, number[]>()));
     let list = byRule.get(f.rule);
     if (!list) byRule.set(f.rule, (list = []));
     list.push(i);

@@ -82,15 +82,15 @@ export interface FindingRowProps {
   open: boolean;
   /** The reason being typed, when the accept form is open. */
   reason?: string;
-  onJump(): void;
-  onSelect(on: boolean): void;
-  onFix(): void;
-  onUndo(): void;
-  onAcceptStart(): void;
-  onReason(text: string): void;
-  onAcceptSave(): void;
-  onAcceptCancel(): void;
-  onUnaccept(): void;
+  onJump: () => void;
+  onSelect: (on: boolean) => void;
+  onFix: () => void;
+  onUndo: () => void;
+  onAcceptStart: () => void;
+  onReason: (text: string) => void;
+  onAcceptSave: () => void;
+  onAcceptCancel: () => void;
+  onUnaccept: () => void;
 }
 
 export function FindingRow(p: FindingRowProps) {
