@@ -8,7 +8,7 @@ import { label } from "./i18n";
 import type { Locale } from "./i18n";
 
 /** Starts the checker's part of every note: how a person (or a later run) tells it apart. */
-export const NOTE_PREFIX = "[Đề án Checker]";
+const NOTE_PREFIX = "[Đề án Checker]";
 const SEPARATOR = "\n\n";
 
 /** sheet → cell → the checker's note text for that cell (every finding on it, in order). */

@@ -41,7 +41,7 @@ export interface BudgetPanelProps {
 }
 
 /** What the allocated-budget field holds: blank, a number (million đồng), or text that is not one. */
-export function readAllocated(
+function readAllocated(
   text: string,
 ): { kind: "blank" } | { kind: "number"; value: number } | { kind: "bad" } {
   if (text.trim() === "") return { kind: "blank" };

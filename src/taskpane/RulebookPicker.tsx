@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 });
 
 /** Why the rulebook in use was chosen, in one line. */
-export function reasonLine(current: PaneRulebook, locale: Locale): string {
+function reasonLine(current: PaneRulebook, locale: Locale): string {
   return current.chosenBy === "auto" ? t(locale, "rulebookAuto", { reason: current.reason }) : current.reason;
 }
 

@@ -11,9 +11,7 @@ import type { EngineClient } from "./engine/client";
 import type { WorkbookPort } from "./port";
 
 export { AUTO_CHECK_DELAY_MS } from "./checker/auto-check";
-export type { CheckerState, Clock, Phase } from "./checker/context";
-export { findingKey } from "./checker/fix-book";
-
+export type { CheckerState, Clock } from "./checker/context";
 export interface CheckerOptions {
   engine: EngineClient;
   clock?: Clock;

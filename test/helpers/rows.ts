@@ -1,15 +1,15 @@
 /** Lines of the 2026–2030 plan as the seed prints them, for building small rule-test tables. */
 import type { Row } from "./sheets";
 
-export const CDS = "Chuyển đổi số và ưng dụng  toàn diện trí tuệ nhân tạo (AI) trong dạy và học";
-export const AIQT = "Tích hợp AI trong quản trị nhà trường\n cho đội ngũ CBQL MN, phổ thông";
+const CDS = "Chuyển đổi số và ưng dụng  toàn diện trí tuệ nhân tạo (AI) trong dạy và học";
+const AIQT = "Tích hợp AI trong quản trị nhà trường\n cho đội ngũ CBQL MN, phổ thông";
 export const STEM = "Thiết kế và triển khai giáo dục STEM/STEAM";
 export const TCDH = "Đào tạo nâng trình độ chuẩn GV MN, TH từ TC lên ĐH (tổng số 85 tín chỉ)";
 export const CDDH = "Đào tạo nâng trình độ chuẩn GV TH, THCS  từ CĐ lên ĐH (tổng số 60 tín chỉ)";
 export const HN = "Bồi dưỡng về giáo dục hướng nghiệp, khởi nghiệp sáng tạo và gắn kết thị trường lao động";
 export const KHAC = "Các nội dung bồi dưỡng khác theo yêu cầu nhiệm vụ (nếu có)";
-export const NVSP = "- Bồi dưỡng nghiệp vụ sư phạm";
-export const CCKN = "- Bồi dưỡng Chứng chỉ kỹ năng thực hành nghề…";
+const NVSP = "- Bồi dưỡng nghiệp vụ sư phạm";
+const CCKN = "- Bồi dưỡng Chứng chỉ kỹ năng thực hành nghề…";
 
 /** PL6 (2026) cost lines, as printed. */
 export const cost2026 = {
@@ -22,12 +22,6 @@ export const cost2026 = {
   nvsp: [null, NVSP, null, null, null, null, null, 100, 3, 300] as Row,
   cckn: [null, CCKN, null, null, null, null, null, 100, 10, 1000] as Row,
 };
-
-/** Renumber rows 1..n (items only: rows whose TT cell is set). */
-export function numbered(rows: Row[]): Row[] {
-  let n = 0;
-  return rows.map((r) => (r[0] === null || r[0] === undefined ? r : [String(++n), ...r.slice(1)]));
-}
 
 /** A total row for a cost table summing the given rows under the 2026–2030 convention. */
 export function costTotal(rows: Row[], upgradeRows: Row[] = []): Row {

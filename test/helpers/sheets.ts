@@ -11,9 +11,6 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engin
 
 export type Row = CellValue[];
 
-export const COST_FIRST_ROW = 5;
-export const TASK_FIRST_ROW = 6;
-
 export function costSheet(
   year: number,
   rows: Row[],
@@ -110,10 +107,6 @@ export function districtTable2024(rows: Row[]): SheetSnapshot {
 export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
   return { sheets };
 }
-
-/** Sheet-row number (1-based) of the i-th data row of a cost sheet. */
-export const costRow = (i: number) => COST_FIRST_ROW + i;
-export const taskRow = (i: number) => TASK_FIRST_ROW + i;
 
 /**
  * Phụ lục I of the 2023 plan (seed 000) with the given lines: levels as text in "Cấp học" (C),

@@ -53,7 +53,7 @@ export function roleOf(text: string): Role | undefined {
 }
 
 /** roleOf for a text already folded. */
-export function roleOfFolded(f: string): Role | undefined {
+function roleOfFolded(f: string): Role | undefined {
   if (!f) return undefined;
   for (const [role, re] of rolePatterns) if (re.test(f)) return role;
   return undefined;

@@ -36,7 +36,7 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
-export function tokenize(formula: string): Token[] {
+function tokenize(formula: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   const s = formula;
@@ -196,7 +196,7 @@ const PRECEDENCE: Record<string, number> = {
 /** Parsed formulas; templates repeat one formula shape per row, so the most used ones stay. */
 const parsed = new LruCache<string, Node>(20_000);
 
-export function parseFormula(formula: string): Node {
+function parseFormula(formula: string): Node {
   const hit = parsed.get(formula);
   if (hit) return hit;
   const tokens = tokenize(formula);

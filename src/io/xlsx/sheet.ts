@@ -67,7 +67,7 @@ const enum Capture {
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 /** Key of a cell in SheetReader.exactTexts: (row − 1) × 16 384 + (column − 1). */
-export const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
+const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
 
 export class SheetReader implements XmlHandler {
   readonly inventory: SheetInventory;

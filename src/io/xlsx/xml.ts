@@ -19,7 +19,7 @@ export interface XmlHandler {
   text?(text: string): void;
 }
 
-export const localName = (name: string) => {
+const localName = (name: string) => {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
 };

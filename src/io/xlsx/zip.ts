@@ -38,7 +38,7 @@ export interface ZipEntry {
 }
 
 /** The part name a reader would look up for an entry name. */
-export const partKey = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+const partKey = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 
 const asInputError = (e: unknown): InputError => (e instanceof InputError ? e : refuse.corrupt());
 

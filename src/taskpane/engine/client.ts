@@ -63,12 +63,12 @@ export interface EngineClient {
 }
 
 /** A failure of the checker itself (its script did not load, it crashed). */
-export class CheckerFailure extends Error {
+class CheckerFailure extends Error {
   override readonly name = "CheckerFailure";
 }
 
 /** Lets the pane paint and answer clicks between two slices of work. */
-export function yieldToPane(): Promise<void> {
+function yieldToPane(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

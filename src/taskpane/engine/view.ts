@@ -21,7 +21,7 @@ export function hasMarks(s: string): boolean {
 }
 
 /** The text a finding is searched in: sheet, cells, message. */
-export function searchText(f: ReviewedFinding): string {
+function searchText(f: ReviewedFinding): string {
   return `${f.sheet} ${f.cells.join(" ")} ${f.message}`.normalize("NFC").toLowerCase();
 }
 

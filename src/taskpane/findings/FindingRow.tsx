@@ -57,7 +57,7 @@ export const useRowStyles = makeStyles({
 const NOUN: Record<Severity, StringKey> = { error: "nounError", warning: "nounWarning", info: "nounInfo" };
 
 /** "lỗi ở E5": what a finding is and where, for accessible names. */
-export function findingName(f: ReviewedFinding, locale: Locale): { what: string; cell: string } {
+function findingName(f: ReviewedFinding, locale: Locale): { what: string; cell: string } {
   const cells = f.cells.length > 3 ? `${f.cells.slice(0, 3).join(", ")}…` : f.cells.join(", ");
   return { what: t(locale, NOUN[f.severity]), cell: cells || f.sheet };
 }

@@ -92,7 +92,7 @@ const NOMINAL = { width: 320, height: 640 };
 const observeRect: typeof observeElementRect = (instance, cb) =>
   observeElementRect(instance, (rect) => cb(rect.height === 0 && rect.width === 0 ? NOMINAL : rect));
 
-export interface FindingsListActions {
+interface FindingsListActions {
   jump(f: ReviewedFinding): void;
   fix(f: ReviewedFinding): void;
   undo(keys: string[]): void;
