@@ -36,6 +36,26 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
+/**
+ * The text quoted from `s[at]` (a " or '), a doubled quote standing for one, and the index after
+ * the closing quote; `missing` is said when the quote is never closed.
+ */
+function quoted(s: string, at: number, missing: string): [string, number] {
+  const q = s[at];
+  let text = "";
+  let i = at + 1;
+  for (;;) {
+    if (i >= s.length) throw new FormulaSyntaxError(missing, s);
+    if (s[i] === q) {
+      if (s[i + 1] !== q) return [text, i + 1];
+      text += q;
+      i += 2;
+      continue;
+    }
+    text += s[i++];
+  }
+}
+
 function tokenize(formula: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -55,42 +75,16 @@ function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === '"') {
-      let v = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new FormulaSyntaxError("Thiếu dấu ngoặc kép", s);
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += s[i++];
-      }
+      let v: string;
+      [v, i] = quoted(s, i, "Thiếu dấu ngoặc kép");
       out.push({ t: "str", v, start, end: i });
       continue;
     }
     // A sheet prefix: 'It''s here'! or Name!
     let sheet: string | undefined;
     if (ch === "'") {
-      let name = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new FormulaSyntaxError("Thiếu dấu nháy đóng tên trang tính", s);
-        if (s[i] === "'") {
-          if (s[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += s[i++];
-      }
+      let name: string;
+      [name, i] = quoted(s, i, "Thiếu dấu nháy đóng tên trang tính");
       if (s[i] !== "!") throw new FormulaSyntaxError("Thiếu dấu ! sau tên trang tính", s);
       i++;
       sheet = name;

@@ -150,26 +150,15 @@ export function FindingRow(p: FindingRowProps) {
             {t(locale, "undo")}
           </Button>
         )}
-        {f.accepted ? (
+        {(f.accepted || !accepting) && (
           <Button
             size="small"
             appearance="subtle"
-            aria-label={t(locale, "unacceptAt", name)}
-            onClick={p.onUnaccept}
+            aria-label={t(locale, f.accepted ? "unacceptAt" : "acceptAt", name)}
+            onClick={f.accepted ? p.onUnaccept : p.onAcceptStart}
           >
-            {t(locale, "unaccept")}
+            {t(locale, f.accepted ? "unaccept" : "accept")}
           </Button>
-        ) : (
-          !accepting && (
-            <Button
-              size="small"
-              appearance="subtle"
-              aria-label={t(locale, "acceptAt", name)}
-              onClick={p.onAcceptStart}
-            >
-              {t(locale, "accept")}
-            </Button>
-          )
         )}
       </div>
       {accepting && !f.accepted && (
