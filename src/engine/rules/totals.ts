@@ -10,10 +10,10 @@ import {
   linesComputable,
   moneySum,
   moneyTotalIsRight,
+  sumPresent,
   tablesOf,
   unreadableColumns,
   unroundedAmount,
-  type MoneySum,
 } from "./util";
 import { round, within } from "../numbers/arith";
 
@@ -94,17 +94,10 @@ function checkLevelsAndAmount(
   const unreadable = unreadableColumns([...rows, total]);
   for (const [level, col] of Object.entries(table.columns.levels)) {
     if (unreadable.has(col)) continue;
-    let sum = 0;
-    let any = false;
-    for (const r of levelRows) {
-      const c = own(r.counts, level);
-      if (c) {
-        sum += c.value;
-        any = true;
-      }
-    }
+    const found = sumPresent(levelRows.map((r) => own(r.counts, level)));
     const actual = own(total.counts, level);
-    if (!any && !actual) continue;
+    if (found === undefined && !actual) continue;
+    const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);
     ctx.report({
@@ -173,9 +166,7 @@ function checkLevelsAndAmount(
     // Lines that could not be computed are only what they say: the total may be the right one.
     ...(actual?.formula || !computable ? {} : { fix: { cell, value: expected } }),
     subject: { detail: "amount-total" },
-    ...(copiesWrongLines
-      ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
-      : {}),
+    ...(copiesWrongLines ? { dependsOn: sum.wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) } : {}),
   });
 }
 
@@ -190,14 +181,9 @@ function checkQuantity(
   const col = table.columns.quantity;
   if (col === undefined || unreadable.has(col)) return;
   const actual = total.quantity?.total;
-  let sum = 0;
-  let any = false;
-  for (const r of rows)
-    if (r.quantity) {
-      sum += r.quantity.total.value;
-      any = true;
-    }
-  if (!any && !actual) return;
+  const found = sumPresent(rows.map((r) => r.quantity?.total));
+  if (found === undefined && !actual) return;
+  const sum = found ?? 0;
   if (actual && within(actual.value, sum, 0)) return;
   const cell = actual?.cell ?? toA1(total.r, col);
   ctx.report({
@@ -246,17 +232,10 @@ function checkRegistration(
   const unreadable = unreadableColumns([...rows, total]);
   for (const v of table.valueColumns) {
     if (unreadable.has(v.col)) continue;
-    let sum = 0;
-    let any = false;
-    for (const r of rows) {
-      const n = r.values[v.key];
-      if (n) {
-        sum += n.value;
-        any = true;
-      }
-    }
+    const found = sumPresent(rows.map((r) => r.values[v.key]));
     const actual = total.values[v.key];
-    if (!any && !actual) continue;
+    if (found === undefined && !actual) continue;
+    const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, v.col);
     ctx.report({
