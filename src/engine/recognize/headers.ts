@@ -53,7 +53,7 @@ const YEAR = new TonePattern("^năm$");
  * quân/người". Finance officers write "Mức chi" as often as "Đơn giá". A header with marks must
  * carry the right ones ("Mực chi" is no price); one typed without any is read folded.
  */
-export const UNIT_PRICE_WORDS = [
+const UNIT_PRICE_WORDS = [
   "đơn giá",
   "mức chi",
   "mức hỗ trợ",
@@ -134,7 +134,7 @@ const HEADER_UNIT = new TonePattern(
  * The level a header cell names: the rulebook's names, or one of them followed by the column's
  * unit in parentheses or after a dash ("Mầm non (người)"); undefined for anything else.
  */
-export function headerLevel(levels: ToneTable<string>, text: string): string | undefined {
+function headerLevel(levels: ToneTable<string>, text: string): string | undefined {
   const direct = levels.get(text);
   if (direct !== undefined || text.length > 80) return direct;
   const m = /^(.+?)\s*(?:\(([^()]{1,20})\)|\[([^[\]]{1,20})\]|[-–/]\s*([^-–/]{1,20}))\s*$/u.exec(text);
