@@ -94,7 +94,7 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
       locale: settings.locale,
     });
     if (!prepared.ok) return { file, error: prepared.error };
-    const used = usedRulebookLike(prepared.used);
+    const used = usedRulebookLike(prepared.used, prepared, settings.locale);
     const { findings, workbook } = checkPrepared(prepared, {
       locale: settings.locale,
       order: reading.snapshot.sheets.map((s) => s.name),

@@ -322,6 +322,10 @@ const PHRASES = {
     vi: "trang của sổ quy tắc, không phải phụ lục",
     en: "a sheet of the rulebook, not an appendix",
   },
+  "sheet.noRulebook": {
+    vi: 'thuộc kế hoạch khác (tiêu đề ghi "{text}"), không sổ quy tắc nào có: không kiểm tra',
+    en: 'of another plan (the title says "{text}"), which no rulebook has: not checked',
+  },
   "sheet.noHeader": {
     vi: "không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền, Quận/huyện…).",
     en: 'no header row found ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền", "Quận/huyện"…).',

@@ -136,8 +136,13 @@ export function RulebookPicker({
         </div>
       )}
       {current.others && (
-        <MessageBar intent="warning">
+        <MessageBar intent="info">
           <MessageBarBody>{current.others}</MessageBarBody>
+        </MessageBar>
+      )}
+      {current.unchecked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{current.unchecked}</MessageBarBody>
         </MessageBar>
       )}
       {suggestion && (

@@ -26,6 +26,12 @@ const plan2026 = join(dir, "ke-hoach-2026-2030.xlsx");
 const year2019 = join(dir, "ke-hoach-2019.xlsx");
 const mixed = join(dir, "tron.xlsx");
 const withOwn = join(dir, "dang-ky-co-so-quy-tac.xlsx");
+/** The 2026–2030 plan and the 2024 registrations (with their planted mistakes) in one workbook. */
+const twoPlans = join(dir, "hai-ke-hoach.xlsx");
+/** …and a cost sheet of 2019, which no rulebook has. */
+const threePlans = join(dir, "ba-ke-hoach.xlsx");
+/** A 2026 sheet that is no appendix, and a 2019 appendix: nothing can be checked. */
+const nothingChecked = join(dir, "khong-kiem-tra-duoc.xlsx");
 
 const titled = (name: string, title: string) => ({
   name,
@@ -53,6 +59,21 @@ beforeAll(async () => {
     sheets: [...reg.sheets, ...templateSnapshot(rulebookTemplate(builtinRulebook("hai-phong-2024"))).sheets],
   };
   writeFileSync(withOwn, await snapshotToXlsxBuffer(own));
+  const both = [...seed2026AsPrinted().sheets, ...peopleWorkbook({ planted: true }).workbook.sheets];
+  writeFileSync(twoPlans, await snapshotToXlsxBuffer({ sheets: both }));
+  writeFileSync(
+    threePlans,
+    await snapshotToXlsxBuffer({ sheets: [...both, titled("KP 2019", "KINH PHÍ ĐÀO TẠO NĂM 2019")] }),
+  );
+  writeFileSync(
+    nothingChecked,
+    await snapshotToXlsxBuffer({
+      sheets: [
+        { name: "Ghi chú", values: [["KẾ HOẠCH NĂM 2026"], ["Ghi chú của phòng Kế hoạch - Tài chính"]] },
+        titled("KP 2019", "KINH PHÍ ĐÀO TẠO NĂM 2019"),
+      ],
+    }),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -138,7 +159,9 @@ describe("the automatic choice in dean-check", () => {
 
   it("sheets of one workbook that belong to different plans are said so", async () => {
     const r = await cli(mixed);
-    expect(r.out).toContain('   ⚠ Trang thuộc kế hoạch khác: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)');
+    expect(r.out).toContain(
+      '   ⚠ Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)',
+    );
   });
 
   it("a rulebook kept in the workbook is used (chosenBy saved), its sheets not checked as appendices", async () => {
@@ -163,6 +186,105 @@ describe("the automatic choice in dean-check", () => {
     expect(String(ws.getCell("A3").value)).toMatch(
       /^Sổ quy tắc: .* \(hai-phong-2024\) — tự chọn: tiêu đề ghi "NĂM 2024"/,
     );
+  });
+});
+
+describe("a workbook whose sheets belong to several plans", () => {
+  type PublicRulebook = {
+    id: string;
+    chosenBy: string;
+    otherPlans?: { id: string; name: string; chosenBy: string; sheets: string[] }[];
+    unchecked?: { sheet: string; reason: string }[];
+  };
+  type Finding = { sheet: string; rule: string };
+  const sheets2024 = ["PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024"];
+  const of = (findings: unknown, keep: (f: Finding) => boolean) => (findings as Finding[]).filter(keep);
+
+  it("each sheet is checked with its own plan's rulebook: the same findings as each plan alone", async () => {
+    const r = await cli("--json", twoPlans);
+    expect(r.code).toBe(1);
+    const f = json(r).files[0];
+    expect(f.rulebook).toEqual({
+      id: "hai-phong-2026-2030",
+      name: builtinRulebook().name,
+      chosenBy: "auto",
+      otherPlans: [
+        {
+          id: "hai-phong-2024",
+          name: builtinRulebook("hai-phong-2024").name,
+          chosenBy: "auto",
+          sheets: sheets2024,
+        },
+      ],
+    });
+    const alone2024 = json(await cli("--json", "--rules", "hai-phong-2024", people)).files[0];
+    const alone2026 = json(await cli("--json", plan2026)).files[0];
+    const in2024 = (x: Finding) => sheets2024.includes(x.sheet);
+    // The 2024 sheets: what --rules hai-phong-2024 finds on the 2024 workbook alone (the
+    // non-public preschool teacher on the public-school programme among them)…
+    expect(of(f.findings, in2024)).toEqual(alone2024.findings);
+    expect(of(f.findings, in2024)).toContainEqual(expect.objectContaining({ rule: "programme-fit" }));
+    // …the 2026–2030 sheets: what the plan alone gets, no 2024 sheet called a duplicate or off-plan.
+    expect(of(f.findings, (x) => !in2024(x))).toEqual(alone2026.findings);
+  });
+
+  it("the text report names the other plan's rulebook and its sheets, in Vietnamese and English", async () => {
+    const vi = await cli(twoPlans);
+    expect(vi.out).toContain(
+      '   ⚠ Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024" (NĂM 2024: sổ hai-phong-2024)',
+    );
+    const en = await cli("--lang", "en", twoPlans);
+    expect(en.out).toContain(
+      `   ⚠ Sheets of another plan, checked with that plan's rulebook: "PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024" (NĂM 2024: rulebook hai-phong-2024)`,
+    );
+  });
+
+  it("a sheet of a year no rulebook has is not checked, and said: in --json, the report and its skipped sheets", async () => {
+    const r = await cli("--json", threePlans);
+    const f = json(r).files[0];
+    const rb = f.rulebook as PublicRulebook;
+    expect(rb.otherPlans?.map((p) => p.id)).toEqual(["hai-phong-2024"]);
+    expect(rb.unchecked).toEqual([
+      {
+        sheet: "KP 2019",
+        reason: 'thuộc kế hoạch khác (tiêu đề ghi "NĂM 2019"), không sổ quy tắc nào có: không kiểm tra',
+      },
+    ]);
+    expect(of(f.findings, (x) => x.sheet === "KP 2019")).toEqual([]);
+    const text = await cli(threePlans);
+    expect(text.out).toContain(
+      '   ⚠ Trang không kiểm tra: "KP 2019" (NĂM 2019) — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules',
+    );
+    expect(text.out).toContain(
+      '   – KP 2019: Không nhận ra — thuộc kế hoạch khác (tiêu đề ghi "NĂM 2019"), không sổ quy tắc nào có: không kiểm tra',
+    );
+    const en = json(await cli("--json", "--lang", "en", threePlans)).files[0];
+    expect((en.rulebook as PublicRulebook).unchecked).toEqual([
+      {
+        sheet: "KP 2019",
+        reason: 'of another plan (the title says "NĂM 2019"), which no rulebook has: not checked',
+      },
+    ]);
+  });
+
+  it("--rules decides for every sheet: no other plan, nothing left unchecked", async () => {
+    const f = json(await cli("--json", "--rules", "hai-phong-2026-2030", threePlans)).files[0];
+    expect(f.rulebook).toEqual({
+      id: "hai-phong-2026-2030",
+      name: builtinRulebook().name,
+      chosenBy: "option",
+    });
+  });
+
+  it("a workbook in which nothing can be checked is an unreadable input (exit 2), never a pass", async () => {
+    const r = await cli("--json", nothingChecked);
+    expect(r.code).toBe(2);
+    expect(json(r).files[0]).toEqual({
+      file: nothingChecked,
+      error: expect.stringContaining(
+        '"KP 2019": thuộc kế hoạch khác (tiêu đề ghi "NĂM 2019"), không sổ quy tắc nào có: không kiểm tra',
+      ),
+    });
   });
 });
 

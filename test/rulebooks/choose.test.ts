@@ -8,7 +8,6 @@ import { workbookClues } from "../../src/engine/rulebook/clues";
 import {
   chooseRulebook,
   noChoiceText,
-  othersText,
   reasonText,
   type Candidate,
   type Choice,
@@ -214,10 +213,25 @@ describe("the choice", () => {
     expect(c.ok && c.candidate.rulebook.id).toBe("hai-phong-2026-2030");
     if (!c.ok) return;
     expect(c.others.map((o) => [o.sheet, o.coveredBy?.rulebook.id])).toEqual([["PL1", "hai-phong-2024"]]);
-    expect(othersText(c.others, "vi")).toBe('Trang thuộc kế hoạch khác: "PL1" (NĂM 2024: sổ hai-phong-2024)');
-    expect(othersText(c.others, "en")).toBe(
-      'Sheets of another plan: "PL1" (NĂM 2024: rulebook hai-phong-2024)',
-    );
+  });
+
+  it("a sheet of another plan is given the best rulebook that covers it, by the same order, not the first listed", () => {
+    const bp = (n: string, y: number) =>
+      titled(n, ["UBND TỈNH BÌNH PHƯỚC", `DANH SÁCH BỒI DƯỠNG THƯỜNG XUYÊN NĂM ${y}`]);
+    const bdtx = builtinRulebook("binh-phuoc-bdtx-2023-2024");
+    const of = (id: string, years: number[], origin: Candidate["origin"]): Candidate => ({
+      rulebook: { ...bdtx, id, years },
+      origin,
+    });
+    const c = chooseRulebook(book(bp("DS 2023", 2023), bp("DS 2023 b", 2023), bp("DS 2024", 2024)), [
+      of("bp-2023", [2023], { kind: "builtin" }),
+      of("bp-2024-2025", [2024, 2025], { kind: "builtin" }),
+      // The department's own, of the sheet's one year: before a built-in one, whatever the order given.
+      of("bp-2024-cua-so", [2024], { kind: "folder", file: "bp.json" }),
+    ]);
+    if (!c.ok) throw new Error("no choice");
+    expect(c.candidate.rulebook.id).toBe("bp-2023");
+    expect(c.others.map((o) => [o.sheet, o.coveredBy?.rulebook.id])).toEqual([["DS 2024", "bp-2024-cua-so"]]);
   });
 
   it("no year anywhere: the default rulebook, said as such", () => {

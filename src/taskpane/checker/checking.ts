@@ -46,9 +46,10 @@ export function check(ctx: CheckerContext): Promise<void> {
       // The rulebook of this workbook (issue #11): chosen here, before the engine sees it.
       const decided = ctx.decide?.(snap);
       if (decided?.error !== undefined) throw new Error(decided.error);
-      if (decided?.rulebook && decided.rulebook !== ctx.rulebook) {
+      if (decided?.rulebook) {
+        // Sent once per rulebook and split (the client keeps what it sent).
         ctx.rulebook = decided.rulebook;
-        ctx.engine.setRulebook(decided.rulebook);
+        ctx.engine.setRulebook(decided.rulebook, decided.split);
       }
       return ctx.engine.check(decided?.snapshot ?? snap, ctx.evalOptions(), (p) =>
         ctx.set({ phase: progressPhase(p) }),
