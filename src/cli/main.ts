@@ -75,7 +75,7 @@ async function annotationTargets(
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
-  return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io));
+  return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io), [], requestedLocale(argv));
 }
 
 /** The version of dean-check: package.json's, found above this file (src/cli or dist/node/cli). */
@@ -132,7 +132,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
   const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
   for (const note of rules.notes) io.stderr(stderrLine(`dean-check: ${note}`));
-  const inputs = await unique(await expandInputs(positionals));
+  const inputs = await unique(await expandInputs(positionals, locale));
   const targets =
     values.annotate !== undefined
       ? await annotationTargets(

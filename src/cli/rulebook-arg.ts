@@ -79,7 +79,7 @@ export async function loadRulebookFile(file: string, locale: Locale = "vi"): Pro
       snapshot = await readXlsx(bytes);
     } catch (e) {
       if (e instanceof InputError)
-        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.message }));
+        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.in(locale) }));
       throw e;
     }
     const found = rulebookFromWorkbook(snapshot, { origin, locale });

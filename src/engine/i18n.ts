@@ -57,6 +57,29 @@ export function scaleName(scale: number, locale: Locale): string {
   return unitName(scale, locale) ?? `${formatNumber(scale, locale)} đồng`;
 }
 
+/** One sentence in both languages of the product (Vietnamese first). */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/**
+ * An error whose message is a sentence for the user in both languages: `message` is the Vietnamese
+ * one; `in(locale)` the one to show (the CLI's --lang, the pane's language). A sentence made in one
+ * language only (already in the user's) is the same in both.
+ */
+export class LocalizedError extends Error {
+  readonly en: string;
+  constructor(message: string | Bilingual, options?: { cause?: unknown }) {
+    super(typeof message === "string" ? message : message.vi, options);
+    this.en = typeof message === "string" ? message : message.en;
+  }
+
+  in(locale: Locale): string {
+    return locale === "en" ? this.en : this.message;
+  }
+}
+
 /**
  * Fill `{name}` placeholders: the one message formatter of the product (rules, labels, the CLI,
  * the pane's strings). Unknown placeholders are left as they are; a value is inserted as it is

@@ -3,7 +3,7 @@
  * sentence a finance officer can act on): the known ones are said in the pane's language; the
  * adapter's and the engine's messages are already sentences and pass through.
  */
-import type { Locale } from "../engine/i18n";
+import { LocalizedError, type Locale } from "../engine/i18n";
 import { t, type StringKey } from "./strings";
 
 const CODES: [RegExp, StringKey][] = [
@@ -29,6 +29,8 @@ export function describeError(e: unknown, locale: Locale): string {
     const known = CODES.find(([re]) => re.test(code));
     if (known) return t(locale, known[1]);
   }
+  // The engine's and the reader's sentences in both languages (a template, a rulebook workbook).
+  if (e instanceof LocalizedError) return e.in(locale);
   const message = e instanceof Error ? e.message : String(e);
   // An unknown Excel error keeps its text, without the bare code in front.
   return code && message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;

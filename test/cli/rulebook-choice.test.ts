@@ -160,7 +160,7 @@ describe("the automatic choice in dean-check", () => {
   it("sheets of one workbook that belong to different plans are said so", async () => {
     const r = await cli(mixed);
     expect(r.out).toContain(
-      '   ⚠ Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)',
+      '   ⚠ Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN" ("NĂM 2024": sổ hai-phong-2024)',
     );
   });
 
@@ -231,11 +231,11 @@ describe("a workbook whose sheets belong to several plans", () => {
   it("the text report names the other plan's rulebook and its sheets, in Vietnamese and English", async () => {
     const vi = await cli(twoPlans);
     expect(vi.out).toContain(
-      '   ⚠ Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024" (NĂM 2024: sổ hai-phong-2024)',
+      '   ⚠ Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024" ("NĂM 2024": sổ hai-phong-2024)',
     );
     const en = await cli("--lang", "en", twoPlans);
     expect(en.out).toContain(
-      `   ⚠ Sheets of another plan, checked with that plan's rulebook: "PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024" (NĂM 2024: rulebook hai-phong-2024)`,
+      `   ⚠ Sheets of another plan, checked with that plan's rulebook: "PL1 MN", "PL2 TH", "PL3 THCS", "DS đăng ký 2024" ("NĂM 2024": rulebook hai-phong-2024)`,
     );
   });
 
@@ -253,7 +253,7 @@ describe("a workbook whose sheets belong to several plans", () => {
     expect(of(f.findings, (x) => x.sheet === "KP 2019")).toEqual([]);
     const text = await cli(threePlans);
     expect(text.out).toContain(
-      '   ⚠ Trang không kiểm tra: "KP 2019" (NĂM 2019) — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules',
+      '   ⚠ Trang không kiểm tra: "KP 2019" ("NĂM 2019") — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules',
     );
     expect(text.out).toContain(
       '   – KP 2019: Không nhận ra — thuộc kế hoạch khác (tiêu đề ghi "NĂM 2019"), không sổ quy tắc nào có: không kiểm tra',

@@ -46,10 +46,10 @@ describe("a workbook of several plans", () => {
     expect(p.used.others).toBe(
       `Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: ${names(people)
         .map((n) => `"${n}"`)
-        .join(", ")} (NĂM 2024: sổ hai-phong-2024)`,
+        .join(", ")} ("NĂM 2024": sổ hai-phong-2024)`,
     );
-    expect(p.used.unchecked).toMatch(/^Trang không kiểm tra: "KP 2019" \(NĂM 2019\) — /);
-    expect(prepared(wb, "en").used.unchecked).toMatch(/^Sheets not checked: "KP 2019" \(NĂM 2019\) — /);
+    expect(p.used.unchecked).toMatch(/^Trang không kiểm tra: "KP 2019" \("NĂM 2019"\) — /);
+    expect(prepared(wb, "en").used.unchecked).toMatch(/^Sheets not checked: "KP 2019" \("NĂM 2019"\) — /);
   });
 
   it("checks each plan on its own: the findings are each plan's alone, in the workbook's order", () => {

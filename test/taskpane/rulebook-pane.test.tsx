@@ -168,11 +168,11 @@ it("checks the sheets of another plan with their plan's rulebook and says so; a 
   const { port } = await open(wb);
   expect(
     await screen.findByText(
-      'Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)',
+      'Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN" ("NĂM 2024": sổ hai-phong-2024)',
     ),
   ).toBeTruthy();
   expect(
-    screen.getByText(/^Trang không kiểm tra: "KP 2019" \(NĂM 2019\) — không sổ quy tắc nào có năm/),
+    screen.getByText(/^Trang không kiểm tra: "KP 2019" \("NĂM 2019"\) — không sổ quy tắc nào có năm/),
   ).toBeTruthy();
   // The same findings as dean-check: each plan's sheets with its own rulebook.
   const prepared = prepareCheck(wb, { candidates: builtinCandidates() });

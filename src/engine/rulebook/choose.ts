@@ -201,10 +201,10 @@ const WORDS = {
     province: "tỉnh/thành phố {province}",
     default: "không trang nào ghi năm của kế hoạch: dùng sổ {id}",
     otherPlans: "Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: {list}",
-    otherPlan: "{sheets} ({text}: sổ {id})",
+    otherPlan: '{sheets} ("{text}": sổ {id})',
     unchecked:
       "Trang không kiểm tra: {list} — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR)",
-    uncheckedOne: '"{sheet}" ({text})',
+    uncheckedOne: '"{sheet}" ("{text}")',
     none: "Không có sổ quy tắc nào cho sổ tính này: {found}. Các sổ quy tắc có: {list}. Chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR).",
     foundYears: '"{text}" ở {where}',
     foundProvince: "tỉnh/thành phố {province}",
@@ -226,10 +226,10 @@ const WORDS = {
     province: "province {province}",
     default: "no sheet names a year of the plan: using {id}",
     otherPlans: "Sheets of another plan, checked with that plan's rulebook: {list}",
-    otherPlan: "{sheets} ({text}: rulebook {id})",
+    otherPlan: '{sheets} ("{text}": rulebook {id})',
     unchecked:
       "Sheets not checked: {list} — no rulebook has their years; choose one with --rules, or add the department's own to the --rules-dir folder (or DEAN_RULES_DIR)",
-    uncheckedOne: '"{sheet}" ({text})',
+    uncheckedOne: '"{sheet}" ("{text}")',
     none: "No rulebook fits this workbook: {found}. The rulebooks: {list}. Choose one with --rules, or add the department's own to the --rules-dir folder (or DEAN_RULES_DIR).",
     foundYears: '"{text}" at {where}',
     foundProvince: "province {province}",
@@ -295,7 +295,7 @@ export interface OtherPlanGroup {
   sheets: SheetYears[];
 }
 
-/** The groups of sheets of other plans, in one line: '"PL1 MN", "PL2 TH" (NĂM 2024: sổ hai-phong-2024)'. */
+/** The groups of sheets of other plans, in one line: '"PL1 MN", "PL2 TH" ("NĂM 2024": sổ hai-phong-2024)'. */
 export function otherPlansText(groups: readonly OtherPlanGroup[], locale: Locale): string | undefined {
   if (groups.length === 0) return undefined;
   const list = groups.map((g) =>

@@ -156,9 +156,10 @@ function columnSum(
   const exact = sumOf(col, counted);
   if (exact.length <= MAX_FORMULA) return exact;
   if (!lines.excluded) return `SUM(${toA1(lines.first, col)}:${toA1(lines.last, col)})`;
-  throw new TemplateError(
-    `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
-  );
+  throw new TemplateError({
+    vi: `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
+    en: `The year has too many lines (${counted.length}) to add up in one Excel formula: split the appendix.`,
+  });
 }
 
 /**
