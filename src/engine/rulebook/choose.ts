@@ -21,7 +21,7 @@
  */
 import { formatMessage, type Locale } from "../i18n";
 import type { WorkbookSnapshot } from "../snapshot";
-import { toneText, workbookClues, type PlanKind, type SheetClues, type YearClue } from "./clues";
+import { levelWords, toneText, workbookClues, type PlanKind, type SheetClues, type YearClue } from "./clues";
 import type { Rulebook } from "./schema";
 
 export type CandidateOrigin =
@@ -94,6 +94,7 @@ export function chooseRulebook(
   const clues = workbookClues(snapshot, {
     provinces: candidates.map((c) => c.rulebook.province),
     skip: options.skipSheets,
+    levels: levelWords(candidates.map((c) => c.rulebook)),
   });
   return chooseByClues(clues.sheets, candidates);
 }
