@@ -190,8 +190,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
   else io.stdout(escapeTerminal(textReport(escapeStrings(reports), locale), true));
 
+  // A rulebook named with --rules that covers no sheet of a file: checked and shown, but no pass.
+  const uncovered = reports.filter((r) => r.rulebook?.noneCovered);
+  for (const r of uncovered)
+    if (r.rulebook?.others) io.stderr(stderrLine(`dean-check: ${r.file}: ${r.rulebook.others}`));
   // A copy that was asked for and not written is a failure, as an unreadable input is.
-  if (unwritten > 0 || reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  if (unwritten > 0 || uncovered.length > 0 || reports.some((r) => r.error !== undefined))
+    return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
 }
 

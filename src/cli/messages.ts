@@ -69,6 +69,7 @@ bản đánh dấu.
   noteFileHasBuiltinId:
     'sổ quy tắc "{file}" có mã {id} trùng sổ có sẵn: cả hai đều được xét khi tự chọn, báo cáo ghi rõ sổ nào được dùng (sổ của tệp được ưu tiên).',
   chosenWithOption: "chọn bằng --rules",
+  uncoveredNone: "sổ quy tắc đã chọn không có năm của sổ tính: không phải kết quả đạt",
 };
 
 export type CliMessageKey = keyof typeof vi;
@@ -136,6 +137,7 @@ cannot be written.
   noteFileHasBuiltinId:
     'the rulebook "{file}" has the id {id} of a built-in one: both are considered by the automatic choice, and the report names the one used (the file comes first).',
   chosenWithOption: "chosen with --rules",
+  uncoveredNone: "the chosen rulebook has none of the workbook's years: not a pass",
 };
 
 const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };

@@ -58,7 +58,12 @@ export function summaryLines(files: readonly FileReport[], locale: Locale): stri
     }
     const c = countFindings(f.findings ?? []);
     for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += c[k];
-    const none = f.workbook && f.workbook.tables.length === 0 ? ` — ${label(locale, "notRecognized")}` : "";
+    const none =
+      f.workbook && f.workbook.tables.length === 0
+        ? ` — ${label(locale, "notRecognized")}`
+        : f.rulebook?.noneCovered
+          ? ` — ${cliText(locale, "uncoveredNone")}`
+          : "";
     lines.push(`   ${f.file}: ${countsText(c, locale)}${none}`);
   }
   if (files.length > 1) {

@@ -1,6 +1,6 @@
 /** How the command line names the rulebook a file was checked with: the report's header lines and `--json`'s "rulebook". */
 import { label, phrase, type Locale } from "../engine/i18n";
-import { originText, type CandidateOrigin, type ChosenBy } from "../engine/rulebook/choose";
+import { originText, uncoveredReason, type CandidateOrigin, type ChosenBy } from "../engine/rulebook/choose";
 import type { Prepared, UsedRulebook } from "../engine/rulebook/select";
 
 /** What the report says of the rulebook a file was checked with (small: it comes back from a worker). */
@@ -16,11 +16,18 @@ export interface UsedRulebookLike {
   /** Sheets of a plan no rulebook has, not checked: one line. */
   unchecked?: string;
   /** The other plans' rulebooks and their sheets. */
-  otherPlans?: (Omit<UsedRulebookLike, "others" | "unchecked" | "otherPlans" | "uncheckedSheets"> & {
+  otherPlans?: (Omit<
+    UsedRulebookLike,
+    "others" | "unchecked" | "otherPlans" | "uncheckedSheets" | "uncoveredSheets" | "noneCovered"
+  > & {
     sheets: string[];
   })[];
   /** The sheets not checked, each with why. */
   uncheckedSheets?: { sheet: string; reason: string }[];
+  /** A named rulebook: the sheets whose years it does not cover (checked with it all the same), each with why. */
+  uncoveredSheets?: { sheet: string; reason: string }[];
+  /** A named rulebook that covers none of the sheets naming years: no pass (exit 2). */
+  noneCovered?: boolean;
 }
 
 const like = (u: UsedRulebook) => ({
@@ -33,7 +40,7 @@ const like = (u: UsedRulebook) => ({
 
 export function usedRulebookLike(
   u: UsedRulebook,
-  prepared?: Pick<Extract<Prepared, { ok: true }>, "otherPlans" | "unchecked">,
+  prepared?: Pick<Extract<Prepared, { ok: true }>, "otherPlans" | "unchecked" | "uncovered">,
   locale: Locale = "vi",
 ): UsedRulebookLike {
   const out: UsedRulebookLike = like(u);
@@ -46,13 +53,21 @@ export function usedRulebookLike(
       sheet: s.sheet,
       reason: phrase({ id: "sheet.noRulebook", data: { text: s.clue.text } }, locale),
     }));
+  if (prepared?.uncovered) {
+    out.uncoveredSheets = prepared.uncovered.sheets.map((s) => ({
+      sheet: s.sheet,
+      reason: uncoveredReason(s, u.rulebook, locale),
+    }));
+    if (prepared.uncovered.none) out.noneCovered = true;
+  }
   return out;
 }
 
 /**
  * `--json`'s file-level "rulebook" (issue #11): `{id, name, chosenBy}`; a workbook whose sheets
  * belong to several plans adds `otherPlans` (each other rulebook used, and its sheets) and
- * `unchecked` (sheets of a plan no rulebook has, not checked, each with why).
+ * `unchecked` (sheets of a plan no rulebook has, not checked, each with why); a rulebook named with
+ * --rules adds `uncovered` (sheets whose years it does not cover, checked with it all the same).
  */
 export interface PublicRulebook {
   id: string;
@@ -60,6 +75,8 @@ export interface PublicRulebook {
   chosenBy: ChosenBy;
   otherPlans?: { id: string; name: string; chosenBy: ChosenBy; sheets: string[] }[];
   unchecked?: { sheet: string; reason: string }[];
+  /** With --rules (or a saved choice): sheets whose years the rulebook does not cover, checked with it all the same. */
+  uncovered?: { sheet: string; reason: string }[];
 }
 
 export function publicRulebook(u: UsedRulebookLike): PublicRulebook {
@@ -72,6 +89,7 @@ export function publicRulebook(u: UsedRulebookLike): PublicRulebook {
       sheets: p.sheets,
     }));
   if (u.uncheckedSheets) out.unchecked = u.uncheckedSheets.map((s) => ({ sheet: s.sheet, reason: s.reason }));
+  if (u.uncoveredSheets) out.uncovered = u.uncoveredSheets.map((s) => ({ sheet: s.sheet, reason: s.reason }));
   return out;
 }
 

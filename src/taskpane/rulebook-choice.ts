@@ -117,8 +117,12 @@ export function decideRulebook(
         reason: keep.reason,
       },
     });
+    // The sheets the picked rulebook does not cover are said (the picker's warning line), never passed silently.
+    const use: PaneRulebook = { ...keep };
+    if (named.ok && named.used.others) use.others = named.used.others;
+    else delete use.others;
     const decision: PaneDecision = {
-      use: keep,
+      use,
       snapshot: named.ok ? named.snapshot : snapshot,
       split: NO_SPLIT,
     };

@@ -267,11 +267,55 @@ describe("a workbook whose sheets belong to several plans", () => {
     ]);
   });
 
-  it("--rules decides for every sheet: no other plan, nothing left unchecked", async () => {
-    const f = json(await cli("--json", "--rules", "hai-phong-2026-2030", threePlans)).files[0];
-    expect(f.rulebook).toEqual({
-      id: "hai-phong-2026-2030",
-      name: builtinRulebook().name,
+  it("--rules decides for every sheet, and names the sheets whose years it does not cover (review item 5)", async () => {
+    const r = await cli("--json", "--rules", "hai-phong-2026-2030", threePlans);
+    const f = json(r).files[0];
+    const rb = f.rulebook as { uncovered: { sheet: string; reason: string }[] };
+    expect(rb).toMatchObject({ id: "hai-phong-2026-2030", name: builtinRulebook().name, chosenBy: "option" });
+    // No other plan's rulebook is used and nothing is left unchecked: the user asked for this one.
+    expect(Object.keys(rb).sort()).toEqual(["chosenBy", "id", "name", "uncovered"]);
+    const sheets = rb.uncovered.map((u) => u.sheet);
+    expect(sheets).toContain("KP 2019");
+    expect(sheets.every((s) => !/2026|2027|2028|2029|2030|TH 2026/.test(s))).toBe(true);
+    expect(rb.uncovered.find((u) => u.sheet === "KP 2019")?.reason).toBe(
+      'tiêu đề ghi "NĂM 2019", sổ hai-phong-2026-2030 không có năm này',
+    );
+    // Some sheets are covered: the findings decide the exit code, as always.
+    expect(r.code).toBe(1);
+    const text = await cli("--rules", "hai-phong-2026-2030", threePlans);
+    expect(text.out).toMatch(
+      /^ {3}⚠ Sổ quy tắc hai-phong-2026-2030 \(2026–2030\) không có năm của trang: .*"KP 2019" \("NĂM 2019"\).* — vẫn kiểm tra theo sổ đã chọn/mu,
+    );
+  });
+
+  it("--rules that covers no sheet of the workbook: checked and shown, but never a pass (exit 2, one line)", async () => {
+    const sample = join("samples", "dang-ky-2024.xlsx");
+    const r = await cli("--json", "--rules", "hai-phong-2026-2030", sample);
+    expect(r.code).toBe(2);
+    const f = json(r).files[0];
+    expect(f.findings).toEqual(expect.any(Array));
+    expect((f.rulebook as { uncovered: { sheet: string }[] }).uncovered.map((u) => u.sheet)).toEqual([
+      "PL1 MN",
+      "PL2 TH",
+      "PL3 THCS",
+      "PL4 Tư vấn HS",
+      "PL5 LS-ĐL",
+      "PL6 KHTN",
+    ]);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("không có năm của trang nào");
+    const text = await cli("--rules", "hai-phong-2026-2030", sample);
+    expect(text.code).toBe(2);
+    expect(text.out).toContain(
+      "dang-ky-2024.xlsx: 0 lỗi, 0 cảnh báo, 0 lưu ý — sổ quy tắc đã chọn không có năm của sổ tính: không phải kết quả đạt",
+    );
+    const en = await cli("--lang", "en", "--rules", "hai-phong-2026-2030", sample);
+    expect(en.out).toContain("⚠ The rulebook hai-phong-2026-2030 (2026–2030) has the years of no sheet:");
+    // The rulebook of its years: nothing to say.
+    const right = json(await cli("--json", "--rules", "hai-phong-2024", sample)).files[0];
+    expect(right.rulebook).toEqual({
+      id: "hai-phong-2024",
+      name: builtinRulebook("hai-phong-2024").name,
       chosenBy: "option",
     });
   });

@@ -99,3 +99,44 @@ describe("a workbook of several plans", () => {
     );
   });
 });
+
+describe("a rulebook the user named (--rules, the pane's picker, a saved choice)", () => {
+  const named = (id: string, chosenBy: "option" | "saved" = "option") => ({
+    candidate: { rulebook: builtinRulebook(id), origin: { kind: "builtin" as const } },
+    chosenBy,
+    reason: "chọn bằng --rules",
+  });
+  const wb: WorkbookSnapshot = { sheets: [...plan.slice(0, 2), kp2019] };
+
+  it("is used for every sheet, and the sheets whose years it does not cover are said, not passed silently", () => {
+    const p = prepareCheck(wb, { candidates: builtinCandidates(), named: named("hai-phong-2026-2030") });
+    if (!p.ok) throw new Error(p.error);
+    expect(p.otherPlans).toEqual([]);
+    expect(p.unchecked).toEqual([]);
+    expect(p.uncovered?.none).toBe(false);
+    expect(p.uncovered?.sheets.map((s) => s.sheet)).toEqual(["KP 2019"]);
+    expect(p.used.others).toBe(
+      'Sổ quy tắc hai-phong-2026-2030 (2026–2030) không có năm của trang: "KP 2019" ("NĂM 2019") — vẫn kiểm tra theo sổ đã chọn, nhưng các trang này thuộc kế hoạch khác: kết quả của chúng không đáng tin; chọn sổ khác, hoặc để tự chọn sổ của từng trang',
+    );
+    // The check itself is the named rulebook's, on every sheet.
+    expect(names(p.snapshot.sheets)).toEqual(names(wb.sheets));
+  });
+
+  it("covering none of the sheets that name years is said as such (dean-check then exits 2)", () => {
+    const p = prepareCheck(wb, { candidates: builtinCandidates(), named: named("hai-phong-2024", "saved") });
+    if (!p.ok) throw new Error(p.error);
+    expect(p.uncovered?.none).toBe(true);
+    expect(p.uncovered?.sheets).toHaveLength(3);
+    expect(p.used.others).toMatch(/^Sổ quy tắc hai-phong-2024 \(2024\) không có năm của trang nào: /);
+  });
+
+  it("covering every sheet: nothing more is said", () => {
+    const p = prepareCheck(
+      { sheets: plan },
+      { candidates: builtinCandidates(), named: named("hai-phong-2026-2030") },
+    );
+    if (!p.ok) throw new Error(p.error);
+    expect(p.uncovered).toBeUndefined();
+    expect(p.used.others).toBeUndefined();
+  });
+});

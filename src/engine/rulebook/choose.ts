@@ -189,6 +189,34 @@ export function chooseByClues(sheets: readonly SheetClues[], candidates: readonl
   return { ok: true, candidate: winner.c, reason, others };
 }
 
+/**
+ * The sheets that name years (their plan's years, else the cited plan's date, as the choice
+ * reads them) which `rulebook` does not cover, and how many such sheets there are: what a
+ * rulebook the user named (--rules, the pane's picker, a saved choice) is said not to cover.
+ */
+export function uncoveredSheets(
+  snapshot: WorkbookSnapshot,
+  rulebook: Rulebook,
+  candidates: readonly Candidate[] = [],
+): { uncovered: SheetYears[]; dated: number } {
+  const sheets = workbookClues(snapshot, {
+    provinces: [rulebook.province, ...candidates.map((c) => c.rulebook.province)],
+    levels: levelWords([rulebook, ...candidates.map((c) => c.rulebook)]),
+  }).sheets;
+  const kinds = [...new Set(sheets.map((s) => s.kind).filter((k): k is PlanKind => k !== undefined))];
+  const planKind = kinds.length === 1 ? kinds[0] : undefined;
+  const kindOf = new Map(sheets.map((s) => [s.sheet, s.kind ?? planKind]));
+  const all: SheetYears[] = sheets.flatMap((s) => (s.years ? [{ sheet: s.sheet, clue: s.years }] : []));
+  const strong = all.filter((s) => s.clue.how !== "cited");
+  const dated = strong.length > 0 ? strong : all;
+  const years = new Set(rulebook.years);
+  const uncovered = dated.filter((s) => {
+    const k = kindOf.get(s.sheet);
+    return (k !== undefined && k !== planKindOf(rulebook)) || !s.clue.years.every((y) => years.has(y));
+  });
+  return { uncovered, dated: dated.length };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words
 
@@ -206,6 +234,11 @@ const WORDS = {
     unchecked:
       "Trang không kiểm tra: {list} — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR)",
     uncheckedOne: '"{sheet}" ("{text}")',
+    uncovered:
+      "Sổ quy tắc {id} ({years}) không có năm của trang: {list} — vẫn kiểm tra theo sổ đã chọn, nhưng các trang này thuộc kế hoạch khác: kết quả của chúng không đáng tin; chọn sổ khác, hoặc để tự chọn sổ của từng trang",
+    uncoveredAll:
+      "Sổ quy tắc {id} ({years}) không có năm của trang nào: {list} — đã kiểm tra theo sổ đã chọn, nhưng sổ tính thuộc kế hoạch khác: kết quả không đáng tin; chọn sổ khác, hoặc để tự chọn sổ",
+    uncoveredReason: 'tiêu đề ghi "{text}", sổ {id} không có năm này',
     none: "Không có sổ quy tắc nào cho sổ tính này: {found}. Các sổ quy tắc có: {list}. Chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR).",
     foundYears: '"{text}" ở {where}',
     foundProvince: "tỉnh/thành phố {province}",
@@ -231,6 +264,11 @@ const WORDS = {
     unchecked:
       "Sheets not checked: {list} — no rulebook has their years; choose one with --rules, or add the department's own to the --rules-dir folder (or DEAN_RULES_DIR)",
     uncheckedOne: '"{sheet}" ("{text}")',
+    uncovered:
+      "The rulebook {id} ({years}) does not have the years of: {list} — checked with the chosen rulebook all the same, but these sheets belong to another plan: their results cannot be trusted; choose another rulebook, or let each sheet's be chosen automatically",
+    uncoveredAll:
+      "The rulebook {id} ({years}) has the years of no sheet: {list} — checked with the chosen rulebook, but the workbook belongs to another plan: the results cannot be trusted; choose another rulebook, or let it be chosen automatically",
+    uncoveredReason: 'the title says "{text}"; {id} does not have that year',
     none: "No rulebook fits this workbook: {found}. The rulebooks: {list}. Choose one with --rules, or add the department's own to the --rules-dir folder (or DEAN_RULES_DIR).",
     foundYears: '"{text}" at {where}',
     foundProvince: "province {province}",
@@ -317,6 +355,33 @@ export function uncheckedText(sheets: readonly SheetYears[], locale: Locale): st
   if (sheets.length === 0) return undefined;
   const list = sheets.map((s) => w(locale, "uncheckedOne", { sheet: s.sheet, text: s.clue.text }));
   return w(locale, "unchecked", { list: list.join(", ") });
+}
+
+/**
+ * The sheets a named rulebook does not cover, in one line (`all`: it covers none of the sheets that
+ * name years), or undefined when there are none.
+ */
+export function uncoveredText(
+  sheets: readonly SheetYears[],
+  rulebook: Rulebook,
+  locale: Locale,
+  all = false,
+): string | undefined {
+  if (sheets.length === 0) return undefined;
+  const shown = sheets
+    .slice(0, 6)
+    .map((s) => w(locale, "uncheckedOne", { sheet: s.sheet, text: s.clue.text }));
+  if (sheets.length > 6) shown.push(`(+${sheets.length - 6})`);
+  return w(locale, all ? "uncoveredAll" : "uncovered", {
+    id: rulebook.id,
+    years: yearsText(rulebook.years),
+    list: shown.join(", "),
+  });
+}
+
+/** Why one sheet is not covered by a named rulebook (--json's "uncovered"). */
+export function uncoveredReason(s: SheetYears, rulebook: Rulebook, locale: Locale): string {
+  return w(locale, "uncoveredReason", { text: s.clue.text, id: rulebook.id });
 }
 
 /** The reason of a rulebook chosen for some sheets only: the first sheet's clue. */

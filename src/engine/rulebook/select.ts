@@ -2,7 +2,8 @@
  * The rulebook a workbook is checked with, and the workbook as the check sees it: what the CLI
  * and the pane do for every workbook, in one place. Pure.
  *
- * - A rulebook the user named (--rules, the pane's picker or its saved choice) is used as it is.
+ * - A rulebook the user named (--rules, the pane's picker or its saved choice) is used as it is;
+ *   the sheets whose years it does not cover are said (never silently passed: `uncovered`).
  * - Otherwise a rulebook kept in the workbook's own "SỔ QUY TẮC" sheets is used (an invalid one
  *   is an error pointing at its cells), else the automatic choice among the candidates
  *   (./choose.ts); a workbook that no candidate fits is an error naming what was found and which
@@ -26,6 +27,8 @@ import {
   otherPlansText,
   reasonText,
   uncheckedText,
+  uncoveredSheets,
+  uncoveredText,
   type Candidate,
   type CandidateOrigin,
   type ChosenBy,
@@ -46,6 +49,13 @@ export interface UsedRulebook {
   others?: string;
   /** Sheets of a plan no rulebook has, not checked: one line, when there are some. */
   unchecked?: string;
+}
+
+/** Sheets whose years a rulebook the user named does not cover (checked with it all the same). */
+export interface Uncovered {
+  sheets: SheetYears[];
+  /** True when it covers none of the sheets that name years: the result is no pass (dean-check exits 2). */
+  none: boolean;
 }
 
 /** Sheets of another plan, checked against that plan's rulebook. */
@@ -69,6 +79,11 @@ export type Prepared =
       otherPlans: OtherPlan[];
       /** …and the sheets no rulebook covers, not checked. */
       unchecked: SheetYears[];
+      /**
+       * A named rulebook only: the sheets whose years it does not cover, checked with it all the
+       * same (the user asked for it) and said (`used.others` is the line).
+       */
+      uncovered?: Uncovered;
     }
   | { ok: false; error: string };
 
@@ -105,13 +120,25 @@ export function prepareCheck(
       rulebookSheets.length > 0
         ? `${n.reason} (${formatMessage(WORDS[locale].ownIgnored, { sheet: rulebookSheets[0] })})`
         : n.reason;
+    const used: UsedRulebook = {
+      rulebook: n.candidate.rulebook,
+      chosenBy: n.chosenBy,
+      origin: n.candidate.origin,
+      reason,
+    };
+    // Never checked against a wrong plan without a word: the sheets it does not cover are said.
+    const { uncovered, dated } = uncoveredSheets(rest, n.candidate.rulebook, options.candidates);
+    const none = uncovered.length > 0 && uncovered.length === dated;
+    const line = uncoveredText(uncovered, n.candidate.rulebook, locale, none);
+    if (line) used.others = line;
     return {
       ok: true,
-      used: { rulebook: n.candidate.rulebook, chosenBy: n.chosenBy, origin: n.candidate.origin, reason },
+      used,
       snapshot: rest,
       rulebookSheets,
       otherPlans: [],
       unchecked: [],
+      ...(uncovered.length > 0 ? { uncovered: { sheets: uncovered, none } } : {}),
     };
   }
   let candidates = options.candidates;
