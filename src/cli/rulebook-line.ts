@@ -98,8 +98,9 @@ export function publicRulebook(u: UsedRulebookLike): PublicRulebook {
  * rulebook from a file names the file, so that a file's rulebook with a built-in id is told apart.
  */
 export function rulebookLine(u: UsedRulebookLike, locale: Locale): string {
+  // A built-in rulebook, or the workbook's own (its reason already names the sheet): the id alone.
   const where =
-    u.origin.kind === "builtin"
+    u.origin.kind === "builtin" || u.origin.kind === "workbook"
       ? u.id
       : `${u.id}, ${originText({ rulebook: { id: u.id } as UsedRulebook["rulebook"], origin: u.origin }, locale)}`;
   const how = u.chosenBy === "auto" ? `${label(locale, "chosenAuto")}: ${u.reason}` : u.reason;

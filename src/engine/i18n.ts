@@ -114,6 +114,7 @@ const LABELS = {
     rulebookUsed: "Sổ quy tắc",
     chosenAuto: "tự chọn",
     notRecognized: "Không nhận ra",
+    skippedSheet: "Bỏ qua",
     noAppendix:
       "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
     emptyBook: "Sổ tính trống: không có trang tính nào có dữ liệu để kiểm tra.",
@@ -156,6 +157,7 @@ const LABELS = {
     rulebookUsed: "Rulebook",
     chosenAuto: "chosen automatically",
     notRecognized: "Not recognised",
+    skippedSheet: "Skipped",
     noAppendix:
       'No appendix was recognised. Each sheet needs a header row ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền"…).',
     emptyBook: "The workbook is empty: no sheet has data to check.",

@@ -171,9 +171,15 @@ describe("the automatic choice in dean-check", () => {
       json(await cli("--json", "--rules", "hai-phong-2024", withOwn)).files[0].findings,
     );
     const text = await cli(withOwn);
-    expect(text.out).toContain(
-      "   – Thông tin chung: Không nhận ra — trang của sổ quy tắc, không phải phụ lục",
+    // Skipped on purpose, not "Không nhận ra"; the reason said once in the header (review item 15).
+    expect(text.out).toContain("   – Thông tin chung: Bỏ qua: trang của sổ quy tắc, không phải phụ lục");
+    expect(text.out).not.toMatch(/Không nhận ra — trang của sổ quy tắc/);
+    expect(rulebookLine(text)).toBe(
+      `   Sổ quy tắc: ${builtinRulebook("hai-phong-2024").name} (hai-phong-2024) — sổ quy tắc để trong sổ tính (trang "Thông tin chung")`,
     );
+    const en = await cli("--lang", "en", withOwn);
+    expect(en.out).toContain("   – Thông tin chung: Skipped: a sheet of the rulebook, not an appendix");
+    expect(rulebookLine(en).match(/the rulebook kept in the workbook/g)).toHaveLength(1);
   });
 
   it("the annotated copy names the rulebook and why", async () => {
@@ -256,7 +262,7 @@ describe("a workbook whose sheets belong to several plans", () => {
       '   ⚠ Trang không kiểm tra: "KP 2019" ("NĂM 2019") — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules',
     );
     expect(text.out).toContain(
-      '   – KP 2019: Không nhận ra — thuộc kế hoạch khác (tiêu đề ghi "NĂM 2019"), không sổ quy tắc nào có: không kiểm tra',
+      '   – KP 2019: Bỏ qua: thuộc kế hoạch khác (tiêu đề ghi "NĂM 2019"), không sổ quy tắc nào có: không kiểm tra',
     );
     const en = json(await cli("--json", "--lang", "en", threePlans)).files[0];
     expect((en.rulebook as PublicRulebook).unchecked).toEqual([
