@@ -62,6 +62,8 @@ bản đánh dấu.
     '{origin} không có trang sổ quy tắc nào (trang có tiêu đề "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Tạo một sổ bằng: dean-template rulebook -o so-quy-tac.xlsx',
   rulesDirNotFolder: 'Thư mục sổ quy tắc "{dir}" không phải một thư mục.',
   rulesDirUnreadable: 'Không đọc được thư mục sổ quy tắc "{dir}".',
+  rulesDirSkipped:
+    'bỏ qua "{file}" trong thư mục sổ quy tắc: tệp không có trang sổ quy tắc nào (có lẽ là một phụ lục).',
   rulesDirSameId:
     'Hai sổ quy tắc trong thư mục "{dir}" cùng mã {id}: "{first}" và "{second}". Đổi mã (id) của một sổ.',
   noteBuiltinNotFile:
@@ -130,6 +132,8 @@ cannot be written.
     '{origin} has no rulebook sheet (a sheet titled "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Make one with: dean-template rulebook -o rulebook.xlsx',
   rulesDirNotFolder: 'The rulebook folder "{dir}" is not a folder.',
   rulesDirUnreadable: 'Cannot read the rulebook folder "{dir}".',
+  rulesDirSkipped:
+    'skipped "{file}" in the rulebook folder: it holds no rulebook sheet (an appendix, perhaps).',
   rulesDirSameId:
     'Two rulebooks of the folder "{dir}" have the id {id}: "{first}" and "{second}". Change one id.',
   noteBuiltinNotFile:

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { parseRulebook } from "../../src/engine/rulebook/load";
 import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import { templateSnapshot } from "../../src/engine/templates/build";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -375,6 +376,27 @@ describe("--rules and the department's own rulebooks", () => {
       if (before === undefined) delete process.env.DEAN_RULES_DIR;
       else process.env.DEAN_RULES_DIR = before;
     }
+  });
+
+  it("--rules-dir beside the appendices: a workbook that holds no rulebook sheet is skipped in one line, the run goes on (review item 6)", async () => {
+    const folder = join(dir, "so-va-phu-luc");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, "so-quy-tac.xlsx"),
+      await templateXlsxBuffer(rulebookTemplate(parseRulebook(mine("so-2024-xlsx", "Sổ 2024 bằng Excel")))),
+    );
+    copyFileSync(people, join(folder, "dang-ky.xlsx"));
+    const r = await cli("--json", "--rules-dir", folder, join(folder, "dang-ky.xlsx"));
+    expect(r.code).not.toBe(2);
+    expect(json(r).files[0].rulebook).toMatchObject({ id: "so-2024-xlsx", chosenBy: "auto" });
+    expect(r.err.trim().split("\n")).toEqual([
+      `dean-check: bỏ qua "${join(folder, "dang-ky.xlsx")}" trong thư mục sổ quy tắc: tệp không có trang sổ quy tắc nào (có lẽ là một phụ lục).`,
+    ]);
+    // A rulebook workbook that is broken still stops the run: it must not be passed over.
+    const broken = join(dir, "so-hong");
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, "x.json"), "{}");
+    expect((await cli("--rules-dir", broken, people)).code).toBe(2);
   });
 
   it("a rulebook file with a built-in id never shadows it silently: the file is named where used", async () => {

@@ -185,6 +185,7 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 10, 12, 24]);
   titleBlock(b, {
     appendix,
+    province: rulebook.province,
     titles: [`Kinh phí đào tạo, bồi dưỡng đội ngũ năm ${year}`],
     unit: UNIT_LINES[scale],
   });
@@ -236,7 +237,11 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
 export function taskSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year, appendix } = ctx;
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 22, 12, 30]);
-  titleBlock(b, { appendix, titles: [`Tổng hợp các nội dung nhiệm vụ kế hoạch năm ${year}`] });
+  titleBlock(b, {
+    appendix,
+    province: rulebook.province,
+    titles: [`Tổng hợp các nội dung nhiệm vụ kế hoạch năm ${year}`],
+  });
   const header = levelHeader(b, ctx, {
     before: ["TT", "Nội dung"],
     group: "Số lượng dự kiến",
