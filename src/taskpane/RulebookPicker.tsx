@@ -24,16 +24,17 @@ import { rulebookFromWorkbook } from "../engine/rulebook/workbook";
 import type { Locale } from "../engine/i18n";
 import { rulebookWorkbookSnapshot } from "../io/xlsx/rulebook-file";
 import { isBuiltin, type PaneRulebook } from "./rulebook-choice";
+import { describeError } from "./errors";
 import { t } from "./strings";
 
 const FILE = "__file__";
 
 /** A file's text or bytes (FileReader: every webview Office runs in has it). */
-function readFile(f: Blob, as: "text" | "bytes"): Promise<string | ArrayBuffer> {
+function readFile(f: Blob, as: "text" | "bytes", locale: Locale): Promise<string | ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(r.result as string | ArrayBuffer);
-    r.onerror = () => reject(new Error("Không đọc được tệp."));
+    r.onerror = () => reject(new Error(t(locale, "rulebookFileUnreadable")));
     if (as === "text") r.readAsText(f, "utf-8");
     else r.readAsArrayBuffer(f);
   });
@@ -41,14 +42,20 @@ function readFile(f: Blob, as: "text" | "bytes"): Promise<string | ArrayBuffer> 
 
 /** A rulebook file: JSON, or a rulebook workbook (read by ExcelJS, loaded only then). */
 async function openRulebook(f: File, locale: Locale): Promise<Rulebook> {
-  const origin = `Sổ quy tắc "${f.name}"`;
+  // Where the rulebook comes from, in each language: the start of every message about it.
+  const origins = {
+    vi: t("vi", "rulebookOrigin", { file: f.name }),
+    en: t("en", "rulebookOrigin", { file: f.name }),
+  };
+  const origin = origins[locale];
   if (/\.xlsx$/i.test(f.name)) {
-    const snapshot = await rulebookWorkbookSnapshot((await readFile(f, "bytes")) as ArrayBuffer, f.name);
+    const bytes = (await readFile(f, "bytes", locale)) as ArrayBuffer;
+    const snapshot = await rulebookWorkbookSnapshot(bytes, f.name, origins);
     const found = rulebookFromWorkbook(snapshot, { origin, locale });
     if (!found) throw new RulebookError(`${origin}: ${t(locale, "rulebookNoSheets")}`, []);
     return found.rulebook;
   }
-  return parseRulebookText((await readFile(f, "text")) as string, origin, locale);
+  return parseRulebookText((await readFile(f, "text", locale)) as string, origin, locale);
 }
 
 const useStyles = makeStyles({
@@ -89,7 +96,7 @@ export function RulebookPicker({
       onChange(await openRulebook(f, locale), { kind: "file", file: f.name });
       setError(undefined);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err, locale));
     }
   };
   const rulebook = current.rulebook;
@@ -137,8 +144,13 @@ export function RulebookPicker({
         </div>
       )}
       {current.others && (
-        <MessageBar intent="warning">
+        <MessageBar intent="info">
           <MessageBarBody>{current.others}</MessageBarBody>
+        </MessageBar>
+      )}
+      {current.unchecked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{current.unchecked}</MessageBarBody>
         </MessageBar>
       )}
       {suggestion && (

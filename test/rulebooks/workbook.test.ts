@@ -83,6 +83,8 @@ describe("the rulebook workbook", () => {
       .map((v) => v.type === "list" && v.list);
     expect(lists).toContainEqual(["Đào tạo nâng chuẩn", "Bồi dưỡng", "Nhóm (tiêu đề)"]);
     expect(lists).toContainEqual(["GV", "CBQL", "CBGV"]);
+    // Upgrades go up: TC-ĐH, CĐ-ĐH…, never ĐH-CĐ, CĐ-CĐ or ĐH-ĐH (review item 14).
+    expect(lists).toContainEqual(["TC-CĐ", "TC-ĐH", "TC-ThS", "CĐ-ĐH", "CĐ-ThS", "ĐH-ThS"]);
     expect(courses.validations).toContainEqual(
       expect.objectContaining({ type: "decimal", range: "D7:D54", min: 0 }),
     );
@@ -199,7 +201,7 @@ describe("the rulebook workbook", () => {
     // Drop-downs take their items from the other sheets, so that a level or content added there is offered.
     expect(parts.validations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ range: "B6:B19", source: "'Nội dung & đơn giá'!$AA$7:$AA$19" }),
+        expect.objectContaining({ range: "B6:B19", source: "'Nội dung & đơn giá'!$AA$7:$AA$219" }),
         expect.objectContaining({ range: "D6:D19", source: "'Cấp học'!$B$6:$B$20" }),
         expect.objectContaining({ range: "E6:E19", list: ["Công lập", "Ngoài công lập"] }),
         expect.objectContaining({ range: "F6:F19", source: "'Nhóm đối tượng'!$C$6:$C$17" }),
@@ -207,7 +209,7 @@ describe("the rulebook workbook", () => {
       ]),
     );
     expect(groups.validations).toContainEqual(
-      expect.objectContaining({ range: "B6:B17", source: "'Nội dung & đơn giá'!$AA$7:$AA$19" }),
+      expect.objectContaining({ range: "B6:B17", source: "'Nội dung & đơn giá'!$AA$7:$AA$219" }),
     );
   });
 

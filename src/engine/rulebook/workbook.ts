@@ -119,6 +119,13 @@ const PROGRAMMES: Vocabulary<string> = (["TC", "CD", "DH"] as const).flatMap((fr
   ),
 );
 
+/** "TC-ĐH" goes up; "ĐH-CĐ", "CĐ-CĐ" do not. */
+const RANK = ["TC", "CĐ", "ĐH", "ThS"];
+const upward = (word: string) => {
+  const [from, to] = word.split("-");
+  return RANK.indexOf(to) > RANK.indexOf(from);
+};
+
 function wordOf<T extends string | number | boolean>(vocab: Vocabulary<T>, value: T): string {
   return vocab.find(([v]) => v === value)?.[1] ?? String(value);
 }
@@ -702,7 +709,8 @@ function coursesSheet(
   });
   for (let k = 0; k < blankRows; k++) b.add(blankRow());
   const last = b.next - 1;
-  sources.courseIds = sourceRange(name, at("id"), first, last);
+  // Room for contents added under the last row: a 21st one is offered in the drop-downs too.
+  sources.courseIds = sourceRange(name, at("id"), first, last + 200);
   const colRange = (c: number) => `${toA1(first, c)}:${toA1(last, c)}`;
   const list = (c: CourseCol, vocab: readonly string[], error: string) =>
     b.validations.push({ type: "list", range: colRange(at(c)), list: [...vocab], error });
@@ -712,7 +720,14 @@ function coursesSheet(
   b.validations.push({
     type: "list",
     range: colRange(at("programme")),
-    list: words(PROGRAMMES),
+    // Upgrades go up (TC-ĐH, CĐ-ĐH…), never ĐH-CĐ; a rulebook's own other value stays readable.
+    list: words(PROGRAMMES).filter(
+      (w) =>
+        upward(w) ||
+        (rb?.courses ?? []).some(
+          (c) => c.programme && wordOf(PROGRAMMES, `${c.programme.from}>${c.programme.to}`) === w,
+        ),
+    ),
     error: "Chọn một chương trình trong danh sách, ví dụ TC-ĐH.",
   });
   b.validations.push({
