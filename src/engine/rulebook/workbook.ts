@@ -60,7 +60,8 @@ export const RULEBOOK_SHEETS: Readonly<Record<RulebookSheetKey, { name: string; 
   provenance: { name: "Cách suy ra", title: "SỔ QUY TẮC — CÁCH SUY RA TỪNG GIÁ TRỊ" },
 };
 
-const SHEET_ORDER: RulebookSheetKey[] = [
+/** The rulebook sheets in the order they are written (the provenance only in a draft). */
+export const SHEET_ORDER: readonly RulebookSheetKey[] = [
   "info",
   "levels",
   "courses",
@@ -308,6 +309,11 @@ const COURSE_LEVEL: ReadonlySet<CourseCol> = new Set([
   "aliases",
 ]);
 
+/** Course columns that belong to a year of the content: all the others. */
+const PER_YEAR: readonly CourseCol[] = [...BEFORE_LEVELS, ...AFTER_LEVELS].filter(
+  (c) => !COURSE_LEVEL.has(c),
+);
+
 const LEVEL_HEAD = ["STT", "Mã cấp học", "Tên cấp học", "Tên khác (mỗi tên một dòng)", "Số trường"] as const;
 const UNIT_HEAD = [
   "STT",
@@ -318,7 +324,7 @@ const UNIT_HEAD = [
   "Dòng thêm (không phải đơn vị)",
 ] as const;
 const GROUP_HEAD = ["STT", "Mã nội dung", "Mã nhóm", "Tên nhóm", "Mô tả (ai thuộc nhóm)"] as const;
-const PART_HEAD = [
+export const PART_HEAD = [
   "STT",
   "Mã nội dung",
   "Năm",
@@ -366,6 +372,35 @@ function addRow(b: SheetBuilder, cells: (TemplateCell | null)[]): number {
     );
   });
   return b.add(cells, lines > 1 ? Math.min(409, Math.ceil(lines * 15.75 + 4)) : undefined);
+}
+
+/** A check that a range holds numbers: whole or decimal, from `min` (to `max`), with its message. */
+function numberCheck(
+  type: "whole" | "decimal",
+  range: string,
+  min: number,
+  error: string,
+  max?: number,
+): Validation {
+  return max === undefined ? { type, range, min, error } : { type, range, min, max, error };
+}
+
+/** A year of the plan. */
+const yearCheck = (range: string) => numberCheck("whole", range, 1990, "Năm là số từ 1990 đến 2100.", 2100);
+
+/** Blank rows to fill in under a table, each cell styled as its column. */
+function blankRows(b: SheetBuilder, styles: readonly CellStyle[], count = 10): void {
+  for (let k = 0; k < count; k++) b.add(styles.map((style) => v(null, style)));
+}
+
+/** A rulebook sheet with one header row: printed on every page, the rows below it scrolling. */
+function rulebookSheet(b: SheetBuilder, name: string, header: number): TemplateSheet {
+  return b.sheet({
+    name,
+    kind: "rulebook",
+    printTitleRows: [header, header],
+    freeze: { rows: header + 1, cols: 0 },
+  });
 }
 
 /** An empty list of levels with a duty, written out. */
@@ -437,34 +472,13 @@ function infoSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
     if (f.path.startsWith("totals."))
       b.validations.push(list(words(TOTALS), r, "Chọn một cách cộng trong danh sách."));
     if (f.path === "tolerance")
-      b.validations.push({
-        type: "decimal",
-        range: toA1(r, 1),
-        min: 0,
-        max: 10,
-        error: "Sai số là một số từ 0 đến 10.",
-      });
+      b.validations.push(numberCheck("decimal", toA1(r, 1), 0, "Sai số là một số từ 0 đến 10.", 10));
     if (f.path === "planTotal.amount")
-      b.validations.push({
-        type: "decimal",
-        range: toA1(r, 1),
-        min: 0,
-        error: "Tổng kinh phí là một số không âm (đồng).",
-      });
+      b.validations.push(numberCheck("decimal", toA1(r, 1), 0, "Tổng kinh phí là một số không âm (đồng)."));
     if (["upgrade.minMonthsLeft", "bdtx.minModules", "bdtx.periodsPerModule"].includes(f.path))
-      b.validations.push({
-        type: "whole",
-        range: toA1(r, 1),
-        min: 1,
-        error: "Ô này nhận một số nguyên dương.",
-      });
+      b.validations.push(numberCheck("whole", toA1(r, 1), 1, "Ô này nhận một số nguyên dương."));
   }
-  return b.sheet({
-    name: RULEBOOK_SHEETS.info.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.info.name, header);
 }
 
 function infoValue(rb: Rulebook, path: string): string | number | null {
@@ -554,22 +568,17 @@ function levelsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSo
     ]);
     index.set(`levels[${i}]`, `${RULEBOOK_SHEETS.levels.name}!${toA1(r, 1)}`);
   });
-  const extra = 10;
-  for (let k = 0; k < extra; k++)
-    b.add([v(null, "center"), v(null, "center"), v(null, "text"), v(null, "text"), v(null, "count")]);
+  blankRows(b, ["center", "center", "text", "text", "count"]);
   sources.levelIds = sourceRange(RULEBOOK_SHEETS.levels.name, 1, first, b.next - 1);
-  b.validations.push({
-    type: "whole",
-    range: `${toA1(first, 4)}:${toA1(b.next - 1, 4)}`,
-    min: 0,
-    error: "Số trường là một số nguyên không âm (để trống nếu không tính theo trường).",
-  });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.levels.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  b.validations.push(
+    numberCheck(
+      "whole",
+      `${toA1(first, 4)}:${toA1(b.next - 1, 4)}`,
+      0,
+      "Số trường là một số nguyên không âm (để trống nếu không tính theo trường).",
+    ),
+  );
+  return rulebookSheet(b, RULEBOOK_SHEETS.levels.name, header);
 }
 
 interface CourseLayout {
@@ -715,40 +724,23 @@ function coursesSheet(
     list: words(PROGRAMMES),
     error: "Chọn một chương trình trong danh sách, ví dụ TC-ĐH.",
   });
-  b.validations.push({
-    type: "whole",
-    range: colRange(at("year")),
-    min: 1990,
-    max: 2100,
-    error: "Năm là số từ 1990 đến 2100.",
-  });
+  b.validations.push(yearCheck(colRange(at("year"))));
   for (const c of ["price", "pricePerCredit", "amount"] as const)
-    b.validations.push({
-      type: "decimal",
-      range: colRange(at(c)),
-      min: 0,
-      error: "Số tiền (đồng) là một số không âm.",
-    });
+    b.validations.push(numberCheck("decimal", colRange(at(c)), 0, "Số tiền (đồng) là một số không âm."));
   for (const c of ["credits", "totalCredits", "quota"] as const)
-    b.validations.push({
-      type: "whole",
-      range: colRange(at(c)),
-      min: 1,
-      error: "Ô này nhận một số nguyên dương.",
-    });
-  b.validations.push({
-    type: "whole",
-    range: colRange(at("total")),
-    min: 0,
-    error: "Tổng số người là một số nguyên không âm.",
-  });
+    b.validations.push(numberCheck("whole", colRange(at(c)), 1, "Ô này nhận một số nguyên dương."));
+  b.validations.push(
+    numberCheck("whole", colRange(at("total")), 0, "Tổng số người là một số nguyên không âm."),
+  );
   if (levelIds.length > 0)
-    b.validations.push({
-      type: "whole",
-      range: `${toA1(first, firstLevel)}:${toA1(last, firstLevel + levelIds.length - 1)}`,
-      min: 0,
-      error: "Số người là một số nguyên không âm.",
-    });
+    b.validations.push(
+      numberCheck(
+        "whole",
+        `${toA1(first, firstLevel)}:${toA1(last, firstLevel + levelIds.length - 1)}`,
+        0,
+        "Số người là một số nguyên không âm.",
+      ),
+    );
   return b.sheet({
     name,
     kind: "rulebook",
@@ -776,8 +768,7 @@ function groupsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSo
       index.set(`courses[${i}].groups[${k}]`, `${name}!${toA1(r, 2)}`);
     });
   });
-  for (let k = 0; k < 10; k++)
-    b.add([v(null, "center"), v(null, "text"), v(null, "center"), v(null, "text"), v(null, "text")]);
+  blankRows(b, ["center", "text", "center", "text", "text"]);
   const last = b.next - 1;
   sources.groupIds = sourceRange(name, 2, first, last);
   if (sources.courseIds)
@@ -788,12 +779,7 @@ function groupsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSo
       source: sources.courseIds,
       error: "Chọn mã một nội dung của trang Nội dung & đơn giá.",
     });
-  return b.sheet({
-    name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, name, header);
 }
 
 function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSources): TemplateSheet {
@@ -819,29 +805,14 @@ function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSou
       });
     });
   });
-  for (let k = 0; k < 10; k++)
-    b.add([
-      v(null, "center"),
-      v(null, "text"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "count"),
-    ]);
+  blankRows(b, ["center", "text", "center", "center", "center", "center", "count"]);
   const last = b.next - 1;
   const col = (c: number) => `${toA1(first, c)}:${toA1(last, c)}`;
   const from = (c: number, source: string | undefined, error: string) => {
     if (source) b.validations.push({ type: "list", range: col(c), list: [], source, error });
   };
   from(1, sources.courseIds, "Chọn mã một nội dung của trang Nội dung & đơn giá.");
-  b.validations.push({
-    type: "whole",
-    range: col(2),
-    min: 1990,
-    max: 2100,
-    error: "Năm là số từ 1990 đến 2100.",
-  });
+  b.validations.push(yearCheck(col(2)));
   from(3, sources.levelIds, "Chọn mã một cấp học của trang Cấp học (hoặc để trống).");
   b.validations.push({
     type: "list",
@@ -850,18 +821,8 @@ function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSou
     error: "Chọn Công lập hoặc Ngoài công lập (hoặc để trống).",
   });
   from(5, sources.groupIds, "Chọn mã một nhóm của trang Nhóm đối tượng (hoặc để trống).");
-  b.validations.push({
-    type: "whole",
-    range: col(6),
-    min: 0,
-    error: "Số người là một số nguyên không âm.",
-  });
-  return b.sheet({
-    name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  b.validations.push(numberCheck("whole", col(6), 0, "Số người là một số nguyên không âm."));
+  return rulebookSheet(b, name, header);
 }
 
 function unitsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
@@ -884,27 +845,14 @@ function unitsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
       if (j === 0) index.set(`units[${i}]`, `${RULEBOOK_SHEETS.units.name}!${toA1(r, 1)}`);
     });
   });
-  for (let k = 0; k < 10; k++)
-    b.add([
-      v(null, "center"),
-      v(null, "text"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "text"),
-      v(null, "center"),
-    ]);
+  blankRows(b, ["center", "text", "center", "center", "text", "center"]);
   b.validations.push({
     type: "list",
     range: `${toA1(first, 5)}:${toA1(b.next - 1, 5)}`,
     list: [wordOf(YES_NO, true)],
     error: "Chọn Có cho dòng không phải đơn vị (ví dụ Các trường THPT), hoặc để trống.",
   });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.units.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.units.name, header);
 }
 
 function rulesSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
@@ -934,12 +882,7 @@ function rulesSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
     list: words(SEVERITIES),
     error: "Chọn Lỗi, Cảnh báo, Lưu ý hoặc Tắt (để trống: mức mặc định).",
   });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.rules.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.rules.name, header);
 }
 
 function provenanceSheet(
@@ -968,12 +911,7 @@ function provenanceSheet(
       v(p.from ?? null, "text"),
     ]);
   });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.provenance.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.provenance.name, header);
 }
 
 function valueAtPath(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -1374,21 +1312,8 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
   for (let r = h + 2; r < rowsOf(sheet); r++) {
     const name = textOf(cell(r, "name"));
     const id = textOf(cell(r, "id"));
-    const perYear: CourseCol[] = [
-      "year",
-      "price",
-      "credits",
-      "quota",
-      "total",
-      "amount",
-      "note",
-      "time",
-      "form",
-      "lead",
-      "partner",
-    ];
     const yearFilled =
-      perYear.some((c) => textOf(cell(r, c)) !== "") ||
+      PER_YEAR.some((c) => textOf(cell(r, c)) !== "") ||
       [...levelCol.values()].some((k) => textOf(at(sheet, r, k)) !== "");
     const attrFilled = [...COURSE_LEVEL].some((c) => c !== "tt" && textOf(cell(r, c)) !== "");
     if (!yearFilled && !attrFilled) continue;
