@@ -244,14 +244,8 @@ const BEFORE_LEVELS: readonly CourseCol[] = [
   "totalCredits",
   "quota",
 ];
-const AFTER_LEVELS: readonly CourseCol[] = [
-  "total",
-  "amount",
-  "note",
-  "time",
-  "form",
-  "lead",
-  "partner",
+/** What a content is, whatever the year: the last columns. */
+const CONTENT_ATTRS: readonly CourseCol[] = [
   "kind",
   "target",
   "levels",
@@ -260,6 +254,16 @@ const AFTER_LEVELS: readonly CourseCol[] = [
   "parent",
   "id",
   "aliases",
+];
+const AFTER_LEVELS: readonly CourseCol[] = [
+  "total",
+  "amount",
+  "note",
+  "time",
+  "form",
+  "lead",
+  "partner",
+  ...CONTENT_ATTRS,
 ];
 
 /** Column headers (second header row) and widths. */
@@ -294,19 +298,12 @@ const PRICE_GROUP: readonly CourseCol[] = ["price", "pricePerCredit", "credits",
 const DUTY_GROUP: readonly CourseCol[] = ["time", "form", "lead", "partner"];
 
 /** Course columns that belong to the content (its first row), not to a year. */
-const COURSE_LEVEL: ReadonlySet<CourseCol> = new Set([
+const COURSE_LEVEL: ReadonlySet<CourseCol> = new Set<CourseCol>([
   "tt",
   "name",
   "pricePerCredit",
   "totalCredits",
-  "kind",
-  "target",
-  "levels",
-  "programme",
-  "sector",
-  "parent",
-  "id",
-  "aliases",
+  ...CONTENT_ATTRS,
 ]);
 
 /** Course columns that belong to a year of the content: all the others. */
@@ -1047,8 +1044,24 @@ const READ_WORDS = {
   },
 } as const;
 
-const say = (rd: Reading, key: keyof (typeof READ_WORDS)["vi"], data: Record<string, string>) =>
+type ReadKey = keyof (typeof READ_WORDS)["vi"];
+
+const say = (rd: Reading, key: ReadKey, data: Record<string, string>) =>
   formatMessage(READ_WORDS[rd.locale][key], data);
+
+/**
+ * A problem of the reader's own at `cell`, in the reader's language; `flag`: the path whose schema
+ * problem would only repeat it.
+ */
+function problem(
+  rd: Reading,
+  at: { path: (string | number)[]; cell: string; flag?: string },
+  key: ReadKey,
+  data: Record<string, string>,
+): void {
+  if (at.flag !== undefined) rd.flagged.add(at.flag);
+  rd.problems.push({ path: at.path, text: say(rd, key, data), cell: at.cell });
+}
 
 /** What the reader builds, with the cell of each value and its own problems. */
 interface Reading {
@@ -1103,16 +1116,10 @@ function vocabValue<T extends string | number | boolean>(
   if (t === "") return undefined;
   const value = valueOf(vocab, t);
   if (value === undefined) {
-    const key = pathText(path);
-    rd.flagged.add(key);
-    rd.problems.push({
-      path,
-      text: say(rd, "oneOf", {
-        field: fieldName(path, rd.locale, { json: false }),
-        list: words(vocab).join(", "),
-        found: t.length > 40 ? `${t.slice(0, 39)}…` : t,
-      }),
-      cell: where,
+    problem(rd, { path, cell: where, flag: pathText(path) }, "oneOf", {
+      field: fieldName(path, rd.locale, { json: false }),
+      list: words(vocab).join(", "),
+      found: t.length > 40 ? `${t.slice(0, 39)}…` : t,
     });
   }
   return value;
@@ -1182,12 +1189,7 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
           const level = m ? m[1].trim() : item;
           const q = m ? valueOf(QUALIFICATIONS, m[2]) : undefined;
           if (!m || q === undefined) {
-            rd.flagged.add("upgrade.standard");
-            rd.problems.push({
-              path,
-              text: say(rd, "standard", { found: item }),
-              cell: where,
-            });
+            problem(rd, { path, cell: where, flag: "upgrade.standard" }, "standard", { found: item });
             continue;
           }
           standard[level] = q;
@@ -1203,12 +1205,7 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
           const m = /^([^,]+),\s*([^:]+):\s*(.+)$/.exec(item);
           const q = m ? valueOf(QUALIFICATIONS, m[2]) : undefined;
           if (!m || q === undefined) {
-            rd.flagged.add("upgrade.exceptions");
-            rd.problems.push({
-              path,
-              text: say(rd, "exception", { found: item }),
-              cell: where,
-            });
+            problem(rd, { path, cell: where, flag: "upgrade.exceptions" }, "exception", { found: item });
             continue;
           }
           rd.index.set(`upgrade.exceptions[${list.length}]`, where);
@@ -1347,13 +1344,9 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
         course[key] = value;
         rd.index.set(`${base}.${key}`, where(r, c));
       } else if (JSON.stringify(prev) !== JSON.stringify(value)) {
-        rd.problems.push({
-          path: ["courses", i, key],
-          text: say(rd, "differs", {
-            field: fieldName(["courses", i, key], rd.locale, { json: false }),
-            cell: rd.index.get(`${base}.${key}`) ?? "",
-          }),
-          cell: where(r, c),
+        problem(rd, { path: ["courses", i, key], cell: where(r, c) }, "differs", {
+          field: fieldName(["courses", i, key], rd.locale, { json: false }),
+          cell: rd.index.get(`${base}.${key}`) ?? "",
         });
       }
     };
@@ -1448,13 +1441,9 @@ function courseNamed(rd: Reading, text: string): number | undefined {
 
 /** A row naming a content that the contents sheet does not have: said at its cell. */
 function unknownCourse(rd: Reading, where: string, found: string): void {
-  rd.problems.push({
-    path: [],
-    text: say(rd, found === "" ? "courseMissing" : "courseUnknown", {
-      found,
-      sheet: RULEBOOK_SHEETS.courses.name,
-    }),
-    cell: where,
+  problem(rd, { path: [], cell: where }, found === "" ? "courseMissing" : "courseUnknown", {
+    found,
+    sheet: RULEBOOK_SHEETS.courses.name,
   });
 }
 
@@ -1507,15 +1496,16 @@ function readParts(rd: Reading, sheet: SheetSnapshot): void {
     const j =
       year === undefined ? (offerings.length === 1 ? 0 : -1) : offerings.findIndex((o) => o.year === year);
     if (j < 0) {
-      rd.problems.push({
-        path: [],
-        text: say(rd, year === undefined ? "partYearMissing" : "partYearUnknown", {
+      problem(
+        rd,
+        { path: [], cell: at1(sheet, r, 2) },
+        year === undefined ? "partYearMissing" : "partYearUnknown",
+        {
           course: named,
           year: String(year ?? ""),
           sheet: RULEBOOK_SHEETS.courses.name,
-        }),
-        cell: at1(sheet, r, 2),
-      });
+        },
+      );
       continue;
     }
     const o = offerings[j];
