@@ -207,7 +207,10 @@ export class CheckerHost {
   private report(locale: Locale, out: HostOutput): ReportSheet {
     const sheet = buildReportSheet(this.reviewed, {
       locale,
-      rulebookName: this.rulebook.name,
+      // A workbook of several plans names each plan's rulebook.
+      rulebookName: [this.rulebook, ...this.split.otherPlans.map((p) => p.rulebook)]
+        .map((rb) => rb.name)
+        .join("; "),
       ...(this.last ? { workbook: this.last.workbook } : {}),
     });
     const rows = sheet.rows;
