@@ -3,6 +3,7 @@ import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule, RuleContext } from "./api";
+import type { SumPart } from "../findings";
 import {
   amountTotalRows,
   isUpgradeRow,
@@ -106,6 +107,10 @@ function checkLevelsAndAmount(
     if (!any && !actual) continue;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);
+    const parts = levelRows.flatMap((r) => {
+      const c = own(r.counts, level);
+      return c ? [{ sheet: table.sheet, cell: c.cell, value: c.value }] : [];
+    });
     ctx.report({
       table,
       messageId: "level",
@@ -120,6 +125,7 @@ function checkLevelsAndAmount(
       actual: actual?.value ?? null,
       ...(actual?.formula ? {} : { fix: { cell, value: sum } }),
       subject: { level, detail: "level-total" },
+      ...sumOf(table, parts, actual),
     });
   }
   checkQuantity(ctx, table, total, levelRows, unreadable);
@@ -188,10 +194,12 @@ function checkQuantity(
   const actual = total.quantity?.total;
   let sum = 0;
   let any = false;
+  const parts: SumPart[] = [];
   for (const r of rows)
     if (r.quantity) {
       sum += r.quantity.total.value;
       any = true;
+      parts.push({ sheet: table.sheet, cell: r.quantity.total.cell, value: r.quantity.total.value });
     }
   if (!any && !actual) return;
   if (actual && within(actual.value, sum, 0)) return;
@@ -209,6 +217,7 @@ function checkQuantity(
     actual: actual?.value ?? null,
     ...(actual?.formula || actual?.derived ? {} : { fix: { cell, value: sum } }),
     subject: { detail: "quantity-total" },
+    ...sumOf(table, parts, actual),
   });
 }
 
@@ -240,11 +249,13 @@ function checkRegistration(
     if (unreadable.has(v.col)) continue;
     let sum = 0;
     let any = false;
+    const parts: SumPart[] = [];
     for (const r of rows) {
       const n = r.values[v.key];
       if (n) {
         sum += n.value;
         any = true;
+        parts.push({ sheet: table.sheet, cell: n.cell, value: n.value });
       }
     }
     const actual = total.values[v.key];
@@ -260,6 +271,22 @@ function checkRegistration(
       actual: actual?.value ?? null,
       ...(actual?.formula ? {} : { fix: { cell, value: sum } }),
       subject: { course: v.courseId, level: v.level, detail: "column-total" },
+      ...sumOf(table, parts, actual),
     });
   }
+}
+
+/**
+ * A head-count total as a sum of its lines, so that a total that only differs because a line
+ * holds a value another finding calls wrong follows from that finding (see Report.sum). A blank
+ * total adds nothing to link: it is a mistake of its own.
+ */
+function sumOf(
+  table: RecognizedTable,
+  parts: SumPart[],
+  actual: { cell: string; value: number } | undefined,
+): { sum?: { parts: SumPart[]; total: SumPart } } {
+  return actual
+    ? { sum: { parts, total: { sheet: table.sheet, cell: actual.cell, value: actual.value } } }
+    : {};
 }
