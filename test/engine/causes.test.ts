@@ -135,6 +135,18 @@ describe("a registration total: the plan's head-count and the lines' sum on one 
     expect(totals.fix).toBeUndefined();
     expect([counts.error, counts.causes, counts.consequences]).toEqual([2, 1, 1]);
   });
+
+  it("a line typo alone (C9 2; the total 42 as the plan expects): the lines are wrong, no fix that would break the total", async () => {
+    const { at, counts } = check(await sample("dang-ky-2024.xlsx", PL1, { C9: 2 }), RB);
+    const c22 = at(PL1, "C22");
+    expect(c22.map((f) => [f.rule, f.messageId, f.actual, f.expected, f.fix])).toEqual([
+      ["totals", "column", 42, null, undefined],
+    ]);
+    expect(c22[0].message).toBe(
+      'Tổng cột "Trình độ đào tạo TC- ĐH (công lập)" là 42, nhưng cộng các dòng được 44; kế hoạch năm 2024 cũng dự kiến số đang ghi ở tổng: xem lại các dòng.',
+    );
+    expect([counts.error, counts.causes, counts.consequences]).toEqual([1, 1, 0]);
+  });
 });
 
 describe("review 8: seed 000's counts as text, a level over its public / non-public or group parts", () => {

@@ -16,6 +16,7 @@ import {
   type MoneySum,
 } from "./util";
 import { round, within } from "../numbers/arith";
+import { plannedCount } from "../plan/lookup";
 
 /**
  * Each level column and the amount column have a total row, computed under the plan's
@@ -40,8 +41,8 @@ export const totals: Rule = {
         en: "The amount total is {actual}, but the lines{scope} add up to {expected}{note}{shown}.",
       },
       column: {
-        vi: 'Tổng cột "{column}" là {actual}, nhưng cộng các dòng được {expected}.',
-        en: 'The total of column "{column}" is {actual}, but the lines add up to {expected}.',
+        vi: 'Tổng cột "{column}" là {actual}, nhưng cộng các dòng được {expected}{planned}.',
+        en: 'The total of column "{column}" is {actual}, but the lines add up to {expected}{planned}.',
       },
       noTotal: {
         vi: "Bảng không có dòng Tổng số/Cộng.",
@@ -211,6 +212,7 @@ function checkQuantity(
       column: ctx.text({ vi: "Số lượng", en: "Số lượng (head-count)" }),
       actual: actual ? ctx.num(actual.value) : ctx.blank,
       expected: ctx.num(sum),
+      planned: "",
     },
     cells: [cell],
     expected: sum,
@@ -231,6 +233,10 @@ const TEXT = {
   shown: {
     vi: "; cộng các dòng như đang hiển thị được {shown}",
     en: "; the lines as shown add up to {shown}",
+  },
+  planned: {
+    vi: "; kế hoạch năm {year} cũng dự kiến số đang ghi ở tổng: xem lại các dòng",
+    en: "; the {year} plan expects the total as written: check the lines",
   },
   leavesOut: {
     vi: ' (tổng đang thiếu dòng "{line}" {amount})',
@@ -262,10 +268,36 @@ function checkRegistration(
     if (!any && !actual) continue;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, v.col);
+    // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
+    // are what is wrong; a fix to their sum would break the total.
+    const planned = plannedCount(ctx.rulebook, v.courseId, v.level, table.year);
+    if (actual && planned === actual.value) {
+      ctx.report({
+        table,
+        messageId: "column",
+        data: {
+          column: v.header,
+          actual: ctx.num(actual.value),
+          expected: ctx.num(sum),
+          planned: ctx.text(TEXT.planned, { year: table.year ?? "" }),
+        },
+        cells: [cell],
+        expected: null,
+        actual: actual.value,
+        subject: { course: v.courseId, level: v.level, detail: "column-total" },
+        ...sumOf(table, parts, actual),
+      });
+      continue;
+    }
     ctx.report({
       table,
       messageId: "column",
-      data: { column: v.header, actual: actual ? ctx.num(actual.value) : ctx.blank, expected: ctx.num(sum) },
+      data: {
+        column: v.header,
+        actual: actual ? ctx.num(actual.value) : ctx.blank,
+        expected: ctx.num(sum),
+        planned: "",
+      },
       cells: [cell],
       expected: sum,
       actual: actual?.value ?? null,
