@@ -6,36 +6,12 @@
  * arithmetic; and one cell never gets two contradicting fixes. The cases are the reviewer's, made
  * from the samples exactly as their scripts make them (one or two cells typed over).
  */
-import { join } from "node:path";
 import { checkWorkbook } from "../../src/engine/check";
 import { countFindings, type EngineFinding } from "../../src/engine/findings";
 import { countsText } from "../../src/engine/i18n";
-import { parseA1 } from "../../src/engine/a1";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
-import type { CellValue, WorkbookSnapshot } from "../../src/engine/snapshot";
-import { readXlsxSnapshot } from "../fixtures/xlsx";
-
-const SAMPLES = join(__dirname, "..", "..", "samples");
-
-/** The sample with cells typed over, as the reviewer's mut.js / one.js do. */
-async function sample(
-  file: string,
-  sheet: string,
-  edits: Record<string, CellValue>,
-): Promise<WorkbookSnapshot> {
-  const wb = await readXlsxSnapshot(join(SAMPLES, file));
-  const ws = wb.sheets.find((s) => s.name === sheet);
-  if (!ws) throw new Error(`no sheet ${sheet}`);
-  for (const [a1, value] of Object.entries(edits)) {
-    const at = parseA1(a1);
-    if (!at) throw new Error(a1);
-    const r = at.row - (ws.origin?.row ?? 0);
-    const c = at.col - (ws.origin?.col ?? 0);
-    while (ws.values.length <= r) ws.values.push([]);
-    ws.values[r][c] = value;
-  }
-  return wb;
-}
+import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+import { sample } from "../helpers/samples";
 
 function check(wb: WorkbookSnapshot, rulebook?: string) {
   const findings = checkWorkbook(wb, { rulebook: builtinRulebook(rulebook) }).findings;
