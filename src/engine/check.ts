@@ -201,8 +201,10 @@ function linkCauses(collected: Collected[]): void {
     }
     if (!c.dependsOn) continue;
     const candidates = c.dependsOn.flatMap((d) => at.get(key(d.sheet, d.cell)) ?? []).filter((x) => x !== c);
-    // Prefer a finding that follows from nothing itself: the likelier cause.
-    const cause = candidates.find((x) => !x.dependsOn) ?? candidates[0];
+    // Prefer a finding that follows from nothing itself: the likelier cause; among several, the
+    // one that accounts for most of the difference (a grand total copying a 2026 line off by 2 and
+    // a 2028 line off by 1 093 names the 2028 cause).
+    const cause = candidates.find((x) => !x.dependsOn) ?? largestDifference(candidates);
     if (cause) direct.set(c, cause);
   }
   for (const [c] of direct) {
@@ -217,6 +219,16 @@ function linkCauses(collected: Collected[]): void {
     f.causedBy = { sheet: root.finding.sheet, cell: root.finding.cells[0] ?? "", rule: root.finding.rule };
     delete f.fix;
   }
+}
+
+function largestDifference(candidates: readonly Collected[]): Collected | undefined {
+  const gap = (c: Collected) => {
+    const { expected, actual } = c.finding;
+    return typeof expected === "number" && typeof actual === "number" ? Math.abs(expected - actual) : 0;
+  };
+  let best = candidates[0];
+  for (const c of candidates) if (gap(c) > gap(best)) best = c;
+  return best;
 }
 
 /**

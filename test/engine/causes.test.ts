@@ -57,6 +57,14 @@ describe("a head-count total that differs only because a line is wrong follows f
     expect(d17.fix).toBeUndefined(); // 6556 would break a total that is right once D7 is 1748
     for (const cell of ["J7", "J17"])
       expect(one(KP, cell, cell === "J7" ? "row-arithmetic" : "totals").causedBy).toEqual(D7);
+    // The summary's 2026 line copies the 2026 total; its grand total adds the 2026 line (off by 2)
+    // and the 2028 line (off by 1 093, the line the 2028 total leaves out): the larger names the cause.
+    expect(one("Tổng hợp", "C4", "plan-total").causedBy).toEqual(D7);
+    expect(one("Tổng hợp", "C9", "plan-total").causedBy).toEqual({
+      sheet: "PL8 KP 2028",
+      cell: "J16",
+      rule: "totals",
+    });
     expect(oneValuePerCell(findings)).toEqual([]);
     // The sample's own 6 causes and 5 consequences, plus D7 with its 3 consequences on PL6 (J7, D17,
     // J17), the task appendix's D7 and the summary's 2026 line (C4).
