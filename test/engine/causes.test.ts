@@ -104,7 +104,9 @@ describe("a registration total: the plan's head-count and the lines' sum on one 
     expect(totals.causedBy).toBeUndefined();
     expect(totals).toMatchObject({ actual: 43, expected: null });
     expect(totals.fix).toBeUndefined();
-    expect(totals.message).toContain("cộng các dòng được 44");
+    expect(totals.message).toContain(
+      "cộng các dòng được 44; kế hoạch năm 2024 dự kiến 42: xem lại cả các dòng",
+    );
     expect(oneValuePerCell(findings)).toEqual([]);
     expect([counts.error, counts.causes, counts.consequences]).toEqual([2, 2, 0]);
   });

@@ -238,6 +238,10 @@ const TEXT = {
     vi: "; kế hoạch năm {year} cũng dự kiến số đang ghi ở tổng: xem lại các dòng",
     en: "; the {year} plan expects the total as written: check the lines",
   },
+  plannedOther: {
+    vi: "; kế hoạch năm {year} dự kiến {planned}: xem lại cả các dòng",
+    en: "; the {year} plan expects {planned}: check the lines as well",
+  },
   leavesOut: {
     vi: ' (tổng đang thiếu dòng "{line}" {amount})',
     en: ' (the total leaves out "{line}" {amount})',
@@ -271,6 +275,7 @@ function checkRegistration(
     // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
     // are what is wrong; a fix to their sum would break the total.
     const planned = plannedCount(ctx.rulebook, v.courseId, v.level, table.year);
+    const year = table.year ?? "";
     if (actual && planned === actual.value) {
       ctx.report({
         table,
@@ -279,7 +284,7 @@ function checkRegistration(
           column: v.header,
           actual: ctx.num(actual.value),
           expected: ctx.num(sum),
-          planned: ctx.text(TEXT.planned, { year: table.year ?? "" }),
+          planned: ctx.text(TEXT.planned, { year }),
         },
         cells: [cell],
         expected: null,
@@ -296,7 +301,13 @@ function checkRegistration(
         column: v.header,
         actual: actual ? ctx.num(actual.value) : ctx.blank,
         expected: ctx.num(sum),
-        planned: "",
+        // Holding something else while the lines do not add up to the plan either: the plan's
+        // value (count-chain's finding on this cell) wins, and the engine drops this finding's
+        // value and fix (see Report.sum); the lines are wrong as well.
+        planned:
+          planned !== undefined && planned !== sum
+            ? ctx.text(TEXT.plannedOther, { year, planned: ctx.num(planned) })
+            : "",
       },
       cells: [cell],
       expected: sum,
