@@ -45,6 +45,11 @@ export function costSheet(
   };
 }
 
+/** A cost line: 10 preschool teachers at 2 a head, its amount (J) `amount`, wrong unless 20. */
+export function costLineOf(label: string, amount: number): Row {
+  return ["1", label, 10, null, null, null, null, null, 2, amount];
+}
+
 export function taskSheet(
   year: number,
   rows: Row[],
