@@ -15,6 +15,8 @@ const fake = createFakeExcel(fakeSheetsOf(manyFindings(builtinRulebook(), n)));
 
 /** [start, end] of each sync of the fake, on the page's performance timeline. */
 const hostBusy: [number, number][] = [];
+// Called with its own `this` below.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const sync = FakeRequestContext.prototype.sync;
 FakeRequestContext.prototype.sync = function (this: FakeRequestContext) {
   const start = performance.now();

@@ -24,11 +24,9 @@ import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
 import { publicRulebook, textReport, type FileReport, type PublicRulebook } from "./report";
 
-export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
+const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
 export type { CliIo } from "./shared";
-export { nodeIo } from "./shared";
-
 /**
  * Where the annotated copy of each file goes; refuses any path that is one of the inputs, and a
  * file name (….xlsx) for several inputs (it would silently become a folder of that name).
@@ -210,7 +208,7 @@ function progressBar(total: number, locale: Locale): SingleBar {
 }
 
 /** The `--json` document: exactly the contract's fields (the rulebook of each checked file: issue #11). */
-export function jsonReport(reports: readonly FileReport[]): {
+function jsonReport(reports: readonly FileReport[]): {
   files: (
     { file: string; rulebook?: PublicRulebook; findings: Finding[] } | { file: string; error: string }
   )[];

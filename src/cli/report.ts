@@ -25,7 +25,7 @@ import type { Locale } from "../engine/i18n";
 import { cliText } from "./messages";
 import { rulebookLines, type UsedRulebookLike } from "./rulebook-line";
 
-export { publicRulebook, rulebookLine, rulebookLines, type PublicRulebook } from "./rulebook-line";
+export { publicRulebook, type PublicRulebook } from "./rulebook-line";
 
 export interface FileReport {
   file: string;
@@ -48,7 +48,7 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
 }
 
 /** The summary that opens the report: one line per file, and the total for several. */
-export function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
+function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
   const lines = [`${cliText(locale, "summary")}:`];
   const total: FindingCounts = { error: 0, warning: 0, info: 0, causes: 0, consequences: 0 };
   for (const f of files) {
@@ -73,7 +73,7 @@ export function summaryLines(files: readonly FileReport[], locale: Locale): stri
  * One file: the rulebook it was checked with and why, its counts, how each sheet was read, where
  * its annotated copy went, its findings by sheet.
  */
-export function fileLines(f: FileReport, locale: Locale): string[] {
+function fileLines(f: FileReport, locale: Locale): string[] {
   const L = (k: LabelKey) => label(locale, k);
   const lines = [`━━ ${f.file}`];
   if (f.error !== undefined) return [...lines, `   ${L("error")}: ${f.error}`];
@@ -96,7 +96,7 @@ export function fileLines(f: FileReport, locale: Locale): string[] {
 }
 
 /** The findings by sheet, in reading order; the fix under its cause, the cause under a consequence. */
-export function findingLines(
+function findingLines(
   findings: readonly EngineFinding[],
   sheetOrder: readonly string[],
   locale: Locale,

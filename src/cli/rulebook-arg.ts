@@ -69,7 +69,7 @@ async function readRulebookBytes(file: string, locale: Locale): Promise<Buffer> 
 }
 
 /** A rulebook file: JSON, or a rulebook workbook (.xlsx) whose "SỔ QUY TẮC" sheets are read. */
-export async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Rulebook> {
+async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Rulebook> {
   const origin = cliText(locale, "rulebookOrigin", { file });
   const bytes = await readRulebookBytes(file, locale);
   // A workbook is told by its bytes (a zip), whatever the file is called.
@@ -92,7 +92,7 @@ export async function loadRulebookFile(file: string, locale: Locale = "vi"): Pro
   return parseRulebookText(bytes.toString("utf8"), origin, locale);
 }
 
-export interface RulebookArg {
+interface RulebookArg {
   candidate: Candidate;
   /** A note when a file of the same name as the built-in id was not used. */
   note?: string;
@@ -102,7 +102,7 @@ export interface RulebookArg {
  * `--rules`: the built-in rulebook of that id (a bare id is never a file of the working folder),
  * else the file. Throws InputError (no such file) or RulebookError (invalid), with one line.
  */
-export async function loadRulebookArg(spec: string, locale: Locale = "vi"): Promise<RulebookArg> {
+async function loadRulebookArg(spec: string, locale: Locale = "vi"): Promise<RulebookArg> {
   if (!looksLikePath(spec) && builtinRulebookIds.includes(spec)) {
     const shadow = await stat(spec).then(
       (s) => s.isFile(),
@@ -131,7 +131,7 @@ export async function loadOneRulebook(spec: string | undefined, locale: Locale =
   return (await loadRulebookArg(spec, locale)).candidate.rulebook;
 }
 
-export interface RulebookFolder {
+interface RulebookFolder {
   candidates: Candidate[];
   /** Lines to say (a file's rulebook that has a built-in id). */
   notes: string[];
@@ -142,7 +142,7 @@ export interface RulebookFolder {
  * in name order. An invalid file stops the run (its message names it): a department's rulebook
  * that cannot be read must not be passed over silently.
  */
-export async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<RulebookFolder> {
+async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<RulebookFolder> {
   let names: string[];
   try {
     const s = await stat(dir);

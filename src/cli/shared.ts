@@ -21,7 +21,7 @@ export const nodeIo: CliIo = {
 /** A problem with the command line or an output path: one Vietnamese line, exit 2. */
 export class UsageError extends Error {}
 
-export const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
 const FS_REASONS: Record<string, string> = {
   ENOENT: "thư mục chứa nó không có và không tạo được",

@@ -332,7 +332,7 @@ const PHRASES = {
   },
 } as const satisfies Record<string, Localized>;
 
-export type PhraseId = keyof typeof PHRASES;
+type PhraseId = keyof typeof PHRASES;
 
 /** A phrase in the reader's language. */
 export function phrase(p: Phrase, locale: Locale): string {

@@ -103,7 +103,7 @@ export async function writeReportSheet(
       const all = ws.getRangeByIndexes(0, 0, last + 1, width);
       all.format.font.name = font.name;
       all.format.font.size = font.size;
-      all.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+      all.format.verticalAlignment = "Top";
       const a1 = ws.getRangeByIndexes(0, 0, 1, 1);
       a1.numberFormat = [["@"]];
       a1.values = [[report.title]];
@@ -124,8 +124,8 @@ export async function writeReportSheet(
       headRange.numberFormat = [header.map(() => "@")];
       headRange.values = [header];
       headRange.format.font.bold = true;
-      headRange.format.horizontalAlignment = "Center" as Excel.HorizontalAlignment;
-      headRange.format.verticalAlignment = "Center" as Excel.VerticalAlignment;
+      headRange.format.horizontalAlignment = "Center";
+      headRange.format.verticalAlignment = "Center";
       headRange.format.wrapText = true;
       headRange.format.fill.color = HEADER_FILL;
 
@@ -140,7 +140,7 @@ export async function writeReportSheet(
       const table = ws.getRangeByIndexes(head, 0, count + 1, width);
       for (const edge of BORDER_EDGES) {
         const border = table.format.borders.getItem(edge);
-        border.style = "Continuous" as Excel.BorderLineStyle;
+        border.style = "Continuous";
         border.color = BORDER_COLOR;
       }
 
@@ -219,8 +219,8 @@ export async function writeReportSheet(
       if (ax.api.pageLayout) {
         if (count > 0) ws.autoFilter.apply(table);
         const page = ws.pageLayout;
-        page.orientation = "Landscape" as Excel.PageOrientation;
-        page.paperSize = "A4" as Excel.PaperType;
+        page.orientation = "Landscape";
+        page.paperSize = "A4";
         // One page wide, as many tall as needed (the height is left unset: "null if not used").
         page.zoom = { horizontalFitToPages: report.page.fitToWidth };
         page.leftMargin = MARGINS.left * 72;

@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 });
 
 /** Why the rulebook in use was chosen, in one line. */
-export function reasonLine(current: PaneRulebook, locale: Locale): string {
+function reasonLine(current: PaneRulebook, locale: Locale): string {
   return current.chosenBy === "auto" ? t(locale, "rulebookAuto", { reason: current.reason }) : current.reason;
 }
 
@@ -72,15 +72,26 @@ export function RulebookPicker({
 }: {
   current: PaneRulebook;
   locale: Locale;
-  onChange(rb: Rulebook, origin: CandidateOrigin): void;
+  onChange: (rb: Rulebook, origin: CandidateOrigin) => void;
   /** A rulebook that fits the workbook better than the one the user chose. */
   suggestion?: PaneRulebook;
   /** "Tạo sổ quy tắc": inserts the rulebook in use as sheets of the workbook. */
-  onInsert?(): void;
+  onInsert?: () => void;
 }) {
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
+  const openFile = async (input: HTMLInputElement) => {
+    const f = input.files?.[0];
+    input.value = "";
+    if (!f) return;
+    try {
+      onChange(await openRulebook(f, locale), { kind: "file", file: f.name });
+      setError(undefined);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
   const rulebook = current.rulebook;
   const builtin = isBuiltin(rulebook);
   return (
@@ -115,17 +126,7 @@ export function RulebookPicker({
         accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         hidden
         aria-label={t(locale, "rulebookFileAny")}
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = "";
-          if (!f) return;
-          try {
-            onChange(await openRulebook(f, locale), { kind: "file", file: f.name });
-            setError(undefined);
-          } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
-          }
-        }}
+        onChange={(e) => void openFile(e.target)}
       />
       {onInsert && (
         <div className={styles.row}>

@@ -19,7 +19,7 @@ const CODES: [RegExp, StringKey][] = [
 ];
 
 /** The error's Office.js code: `code` (OfficeExtension.Error), else a "Code: message" prefix. */
-export function errorCode(e: unknown): string | undefined {
+function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code) return code;
   const m = /^([A-Z][A-Za-z]+): /.exec(e instanceof Error ? e.message : "");

@@ -21,7 +21,7 @@ export function installOffice(fake: FakeExcel, extra: Record<string, unknown> = 
         },
       },
     },
-    Excel: { run: fake.run },
+    Excel: { run: fake.run.bind(fake) },
     CustomFunctions: {
       associate: () => undefined,
       Error: class extends Error {},

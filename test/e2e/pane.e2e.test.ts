@@ -263,7 +263,7 @@ it("switches auto-check on, re-checks an edit, and switches it off (Excel.run re
   const toggle = page.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" });
   await toggle.click();
   await page.waitForFunction(() =>
-    Boolean((document.querySelector('[role="switch"]') as HTMLInputElement | null)?.checked),
+    Boolean(document.querySelector<HTMLInputElement>('[role="switch"]')?.checked),
   );
   await page.evaluate(() =>
     (
@@ -272,9 +272,7 @@ it("switches auto-check on, re-checks an edit, and switches it off (Excel.run re
   );
   await page.getByText(/Đã kiểm tra lại sau/).waitFor();
   await toggle.click();
-  await page.waitForFunction(
-    () => !(document.querySelector('[role="switch"]') as HTMLInputElement | null)?.checked,
-  );
+  await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('[role="switch"]')?.checked);
   expect(await page.getByText(/batch is not a function/).count()).toBe(0);
   expect(
     await page

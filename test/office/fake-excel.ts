@@ -1263,7 +1263,7 @@ export class FakePageLayout extends Proxy {
           const fits = [z.horizontalFitToPages, z.verticalFitToPages].filter(
             (x) => x !== undefined && x !== null,
           );
-          if (fits.some((x) => !Number.isInteger(x) || (x as number) < 0)) throw bad();
+          if (fits.some((x) => !Number.isInteger(x) || x < 0)) throw bad();
           if (fits.length > 0 && this.ctx.model.fitToPagesIgnored) return; // office-js #1860
           layout.zoom = { ...z };
         } else if ((MARGINS as readonly string[]).includes(prop)) {
@@ -1847,7 +1847,7 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
   const fake: FakeExcel = {
     model,
     settings,
-    run: run as FakeExcel["run"],
+    run: run,
     get syncs() {
       return model.syncs;
     },

@@ -25,6 +25,7 @@ import {
   type TemplateKind,
 } from "../../src/engine/templates/spec";
 import { cellAt, formulaCells, functionsOf, PLAIN_FUNCTIONS, setPeople } from "./util";
+import { LEVEL_HEADER } from "../helpers/sheets";
 
 const rb2026 = builtinRulebook("hai-phong-2026-2030");
 const rb2024 = builtinRulebook("hai-phong-2024");
@@ -90,7 +91,7 @@ describe("cost template", () => {
   const t = buildTemplate("cost", { rulebook: rb2026, year: 2027 });
   const rows = t.sheets[0].rows;
   const find = (text: string) =>
-    rows.findIndex((r) => typeof r[1]?.value === "string" && (r[1].value as string).startsWith(text));
+    rows.findIndex((r) => typeof r[1]?.value === "string" && r[1].value.startsWith(text));
 
   it("has the official title block, unit line and header", () => {
     expect(rows[0][0]?.value).toBe("PHỤ LỤC 7");
@@ -112,14 +113,7 @@ describe("cost template", () => {
       "Thành tiền",
       "Ghi chú",
     ]);
-    expect(rows[6].slice(2, 8).map((c) => c?.value)).toEqual([
-      "Mầm non",
-      "Tiểu học",
-      "THCS",
-      "THPT",
-      "GDTX",
-      "GDNN",
-    ]);
+    expect(rows[6].slice(2, 8).map((c) => c?.value)).toEqual(LEVEL_HEADER);
     expect(t.sheets[0].printTitleRows).toEqual([5, 6]);
     expect(t.sheets[0].merges).toEqual(
       expect.arrayContaining(["A1:K1", "A2:K2", "A3:K3", "C6:H6", "A6:A7", "I6:I7"]),

@@ -85,7 +85,7 @@ function programmeOf(label: string): Course["programme"] {
   const from = QUAL[m[1]];
   const to = QUAL[m[2]];
   if (from === "ThS" || to === "TC") return undefined;
-  return { from, to } as Course["programme"];
+  return { from, to };
 }
 
 /** Who a line is for, from its note or its words: "Hiệu trưởng", "CBQL" → CBQL; "2CBQ,GV" → CBGV; "GV" → GV. */

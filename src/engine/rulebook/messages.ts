@@ -262,7 +262,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const p of path) {
     if (v === null || typeof v !== "object") return undefined;
-    v = Object.hasOwn(v, p as string) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+    v = Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
   }
   return v;
 }
@@ -274,6 +274,7 @@ function shownValue(v: unknown, locale: Locale): string {
   if (Array.isArray(v)) return locale === "vi" ? "một danh sách" : "a list";
   if (v === null) return locale === "vi" ? "trống (null)" : "empty (null)";
   if (typeof v === "object") return locale === "vi" ? "một nhóm thông tin" : "a group of fields";
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a primitive by now
   return String(v);
 }
 

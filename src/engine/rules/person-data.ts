@@ -154,7 +154,7 @@ export const personData: Rule = {
         const required = inUpgradeList(ctx.rulebook, table, p) ? REQUIRED : REQUIRED.slice(0, 3);
         for (const [field, name] of required) {
           if (table.personColumns?.[field] === undefined || p.cells[field]) continue;
-          const col = table.personColumns[field] as number;
+          const col = table.personColumns[field];
           ctx.report({
             table,
             messageId: "blank",

@@ -10,10 +10,10 @@ import {
   lineRows,
   moneySum,
   moneyTotalIsRight,
+  sumPresent,
   tablesOf,
   unreadableColumns,
   unroundedAmount,
-  type MoneySum,
 } from "./util";
 import { round, within } from "../numbers/arith";
 import { plannedCount } from "../plan/lookup";
@@ -95,23 +95,16 @@ function checkLevelsAndAmount(
   const unreadable = unreadableColumns([...rows, total]);
   for (const [level, col] of Object.entries(table.columns.levels)) {
     if (unreadable.has(col)) continue;
-    let sum = 0;
-    let any = false;
-    for (const r of levelRows) {
-      const c = own(r.counts, level);
-      if (c) {
-        sum += c.value;
-        any = true;
-      }
-    }
+    const found = sumPresent(levelRows.map((r) => own(r.counts, level)));
     const actual = own(total.counts, level);
-    if (!any && !actual) continue;
+    if (found === undefined && !actual) continue;
+    const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);
-    const parts = levelRows.flatMap((r) => {
-      const c = own(r.counts, level);
-      return c ? [{ sheet: table.sheet, cell: c.cell, value: c.value }] : [];
-    });
+    const parts = partsOf(
+      table,
+      levelRows.map((r) => own(r.counts, level)),
+    );
     ctx.report({
       table,
       messageId: "level",
@@ -176,9 +169,7 @@ function checkLevelsAndAmount(
     actual: actual?.value ?? null,
     ...(actual?.formula ? {} : { fix: { cell, value: expected } }),
     subject: { detail: "amount-total" },
-    ...(copiesWrongLines
-      ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
-      : {}),
+    ...(copiesWrongLines ? { dependsOn: sum.wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) } : {}),
   });
 }
 
@@ -193,16 +184,13 @@ function checkQuantity(
   const col = table.columns.quantity;
   if (col === undefined || unreadable.has(col)) return;
   const actual = total.quantity?.total;
-  let sum = 0;
-  let any = false;
-  const parts: SumPart[] = [];
-  for (const r of rows)
-    if (r.quantity) {
-      sum += r.quantity.total.value;
-      any = true;
-      parts.push({ sheet: table.sheet, cell: r.quantity.total.cell, value: r.quantity.total.value });
-    }
-  if (!any && !actual) return;
+  const found = sumPresent(rows.map((r) => r.quantity?.total));
+  if (found === undefined && !actual) return;
+  const sum = found ?? 0;
+  const parts = partsOf(
+    table,
+    rows.map((r) => r.quantity?.total),
+  );
   if (actual && within(actual.value, sum, 0)) return;
   const cell = actual?.cell ?? toA1(total.r, col);
   ctx.report({
@@ -257,19 +245,14 @@ function checkRegistration(
   const unreadable = unreadableColumns([...rows, total]);
   for (const v of table.valueColumns) {
     if (unreadable.has(v.col)) continue;
-    let sum = 0;
-    let any = false;
-    const parts: SumPart[] = [];
-    for (const r of rows) {
-      const n = r.values[v.key];
-      if (n) {
-        sum += n.value;
-        any = true;
-        parts.push({ sheet: table.sheet, cell: n.cell, value: n.value });
-      }
-    }
+    const found = sumPresent(rows.map((r) => r.values[v.key]));
+    const parts = partsOf(
+      table,
+      rows.map((r) => r.values[v.key]),
+    );
     const actual = total.values[v.key];
-    if (!any && !actual) continue;
+    if (found === undefined && !actual) continue;
+    const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, v.col);
     // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
@@ -332,4 +315,12 @@ function sumOf(
   return actual
     ? { sum: { parts, total: { sheet: table.sheet, cell: actual.cell, value: actual.value } } }
     : {};
+}
+
+/** The figures a total adds up, by cell (blank ones add nothing). */
+function partsOf(
+  table: RecognizedTable,
+  cells: readonly ({ cell: string; value: number } | undefined)[],
+): SumPart[] {
+  return cells.flatMap((c) => (c ? [{ sheet: table.sheet, cell: c.cell, value: c.value }] : []));
 }

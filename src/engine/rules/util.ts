@@ -2,7 +2,7 @@
 import { parseA1, toA1 } from "../a1";
 import { round, within } from "../numbers/arith";
 import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recognize/model";
-import type { Course, Rulebook } from "../rulebook/schema";
+import type { Course } from "../rulebook/schema";
 import { courseById } from "../plan/lookup";
 import { fold } from "../text/normalize";
 import { sectorText } from "../i18n";
@@ -39,6 +39,19 @@ export function headCount(row: TableRow): number {
   return any ? n : (row.quantity?.total.value ?? 0);
 }
 
+/** The sum of the cells that are there, or undefined when none is. */
+export function sumPresent(cells: readonly ({ value: number } | undefined)[]): number | undefined {
+  let sum = 0;
+  let any = false;
+  for (const c of cells) {
+    if (c) {
+      sum += c.value;
+      any = true;
+    }
+  }
+  return any ? sum : undefined;
+}
+
 export function hasCounts(row: TableRow): boolean {
   for (const _k in row.counts) return true;
   return row.quantity !== undefined;
@@ -64,10 +77,6 @@ export function unreadableColumns(rows: readonly TableRow[]): Set<number> {
   const cols = new Set<number>();
   for (const r of rows) for (const b of r.badNumbers) cols.add(parseA1(b.cell).col);
   return cols;
-}
-
-export function levelName(rulebook: Rulebook, id: string): string {
-  return rulebook.levels.find((l) => l.id === id)?.name ?? id;
 }
 
 /** "Mầm non công lập", "Đối tượng A", "tổng số": how a message names a part of a head-count. */
@@ -110,20 +119,6 @@ export function amountTotalRows(ctx: RuleContext, rows: TableRow[]): TableRow[] 
   return ctx.rulebook.totals.amountTotal === "boi-duong-only"
     ? rows.filter((r) => !isUpgradeRow(ctx, r))
     : rows;
-}
-
-/** What the given lines add up to in money (unrounded), or undefined when none has an amount. */
-export function linesAmount(ctx: RuleContext, rows: TableRow[]): number | undefined {
-  let sum = 0;
-  let any = false;
-  for (const r of amountTotalRows(ctx, rows)) {
-    const a = unroundedAmount(r);
-    if (a !== undefined) {
-      sum += a;
-      any = true;
-    }
-  }
-  return any ? sum : undefined;
 }
 
 /**

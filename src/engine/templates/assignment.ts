@@ -19,7 +19,7 @@ import {
 import type { TemplateSheet } from "./spec";
 
 /** Blank lines for duties that are not courses (communication, inspection, reports…). */
-export const DEFAULT_EXTRA_DUTIES = 5;
+const DEFAULT_EXTRA_DUTIES = 5;
 
 export function assignmentSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year } = ctx;

@@ -24,8 +24,6 @@ import { costSheet, taskSheet } from "./plan";
 import { registrationSheet } from "./registration";
 import { TEMPLATE_KINDS, type Template, type TemplateKind, type TemplateSheet } from "./spec";
 
-export type { UnitKind } from "./layout";
-
 export interface TemplateOptions {
   rulebook: Rulebook;
   /** A year of the rulebook. */
@@ -50,7 +48,7 @@ export class TemplateError extends Error {
   }
 }
 
-export const MAX_TEMPLATE_ROWS = 5000;
+const MAX_TEMPLATE_ROWS = 5000;
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
   return (TEMPLATE_KINDS as readonly string[]).includes(kind);

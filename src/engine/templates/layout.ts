@@ -120,7 +120,7 @@ export class SheetBuilder {
 }
 
 /** The blank citation line every appendix carries, to be completed when the plan is signed. */
-export const ATTACHED = "(Kèm theo Kế hoạch số           /KH-UBND ngày      tháng      năm          )";
+const ATTACHED = "(Kèm theo Kế hoạch số           /KH-UBND ngày      tháng      năm          )";
 export const UNIT_LINES: Readonly<Record<number, string>> = {
   1: "Đơn vị tính: đồng",
   1000: "Đơn vị tính: nghìn đồng",

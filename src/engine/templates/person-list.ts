@@ -38,11 +38,11 @@ import {
 import type { TemplateSheet, Validation } from "./spec";
 
 /** Blank person rows by default. */
-export const DEFAULT_PEOPLE = 200;
+const DEFAULT_PEOPLE = 200;
 export const RETIREMENT_SHEET = "Bảng tuổi nghỉ hưu";
-export const LISTS_SHEET = "Danh mục";
+const LISTS_SHEET = "Danh mục";
 /** First and last birth month of the retirement table. */
-export const RETIREMENT_TABLE_RANGE: Readonly<{ first: YearMonth; last: YearMonth }> = {
+const RETIREMENT_TABLE_RANGE: Readonly<{ first: YearMonth; last: YearMonth }> = {
   first: { year: 1955, month: 1 },
   last: { year: 1995, month: 12 },
 };

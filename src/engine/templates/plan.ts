@@ -223,9 +223,20 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
     moneyTotal(terms, amountCol, amountRows, block(notInAmount)),
     v(null, "note"),
   ]);
+  return yearSheet(b, ctx, "cost", header);
+}
+
+/** A year's appendix sheet, "PL6 KP 2026" or "NV 2026", its header printed on every page and frozen. */
+function yearSheet(
+  b: SheetBuilder,
+  { year, appendix }: BuildContext,
+  kind: "cost" | "task",
+  header: [number, number],
+): TemplateSheet {
+  const short = `${kind === "cost" ? "KP" : "NV"} ${year}`;
   return b.sheet({
-    name: sheetName(appendix !== undefined ? `PL${appendix} KP ${year}` : `KP ${year}`),
-    kind: "cost",
+    name: sheetName(appendix !== undefined ? `PL${appendix} ${short}` : short),
+    kind,
     year,
     printTitleRows: header,
     freeze: { rows: header[1] + 1, cols: 0 },
@@ -254,11 +265,5 @@ export function taskSheet(ctx: BuildContext): TemplateSheet {
       v(null, "text"),
     ]);
   });
-  return b.sheet({
-    name: sheetName(appendix !== undefined ? `PL${appendix} NV ${year}` : `NV ${year}`),
-    kind: "task",
-    year,
-    printTitleRows: header,
-    freeze: { rows: header[1] + 1, cols: 0 },
-  });
+  return yearSheet(b, ctx, "task", header);
 }

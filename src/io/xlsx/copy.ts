@@ -17,7 +17,7 @@ import { encodeWorkbookTexts } from "./ooxml-text";
 import type { XlsxReading } from "./read";
 
 /** ExcelJS, loaded on first use (0.4 s of start-up that checking alone does not pay). */
-export function excelJs(): typeof ExcelJS {
+function excelJs(): typeof ExcelJS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("exceljs") as typeof ExcelJS;
 }
@@ -28,7 +28,7 @@ const EXCEL_SHEET_NAME = 31;
  * Loads `bytes` (already read by readXlsxDetailed into `reading`) with ExcelJS to write a copy;
  * throws InputError saying why a faithful copy cannot be made.
  */
-export async function loadForCopy(bytes: Uint8Array, reading: XlsxReading): Promise<ExcelJS.Workbook> {
+async function loadForCopy(bytes: Uint8Array, reading: XlsxReading): Promise<ExcelJS.Workbook> {
   const names = reading.sheetNames;
   const long = names.find((n) => n.length > EXCEL_SHEET_NAME);
   if (long !== undefined)

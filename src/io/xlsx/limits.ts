@@ -45,12 +45,12 @@ export const READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
 });
 
 export const vi = (n: number) => formatNumber(n, "vi");
-export const MB = (n: number) => `${vi(Math.round(n / 1024 / 1024))} MB`;
+const MB = (n: number) => `${vi(Math.round(n / 1024 / 1024))} MB`;
 
 /** A text from the file quoted in a message: short, on one line (the terminal escapes the rest). */
-export const quoted = (s: string) => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
+const quoted = (s: string) => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 
-export const CORRUPT = "Tệp .xlsx bị hỏng hoặc không đầy đủ, không đọc được nội dung.";
+const CORRUPT = "Tệp .xlsx bị hỏng hoặc không đầy đủ, không đọc được nội dung.";
 const NOT_EXCEL = "tệp bị hỏng hoặc không do Excel tạo ra";
 const RESAVE = "hãy mở và lưu lại bằng Excel rồi kiểm tra lại";
 

@@ -21,9 +21,7 @@ import { parseXmlEntry } from "./xml";
 import { XlsxZip } from "./zip";
 
 export { sniffXlsx } from "./zip";
-export { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, READ_LIMITS, type ReadLimits } from "./limits";
-export type { SheetInventory } from "./sheet";
-
+export { READ_LIMITS, type ReadLimits } from "./limits";
 export interface XlsxInventory {
   entries: number;
   /** Inflated bytes of the parts read (workbook, strings, styles, sheets). */

@@ -16,7 +16,7 @@ import type { Attrs, XmlHandler } from "./xml";
 // ExcelJS's own translation of a shared formula to another cell (a small module, not ExcelJS itself).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
-  slideFormula(formula: string, from: string, to: string): string;
+  slideFormula: (formula: string, from: string, to: string) => string;
 };
 
 /** What one worksheet holds, as counted while it was read. */
@@ -67,7 +67,7 @@ const enum Capture {
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 /** Key of a cell in SheetReader.exactTexts: (row − 1) × 16 384 + (column − 1). */
-export const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
+const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
 
 export class SheetReader implements XmlHandler {
   readonly inventory: SheetInventory;

@@ -27,7 +27,7 @@ export type Phase =
   | { kind: "done" }
   | { kind: "error"; message: string };
 
-export interface Notice {
+interface Notice {
   intent: "success" | "error" | "info" | "warning";
   text: string;
 }
@@ -69,7 +69,7 @@ export const realClock: Clock = {
 };
 
 /** A minimal observable store (read by React through useSyncExternalStore). */
-export class Store<S> {
+class Store<S> {
   private listeners = new Set<() => void>();
   constructor(private state: S) {}
   get = (): S => this.state;
@@ -84,7 +84,7 @@ export class Store<S> {
   };
 }
 
-export function initialState(): CheckerState {
+function initialState(): CheckerState {
   return {
     phase: { kind: "idle" },
     findings: [],

@@ -63,7 +63,7 @@ export interface EngineClient {
 }
 
 /** A failure of the checker itself (its script did not load, it crashed). */
-export class CheckerFailure extends Error {
+class CheckerFailure extends Error {
   override readonly name = "CheckerFailure";
 }
 
@@ -201,7 +201,7 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     dispose: () => transport.close(),
   };
   return {
-    setRulebook: client.setRulebook,
+    setRulebook: (...a) => client.setRulebook(...a),
     check: (...a) => inTurn(() => client.check(...a)),
     evaluate: (...a) => inTurn(() => client.evaluate(...a)),
     recheck: (...a) => inTurn(() => client.recheck(...a)),
@@ -211,7 +211,7 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     view: (...a) => inTurn(() => client.view(...a)),
     report: (...a) => inTurn(() => client.report(...a)),
     marks: (...a) => inTurn(() => client.marks(...a)),
-    dispose: client.dispose,
+    dispose: () => client.dispose(),
   };
 }
 
@@ -278,7 +278,7 @@ export function workerEngine(worker: WorkerLike): EngineClient {
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject, parts });
-        worker.postMessage({ ...req, id } as Envelope);
+        worker.postMessage({ ...req, id });
       });
     },
     post(req) {

@@ -42,7 +42,7 @@ function isEmpty(sheets: readonly SheetSnapshot[]): boolean {
 }
 
 /** A fault of the add-in, not of the workbook; the pane words it (strings: checkerFailed). */
-export class CheckerFault extends Error {
+class CheckerFault extends Error {
   override readonly name = "CheckerFault";
 }
 

@@ -139,8 +139,6 @@ export type Request =
   /** Where the marks of the open findings go (on `sheets`, or every sheet): rectangles by severity. */
   | { type: "marks"; sheets?: string[] };
 
-export type RequestType = Request["type"];
-
 /** A request with the number its answers carry. */
 export type Envelope = Request & { id: number };
 
