@@ -58,7 +58,12 @@ function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
     }
     const c = countFindings(f.findings ?? []);
     for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += c[k];
-    const none = f.workbook && f.workbook.tables.length === 0 ? ` — ${label(locale, "notRecognized")}` : "";
+    const none =
+      f.workbook && f.workbook.tables.length === 0
+        ? ` — ${label(locale, "notRecognized")}`
+        : f.rulebook?.noneCovered
+          ? ` — ${cliText(locale, "uncoveredNone")}`
+          : "";
     lines.push(`   ${f.file}: ${countsText(c, locale)}${none}`);
   }
   if (files.length > 1) {
@@ -86,13 +91,28 @@ function fileLines(f: FileReport, locale: Locale): string[] {
     const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
     lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
   }
-  for (const s of wb.skipped)
-    lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${phrase(s.reason, locale)}`);
+  for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${skippedText(s.reason, locale)}`);
   // "0 lỗi" must not read as a pass when nothing was checked.
   if (wb.tables.length === 0) lines.push(`   ${L("noAppendix")}`);
   if (f.annotated !== undefined) lines.push(`   ${cliText(locale, "annotatedTo", { path: f.annotated })}`);
   lines.push(...findingLines(findings, wb.sheetOrder, locale));
   return lines;
+}
+
+/** Sheets left aside on purpose (the rulebook's own, the checker's, the user's choice) are no unrecognised appendix. */
+const ASIDE: Partial<Record<string, LabelKey>> = {
+  "sheet.rulebook": "skippedSheet",
+  "sheet.ours": "skippedSheet",
+  "sheet.ignored": "skippedSheet",
+  "sheet.noRulebook": "skippedSheet",
+};
+
+/** "bỏ qua: trang của sổ quy tắc, không phải phụ lục", "Không nhận ra — không tìm thấy dòng tiêu đề cột…". */
+function skippedText(reason: ReportWorkbook["skipped"][number]["reason"], locale: Locale): string {
+  const aside = ASIDE[reason.id];
+  return aside
+    ? `${label(locale, aside)}: ${phrase(reason, locale)}`
+    : `${label(locale, "notRecognized")} — ${phrase(reason, locale)}`;
 }
 
 /** The findings by sheet, in reading order; the fix under its cause, the cause under a consequence. */

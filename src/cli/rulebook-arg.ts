@@ -68,6 +68,9 @@ async function readRulebookBytes(file: string, locale: Locale): Promise<Buffer> 
   }
 }
 
+/** A workbook that holds no rulebook sheet at all (an appendix, say): no rulebook, and no broken one either. */
+class NoRulebookSheets extends RulebookError {}
+
 /** A rulebook file: JSON, or a rulebook workbook (.xlsx) whose "SỔ QUY TẮC" sheets are read. */
 async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Rulebook> {
   const origin = cliText(locale, "rulebookOrigin", { file });
@@ -79,13 +82,13 @@ async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Ru
       snapshot = await readXlsx(bytes);
     } catch (e) {
       if (e instanceof InputError)
-        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.message }));
+        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.in(locale) }));
       throw e;
     }
     const found = rulebookFromWorkbook(snapshot, { origin, locale });
     if (!found) {
       const m = cliText(locale, "rulebookNoSheets", { origin });
-      throw new RulebookError(m, [m]);
+      throw new NoRulebookSheets(m, [m]);
     }
     return found.rulebook;
   }
@@ -140,7 +143,8 @@ interface RulebookFolder {
 /**
  * The department's own rulebooks: every .json and .xlsx file of the folder (not its sub-folders),
  * in name order. An invalid file stops the run (its message names it): a department's rulebook
- * that cannot be read must not be passed over silently.
+ * that cannot be read must not be passed over silently. A workbook that holds no rulebook sheet
+ * at all (the appendices checked, kept in the same folder) is skipped, in one line.
  */
 async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<RulebookFolder> {
   let names: string[];
@@ -159,7 +163,17 @@ async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<R
     const file = join(dir, name);
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) continue;
-    const rulebook = await loadRulebookFile(file, locale);
+    let rulebook: Rulebook;
+    try {
+      rulebook = await loadRulebookFile(file, locale);
+    } catch (e) {
+      // A workbook of appendices kept beside the rulebooks is no rulebook: said, and passed over.
+      if (e instanceof NoRulebookSheets) {
+        notes.push(cliText(locale, "rulesDirSkipped", { file }));
+        continue;
+      }
+      throw e;
+    }
     const twice = seen.get(rulebook.id);
     if (twice) {
       const m = cliText(locale, "rulesDirSameId", {

@@ -75,12 +75,13 @@ export function Pane({ port, engine, clock, current, locale, onLocale, onRuleboo
         u.rulebook !== current.rulebook ||
         u.chosenBy !== current.chosenBy ||
         u.reason !== current.reason ||
-        u.others !== current.others
+        u.others !== current.others ||
+        u.unchecked !== current.unchecked
       ) {
         onRulebook(u);
         if (u.chosenBy === "auto") remember.current(u.rulebook);
       }
-      return { rulebook: u.rulebook, snapshot: d.snapshot };
+      return { rulebook: u.rulebook, snapshot: d.snapshot, split: d.split };
     },
     ignore: (sheet) => rulebookSheetKey(sheet) !== undefined,
   });

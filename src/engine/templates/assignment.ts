@@ -26,6 +26,7 @@ export function assignmentSheet(ctx: BuildContext): TemplateSheet {
   const b = new SheetBuilder([5, 50, 18, 32, 14, 26]);
   titleBlock(b, {
     appendix: ctx.appendix,
+    province: rulebook.province,
     titles: [`Phân công thực hiện kế hoạch đào tạo, bồi dưỡng năm ${year}`],
   });
   const header = b.add(

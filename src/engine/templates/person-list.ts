@@ -167,6 +167,7 @@ export function personListSheets(ctx: BuildContext): TemplateSheet[] {
   const b = new SheetBuilder([5, 24, 12, 8, 24, 15, 10, 13, 11, 13, 11, 10, 12]);
   titleBlock(b, {
     appendix: ctx.appendix,
+    province: ctx.rulebook.province,
     titles: [`Danh sách CBQL, GV đăng ký đào tạo nâng chuẩn năm ${year}`],
   });
   const header = b.add(

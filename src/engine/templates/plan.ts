@@ -156,9 +156,10 @@ function columnSum(
   const exact = sumOf(col, counted);
   if (exact.length <= MAX_FORMULA) return exact;
   if (!lines.excluded) return `SUM(${toA1(lines.first, col)}:${toA1(lines.last, col)})`;
-  throw new TemplateError(
-    `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
-  );
+  throw new TemplateError({
+    vi: `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
+    en: `The year has too many lines (${counted.length}) to add up in one Excel formula: split the appendix.`,
+  });
 }
 
 /**
@@ -184,6 +185,7 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 10, 12, 24]);
   titleBlock(b, {
     appendix,
+    province: rulebook.province,
     titles: [`Kinh phí đào tạo, bồi dưỡng đội ngũ năm ${year}`],
     unit: UNIT_LINES[scale],
   });
@@ -246,7 +248,11 @@ function yearSheet(
 export function taskSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year, appendix } = ctx;
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 22, 12, 30]);
-  titleBlock(b, { appendix, titles: [`Tổng hợp các nội dung nhiệm vụ kế hoạch năm ${year}`] });
+  titleBlock(b, {
+    appendix,
+    province: rulebook.province,
+    titles: [`Tổng hợp các nội dung nhiệm vụ kế hoạch năm ${year}`],
+  });
   const header = levelHeader(b, ctx, {
     before: ["TT", "Nội dung"],
     group: "Số lượng dự kiến",

@@ -48,6 +48,7 @@ export function registrationSheet(ctx: BuildContext): TemplateSheet {
   const b = new SheetBuilder([6, 24, ...columns.map((c) => (c.length > 30 ? 22 : 16)), 20]);
   titleBlock(b, {
     appendix: ctx.appendix,
+    province: rulebook.province,
     titles: [
       upgrades.length > 0
         ? `Số lượng CBQL, GV đăng ký đào tạo nâng chuẩn năm ${year}`

@@ -5,7 +5,7 @@
  * strings. Each is read as a stream through src/io/xlsx/xml.ts.
  */
 import type { SheetVisibility } from "../../engine/snapshot";
-import { BUDGET_PARTS, EXCEL_MAX_TEXT, type ReadLimits, refuse, vi } from "./limits";
+import { BUDGET_PARTS, EXCEL_MAX_TEXT, type ReadLimits, refuse } from "./limits";
 import { decodeXstring } from "./ooxml-text";
 import { namedArea } from "./refs";
 import { attrLocal, parseXmlEntry, type Attrs, type XmlHandler } from "./xml";
@@ -233,7 +233,10 @@ export async function readSharedStrings(
       if (name === "si") {
         inItem = true;
         if (strings.length >= limits.maxCells)
-          throw refuse.cells([`hơn ${vi(limits.maxCells)} ${BUDGET_PARTS.strings}`], limits.maxCells);
+          throw refuse.cells(
+            [{ count: limits.maxCells, what: BUDGET_PARTS.strings, over: true }],
+            limits.maxCells,
+          );
       } else if (inItem) item.open(name);
     },
     close(name) {

@@ -8,7 +8,14 @@
 import { toA1 } from "../../engine/a1";
 import { DATE1904_OFFSET, serialToIso } from "../../engine/dates/serial";
 import type { CellValue, SheetSnapshot, SheetVisibility } from "../../engine/snapshot";
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, EXCEL_MAX_TEXT, type ReadLimits, refuse } from "./limits";
+import {
+  BUDGET_PARTS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  EXCEL_MAX_TEXT,
+  type ReadLimits,
+  refuse,
+} from "./limits";
 import { decodeXstring } from "./ooxml-text";
 import { cutText, StringItem } from "./parts";
 import { parseCellRef, parseColumnNumber, parseRowNumber, rangeArea } from "./refs";
@@ -126,7 +133,7 @@ export class SheetReader implements XmlHandler {
   private count(): void {
     if (++this.ctx.budget.elements > this.ctx.limits.maxCells)
       throw refuse.cells(
-        [`hơn ${this.ctx.limits.maxCells.toLocaleString("vi-VN")} ô và dòng có dữ liệu hoặc định dạng`],
+        [{ count: this.ctx.limits.maxCells, what: BUDGET_PARTS.cells, over: true }],
         this.ctx.limits.maxCells,
       );
   }

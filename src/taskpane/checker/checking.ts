@@ -48,9 +48,10 @@ export function check(ctx: CheckerContext): Promise<void> {
       await yieldToPane();
       const decided = ctx.decide?.(snap);
       if (decided?.error !== undefined) throw new Error(decided.error);
-      if (decided?.rulebook && decided.rulebook !== ctx.rulebook) {
+      if (decided?.rulebook) {
+        // Sent once per rulebook and split (the client keeps what it sent).
         ctx.rulebook = decided.rulebook;
-        ctx.engine.setRulebook(decided.rulebook);
+        ctx.engine.setRulebook(decided.rulebook, decided.split);
       }
       return ctx.engine.check(decided?.snapshot ?? snap, ctx.evalOptions(), (p) =>
         ctx.set({ phase: progressPhase(p) }),

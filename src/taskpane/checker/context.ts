@@ -8,6 +8,7 @@
 import type { ReviewedFinding } from "../../engine/accept";
 import type { Locale } from "../../engine/i18n";
 import type { Rulebook } from "../../engine/rulebook/schema";
+import type { PlanSplit } from "../../engine/rulebook/select";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
 import type { EngineClient } from "../engine/client";
 import type { EvalOptions, WorkbookSummary } from "../engine/protocol";
@@ -102,6 +103,8 @@ export interface Decision {
   rulebook?: Rulebook;
   /** What of the workbook is checked (without the rulebook's own sheets). */
   snapshot: WorkbookSnapshot;
+  /** Sheets of other plans, checked with their own rulebooks, and those no rulebook has. */
+  split?: PlanSplit;
   /** Do not check; say why. */
   error?: string;
 }
