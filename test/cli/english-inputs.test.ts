@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readRegularFile } from "../../src/cli/files";
 import { main } from "../../src/cli/main";
-import { LocalizedError, type Locale } from "../../src/engine/i18n";
+import { LocalizedError } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -194,7 +194,7 @@ describe("templates", () => {
     const e = await thrown(() => buildTemplate(kind as never, { rulebook, year: 2026, ...o }));
     expect(e).toBeInstanceOf(TemplateError);
     bothLanguages(e, [kind]);
-    expect(describeError(e, "en" as Locale)).toBe((e as TemplateError).en);
+    expect(describeError(e, "en")).toBe((e as TemplateError).en);
   });
 });
 

@@ -237,6 +237,9 @@ describe("titles typed the ways departments type them", () => {
     expect(p(["Hải Phòng, ngày 10 tháng 01 năm 2022"])).toEqual(["Hải Phòng"]);
     expect(p(["Khánh Hoà, ngày 1 tháng 2 năm 2024"])).toEqual(["Khánh Hòa"]);
     expect(p(["BỒI DƯỠNG HỌC TẬP TƯ TƯỞNG HỒ CHÍ MINH NĂM 2024"])).toEqual([]);
+    // A title typed without tone marks is read folded; two provinces on one line are both found.
+    expect(p(["UBND TINH NAM DINH"])).toEqual(["Nam Định"]);
+    expect(p(["Sở GD&ĐT tỉnh Hà Nam và thành phố Hà Nội"]).sort()).toEqual(["Hà Nam", "Hà Nội"]);
   });
 });
 

@@ -13,6 +13,7 @@
  * typed without any diacritics is matched folded).
  */
 import { toA1 } from "../a1";
+import { LruCache } from "../cache";
 import { cellText, Grid } from "../recognize/grid";
 import { findHeader, roleOf } from "../recognize/headers";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
@@ -283,18 +284,60 @@ function yearClues(lines: readonly Line[]): Found {
  * A name alone ("tư tưởng Hồ Chí Minh") is no province.
  */
 export function provincesIn(lines: readonly Line[], extra: readonly string[] = []): string[] {
-  const names = [...new Set([...PROVINCES, ...extra])];
-  const out: string[] = [];
-  for (const name of names) {
-    const t = escape(toneText(name));
-    const f = escape(fold(name));
-    if (!f) continue;
-    const re = new RegExp(`${W}(?:tỉnh|thành phố|tp\\.?) ?${t}${E}|${W}${t} ?, ?ngày${E}`, "u");
-    const reFolded = new RegExp(`\\b(?:tinh|thanh pho|tp) ${f}\\b|\\b${f} ngay\\b`);
-    if (lines.some((l) => (l.marked ? re.test(toneText(l.norm)) : reFolded.test(l.norm)))) out.push(name);
+  const names = [...new Set([...PROVINCES, ...extra])].filter((n) => fold(n));
+  const p = provincePatterns(names);
+  const found = new Set<string>();
+  for (const l of lines) {
+    const [re, text, byText] = l.marked
+      ? [p.toned, toneText(l.norm), p.byToned]
+      : [p.folded, l.norm, p.byFolded];
+    for (const m of text.matchAll(re)) {
+      const name = byText.get(m[1] ?? m[2]);
+      if (name !== undefined) found.add(name);
+    }
   }
-  return out;
+  // In the order of the names, as before.
+  return names.filter((n) => found.has(n));
 }
+
+interface ProvincePatterns {
+  toned: RegExp;
+  folded: RegExp;
+  byToned: Map<string, string>;
+  byFolded: Map<string, string>;
+}
+
+/**
+ * One pattern for all the provinces, compiled once per list of names: a pattern with Unicode
+ * classes costs milliseconds to compile, and one a province (63 of them) made the first check of a
+ * process or a pane about half a second slower.
+ */
+function provincePatterns(names: readonly string[]): ProvincePatterns {
+  const key = names.join("\n");
+  const cached = PATTERNS.get(key);
+  if (cached) return cached;
+  const byToned = new Map(names.map((n) => [toneText(n), n]));
+  const byFolded = new Map(names.map((n) => [fold(n), n]));
+  // Longest first, so that a name is not cut short by another it begins with.
+  const alt = (m: Map<string, string>) =>
+    [...m.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join("|");
+  const t = alt(byToned);
+  const f = alt(byFolded);
+  const p: ProvincePatterns = {
+    toned: new RegExp(`${W}(?:tỉnh|thành phố|tp\\.?) ?(${t})${E}|${W}(${t}) ?, ?ngày${E}`, "gu"),
+    folded: new RegExp(`\\b(?:tinh|thanh pho|tp) (${f})\\b|\\b(${f}) ngay\\b`, "g"),
+    byToned,
+    byFolded,
+  };
+  PATTERNS.set(key, p);
+  return p;
+}
+
+/** The patterns of each list of provinces seen (the built-in ones, and a department's). */
+const PATTERNS = new LruCache<string, ProvincePatterns>(16);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

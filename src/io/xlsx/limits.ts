@@ -151,8 +151,6 @@ function sentence(
 const refusal = (key: RefusalKey, data?: (locale: Locale) => Record<string, string | number>) =>
   new InputError(sentence(key, data));
 
-const CORRUPT = WORDS.vi.corrupt;
-
 /** What the cell budget is made of: a count of something, for the refusal's message. */
 export interface BudgetPart {
   count: number;
