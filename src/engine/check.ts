@@ -4,7 +4,15 @@
  * functions, CLI) call this.
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { sortFindings, type CellRef, type EngineFinding, type Severity, type Subject } from "./findings";
+import {
+  sortFindings,
+  type CellRef,
+  type EngineFinding,
+  type Severity,
+  type Subject,
+  type SumCheck,
+  type SumPart,
+} from "./findings";
 import { parseA1 } from "./a1";
 import { subjectKey } from "./accept";
 import { fold } from "./text/normalize";
@@ -59,6 +67,7 @@ function reportSeverity(rule: Rule, rulebook: Rulebook, report: Pick<Report, "se
 interface Collected {
   finding: EngineFinding;
   dependsOn?: readonly CellRef[];
+  sum?: SumCheck;
 }
 
 /** Run rules over an already recognised workbook. */
@@ -102,7 +111,10 @@ function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFi
           subject,
         };
         if (r.fix) finding.fix = r.fix;
-        collected.push(r.dependsOn?.length ? { finding, dependsOn: r.dependsOn } : { finding });
+        const c: Collected = { finding };
+        if (r.dependsOn?.length) c.dependsOn = r.dependsOn;
+        if (r.sum) c.sum = r.sum;
+        collected.push(c);
       },
     };
     rule.check(ctx);
@@ -154,14 +166,21 @@ function sheetIdentity(workbook: RecognizedWorkbook) {
 }
 
 /**
- * Links each finding that follows from another to its root cause: a finding whose rule declared
- * `dependsOn` cells is a consequence of a finding (not a note) standing on one of them, and of
- * that finding's own cause in turn. A consequence names its root cause (`causedBy`) and offers
- * no fix: the fix is offered on the cause, and what the consequence should become depends on how
- * the cause is mended.
+ * Links each finding that follows from another to its root cause, and names that cause
+ * (`causedBy`); a consequence offers no fix: the fix is offered on the cause, and what the
+ * consequence should become depends on how the cause is mended. Two ways a finding follows:
+ *
+ * - Its rule declared `dependsOn` cells (a summary line copying a year's total, a total adding up
+ *   the amounts as typed) and another finding (not a note) stands on one of them.
+ * - It is a sum that does not come out right (`sum`), and mending what other findings call wrong
+ *   among its parts, and in its own cell, makes it right: fixing the cause makes the total right,
+ *   so the total's finding is caused by it. When mending them does not make it right, the sum's
+ *   finding stays a cause with its own arithmetic, but where another finding decides its own
+ *   cell's value (the rulebook's head-count for a registration total), that finding wins: the
+ *   sum's finding names no other value and offers no fix for that cell (one cell, one fix).
  */
 function linkCauses(collected: Collected[]): void {
-  if (!collected.some((c) => c.dependsOn)) return;
+  if (!collected.some((c) => c.dependsOn || c.sum)) return;
   const at = new Map<string, Collected[]>();
   const key = (sheet: string, cell: string) => `${sheet}\u001f${cell}`;
   for (const c of collected) {
@@ -175,10 +194,17 @@ function linkCauses(collected: Collected[]): void {
   }
   const direct = new Map<Collected, Collected>();
   for (const c of collected) {
+    if (c.sum) {
+      const cause = sumCause(c, c.sum, (p) => at.get(key(p.sheet, p.cell)) ?? []);
+      if (cause) direct.set(c, cause);
+      continue;
+    }
     if (!c.dependsOn) continue;
     const candidates = c.dependsOn.flatMap((d) => at.get(key(d.sheet, d.cell)) ?? []).filter((x) => x !== c);
-    // Prefer a finding that follows from nothing itself: the likelier cause.
-    const cause = candidates.find((x) => !x.dependsOn) ?? candidates[0];
+    // Prefer a finding that follows from nothing itself: the likelier cause; among several, the
+    // one that accounts for most of the difference (a grand total copying a 2026 line off by 2 and
+    // a 2028 line off by 1 093 names the 2028 cause).
+    const cause = candidates.find((x) => !x.dependsOn) ?? largestDifference(candidates);
     if (cause) direct.set(c, cause);
   }
   for (const [c] of direct) {
@@ -193,6 +219,68 @@ function linkCauses(collected: Collected[]): void {
     f.causedBy = { sheet: root.finding.sheet, cell: root.finding.cells[0] ?? "", rule: root.finding.rule };
     delete f.fix;
   }
+}
+
+function largestDifference(candidates: readonly Collected[]): Collected | undefined {
+  const gap = (c: Collected) => {
+    const { expected, actual } = c.finding;
+    return typeof expected === "number" && typeof actual === "number" ? Math.abs(expected - actual) : 0;
+  };
+  let best = candidates[0];
+  for (const c of candidates) if (gap(c) > gap(best)) best = c;
+  return best;
+}
+
+/**
+ * The finding a sum's finding follows from, if mending the figures other findings call wrong
+ * makes the sum right (see linkCauses). A figure is mended to the value its finding decides
+ * (`expected`); only findings that name that very figure (first cell, value, and subject where
+ * one cell holds several figures) and decide a number count. Sum findings are never the cause
+ * of another sum here: what they decide is arithmetic, not the figure's own value.
+ */
+function sumCause(
+  c: Collected,
+  sum: SumCheck,
+  findingsAt: (p: SumPart) => readonly Collected[],
+): Collected | undefined {
+  const decided = (p: SumPart): Collected | undefined =>
+    findingsAt(p).find((x) => {
+      const f = x.finding;
+      return (
+        x !== c &&
+        !x.sum &&
+        f.sheet === p.sheet &&
+        f.cells[0] === p.cell &&
+        typeof f.expected === "number" &&
+        f.actual === p.value &&
+        (p.subject?.level === undefined || f.subject.level === p.subject.level) &&
+        (p.subject?.detail === undefined || f.subject.detail === p.subject.detail)
+      );
+    });
+  const causes: Collected[] = [];
+  let mended = 0;
+  for (const p of sum.parts) {
+    const d = decided(p);
+    if (d) causes.push(d);
+    mended += d ? (d.finding.expected as number) : p.value;
+  }
+  const own = typeof sum.total === "number" ? undefined : decided(sum.total);
+  const total =
+    typeof sum.total === "number" ? sum.total : own ? (own.finding.expected as number) : sum.total.value;
+  if (!own && causes.length === 0) return undefined;
+  if (Math.abs(total - mended) < 1e-9) {
+    // The sum's own cell was wrong and the arithmetic agrees with the value decided for it: the
+    // fix, if the sum's finding offered one, is offered on the cause.
+    const fix = c.finding.fix;
+    if (own && fix && !own.finding.fix && fix.cell === own.finding.cells[0] && fix.value === total)
+      own.finding.fix = fix;
+    return own ?? causes[0];
+  }
+  if (own && own.finding.expected !== c.finding.expected) {
+    delete c.finding.fix;
+    c.finding.expected = null;
+  }
+  return undefined;
 }
 
 /** Tells findings with the same identity apart by their order (see Subject.nth). */

@@ -82,6 +82,29 @@ export interface CellRef {
 }
 
 /**
+ * A figure a sum adds up (or the total it is compared with), as typed: its cell and value, and,
+ * when one cell holds several figures ("MN CL: 35\nMNNCL: 200"), what tells the finding on this
+ * figure apart from the others on that cell (its subject's level, detail).
+ */
+export interface SumPart extends CellRef {
+  value: number;
+  subject?: Pick<Subject, "level" | "detail">;
+}
+
+/**
+ * A finding about a sum that does not come out right (a total row, a level's head-count over its
+ * public / non-public parts): what it adds up and what it should come to. The engine mends the
+ * figures that other findings call wrong (each to the value that finding decides) and looks again:
+ * when the sum then comes out right, this finding is their consequence (`causedBy`, no fix); when
+ * it does not, it stays a cause of its own (see check.ts, linkCauses).
+ */
+export interface SumCheck {
+  parts: SumPart[];
+  /** The total as typed in its cell (another finding may decide it), or a value the rulebook decides. */
+  total: SumPart | number;
+}
+
+/**
  * One place where the workbook breaks a rule. This shape is the public `--json` contract:
  * `actual` is always the value of the first named cell (null when blank); `expected` and `fix`
  * only where the rulebook or arithmetic decides; `causedBy` (additive) names the root cause of a

@@ -51,8 +51,11 @@ describe.each<[string, Seed2024Options]>([
     sheet.values[row][l.valueCols[0]] = (sheet.values[row][l.valueCols[0]] as number) + 1;
     const r = checkWorkbook(b.workbook, { rulebook });
     const check = SEED_2024_CHECKS.find((c) => c.sheet === l.name) as (typeof SEED_2024_CHECKS)[number];
-    expect(r.findings.map((f) => [f.rule, f.severity, f.sheet, f.cells, f.expected, f.actual])).toEqual([
-      ["totals", "error", l.name, [check.cell], check.sum + 1, check.printed],
-    ]);
+    // The total holds the plan's head-count (the rulebook decides it): the lines are what is
+    // wrong, so no value and no fix is offered for the total (a fix to the lines' sum would break it).
+    expect(
+      r.findings.map((f) => [f.rule, f.severity, f.sheet, f.cells, f.expected, f.actual, f.fix]),
+    ).toEqual([["totals", "error", l.name, [check.cell], null, check.printed, undefined]]);
+    expect(r.findings[0].message).toContain(`cộng các dòng được ${check.sum + 1}`);
   });
 });

@@ -3,7 +3,7 @@
  * English title and rationale, default severity, message templates) and a `check` function that
  * reports through its context. Rules never format findings themselves.
  */
-import type { CellRef, Fix, Severity, Subject } from "../findings";
+import type { CellRef, Fix, Severity, Subject, SumCheck } from "../findings";
 import type { RecognizedTable, RecognizedWorkbook, UnreadableSheet } from "../recognize/model";
 import type { Rulebook } from "../rulebook/schema";
 import type { Locale, Localized } from "../i18n";
@@ -45,6 +45,13 @@ export interface Report {
    * where the figure really follows, e.g. a summary line that copies a year's wrong total.
    */
   dependsOn?: CellRef[];
+  /**
+   * The reported figure is a sum that does not come out right: when mending what other findings
+   * call wrong among its parts (or in its own cell) makes it right, this finding is their
+   * consequence; else it stays a cause, and never offers a fix that contradicts the value another
+   * finding decides for its cell.
+   */
+  sum?: SumCheck;
 }
 
 export interface RuleContext {

@@ -1,10 +1,9 @@
 import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
-import { own } from "../recognize/model";
 import type { Rule } from "./api";
 import { personLists } from "./people-util";
 import { tablesOf, totalRows } from "./util";
-import { courseById, offeringFor } from "../plan/lookup";
+import { courseById, plannedCount } from "../plan/lookup";
 
 /**
  * The chain of counts: people listed per programme and district = the district (commune) table;
@@ -107,12 +106,7 @@ export const countChain: Rule = {
           }
         }
         // 2. Table total → plan head-count.
-        const offering = offeringFor(course, table.year);
-        const expected = offering
-          ? v.level
-            ? own(offering.counts, v.level)
-            : Object.values(offering.counts).reduce((s, n) => s + n, 0) || undefined
-          : undefined;
+        const expected = plannedCount(ctx.rulebook, v.courseId, v.level, table.year);
         const total = totalRows(table).at(-1)?.values[v.key];
         if (expected === undefined || !total || total.value === expected) continue;
         ctx.report({

@@ -1,5 +1,6 @@
 import { toA1 } from "../a1";
-import { own, type RecognizedTable, type TableRow } from "../recognize/model";
+import { own, type CountPart, type RecognizedTable, type TableRow } from "../recognize/model";
+import type { SumCheck } from "../findings";
 import type { Course, Offering } from "../rulebook/schema";
 import { parseQuotaNote } from "../notes/parse";
 import { expectedCount } from "../plan/expect";
@@ -110,6 +111,7 @@ export const quota: Rule = {
               ? {}
               : { fix: { cell, value: expected } }),
             subject: { course: course.id, level: level.id },
+            ...(textCounts && actualCell ? partsSum(table, row, offering, actual, expected, level.id) : {}),
             ...(task && copied && copied.value === actual
               ? { dependsOn: [{ sheet: task.sheet, cell: copied.cell }] }
               : {}),
@@ -180,6 +182,7 @@ function checkTotal(ctx: RuleContext, { table, row, q, course, offering, base }:
     actual,
     ...(q.total.formula || q.total.derived ? {} : { fix: { cell: q.total.cell, value: expected } }),
     subject: { course: course.id, detail: "total" },
+    ...partsSum(table, row, offering, actual, expected),
   });
 }
 
@@ -208,17 +211,7 @@ function checkParts(ctx: RuleContext, { table, row, q, course, offering, base }:
         severity: "warning",
         subject: { course: course.id, detail: `part|${p.text}` },
       });
-  for (const want of offering.parts) {
-    // Compared only when the line splits that way itself ("MN CL: 34"; a line "MN: 234" does not).
-    const same = q.parts.filter((p) =>
-      want.group !== undefined
-        ? p.group !== undefined
-        : p.sector !== undefined && (p.level ?? onlyLevel(row)) === want.level,
-    );
-    if (same.length === 0) continue;
-    const actual = same
-      .filter((p) => (want.group !== undefined ? p.group === want.group : p.sector === want.sector))
-      .reduce((s, p) => s + p.value, 0);
+  for (const { want, actual } of typedParts(row, offering)) {
     if (actual === want.count) continue;
     const part = partName(ctx, want, course);
     ctx.report({
@@ -228,13 +221,76 @@ function checkParts(ctx: RuleContext, { table, row, q, course, offering, base }:
       cells: [q.total.cell],
       expected: want.count,
       actual,
-      subject: {
-        course: course.id,
-        level: want.level,
-        detail: `part|${want.sector ?? ""}|${want.group ?? ""}`,
-      },
+      subject: { course: course.id, level: want.level, detail: partDetail(want) },
     });
   }
+}
+
+type Part = Offering["parts"][number];
+
+const partDetail = (want: Part) => `part|${want.sector ?? ""}|${want.group ?? ""}`;
+
+/**
+ * The plan's parts of a line as the line types them: each part the plan sets (a level's public or
+ * non-public sector, a target group) with the line's figure for it, only where the line splits
+ * that way itself ("MN CL: 34"; a line "MN: 234" does not), and the typed parts it adds up.
+ */
+function typedParts(row: TableRow, offering: Offering): { want: Part; actual: number; of: CountPart[] }[] {
+  const q = row.quantity;
+  if (!q) return [];
+  const out = [];
+  for (const want of offering.parts) {
+    const same = q.parts.filter((p) =>
+      want.group !== undefined
+        ? p.group !== undefined
+        : p.sector !== undefined && (p.level ?? onlyLevel(row)) === want.level,
+    );
+    if (same.length === 0) continue;
+    const of = same.filter((p) =>
+      want.group !== undefined ? p.group === want.group : p.sector === want.sector,
+    );
+    out.push({ want, actual: of.reduce((s, p) => s + p.value, 0), of });
+  }
+  return out;
+}
+
+/**
+ * A count written as parts in one cell (seed 000: "MN CL: 35\nMNNCL: 200" for the preschool
+ * count; "Đối tượng A: 477\nĐối tượng B: 150" for THCS), as a sum of the plan's parts: a wrong
+ * part that makes the count differ is the cause, the count's finding follows from it (Report.sum).
+ * `level` picks the parts of one level; without it, every part of the line.
+ */
+function partsSum(
+  table: RecognizedTable,
+  row: TableRow,
+  offering: Offering,
+  actual: number,
+  expected: number,
+  level?: string,
+): { sum?: SumCheck } {
+  const q = row.quantity;
+  if (!q) return {};
+  const parts = typedParts(row, offering).filter(
+    ({ want, of }) =>
+      level === undefined ||
+      (want.group === undefined
+        ? want.level === level
+        : of.length > 0 && of.every((p) => (p.level ?? onlyLevel(row)) === level)),
+  );
+  if (parts.length === 0) return {};
+  // What the count holds besides those parts (e.g. "TH: 100" in the line's total) stays as typed.
+  const rest = actual - parts.reduce((s, p) => s + p.actual, 0);
+  return {
+    sum: {
+      parts: parts.map(({ want, actual: value }) => ({
+        sheet: table.sheet,
+        cell: q.total.cell,
+        value,
+        subject: { level: want.level, detail: partDetail(want) },
+      })),
+      total: expected - rest,
+    },
+  };
 }
 
 function onlyLevel(row: TableRow): string | undefined {

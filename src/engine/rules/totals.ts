@@ -3,6 +3,7 @@ import { toA1 } from "../a1";
 import { fold } from "../text/normalize";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { Rule, RuleContext } from "./api";
+import type { SumPart } from "../findings";
 import {
   amountTotalRows,
   isUpgradeRow,
@@ -16,6 +17,7 @@ import {
   unroundedAmount,
 } from "./util";
 import { round, within } from "../numbers/arith";
+import { plannedCount } from "../plan/lookup";
 
 /**
  * Each level column and the amount column have a total row, computed under the plan's
@@ -40,8 +42,8 @@ export const totals: Rule = {
         en: "The amount total is {actual}, but the lines{scope} add up to {expected}{note}{shown}.",
       },
       column: {
-        vi: 'Tổng cột "{column}" là {actual}, nhưng cộng các dòng được {expected}.',
-        en: 'The total of column "{column}" is {actual}, but the lines add up to {expected}.',
+        vi: 'Tổng cột "{column}" là {actual}, nhưng cộng các dòng được {expected}{planned}.',
+        en: 'The total of column "{column}" is {actual}, but the lines add up to {expected}{planned}.',
       },
       noTotal: {
         vi: "Bảng không có dòng Tổng số/Cộng.",
@@ -100,6 +102,10 @@ function checkLevelsAndAmount(
     const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);
+    const parts = partsOf(
+      table,
+      levelRows.map((r) => own(r.counts, level)),
+    );
     ctx.report({
       table,
       messageId: "level",
@@ -114,6 +120,7 @@ function checkLevelsAndAmount(
       actual: actual?.value ?? null,
       ...(actual?.formula ? {} : { fix: { cell, value: sum } }),
       subject: { level, detail: "level-total" },
+      ...sumOf(table, parts, actual),
     });
   }
   checkQuantity(ctx, table, total, levelRows, unreadable);
@@ -184,6 +191,10 @@ function checkQuantity(
   const found = sumPresent(rows.map((r) => r.quantity?.total));
   if (found === undefined && !actual) return;
   const sum = found ?? 0;
+  const parts = partsOf(
+    table,
+    rows.map((r) => r.quantity?.total),
+  );
   if (actual && within(actual.value, sum, 0)) return;
   const cell = actual?.cell ?? toA1(total.r, col);
   ctx.report({
@@ -193,12 +204,14 @@ function checkQuantity(
       column: ctx.text({ vi: "Số lượng", en: "Số lượng (head-count)" }),
       actual: actual ? ctx.num(actual.value) : ctx.blank,
       expected: ctx.num(sum),
+      planned: "",
     },
     cells: [cell],
     expected: sum,
     actual: actual?.value ?? null,
     ...(actual?.formula || actual?.derived ? {} : { fix: { cell, value: sum } }),
     subject: { detail: "quantity-total" },
+    ...sumOf(table, parts, actual),
   });
 }
 
@@ -217,6 +230,14 @@ const TEXT = {
     vi: " (cộng thành tiền như đang ghi: các dòng chưa kiểm tra được vì bảng thiếu cột đơn giá hoặc có cột chưa đọc được, nên không sửa tổng theo chúng)",
     en: " (the amounts as typed: the lines could not be checked, as the table lacks a unit-price column or has a column that was not read, so the total is not fixed from them)",
   },
+  planned: {
+    vi: "; kế hoạch năm {year} cũng dự kiến số đang ghi ở tổng: xem lại các dòng",
+    en: "; the {year} plan expects the total as written: check the lines",
+  },
+  plannedOther: {
+    vi: "; kế hoạch năm {year} dự kiến {planned}: xem lại cả các dòng",
+    en: "; the {year} plan expects {planned}: check the lines as well",
+  },
   leavesOut: {
     vi: ' (tổng đang thiếu dòng "{line}" {amount})',
     en: ' (the total leaves out "{line}" {amount})',
@@ -233,15 +254,52 @@ function checkRegistration(
   for (const v of table.valueColumns) {
     if (unreadable.has(v.col)) continue;
     const found = sumPresent(rows.map((r) => r.values[v.key]));
+    const parts = partsOf(
+      table,
+      rows.map((r) => r.values[v.key]),
+    );
     const actual = total.values[v.key];
     if (found === undefined && !actual) continue;
     const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, v.col);
+    // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
+    // are what is wrong; a fix to their sum would break the total.
+    const planned = plannedCount(ctx.rulebook, v.courseId, v.level, table.year);
+    const year = table.year ?? "";
+    if (actual && planned === actual.value) {
+      ctx.report({
+        table,
+        messageId: "column",
+        data: {
+          column: v.header,
+          actual: ctx.num(actual.value),
+          expected: ctx.num(sum),
+          planned: ctx.text(TEXT.planned, { year }),
+        },
+        cells: [cell],
+        expected: null,
+        actual: actual.value,
+        subject: { course: v.courseId, level: v.level, detail: "column-total" },
+        ...sumOf(table, parts, actual),
+      });
+      continue;
+    }
     ctx.report({
       table,
       messageId: "column",
-      data: { column: v.header, actual: actual ? ctx.num(actual.value) : ctx.blank, expected: ctx.num(sum) },
+      data: {
+        column: v.header,
+        actual: actual ? ctx.num(actual.value) : ctx.blank,
+        expected: ctx.num(sum),
+        // Holding something else while the lines do not add up to the plan either: the plan's
+        // value (count-chain's finding on this cell) wins, and the engine drops this finding's
+        // value and fix (see Report.sum); the lines are wrong as well.
+        planned:
+          planned !== undefined && planned !== sum
+            ? ctx.text(TEXT.plannedOther, { year, planned: ctx.num(planned) })
+            : "",
+      },
       cells: [cell],
       expected: sum,
       actual: actual?.value ?? null,
@@ -252,6 +310,30 @@ function checkRegistration(
       dependsOn: rows.flatMap((r) =>
         r.values[v.key] && r.label ? [{ sheet: table.sheet, cell: r.label.cell }] : [],
       ),
+      ...sumOf(table, parts, actual),
     });
   }
+}
+
+/**
+ * A head-count total as a sum of its lines, so that a total that only differs because a line
+ * holds a value another finding calls wrong follows from that finding (see Report.sum). A blank
+ * total adds nothing to link: it is a mistake of its own.
+ */
+function sumOf(
+  table: RecognizedTable,
+  parts: SumPart[],
+  actual: { cell: string; value: number } | undefined,
+): { sum?: { parts: SumPart[]; total: SumPart } } {
+  return actual
+    ? { sum: { parts, total: { sheet: table.sheet, cell: actual.cell, value: actual.value } } }
+    : {};
+}
+
+/** The figures a total adds up, by cell (blank ones add nothing). */
+function partsOf(
+  table: RecognizedTable,
+  cells: readonly ({ cell: string; value: number } | undefined)[],
+): SumPart[] {
+  return cells.flatMap((c) => (c ? [{ sheet: table.sheet, cell: c.cell, value: c.value }] : []));
 }
