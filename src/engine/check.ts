@@ -196,8 +196,12 @@ function linkCauses(collected: Collected[]): void {
   for (const c of collected) {
     if (c.sum) {
       const cause = sumCause(c, c.sum, (p) => at.get(key(p.sheet, p.cell)) ?? []);
-      if (cause) direct.set(c, cause);
-      continue;
+      if (cause) {
+        direct.set(c, cause);
+        continue;
+      }
+      // No part's figure explains it; which rows are added up may (a registration total over a
+      // district listed twice or not of the province: unit-list on the row's name).
     }
     if (!c.dependsOn) continue;
     const candidates = c.dependsOn.flatMap((d) => at.get(key(d.sheet, d.cell)) ?? []).filter((x) => x !== c);
