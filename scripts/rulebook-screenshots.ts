@@ -5,9 +5,12 @@
  *
  *   docs/screenshots/rulebook-info.png      "Thông tin chung"
  *   docs/screenshots/rulebook-contents.png  "Nội dung & đơn giá" (its top half, where the first lines are)
+ *   docs/screenshots/rulebook-parts.png     "Số người chi tiết" of the 2023 plan (hai-phong-2023): the
+ *                                           head-counts by level and sector, and by target group
  *
  * Needs LibreOffice (apt-get install libreoffice-calc-nogui) and poppler-utils.
  * Usage: npx tsx scripts/rulebook-screenshots.ts [--out=docs/screenshots] [--from=hai-phong-2026-2030]
+ * (--from names the rulebook of the first two; the third is always the 2023 plan's)
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,18 +28,19 @@ function arg(name: string, fallback: string): string {
 
 /** Sheet of the rulebook workbook → picture name, resolution and the share of the page's height kept. */
 const SHOTS = [
-  { sheet: 0, name: "rulebook-info", dpi: 80, height: 0.62 },
-  { sheet: 2, name: "rulebook-contents", dpi: 110, height: 0.5 },
+  { sheet: 0, name: "rulebook-info", dpi: 80, height: 0.62, from: undefined },
+  { sheet: 2, name: "rulebook-contents", dpi: 110, height: 0.5, from: undefined },
+  { sheet: 4, name: "rulebook-parts", dpi: 90, height: 0.42, from: "hai-phong-2023" },
 ] as const;
 
 async function main(): Promise<void> {
   const out = arg("out", join("docs", "screenshots"));
-  const rulebook = builtinRulebook(arg("from", "hai-phong-2026-2030"));
+  const from = arg("from", "hai-phong-2026-2030");
   const work = mkdtempSync(join(tmpdir(), "dean-rulebook-shots-"));
   try {
-    const full = rulebookTemplate(rulebook);
     const files: string[] = [];
     for (const shot of SHOTS) {
+      const full = rulebookTemplate(builtinRulebook(shot.from ?? from));
       // One sheet per file: its first page is the picture.
       const one = { ...full, sheets: [full.sheets[shot.sheet]] };
       const file = join(work, `${shot.name}.xlsx`);

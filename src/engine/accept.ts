@@ -10,6 +10,10 @@
  *
  * Acceptances saved by earlier versions (keyed by rule, kind, year, course and level only) are
  * read without error; they simply no longer match, since they name no values.
+ *
+ * Where thousands of acceptances must fit the workbook's settings (Excel keeps at most 2 MB for
+ * an add-in), each can be kept as the digest of its finding's identity instead of the identity
+ * itself (`{ subject: { rule, key } }`, see `findingDigest`): it covers the same one finding.
  */
 import type { EngineFinding, Subject } from "./findings";
 
@@ -66,18 +70,93 @@ function findingKey(s: Subject): string {
   return `${subjectKey(s)}#${typeof o.nth === "number" ? o.nth : 0}`;
 }
 
+/**
+ * cyrb53 (a public-domain 53-bit string hash by bryc), with a seed: two seeds give 106 bits, so
+ * that among a hundred thousand acceptances two findings never share a digest in practice.
+ */
+function cyrb53(s: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Length of a digest: two 53-bit hashes in base 36, 11 characters each. */
+export const DIGEST_LENGTH = 22;
+/** Up to this many acceptances are kept whole (their identity readable); more, as digests. */
+export const WHOLE_ACCEPTANCES = 1000;
+
+function digestOf(key: string): string {
+  return cyrb53(key, 0).toString(36).padStart(11, "0") + cyrb53(key, 1).toString(36).padStart(11, "0");
+}
+
+/** Digests already computed, by subject (a checker reviews the same findings again and again). */
+const digests = new WeakMap<object, string>();
+
+/** The digest of a finding's identity (its subject and occurrence): what a compact acceptance keeps. */
+export function findingDigest(s: Subject): string {
+  let d = digests.get(s);
+  if (d === undefined) digests.set(s, (d = digestOf(findingKey(s))));
+  return d;
+}
+
+/**
+ * The acceptances as they are kept: whole up to WHOLE_ACCEPTANCES, else each as the digest of its
+ * finding's identity, with its rule, reason and date (what the workbook's settings can hold for
+ * tens of thousands). Either form covers the same one finding.
+ */
+export function keptAcceptances(list: readonly Acceptance[]): Acceptance[] {
+  if (list.length <= WHOLE_ACCEPTANCES) return [...list];
+  return list.map((a) =>
+    !usable(a) || digestIn(a) !== undefined
+      ? a
+      : {
+          subject: { rule: a.subject.rule, key: findingDigest(a.subject) } as unknown as Subject,
+          reason: a.reason,
+          at: a.at,
+        },
+  );
+}
+
+/** The digest a compact acceptance keeps (`subject.key`), if it is one. */
+function digestIn(a: Acceptance): string | undefined {
+  const key = (a.subject as { key?: unknown }).key;
+  return typeof key === "string" && key.length === DIGEST_LENGTH ? key : undefined;
+}
+
+function usable(a: Acceptance | null | undefined): a is Acceptance {
+  return !!a && typeof a === "object" && !!a.subject && typeof a.subject === "object";
+}
+
+/** True when acceptance `a` is about the finding whose key is `key` (and digest `digest`, when asked for). */
+function covers(a: Acceptance, key: string, digest: () => string): boolean {
+  const d = digestIn(a);
+  return d !== undefined ? d === digest() : findingKey(a.subject) === key;
+}
+
 /** The findings with their acceptance attached, where one matches (each acceptance covers one finding). */
 export function applyAcceptances(
   findings: readonly EngineFinding[],
   acceptances: readonly Acceptance[],
 ): ReviewedFinding[] {
   const byKey = new Map<string, Acceptance>();
+  const byDigest = new Map<string, Acceptance>();
   for (const a of acceptances) {
-    if (!a || typeof a !== "object" || !a.subject || typeof a.subject !== "object") continue;
-    byKey.set(findingKey(a.subject), a);
+    if (!usable(a)) continue;
+    const d = digestIn(a);
+    if (d !== undefined) byDigest.set(d, a);
+    else byKey.set(findingKey(a.subject), a);
   }
   return findings.map((f) => {
-    const a = byKey.get(findingKey(f.subject));
+    const a =
+      byKey.get(findingKey(f.subject)) ??
+      (byDigest.size > 0 ? byDigest.get(findingDigest(f.subject)) : undefined);
     return a ? { ...f, accepted: a } : f;
   });
 }
@@ -90,8 +169,10 @@ export function accept(
   at: Date,
 ): Acceptance[] {
   const key = findingKey(f.subject);
+  let digest: string | undefined;
+  const d = () => (digest ??= digestOf(key));
   return [
-    ...acceptances.filter((a) => !a?.subject || findingKey(a.subject) !== key),
+    ...acceptances.filter((a) => !usable(a) || !covers(a, key, d)),
     { subject: { ...f.subject }, reason, at: at.toISOString(), message: f.message },
   ];
 }
@@ -99,5 +180,7 @@ export function accept(
 /** Removes the acceptance of a finding. */
 export function unaccept(acceptances: readonly Acceptance[], f: EngineFinding): Acceptance[] {
   const key = findingKey(f.subject);
-  return acceptances.filter((a) => !a?.subject || findingKey(a.subject) !== key);
+  let digest: string | undefined;
+  const d = () => (digest ??= digestOf(key));
+  return acceptances.filter((a) => !usable(a) || !covers(a, key, d));
 }

@@ -58,6 +58,11 @@ export class Bander {
   get pending(): boolean {
     return this.queued > 0;
   }
+
+  /** Bytes the band being queued can still take. */
+  get free(): number {
+    return Math.max(0, this.budget - this.queued);
+  }
 }
 
 /** Items in consecutive groups whose operations (`operations` each, of OPERATION_BYTES) fit the budget. */

@@ -9,18 +9,18 @@ import type { Finding } from "../engine/findings";
 import type { MarkResult } from "../taskpane/port";
 import type { AdapterContext } from "./context";
 import { clearMarks, mark } from "./mark";
+import type { MarkLayout } from "./mark-layout";
 
 /** Replaces the add-in's marks on `sheets` by marks of `findings` (those on these sheets). */
 export async function remark(
   ax: AdapterContext,
   sheets: readonly string[],
   findings: readonly Finding[],
+  layout?: MarkLayout,
 ): Promise<MarkResult> {
   if (sheets.length === 0) return { marked: 0, skipped: [] };
   const on = new Set(sheets);
   await clearMarks(ax, sheets);
-  return mark(
-    ax,
-    findings.filter((f) => on.has(f.sheet)),
-  );
+  const mine = findings.filter((f) => on.has(f.sheet));
+  return mark(ax, mine, layout ? layout.filter((l) => on.has(l.sheet)) : undefined);
 }

@@ -4,10 +4,15 @@
  * state, watch, templates) are plain functions of this context, so that a new action is one more
  * function beside them.
  */
+import type { Locale } from "../engine/i18n";
+import { t, type StringKey } from "../taskpane/strings";
 import type { OfficeHost } from "./host";
+import { Slicer } from "./slices";
 
 /** Features of newer ExcelApi sets, detected once; each is worked around where absent. */
 export interface ApiLevels {
+  /** Worksheet.pageLayout and Worksheet.autoFilter (ExcelApi 1.9): the report's print settings. */
+  pageLayout: boolean;
   /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
   mergedAreas: boolean;
   /** Worksheet.customProperties (ExcelApi 1.12): where the add-in records the marks it added. */
@@ -88,6 +93,15 @@ const within = (a: Box, b: Box) => a.r0 >= b.r0 && a.r1 <= b.r1 && a.c0 >= b.c0 
 
 export interface AdapterContext {
   host: OfficeHost;
+  /** The pane's language: every message and notice of the adapter is worded in it. */
+  locale: Locale;
+  /** A sentence of the pane's catalogue (src/taskpane/strings.ts) in the adapter's language. */
+  say(key: StringKey, data?: Record<string, string | number>): string;
+  /**
+   * The adapter's own work between two syncs, cut into slices: long loops ask `slice.due()` and
+   * `await slice.pause()`, so that the pane's thread paints and answers between them.
+   */
+  slice: Slicer;
   api: ApiLevels;
   /** Cells per sync when reading values and formulas. */
   cellsPerSync: number;
@@ -107,11 +121,19 @@ export const CELLS_PER_SYNC = 50_000;
 /** Estimated bytes per writing sync: well under Excel on the web's 5 MB, the estimate being generous. */
 export const WRITE_BUDGET = 3_000_000;
 
-export function adapterContext(
-  host: OfficeHost,
-  options: { cellsPerSync?: number; writeBudget?: number } = {},
-): AdapterContext {
+export interface AdapterOptions {
+  cellsPerSync?: number;
+  writeBudget?: number;
+  locale?: Locale;
+  /** Milliseconds of the adapter's own work before it lets the pane's thread breathe. */
+  sliceMs?: number;
+  /** How the adapter cuts its work into slices (tests count the slices). */
+  slicer?: Slicer;
+}
+
+export function adapterContext(host: OfficeHost, options: AdapterOptions = {}): AdapterContext {
   const api: ApiLevels = {
+    pageLayout: host.supportsExcelApi("1.9"),
     mergedAreas: host.supportsExcelApi("1.13"),
     customProperties: host.supportsExcelApi("1.12"),
     customOrNull: host.supportsExcelApi("1.14"),
@@ -119,8 +141,11 @@ export function adapterContext(
     notes: host.supportsExcelApi("1.18"),
     undoGroups: host.supportsExcelApi("1.20"),
   };
-  return {
+  const ax: AdapterContext = {
     host,
+    locale: options.locale ?? "vi",
+    say: (key, data) => t(ax.locale, key, data),
+    slice: options.slicer ?? new Slicer(options.sliceMs),
     api,
     cellsPerSync: options.cellsPerSync ?? CELLS_PER_SYNC,
     writeBudget: options.writeBudget ?? WRITE_BUDGET,
@@ -131,4 +156,5 @@ export function adapterContext(
         ...(o.writes && api.undoGroups ? { mergeUndoGroup: true } : {}),
       }),
   };
+  return ax;
 }

@@ -33,14 +33,8 @@ export async function select(ax: AdapterContext, sheet: string, cells: readonly 
         return ws.isNullObject ? undefined : ws.visibility;
       })
       .catch(() => undefined);
-    if (visibility === "Hidden")
-      throw new Error(
-        `Trang tính "${sheet}" đang bị ẩn nên Excel không chọn được ô ${cells[0]}. Bấm chuột phải vào tên một trang tính → Bỏ ẩn (Unhide…), chọn "${sheet}", rồi bấm lại vào phát hiện.`,
-      );
-    if (visibility === "VeryHidden")
-      throw new Error(
-        `Trang tính "${sheet}" bị ẩn hẳn (VeryHidden, không bỏ ẩn được bằng chuột) nên Excel không chọn được ô ${cells[0]}. Hãy nhờ người lập sổ tính bỏ ẩn nó (Visual Basic → Properties → Visible), hoặc xem phát hiện trong danh sách.`,
-      );
+    if (visibility === "Hidden") throw new Error(ax.say("sheetHidden", { sheet, cell: cells[0] }));
+    if (visibility === "VeryHidden") throw new Error(ax.say("sheetVeryHidden", { sheet, cell: cells[0] }));
     throw e;
   }
 }
@@ -68,9 +62,7 @@ export async function applyFixes(ax: AdapterContext, orders: readonly FixOrder[]
         const formula = range.formulas[0][0];
         if (typeof formula === "string" && formula.startsWith("=")) {
           const cell = orders[i].fix.cell;
-          throw new Error(
-            `Ô ${cell} có công thức ${formula}: không tự sửa ô có công thức, hãy sửa công thức hoặc các ô nó tham chiếu.`,
-          );
+          throw new Error(ax.say("fixFormula", { cell, formula }));
         }
       });
       const records = orders.map(({ sheet, fix }, i): FixRecord => {

@@ -1,21 +1,20 @@
 /**
- * Excel's errors as the user reads them: a Vietnamese sentence that says what happened and what to
- * do, never "AccessDenied: …". The adapter's own errors are Vietnamese already and pass unchanged.
+ * Excel's errors as the user reads them: a sentence in the pane's language that says what
+ * happened and what to do, never "AccessDenied: …" nor Office's own English text. The adapter's
+ * own errors are worded from the same catalogue (src/taskpane/strings.ts) and pass unchanged.
  */
+import type { Locale } from "../engine/i18n";
+import { t, type StringKey } from "../taskpane/strings";
 
-const MESSAGES: Record<string, string> = {
-  InvalidOperationInCellEditMode:
-    "Excel đang ở chế độ sửa ô (con trỏ còn trong một ô): nhấn Enter hoặc Esc rồi thử lại.",
-  AccessDenied:
-    "Excel không cho thay đổi: trang tính hoặc sổ tính đang được bảo vệ, hoặc sổ tính chỉ mở để đọc.",
-  ItemNotFound:
-    "Không còn thấy trang tính hoặc ô cần dùng: có thể nó vừa bị xóa hoặc đổi tên. Hãy kiểm tra lại.",
-  RequestPayloadSizeLimitExceeded:
-    "Dữ liệu gửi sang Excel quá lớn (Excel trên web giới hạn 5 MB mỗi lần): hãy kiểm tra từng phần của sổ tính.",
-  ResponsePayloadSizeLimitExceeded:
-    "Dữ liệu Excel gửi về quá lớn (Excel trên web giới hạn 5 MB mỗi lần): hãy kiểm tra từng phần của sổ tính.",
-  ApiNotFound: "Excel này chưa có tính năng cần dùng: hãy cập nhật Excel (Microsoft 365) rồi thử lại.",
-  InvalidObjectPath: "Phần bổ trợ mất liên lạc với sổ tính: hãy đóng rồi mở lại ngăn Kiểm tra Phụ lục.",
+/** Office.js error codes the user may meet, and how they are said. */
+const WORDS: Record<string, StringKey> = {
+  InvalidOperationInCellEditMode: "errorCellEdit",
+  AccessDenied: "errorAccessDenied",
+  ItemNotFound: "errorNotFound",
+  RequestPayloadSizeLimitExceeded: "errorTooLarge",
+  ResponsePayloadSizeLimitExceeded: "errorReadTooLarge",
+  ApiNotFound: "errorApiMissing",
+  InvalidObjectPath: "errorLostContact",
 };
 
 /** The code of an Office.js error (OfficeExtension.Error), if `e` is one. */
@@ -24,23 +23,21 @@ export function errorCode(e: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** `e` as a Vietnamese Error: Excel's errors translated, the adapter's own passed through. */
-export function vietnamese(e: unknown): Error {
+/** `e` as an Error worded in `locale`: Excel's errors translated (their code kept), the adapter's own passed through. */
+export function inLanguage(e: unknown, locale: Locale): Error {
   const code = errorCode(e);
   if (code === undefined) return e instanceof Error ? e : new Error(String(e));
-  const text =
-    MESSAGES[code] ??
-    `Excel báo lỗi khi làm việc với sổ tính (mã ${code}). Hãy thử lại; nếu vẫn lỗi, hãy lưu, đóng và mở lại sổ tính.`;
-  const out = new Error(text);
+  const key = WORDS[code];
+  const out = new Error(key ? t(locale, key) : t(locale, "errorExcel", { code }));
   (out as Error & { code?: string }).code = code;
   return out;
 }
 
-/** Runs `f`, turning Excel's errors into Vietnamese sentences. */
-export async function inVietnamese<T>(f: () => Promise<T>): Promise<T> {
+/** Runs `f`, turning Excel's errors into sentences in the adapter's language (read when it fails). */
+export async function inWords<T>(locale: () => Locale, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    throw vietnamese(e);
+    throw inLanguage(e, locale());
   }
 }

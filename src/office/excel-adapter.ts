@@ -10,13 +10,13 @@
  *   saved state, auto-check's change events, appendix templates.
  * Round trips are few and do not grow with sheets, rows or findings; large writes go in bands by
  * a UTF-8 byte budget. Every batch waits while the user is typing in a cell, and Excel's errors
- * reach the pane as Vietnamese sentences.
+ * reach the pane as sentences in its language (Vietnamese or English), from the pane's catalogue.
  */
 import type { WorkbookPort } from "../taskpane/port";
 import { remark } from "./bulk";
-import { adapterContext } from "./context";
+import { adapterContext, type AdapterOptions } from "./context";
 import { applyFix, applyFixes, recalculate, select, undoFix, undoFixes } from "./edit";
-import { inVietnamese } from "./errors";
+import { inWords } from "./errors";
 import type { OfficeHost } from "./host";
 import { insertTemplate } from "./insert-template";
 import { clearMarks, mark } from "./mark";
@@ -30,38 +30,40 @@ export { CELLS_PER_SYNC, WRITE_BUDGET } from "./context";
 export { applyFixes, undoFixes } from "./edit";
 export { MARK_TAG, markFormula, RECORD_PREFIX } from "./mark";
 export { isPayloadTooLarge, MAX_ROWS } from "./read";
-export { reportTable, writeTable } from "./report";
+export { columnPoints, MAX_HYPERLINKS, MAX_ROW_HEIGHT, writeReportSheet } from "./report";
 export { localAddress, splitAddresses } from "./sheets";
 export { STATE_KEY } from "./state";
 
-export function createExcelAdapter(
-  host: OfficeHost,
-  options: { cellsPerSync?: number; writeBudget?: number } = {},
-): WorkbookPort {
+export function createExcelAdapter(host: OfficeHost, options: AdapterOptions = {}): WorkbookPort {
   const ax = adapterContext(host, options);
+  // Excel's errors and the adapter's own, in the pane's language at the time they happen.
+  const inLocale = <T>(f: () => Promise<T>) => inWords(() => ax.locale, f);
   return {
-    read: (onProgress) => inVietnamese(() => readWorkbook(ax, onProgress)),
-    readSheet: (name) => inVietnamese(() => readSheet(ax, name)),
-    mark: (findings) => inVietnamese(() => mark(ax, findings)),
-    clearMarks: (sheet, thorough) => inVietnamese(() => clearMarks(ax, sheet, thorough)),
-    select: (sheet, cells) => inVietnamese(() => select(ax, sheet, cells)),
-    applyFix: (sheet, fix) => inVietnamese(() => applyFix(ax, sheet, fix)),
-    undoFix: (record) => inVietnamese(() => undoFix(ax, record)),
-    applyFixes: (fixes) => inVietnamese(() => applyFixes(ax, fixes)),
-    undoFixes: (records) => inVietnamese(() => undoFixes(ax, records)),
-    remark: (sheets, findings) => inVietnamese(() => remark(ax, sheets, findings)),
+    setLocale: (locale) => {
+      ax.locale = locale;
+    },
+    read: (onProgress) => inLocale(() => readWorkbook(ax, onProgress)),
+    readSheet: (name) => inLocale(() => readSheet(ax, name)),
+    mark: (findings, layout) => inLocale(() => mark(ax, findings, layout)),
+    clearMarks: (sheet, thorough) => inLocale(() => clearMarks(ax, sheet, thorough)),
+    select: (sheet, cells) => inLocale(() => select(ax, sheet, cells)),
+    applyFix: (sheet, fix) => inLocale(() => applyFix(ax, sheet, fix)),
+    undoFix: (record) => inLocale(() => undoFix(ax, record)),
+    applyFixes: (fixes) => inLocale(() => applyFixes(ax, fixes)),
+    undoFixes: (records) => inLocale(() => undoFixes(ax, records)),
+    remark: (sheets, findings, layout) => inLocale(() => remark(ax, sheets, findings, layout)),
     loadState: () => loadState(ax),
-    saveState: (state) => saveState(ax, state),
-    writeReport: (findings, locale) => inVietnamese(() => writeReport(ax, findings, locale)),
-    watchChanges: (onChange) => inVietnamese(() => watchChanges(ax, onChange)),
-    recalculate: () => inVietnamese(() => recalculate(ax)),
-    insertTemplate: (t) => inVietnamese(() => insertTemplate(ax, t)),
+    saveState: (state) => inLocale(() => saveState(ax, state)),
+    writeReport: (findings, locale, options) => inLocale(() => writeReport(ax, findings, locale, options)),
+    watchChanges: (onChange) => inLocale(() => watchChanges(ax, onChange)),
+    recalculate: () => inLocale(() => recalculate(ax)),
+    insertTemplate: (t) => inLocale(() => insertTemplate(ax, t)),
     ...(ax.api.notes
       ? {
           writeNotes: (
             findings: Parameters<typeof writeNotes>[1],
             locale: Parameters<typeof writeNotes>[2],
-          ) => inVietnamese(() => writeNotes(ax, findings, locale)),
+          ) => inLocale(() => writeNotes(ax, findings, locale)),
         }
       : {}),
   };

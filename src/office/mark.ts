@@ -16,9 +16,9 @@
 import { SEVERITY_FILL, type Finding, type Severity } from "../engine/findings";
 import { parseRange } from "../engine/a1";
 import type { MarkResult } from "../taskpane/port";
-import { rectangles } from "./areas";
 import { Bander, chunks, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
+import { markLayoutOf, SEVERITIES, type MarkLayout } from "./mark-layout";
 import { errorCode } from "./errors";
 import { clearOurNotes, loadNotes } from "./notes";
 import { writableSheet } from "./sheets";
@@ -27,7 +27,7 @@ import { writableSheet } from "./sheets";
 export const MARK_TAG = "DEAN-CHECKER";
 /** The rule formula of a mark of each severity; clearing removes exactly these, nothing that merely mentions the tag. */
 export const markFormula = (severity: Severity) => `=ISTEXT("${MARK_TAG}:${severity}")`;
-const MARK_FORMULAS = new Set((["error", "warning", "info"] as const).map(markFormula));
+const MARK_FORMULAS = new Set(SEVERITIES.map(markFormula));
 /** Worksheet custom properties recording the marks added, one per mark() call: "DeanChecker.marks.<id>". */
 export const RECORD_PREFIX = "DeanChecker.marks.";
 /** A record longer than this keeps only the number of marks (clearing then reads every rule of the sheet). */
@@ -40,21 +40,9 @@ export interface MarkRecord {
   count: number;
 }
 
-const SEVERITIES = ["error", "warning", "info"] as const;
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** sheet → cell → the severity of its mark (its most severe finding). */
-export function markLayout(findings: readonly Finding[]): Map<string, Map<string, Severity>> {
-  const bySheet = new Map<string, Map<string, Severity>>();
-  for (const f of findings) {
-    let cells = bySheet.get(f.sheet);
-    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
-    for (const c of f.cells) {
-      const prev = cells.get(c);
-      if (!prev || RANK[f.severity] < RANK[prev]) cells.set(c, f.severity);
-    }
-  }
-  return bySheet;
+function cellCount(area: string): number {
+  const { start, end } = parseRange(area);
+  return (end.row - start.row + 1) * (end.col - start.col + 1);
 }
 
 let recordSerial = 0;
@@ -62,28 +50,32 @@ function recordKey(): string {
   return `${RECORD_PREFIX}${Date.now().toString(36)}.${(recordSerial++).toString(36)}`;
 }
 
-function cellCount(area: string): number {
-  const { start, end } = parseRange(area);
-  return (end.row - start.row + 1) * (end.col - start.col + 1);
-}
-
-export async function mark(ax: AdapterContext, findings: readonly Finding[]): Promise<MarkResult> {
-  const layout = markLayout(findings);
+/**
+ * Marks the cells of `findings` (or the layout the checker already computed for them: rectangles
+ * by sheet and severity). The operations are queued in slices, so that marking 50 000 cells
+ * never holds the pane's thread for long.
+ */
+export async function mark(
+  ax: AdapterContext,
+  findings: readonly Finding[],
+  layout: MarkLayout = markLayoutOf(findings),
+): Promise<MarkResult> {
   return ax.run(
     async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/protection/protected");
       await ctx.sync();
+      ax.slice.restart();
       const result: MarkResult = { marked: 0, skipped: [] };
-      const bands = new Bander(() => ctx.sync(), ax.writeBudget);
-      for (const [sheet, cells] of layout) {
-        const ws = writableSheet(sheets.items, sheet, "không đánh dấu được", result);
+      const bands = new Bander(async () => {
+        await ctx.sync();
+        ax.slice.restart();
+      }, ax.writeBudget);
+      for (const { sheet, areas } of layout) {
+        // A sheet the add-in may not write on is said, whatever its findings.
+        const ws = writableSheet(ax, sheets.items, sheet, "skippedProtectedMarks", result);
         if (!ws) continue;
-        const areas = SEVERITIES.map(
-          (severity) =>
-            [severity, rectangles([...cells].filter(([, s]) => s === severity).map(([c]) => c))] as const,
-        );
-        const all = areas.flatMap(([, list]) => list);
+        const all = areas.flatMap((a) => a.ranges);
         if (all.length === 0) continue;
         if (ax.api.customProperties) {
           // The record first: a mark is never in the workbook without it.
@@ -95,12 +87,13 @@ export async function mark(ax: AdapterContext, findings: readonly Finding[]): Pr
           await bands.room(payloadBytes(value));
           ws.customProperties.add(recordKey(), value);
         }
-        for (const [severity, list] of areas) {
+        for (const { severity, ranges } of areas) {
           const formula = markFormula(severity);
           const fill = `#${SEVERITY_FILL[severity]}`;
-          for (const area of list) {
+          for (const area of ranges) {
+            if (ax.slice.due()) await ax.slice.pause();
             await bands.room(2 * payloadBytes(formula), 3);
-            const cf = ws.getRange(area).conditionalFormats.add("Custom");
+            const cf = ws.getRange(area).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
             cf.custom.rule.formula = formula;
             cf.custom.format.fill.color = fill;
             result.marked += cellCount(area);
@@ -177,10 +170,14 @@ export async function clearMarks(
       const scan = new Set<number>(plans.flatMap((p, i) => (p.kind === "scan" ? [i] : [])));
       const recorded = plans.flatMap((p, i) => (p.kind === "recorded" ? [i] : []));
       if (recorded.length > 0) {
-        const ranges = recorded.flatMap((i) => {
+        const ranges: { i: number; range: Excel.Range }[] = [];
+        for (const i of recorded) {
           const p = plans[i] as Extract<Plan, { kind: "recorded" }>;
-          return p.areas.map((a) => ({ i, range: open[i].getRange(a) }));
-        });
+          for (const a of p.areas) {
+            if (ax.slice.due()) await ax.slice.pause();
+            ranges.push({ i, range: open[i].getRange(a) });
+          }
+        }
         try {
           const rules = await readRules(
             ax,
@@ -223,8 +220,13 @@ export async function clearMarks(
       // Last position first: deleting by position must not shift the positions still to delete.
       found.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
       // How many cells had a mark (what the user counts): read in the batch, before the delete.
-      const cells = found.map((f) => f.cf.getRanges().load("cellCount"));
+      const cells: Excel.RangeAreas[] = [];
       for (const f of found) {
+        if (ax.slice.due()) await ax.slice.pause();
+        cells.push(f.cf.getRanges().load("cellCount"));
+      }
+      for (const f of found) {
+        if (ax.slice.due()) await ax.slice.pause();
         f.cf.delete();
         writes = true;
       }
@@ -262,9 +264,16 @@ async function readBand(
   ctx: Excel.RequestContext,
   collections: Excel.ConditionalFormatCollection[],
 ): Promise<Excel.ConditionalFormat[][]> {
-  if (ax.api.customOrNull) {
-    for (const c of collections) c.load("items/id,items/type,items/customOrNullObject/rule/formula");
+  const sync = async () => {
     await ctx.sync();
+    ax.slice.restart();
+  };
+  if (ax.api.customOrNull) {
+    for (const c of collections) {
+      if (ax.slice.due()) await ax.slice.pause();
+      c.load("items/id,items/type,items/customOrNullObject/rule/formula");
+    }
+    await sync();
     return collections.map((c) =>
       c.items.filter(
         (cf) => !cf.customOrNullObject.isNullObject && MARK_FORMULAS.has(cf.customOrNullObject.rule.formula),
@@ -272,11 +281,14 @@ async function readBand(
     );
   }
   // Before ExcelApi 1.14: the types first, then the rules of the custom formats only (#2180).
-  for (const c of collections) c.load("items/id,items/type");
-  await ctx.sync();
+  for (const c of collections) {
+    if (ax.slice.due()) await ax.slice.pause();
+    c.load("items/id,items/type");
+  }
+  await sync();
   const custom = collections.map((c) => c.items.filter((cf) => cf.type === "Custom"));
   for (const list of custom) for (const cf of list) cf.custom.rule.load("formula");
-  await ctx.sync();
+  await sync();
   return custom.map((list) => list.filter((cf) => MARK_FORMULAS.has(cf.custom.rule.formula)));
 }
 

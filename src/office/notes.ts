@@ -6,7 +6,7 @@
  */
 import { findingNotes, ownNote, withOurNote } from "../engine/cell-notes";
 import type { Finding } from "../engine/findings";
-import type { Locale } from "../engine/i18n";
+import { formatNumber, type Locale } from "../engine/i18n";
 import type { MarkResult } from "../taskpane/port";
 import { Bander, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
@@ -34,7 +34,7 @@ export async function writeNotes(
       const result: MarkResult = { marked: 0, skipped: [] };
       const targets: { ws: Excel.Worksheet; byCell: Map<string, string> }[] = [];
       for (const [sheet, byCell] of notes) {
-        const ws = writableSheet(sheets.items, sheet, "không ghi được ghi chú", result);
+        const ws = writableSheet(ax, sheets.items, sheet, "skippedProtectedNotes", result);
         if (ws) targets.push({ ws, byCell });
       }
       if (targets.length === 0) return result;
@@ -65,7 +65,10 @@ export async function writeNotes(
             skipped.slice(0, NAMED_CELLS).join(", ") + (skipped.length > NAMED_CELLS ? ", …" : "");
           result.skipped.push({
             sheet: ws.name,
-            reason: `${skipped.length} ô có bình luận (threaded comment) nên không ghi được ghi chú (Excel không cho một ô vừa có bình luận vừa có ghi chú): ${named}. Lời giải thích của các ô này xem trong ngăn Kiểm tra.`,
+            reason: ax.say("notesCommented", {
+              count: formatNumber(skipped.length, ax.locale),
+              cells: named,
+            }),
           });
         }
       }

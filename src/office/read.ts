@@ -90,7 +90,7 @@ export async function readWorkbook(
 export async function readSheet(ax: AdapterContext, name: string): Promise<SheetSnapshot> {
   const wb = await readWorkbook(ax, undefined, name);
   const sheet = wb.sheets[0];
-  if (!sheet) throw new Error(`Không còn trang tính "${name}" trong sổ tính.`);
+  if (!sheet) throw new Error(ax.say("sheetGone", { sheet: name }));
   return sheet;
 }
 
@@ -125,13 +125,23 @@ async function readIn(
       if (r.isNullObject) continue;
       if (r.rowCount > MAX_ROWS) {
         throw new TooLarge(
-          `Trang tính "${ws.name}" có ${formatNumber(r.rowCount, "vi")} dòng: quá ${formatNumber(MAX_ROWS, "vi")} dòng để kiểm tra trong Excel; hãy tách bảng hoặc dùng dean-check.`,
+          ax.say("sheetTooManyRows", {
+            sheet: ws.name,
+            rows: formatNumber(r.rowCount, ax.locale),
+            max: formatNumber(MAX_ROWS, ax.locale),
+          }),
         );
       }
       if (r.rowCount * r.columnCount > MAX_CELLS) {
         const last = columnName(r.columnIndex + r.columnCount - 1);
         throw new TooLarge(
-          `Trang tính "${ws.name}" có vùng dữ liệu ${formatNumber(r.rowCount, "vi")} dòng × ${formatNumber(r.columnCount, "vi")} cột (đến cột ${last}): quá ${formatNumber(MAX_CELLS, "vi")} ô để kiểm tra trong Excel. Nếu có ô lẻ ở xa bảng, hãy xóa nó; hoặc dùng dean-check.`,
+          ax.say("sheetTooManyCells", {
+            sheet: ws.name,
+            rows: formatNumber(r.rowCount, ax.locale),
+            cols: formatNumber(r.columnCount, ax.locale),
+            last,
+            max: formatNumber(MAX_CELLS, ax.locale),
+          }),
         );
       }
       const rowsPerBand = Math.max(1, Math.floor(cellsPerSync / r.columnCount));
@@ -167,6 +177,7 @@ async function readIn(
     const flush = async () => {
       if (group.length === 0) return;
       await ctx.sync();
+      ax.slice.restart();
       for (const { band, range } of group) {
         const snap = snapshots.get(band.sheet) as SheetSnapshot;
         const values = range.values;
@@ -175,6 +186,8 @@ async function readIn(
         let anyFormula = false;
         const f: (string | null)[][] = [];
         for (let r = 0; r < values.length; r++) {
+          // 50 000 cells a band: the pane's thread breathes between slices of rows.
+          if (ax.slice.due()) await ax.slice.pause();
           const row: CellValue[] = new Array<CellValue>(values[r].length);
           const frow: (string | null)[] = [];
           for (let c = 0; c < values[r].length; c++) {

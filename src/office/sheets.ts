@@ -1,5 +1,7 @@
 /** Small helpers every part of the adapter uses: addresses, typed text, sheets the add-in may write on. */
 import type { MarkResult } from "../taskpane/port";
+import type { StringKey } from "../taskpane/strings";
+import type { AdapterContext } from "./context";
 
 /** "'PL 1, 2'!A1:B1,'PL 1, 2'!C1:D1" → ["'PL 1, 2'!A1:B1", "'PL 1, 2'!C1:D1"]: commas inside a quoted sheet name stay. */
 export function splitAddresses(list: string): string[] {
@@ -20,20 +22,18 @@ export function asTypedText(v: number | string | boolean | null): number | strin
 
 /**
  * The sheet named `sheet` among the loaded ones (names and protection), when the add-in may write
- * on it; otherwise undefined, with the reason added to `result.skipped` ("… `cannot`; …").
+ * on it; otherwise undefined, with the reason (`protectedReason` when the sheet is protected) added
+ * to `result.skipped`.
  */
 export function writableSheet(
+  ax: AdapterContext,
   items: Excel.Worksheet[],
   sheet: string,
-  cannot: string,
+  protectedReason: StringKey,
   result: MarkResult,
 ): Excel.Worksheet | undefined {
   const ws = items.find((w) => w.name === sheet);
-  const reason = !ws
-    ? "Không còn trang tính này trong sổ tính."
-    : ws.protection.protected
-      ? `Trang tính đang được bảo vệ (Protect Sheet): ${cannot}; bỏ bảo vệ rồi kiểm tra lại.`
-      : undefined;
+  const reason = !ws ? ax.say("skippedGone") : ws.protection.protected ? ax.say(protectedReason) : undefined;
   if (reason === undefined) return ws;
   result.skipped.push({ sheet, reason });
   return undefined;

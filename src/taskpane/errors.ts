@@ -1,16 +1,21 @@
 /**
  * A failure as the user reads it. Excel's own errors come with a code ("AccessDenied: …" is not a
- * sentence a finance officer can act on): the known ones are said in the pane's language; the
- * adapter's and the engine's messages are already sentences and pass through.
+ * sentence a finance officer can act on, and Office's text is English whatever the pane's
+ * language): the known ones are said in the pane's language, any other as "Excel reported an
+ * error (code …)"; the adapter's and the engine's messages are already sentences and pass through.
  */
 import type { Locale } from "../engine/i18n";
 import { t, type StringKey } from "./strings";
 
 const CODES: [RegExp, StringKey][] = [
   [/^AccessDenied$/i, "errorAccessDenied"],
+  [/^ResponsePayloadSizeLimitExceeded$/i, "errorReadTooLarge"],
   [/PayloadSizeLimitExceeded$/i, "errorTooLarge"],
   [/^ItemNotFound$/i, "errorNotFound"],
   [/^(?:GeneralException|ServiceNotAvailable|Timeout|RequestAborted)$/i, "errorExcelBusy"],
+  [/^InvalidOperationInCellEditMode$/i, "errorCellEdit"],
+  [/^ApiNotFound$/i, "errorApiMissing"],
+  [/^InvalidObjectPath$/i, "errorLostContact"],
 ];
 
 /** The error's Office.js code: `code` (OfficeExtension.Error), else a "Code: message" prefix. */
@@ -30,6 +35,6 @@ export function describeError(e: unknown, locale: Locale): string {
     if (known) return t(locale, known[1]);
   }
   const message = e instanceof Error ? e.message : String(e);
-  // An unknown Excel error keeps its text, without the bare code in front.
-  return code && message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
+  // An unknown Excel error: its code, never Office's English text ("The argument is invalid…").
+  return code && message.startsWith(`${code}: `) ? t(locale, "errorExcel", { code }) : message;
 }

@@ -6,6 +6,8 @@ import type { Acceptance } from "../engine/accept";
 import type { Finding, Fix } from "../engine/findings";
 import type { RecognitionOverride } from "../engine/recognize/model";
 import type { Locale } from "../engine/i18n";
+import type { ReportSheet } from "../engine/report-sheet";
+import type { MarkLayout } from "../office/mark-layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import type { Template } from "../engine/templates/spec";
 import type { RulebookChoice } from "./rulebook-choice";
@@ -49,12 +51,17 @@ export interface ReadProgress {
 }
 
 export interface WorkbookPort {
+  /** The pane's language: the port's messages and notices (Excel's errors included) follow it. */
+  setLocale?(locale: Locale): void;
   /** The whole workbook as a snapshot, in a small constant number of round trips. */
   read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
   /** One sheet as a snapshot (the live re-check reads only the sheet that changed). */
   readSheet(name: string): Promise<SheetSnapshot>;
-  /** Highlights the findings' cells (removable marks only; values and formats are untouched). */
-  mark(findings: readonly Finding[]): Promise<MarkResult>;
+  /**
+   * Highlights the findings' cells (removable marks only; values and formats are untouched).
+   * `layout` is where the marks go, when the checker has already grouped the cells.
+   */
+  mark(findings: readonly Finding[], layout?: MarkLayout): Promise<MarkResult>;
   /**
    * Removes every mark the add-in made (on one sheet, or all), and nothing else; returns how many
    * cells had one. `thorough` (the user's "Xóa đánh dấu") also looks beyond the cells the add-in
@@ -65,7 +72,7 @@ export interface WorkbookPort {
    * Replaces the add-in's marks on `sheets` by marks of `findings` (those on these sheets), in a
    * constant number of syncs whatever the number of sheets and findings.
    */
-  remark?(sheets: readonly string[], findings: readonly Finding[]): Promise<MarkResult>;
+  remark?(sheets: readonly string[], findings: readonly Finding[], layout?: MarkLayout): Promise<MarkResult>;
   /** Selects (and scrolls to) cells of a sheet. */
   select(sheet: string, cells: readonly string[]): Promise<void>;
   applyFix(sheet: string, fix: Fix): Promise<FixRecord>;
@@ -79,10 +86,15 @@ export interface WorkbookPort {
   undoFixes?(records: readonly FixRecord[]): Promise<void>;
   loadState(): Promise<PaneState>;
   saveState(state: PaneState): Promise<void>;
-  /** Writes the findings (with what the user accepted, and why) to a new report sheet with links; returns its name. */
+  /**
+   * Writes the findings (with what the user accepted, and why) to a new report sheet with links,
+   * fit for paper; returns its name. `report` is the report the checker built (with the figures'
+   * units); `onNotice` gets one line for each print setting Excel did not take.
+   */
   writeReport(
     findings: readonly (Finding & { accepted?: { reason: string } })[],
     locale: Locale,
+    options?: { report?: ReportSheet; onNotice?: (text: string) => void },
   ): Promise<string>;
   /** Calls `onChange(sheet)` after the user edits a sheet; resolves to a function that stops watching. */
   watchChanges?(onChange: (sheet: string) => void): Promise<() => Promise<void>>;

@@ -15,6 +15,12 @@ const vi = {
   cleared: "Đã xóa đánh dấu ở {count} ô.",
   export: "Xuất báo cáo",
   exported: 'Đã ghi báo cáo vào trang "{sheet}".',
+  reportFitNotSet:
+    "Excel chưa đặt cho báo cáo vừa một trang ngang: trước khi in, chọn thẻ Bố trí Trang → Co giãn cho vừa → Chiều rộng: 1 trang.",
+  reportNoPageLayout:
+    "Excel này chưa đặt được khổ in cho báo cáo (cần ExcelApi 1.9): trước khi in, chọn khổ A4, hướng ngang, vừa một trang ngang.",
+  reportLinksCut:
+    "Chỉ {count} dòng đầu có liên kết tới ô (Excel giữ tối đa 66.530 liên kết trên một trang tính).",
   notes: "Ghi chú vào ô",
   notesWritten: "Đã ghi lời giải thích vào ghi chú của {count} ô (ghi chú riêng của bạn vẫn giữ nguyên).",
   notesSkipped: "Trang {sheet}: {reason}",
@@ -26,12 +32,41 @@ const vi = {
   clean: "Không có lỗi. Các phụ lục khớp với sổ quy tắc.",
   readError: "Không đọc được sổ tính",
   errorAccessDenied:
-    "Trang tính đang được bảo vệ (Protect Sheet) nên phần bổ trợ không ghi được lên đó. Hãy bỏ bảo vệ trang rồi thử lại.",
+    "Excel không cho thay đổi: trang tính đang được bảo vệ (Protect Sheet), hoặc sổ tính chỉ mở để đọc. Hãy bỏ bảo vệ rồi thử lại.",
   errorTooLarge:
     "Excel từ chối vì lượng dữ liệu gửi đi quá lớn. Hãy thử lại với ít phát hiện hơn (lọc hoặc bỏ qua bớt).",
+  errorReadTooLarge:
+    "Dữ liệu Excel gửi về quá lớn (Excel trên web giới hạn 5 MB mỗi lần): hãy kiểm tra từng phần của sổ tính.",
   errorNotFound: "Không còn trang tính hoặc ô này trong sổ tính; hãy kiểm tra lại.",
   errorExcelBusy: "Excel đang bận hoặc mất kết nối; hãy thử lại sau giây lát.",
+  errorCellEdit: "Excel đang ở chế độ sửa ô (con trỏ còn trong một ô): nhấn Enter hoặc Esc rồi thử lại.",
+  errorApiMissing: "Excel này chưa có tính năng cần dùng: hãy cập nhật Excel (Microsoft 365) rồi thử lại.",
+  errorLostContact: "Phần bổ trợ mất liên lạc với sổ tính: hãy đóng rồi mở lại ngăn Kiểm tra Phụ lục.",
+  errorExcel:
+    "Excel báo lỗi khi làm việc với sổ tính (mã {code}). Hãy thử lại; nếu vẫn lỗi, hãy lưu, đóng và mở lại sổ tính.",
   errorChecker: "Bộ kiểm tra gặp sự cố. Hãy đóng rồi mở lại ngăn tác vụ.",
+  sheetGone: 'Không còn trang tính "{sheet}" trong sổ tính.',
+  sheetHidden:
+    'Trang tính "{sheet}" đang bị ẩn nên Excel không chọn được ô {cell}. Bấm chuột phải vào tên một trang tính → Bỏ ẩn (Unhide…), chọn "{sheet}", rồi bấm lại vào phát hiện.',
+  sheetVeryHidden:
+    'Trang tính "{sheet}" bị ẩn hẳn (VeryHidden, không bỏ ẩn được bằng chuột) nên Excel không chọn được ô {cell}. Hãy nhờ người lập sổ tính bỏ ẩn nó (Visual Basic → Properties → Visible), hoặc xem phát hiện trong danh sách.',
+  sheetTooManyRows:
+    'Trang tính "{sheet}" có {rows} dòng: quá {max} dòng để kiểm tra trong Excel; hãy tách bảng hoặc dùng dean-check.',
+  sheetTooManyCells:
+    'Trang tính "{sheet}" có vùng dữ liệu {rows} dòng × {cols} cột (đến cột {last}): quá {max} ô để kiểm tra trong Excel. Nếu có ô lẻ ở xa bảng, hãy xóa nó; hoặc dùng dean-check.',
+  fixFormula:
+    "Ô {cell} có công thức {formula}: không tự sửa ô có công thức, hãy sửa công thức hoặc các ô nó tham chiếu.",
+  skippedGone: "Không còn trang tính này trong sổ tính.",
+  skippedProtectedMarks:
+    "Trang tính đang được bảo vệ (Protect Sheet): không đánh dấu được; bỏ bảo vệ rồi kiểm tra lại.",
+  skippedProtectedNotes:
+    "Trang tính đang được bảo vệ (Protect Sheet): không ghi được ghi chú; bỏ bảo vệ rồi kiểm tra lại.",
+  notesCommented:
+    "{count} ô có bình luận (threaded comment) nên không ghi được ghi chú (Excel không cho một ô vừa có bình luận vừa có ghi chú): {cells}. Lời giải thích của các ô này xem trong ngăn Kiểm tra.",
+  stateNotSaved:
+    "Không lưu được trạng thái của ngăn (các lượt bỏ qua, sửa nhận dạng) vào sổ tính. Những gì đã lưu trước đó vẫn giữ nguyên; hãy thử lại.",
+  stateTooLarge:
+    "Không lưu được {count} lượt bỏ qua: quá giới hạn Excel dành cho dữ liệu phần bổ trợ lưu trong sổ tính. Chưa có gì bị mất: những lượt bỏ qua đã lưu vẫn giữ nguyên. Hãy bỏ qua ít mục hơn, hoặc hủy bỏ qua những mục không còn cần.",
   stateDropped: "{count} mục trong trạng thái đã lưu của sổ tính không đọc được nên đã được bỏ qua.",
   crashTitle: "Ngăn tác vụ gặp lỗi",
   crashBody: "Sổ tính không bị thay đổi. Bấm Tải lại để mở lại ngăn tác vụ.",
@@ -149,6 +184,12 @@ const en: Record<StringKey, string> = {
   cleared: "Removed the marks of {count} cells.",
   export: "Export report",
   exported: 'The report is on sheet "{sheet}".',
+  reportFitNotSet:
+    "Excel did not set the report to fit one page wide: before printing, choose Page Layout → Scale to Fit → Width: 1 page.",
+  reportNoPageLayout:
+    "This Excel cannot set the report's print layout (needs ExcelApi 1.9): before printing, choose A4, landscape, one page wide.",
+  reportLinksCut:
+    "Only the first {count} rows link to their cell (Excel keeps at most 66,530 links on a sheet).",
   notes: "Notes on cells",
   notesWritten: "Wrote the explanations into the notes of {count} cells (your own notes are kept).",
   notesSkipped: "Sheet {sheet}: {reason}",
@@ -160,12 +201,42 @@ const en: Record<StringKey, string> = {
   clean: "No errors. The appendices agree with the rulebook.",
   readError: "Could not read the workbook",
   errorAccessDenied:
-    "The sheet is protected (Protect Sheet), so the add-in cannot write on it. Unprotect the sheet and try again.",
+    "Excel refused the change: the sheet is protected (Protect Sheet), or the workbook is open read-only. Unprotect it and try again.",
   errorTooLarge:
     "Excel refused: too much data in one request. Try again with fewer findings (filter, or accept some).",
+  errorReadTooLarge:
+    "The data Excel sent back was too large (Excel on the web allows 5 MB at a time): check the workbook in parts.",
   errorNotFound: "This sheet or cell is no longer in the workbook; check again.",
   errorExcelBusy: "Excel is busy or the connection was lost; try again in a moment.",
+  errorCellEdit:
+    "Excel is in cell-edit mode (the cursor is still in a cell): press Enter or Esc, then try again.",
+  errorApiMissing: "This Excel lacks a feature the add-in needs: update Excel (Microsoft 365) and try again.",
+  errorLostContact: "The add-in lost contact with the workbook: close and reopen the Check appendices pane.",
+  errorExcel:
+    "Excel reported an error while working on the workbook (code {code}). Try again; if it persists, save, close and reopen the workbook.",
   errorChecker: "The checker failed. Close and reopen the task pane.",
+  sheetGone: 'Sheet "{sheet}" is no longer in the workbook.',
+  sheetHidden:
+    'Sheet "{sheet}" is hidden, so Excel cannot select cell {cell}. Right-click a sheet tab → Unhide…, choose "{sheet}", then click the finding again.',
+  sheetVeryHidden:
+    'Sheet "{sheet}" is very hidden (VeryHidden: it cannot be unhidden with the mouse), so Excel cannot select cell {cell}. Ask whoever made the workbook to unhide it (Visual Basic → Properties → Visible), or read the finding in the list.',
+  sheetTooManyRows:
+    'Sheet "{sheet}" has {rows} rows: more than the {max} rows the add-in checks in Excel; split the table or use dean-check.',
+  sheetTooManyCells:
+    'Sheet "{sheet}" has a data range of {rows} rows × {cols} columns (up to column {last}): more than the {max} cells the add-in checks in Excel. If a stray cell lies far from the table, delete it; or use dean-check.',
+  fixFormula:
+    'Cell {cell} holds the formula "{formula}": a cell with a formula is not fixed automatically; correct the formula or the cells it refers to.',
+  skippedGone: "This sheet is no longer in the workbook.",
+  skippedProtectedMarks:
+    "The sheet is protected (Protect Sheet): it cannot be marked; unprotect it and check again.",
+  skippedProtectedNotes:
+    "The sheet is protected (Protect Sheet): no notes can be written on it; unprotect it and check again.",
+  notesCommented:
+    "{count} cells hold a threaded comment, so no note was written on them (Excel does not let a cell hold both): {cells}. Read their explanations in the Check pane.",
+  stateNotSaved:
+    "Could not save the state of the pane (acceptances, recognition corrections) in the workbook. What was saved before is kept; try again.",
+  stateTooLarge:
+    "Could not save {count} acceptances: more than Excel keeps for an add-in's data in the workbook. Nothing is lost: the acceptances saved before are kept. Accept fewer findings, or withdraw acceptances no longer needed.",
   stateDropped: "{count} entries of the workbook's saved state could not be read and were left out.",
   crashTitle: "The task pane hit an error",
   crashBody: "The workbook was not changed. Click Reload to open the task pane again.",

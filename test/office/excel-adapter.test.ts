@@ -293,13 +293,14 @@ describe("fixes, selection, state, report, changes", () => {
     const report = fake.model.sheets.find((s) => s.name === name);
     expect(report?.formulas.size).toBe(0);
     // The engine's report builder's rows (shared with dean-check --annotate): rules by title, a status column.
-    expect(report?.values.get("F2")).toBe('=HYPERLINK("http://x")');
-    expect(report?.values.get("B2")).toBe("=SUM(1)");
-    expect(report?.values.get("E2")).toBe("Dòng tổng cộng");
-    expect(report?.values.get("J1")).toBe("Trạng thái");
-    expect(report?.values.get("J2")).toBeUndefined();
-    expect(report?.values.get("J3")).toBe("Đã bỏ qua: Sở đã duyệt");
-    expect(report?.hyperlinks.get("C2")).toEqual({
+    // Title rows 1–3, the header on row 4, the findings from row 5.
+    expect(report?.values.get("F5")).toBe('=HYPERLINK("http://x")');
+    expect(report?.values.get("B5")).toBe("=SUM(1)");
+    expect(report?.values.get("E5")).toBe("Dòng tổng cộng");
+    expect(report?.values.get("J4")).toBe("Trạng thái");
+    expect(report?.values.get("J5")).toBeUndefined();
+    expect(report?.values.get("J6")).toBe("Đã bỏ qua: Sở đã duyệt");
+    expect(report?.hyperlinks.get("C5")).toEqual({
       documentReference: "'=SUM(1)'!J16",
       textToDisplay: "J16",
     });

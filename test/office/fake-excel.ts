@@ -41,6 +41,14 @@
  *   null object (Range.getMergedAreasOrNullObject: "will fail to return the result"); both are
  *   modelled (`mergedAreasOverLimit`);
  * - a protected sheet refuses formats and values.
+ * The report sheet's print layout and sizes ("Excel specifications and limits", Microsoft support;
+ * the Excel.PageLayout reference):
+ * - `worksheet.pageLayout` needs ExcelApi 1.9: orientation, paperSize (Excel.PaperType), margins in
+ *   points, `zoom` set as a whole object (`{ horizontalFitToPages: 1 }`; a scale from 10 to 400),
+ *   `setPrintTitleRows("$4:$4")` of whole rows; Excel on Windows has been reported to leave the
+ *   fit-to-pages zoom unset unless the Page Layout tab is shown (office-js #1860: `fitToPagesIgnored`);
+ * - a row is at most 409 points tall, and a worksheet holds at most 66,530 hyperlinks;
+ * - `worksheet.autoFilter` needs ExcelApi 1.9.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- nested property objects (range.format.fill, cf.custom.rule) read their owner proxy, as Office.js objects do */
 import { columnName, parseA1, parseRange, toA1 } from "../../src/engine/a1";
@@ -84,6 +92,28 @@ export interface FakeSheetModel {
   comments: Map<string, string>;
   /** Worksheet custom properties (ExcelApi 1.12), saved with the workbook. */
   customProperties: Map<string, string>;
+  /** Print settings (ExcelApi 1.9). */
+  pageLayout: FakePageLayoutModel;
+  /** Row heights set by the add-in, in points, by 0-based row. */
+  rowHeights: Map<number, number>;
+}
+
+/** What Excel.PageLayout holds (the part the fake models), with Excel's defaults for a new sheet. */
+export interface FakePageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Whole rows repeated at the top of every printed page ("$4:$4"), or null. */
+  printTitleRows: string | null;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  printGridlines: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
 }
 
 export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
@@ -100,6 +130,11 @@ export interface FakeWorkbookModel {
   listSeparator: "," | ";";
   /** What Range.getMergedAreasOrNullObject does over 512 merged areas: fail the request, or give a null object. */
   mergedAreasOverLimit: "throw" | "null";
+  /**
+   * Excel on Windows has been reported to leave `zoom = { horizontalFitToPages }` unset unless the
+   * Page Layout tab is shown (office-js #1860): the write succeeds, the zoom stays as it was.
+   */
+  fitToPagesIgnored: boolean;
   /** Set while the user edits a cell. */
   cellEdit?: { ended: Promise<void>; end: () => void };
   /** The user's undo stack, newest last ("edit …" by the user, "add-in" for an add-in's step). */
@@ -121,6 +156,10 @@ export interface FakeSheetInit {
 }
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** "Row height: 409 points" (Excel specifications and limits). */
+export const MAX_ROW_HEIGHT = 409;
+/** "Hyperlinks in a worksheet: 66,530 hyperlinks" (Excel specifications and limits). */
+export const MAX_HYPERLINKS = 66_530;
 /** What an operation or a load costs in a request besides its path and arguments (its JSON envelope). */
 const ENVELOPE_BYTES = 64;
 /** The API sets whose features the fake gates; the newest is the default host. */
@@ -173,6 +212,23 @@ export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
     notes: new Map(),
     comments: new Map(),
     customProperties: new Map(),
+    pageLayout: {
+      orientation: "Portrait",
+      paperSize: "Letter",
+      zoom: { scale: 100 },
+      printTitleRows: null,
+      centerHorizontally: false,
+      centerVertically: false,
+      printGridlines: false,
+      // Excel's "Normal" margins, in points.
+      leftMargin: 50.4,
+      rightMargin: 50.4,
+      topMargin: 54,
+      bottomMargin: 54,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
+    },
+    rowHeights: new Map(),
   };
   (init.values ?? []).forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
@@ -787,8 +843,16 @@ class FakeWorksheet extends Proxy {
     );
   }
 
-  get pageLayout(): Record<string, unknown> {
-    return recorder(this.ctx, this.sheetName, () => "", ["pageLayout"], this.path) as Record<string, unknown>;
+  /** Excel.PageLayout (ExcelApi 1.9). */
+  get pageLayout(): FakePageLayout {
+    this.ctx.need("1.9", "Worksheet.pageLayout", `${this.path}.pageLayout`);
+    return new FakePageLayout(this.ctx, this.sheetName, `${this.path}.pageLayout`);
+  }
+
+  /** Excel.AutoFilter (ExcelApi 1.9): recorded, like a range's format. */
+  get autoFilter(): Record<string, unknown> {
+    this.ctx.need("1.9", "Worksheet.autoFilter", `${this.path}.autoFilter`);
+    return recorder(this.ctx, this.sheetName, () => "", ["autoFilter"], this.path) as Record<string, unknown>;
   }
 
   get freezePanes(): Record<string, unknown> {
@@ -980,7 +1044,20 @@ class FakeRange extends Proxy {
 
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.keep("hyperlink", h);
-    this.write((m, b) => m.hyperlinks.set(toA1(b.r0, b.c0), { ...h }), h, "hyperlink");
+    this.write(
+      (m, b) => {
+        const cell = toA1(b.r0, b.c0);
+        // The error Excel gives past the limit is not documented: a general one.
+        if (!m.hyperlinks.has(cell) && m.hyperlinks.size >= MAX_HYPERLINKS)
+          throw new FakeApiError(
+            "GeneralException",
+            `More than ${MAX_HYPERLINKS} hyperlinks in a worksheet.`,
+          );
+        m.hyperlinks.set(cell, { ...h });
+      },
+      h,
+      "hyperlink",
+    );
   }
 
   /** Selecting a cell of a hidden sheet fails. */
@@ -1055,15 +1132,17 @@ function recorder(
         () => {
           const m = ctx.sheet(sheetName);
           if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
-          m.formatOps.push({ address: address(), path: p, value });
           effect?.(m, address(), p, value);
+          m.formatOps.push({ address: address(), path: p, value });
         },
         value,
         `${owner}.${p}`,
       );
       return true;
     },
-    apply(_t, _this, args: unknown[]) {
+    apply(_t, _this, given: unknown[]) {
+      // An Office.js object passed as an argument travels as a reference to it (its path), not as data.
+      const args = given.map((a) => (a instanceof Proxy ? { reference: a.path } : a));
       const called = [
         ...path.slice(0, -1),
         `${path.at(-1) ?? ""}(${args.map((a) => JSON.stringify(a)).join(",")})`,
@@ -1073,7 +1152,7 @@ function recorder(
           const m = ctx.sheet(sheetName);
           m.formatOps.push({ address: address(), path: called.join("."), value: args });
         },
-        args,
+        undefined,
         `${owner}.${called.join(".")}`,
       );
       return recorder(ctx, sheetName, address, called, owner, effect);
@@ -1081,11 +1160,167 @@ function recorder(
   });
 }
 
+/** Excel.PaperType's values (the Excel.PageLayout reference). */
+const PAPER_TYPES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+  "Paper10x14",
+  "Paper11x17",
+  "Note",
+  "Envelope9",
+  "Envelope10",
+  "Envelope11",
+  "Envelope12",
+  "Envelope14",
+  "Csheet",
+  "Dsheet",
+  "Esheet",
+  "EnvelopeDL",
+  "EnvelopeC5",
+  "EnvelopeC3",
+  "EnvelopeC4",
+  "EnvelopeC6",
+  "EnvelopeC65",
+  "EnvelopeB4",
+  "EnvelopeB5",
+  "EnvelopeB6",
+  "EnvelopeItaly",
+  "EnvelopeMonarch",
+  "EnvelopePersonal",
+  "FanfoldUS",
+  "FanfoldStdGerman",
+  "FanfoldLegalGerman",
+]);
+
+const MARGINS = [
+  "leftMargin",
+  "rightMargin",
+  "topMargin",
+  "bottomMargin",
+  "headerMargin",
+  "footerMargin",
+] as const;
+const FLAGS = ["centerHorizontally", "centerVertically", "printGridlines"] as const;
+
+/**
+ * Excel.PageLayout (ExcelApi 1.9): the print settings of a sheet. Writes are validated and land
+ * at sync (recorded in the sheet's formatOps too); `zoom` is one object, set whole (reading
+ * `pageLayout.zoom.scale` before a load throws, as in Office.js). A protected sheet refuses them.
+ */
+export class FakePageLayout extends Proxy {
+  constructor(
+    ctx: Ctx,
+    private readonly sheetName: string,
+    path: string,
+  ) {
+    super(ctx, path);
+    const self = this;
+    for (const prop of [...MARGINS, ...FLAGS, "orientation", "paperSize", "zoom"] as const)
+      Object.defineProperty(this, prop, {
+        get: () => self.get(prop),
+        set: (v: unknown) => self.set(prop, v),
+        enumerable: true,
+      });
+  }
+
+  private set(prop: keyof FakePageLayoutModel, value: unknown): void {
+    this.keep(prop, value);
+    this.ctx.queue(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        const layout = m.pageLayout;
+        const bad = () =>
+          new FakeApiError("InvalidArgument", `pageLayout.${prop} cannot be ${JSON.stringify(value)}.`);
+        if (prop === "orientation") {
+          if (value !== "Portrait" && value !== "Landscape") throw bad();
+          layout.orientation = value;
+        } else if (prop === "paperSize") {
+          if (typeof value !== "string" || !PAPER_TYPES.has(value)) throw bad();
+          layout.paperSize = value;
+        } else if (prop === "zoom") {
+          const z = value as FakePageLayoutModel["zoom"] | null;
+          if (!z || typeof z !== "object") throw bad();
+          if (z.scale !== undefined && !(z.scale >= 10 && z.scale <= 400)) throw bad();
+          const fits = [z.horizontalFitToPages, z.verticalFitToPages].filter(
+            (x) => x !== undefined && x !== null,
+          );
+          if (fits.some((x) => !Number.isInteger(x) || (x as number) < 0)) throw bad();
+          if (fits.length > 0 && this.ctx.model.fitToPagesIgnored) return; // office-js #1860
+          layout.zoom = { ...z };
+        } else if ((MARGINS as readonly string[]).includes(prop)) {
+          if (typeof value !== "number" || !(value >= 0)) throw bad();
+          (layout as unknown as Record<string, number>)[prop] = value;
+        } else {
+          if (typeof value !== "boolean") throw bad();
+          (layout as unknown as Record<string, boolean>)[prop] = value;
+        }
+        m.formatOps.push({ address: "", path: `pageLayout.${prop}`, value });
+      },
+      value,
+      `${this.path}.${prop}`,
+    );
+  }
+
+  /** Rows repeated at the top of every printed page: whole rows, "$4:$4" or "4:5". */
+  setPrintTitleRows(rows: string): void {
+    this.ctx.queue(
+      () => {
+        const m = this.ctx.sheet(this.sheetName);
+        if (m.protected) throw new FakeApiError("AccessDenied", `The sheet "${m.name}" is protected.`);
+        const r = /^\$?(\d+):\$?(\d+)$/.exec(local(String(rows)));
+        if (!r || Number(r[1]) < 1 || Number(r[2]) < Number(r[1]))
+          throw new FakeApiError("InvalidArgument", `Title rows must be whole rows, not "${rows}".`);
+        m.pageLayout.printTitleRows = `$${r[1]}:$${r[2]}`;
+        m.formatOps.push({
+          address: "",
+          path: `pageLayout.setPrintTitleRows(${JSON.stringify(rows)})`,
+          value: [rows],
+        });
+      },
+      rows,
+      `${this.path}.setPrintTitleRows`,
+    );
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    this.queueLoad(list.length ? list : ["orientation", "paperSize", "zoom"], (p) => {
+      const layout = this.ctx.sheet(this.sheetName).pageLayout as unknown as Record<string, unknown>;
+      if (!(p in layout) || p === "printTitleRows")
+        throw new FakeApiError("InvalidArgument", `Unknown page layout property "${p}"`);
+      const v = layout[p];
+      return v && typeof v === "object" ? { ...v } : v;
+    });
+    return this;
+  }
+}
+
 /** What the fake models of format writes: fills and bold, to compare cells before and after. */
 const formatEffects: Effect = (m, address, path, value) => {
   if (!address) return;
+  if (path === "format.rowHeight" && !(typeof value === "number" && value >= 0 && value <= MAX_ROW_HEIGHT))
+    throw new FakeApiError(
+      "InvalidArgument",
+      `A row height is 0 to ${MAX_ROW_HEIGHT} points, not ${String(value)}.`,
+    );
   for (const a of address.split(",").map((x) => x.trim())) {
     const box = boxOf(a);
+    if (path === "format.rowHeight")
+      for (let r = box.r0; r <= box.r1; r++) m.rowHeights.set(r, value as number);
     if (path === "format.fill.color") eachCell(box, (c) => m.fills.set(c, String(value)));
     if (path === "format.font.bold") eachCell(box, (c) => (value ? m.bold.add(c) : m.bold.delete(c)));
   }
@@ -1490,12 +1725,27 @@ class FakeConditionalFormat_ extends Proxy {
   }
 }
 
-/** Office's document settings (persisted with the workbook). Saving them clears the user's undo stack (#3141). */
+/**
+ * "We only support 2MB maximum for settings" (Microsoft, office-js #621, quoting the Office.Settings
+ * reference): a save of more fails and leaves the document as it was. Excel on Windows has been
+ * reported to fail from about 1 MB, with "The argument is invalid or missing or has an incorrect
+ * format" (office-js #3957): `settingsLimit` models that host.
+ */
+export const SETTINGS_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Office's document settings (persisted with the workbook): get/set/remove work on a copy in
+ * memory, saveAsync writes it to the document (over the size limit it fails, and the copy in
+ * memory keeps what was set). Saving them clears the user's undo stack (#3141).
+ */
 export class FakeSettings {
   readonly saved = new Map<string, unknown>();
   private readonly pending = new Map<string, unknown>();
   saves = 0;
-  constructor(private readonly model?: FakeWorkbookModel) {}
+  constructor(
+    private readonly model?: FakeWorkbookModel,
+    private readonly limit = SETTINGS_LIMIT,
+  ) {}
   get(name: string): unknown {
     return this.pending.has(name) ? this.pending.get(name) : null;
   }
@@ -1505,7 +1755,15 @@ export class FakeSettings {
   remove(name: string): void {
     this.pending.delete(name);
   }
-  saveAsync(callback?: (r: { status: string }) => void): void {
+  saveAsync(callback?: (r: { status: string; error?: { message: string } }) => void): void {
+    const size = utf8Bytes(JSON.stringify(Object.fromEntries(this.pending)));
+    if (size > this.limit) {
+      callback?.({
+        status: "failed",
+        error: { message: "The argument is invalid or missing or has an incorrect format." },
+      });
+      return;
+    }
     this.saves++;
     this.saved.clear();
     for (const [k, v] of this.pending) this.saved.set(k, v);
@@ -1552,6 +1810,10 @@ export interface FakeExcelOptions {
   excelApi?: string;
   listSeparator?: "," | ";";
   mergedAreasOverLimit?: "throw" | "null";
+  /** Excel on Windows ignoring a fit-to-pages zoom unless the Page Layout tab is shown (office-js #1860). */
+  fitToPagesIgnored?: boolean;
+  /** Bytes of settings an add-in may save (2 MB; about 1 MB reported on Windows, office-js #3957). */
+  settingsLimit?: number;
 }
 
 export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptions = {}): FakeExcel {
@@ -1562,11 +1824,12 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
     excelApi: options.excelApi ?? LATEST_EXCEL_API,
     listSeparator: options.listSeparator ?? ",",
     mergedAreasOverLimit: options.mergedAreasOverLimit ?? "throw",
+    fitToPagesIgnored: options.fitToPagesIgnored ?? false,
     undo: [],
     writes: 0,
     syncs: 0,
   };
-  const settings = new FakeSettings(model);
+  const settings = new FakeSettings(model, options.settingsLimit);
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     if (typeof batch !== "function")

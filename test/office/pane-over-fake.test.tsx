@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  *
  * The task pane over the real adapter and the strict fake, as in Excel: at the manifest's minimum
- * (ExcelApi 1.9), with auto-check writing nothing after an edit that changes no mark (the user's
+ * (ExcelApi 1.9; the report sheet built by the checker, with its units and print layout), with auto-check writing nothing after an edit that changes no mark (the user's
  * Ctrl+Z stays theirs), and through the Office.js glue itself (officeHost), where switching
  * auto-check off re-enters the handler's context.
  */
@@ -48,6 +48,15 @@ it("runs at the manifest's minimum, ExcelApi 1.9: check, marks, jump, export and
   await waitFor(() => expect(fake.model.selection).toEqual({ sheet: "PL8 KP 2028", address: "J16" }));
   await user.click(screen.getByRole("button", { name: "Xuất báo cáo" }));
   await screen.findByText(/Đã ghi báo cáo vào trang/);
+  // The checker built the report with the recognised workbook: figures carry their unit; fit for paper.
+  const report = fake.model.sheets.find((s) => s.name === "Kết quả kiểm tra");
+  expect([...(report?.values.values() ?? [])]).toContain("35.604 triệu đồng");
+  expect(report?.values.get("A2")).toMatch(/^Kiểm tra bằng Đề án Checker, sổ quy tắc "/);
+  expect(report?.pageLayout).toMatchObject({
+    orientation: "Landscape",
+    paperSize: "A4",
+    printTitleRows: "$4:$4",
+  });
   await user.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
   await screen.findByText(/Đã xóa đánh dấu ở \d+ ô\./);
   expect(marks(fake)).toBe(0);

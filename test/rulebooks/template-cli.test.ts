@@ -13,7 +13,8 @@ const cli = (...argv: string[]) => runMain(main, argv);
 const dir = mkdtempSync(join(tmpdir(), "dean-template-rulebook-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SHEETS = "Thông tin chung, Cấp học, Nội dung & đơn giá, Đơn vị hành chính, Mức độ quy tắc";
+const SHEETS =
+  "Thông tin chung, Cấp học, Nội dung & đơn giá, Nhóm đối tượng, Số người chi tiết, Đơn vị hành chính, Mức độ quy tắc";
 
 it("writes the rulebook of a built-in id, which reads back as the same rulebook", async () => {
   const out = join(dir, "hp.xlsx");

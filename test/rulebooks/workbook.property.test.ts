@@ -3,7 +3,9 @@
  * rulebook workbook and read back — from the template's own snapshot, and through a real .xlsx
  * written by ExcelJS and read by dean-check's reader — is the same rulebook. Within what a cell
  * holds (README): texts without leading or trailing spaces, the other names of a level or content
- * without ";" or line breaks, months written year-month.
+ * without line breaks, months written year-month. Every field of the schema is drawn: the parts of
+ * a line (by level, sector, target group), a content's target groups, the head-count over several
+ * levels, the timing, form, lead and partner units of a line.
  */
 import fc from "fast-check";
 import { builtinRulebook, builtinRulebookIds } from "../../src/engine/rulebook/builtin";
@@ -16,16 +18,20 @@ import { readXlsx } from "../../src/io/xlsx/read";
 import { templateXlsxBuffer } from "../../src/io/xlsx/template";
 
 const CHARS =
-  "abcdefghiklmnopqrstuvxyĂÂĐÊÔƠƯăâđêôơưáàảãạấầẩẫậếềểễệốồổỗộớờởỡợúùủũụứừửữựíìỉĩịýỳỷỹỵ0123456789 -,.()/:&=+'\"".split(
+  "abcdefghiklmnopqrstuvxyĂÂĐÊÔƠƯăâđêôơưáàảãạấầẩẫậếềểễệốồổỗộớờởỡợúùủũụứừửữựíìỉĩịýỳỷỹỵ0123456789 -,.()/:;&=+'\"".split(
     "",
   );
-/** A trimmed, non-empty text (a name); `noList`: without ";" (an item of a list cell). */
+/** A trimmed, non-empty text on one line (a name). */
 const textArb = (max = 30) =>
   fc
     .array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: max })
     .map((cs) => cs.join("").replace(/\s+/g, " ").trim())
     .filter((s) => s.length > 0);
 const itemArb = textArb(20);
+/** A trimmed text of one to three lines (a note, a partner list, a description). */
+const linesArb = (max = 30) =>
+  fc.array(textArb(max), { minLength: 1, maxLength: 3 }).map((ls) => ls.join("\n"));
+const GROUP_IDS = ["A", "B", "C", "1", "A2", "Z9"];
 const LEVEL_IDS = ["MN", "TH", "THCS", "THPT", "GDTX", "GDNN", "L7", "X2"];
 const idArb = fc
   .array(fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_".split("")), {
@@ -56,7 +62,17 @@ const rulebookArb: fc.Arbitrary<Rulebook> = fc
         aliases: fc.array(itemArb, { maxLength: 3 }),
         schools: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }),
       });
-    const offeringArb = (year: number, perCredit: boolean) =>
+    const partArb = (groupIds: readonly string[]) =>
+      fc.record(
+        {
+          level: fc.constantFrom(...levelIds),
+          sector: fc.constantFrom("cong-lap" as const, "ngoai-cong-lap" as const),
+          group: groupIds.length > 0 ? fc.constantFrom(...groupIds) : fc.constant(undefined),
+          count: fc.integer({ min: 0, max: 9999 }),
+        },
+        { requiredKeys: ["count"] },
+      );
+    const offeringArb = (year: number, perCredit: boolean, groupIds: readonly string[]) =>
       fc.record(
         {
           year: fc.constant(year),
@@ -70,12 +86,25 @@ const rulebookArb: fc.Arbitrary<Rulebook> = fc
             )
             .map((pairs) => Object.fromEntries(pairs)),
           amount: moneyArb,
-          note: textArb(40),
+          total: fc.integer({ min: 0, max: 99999 }),
+          parts: fc.array(partArb(groupIds), { maxLength: 4 }),
+          note: linesArb(40),
+          time: textArb(20),
+          form: textArb(30),
+          lead: textArb(30),
+          partner: linesArb(40),
         },
-        { requiredKeys: perCredit ? ["year", "counts", "credits"] : ["year", "counts"] },
+        {
+          requiredKeys: perCredit ? ["year", "counts", "parts", "credits"] : ["year", "counts", "parts"],
+        },
+      );
+    const groupArb = (gid: string) =>
+      fc.record(
+        { id: fc.constant(gid), name: textArb(20), description: linesArb(60) },
+        { requiredKeys: ["id", "name"] },
       );
     const courseArb = (id: string) =>
-      fc.boolean().chain((perCredit) =>
+      fc.tuple(fc.boolean(), fc.subarray(GROUP_IDS, { maxLength: 3 })).chain(([perCredit, groupIds]) =>
         fc.record(
           {
             id: fc.constant(id),
@@ -89,6 +118,7 @@ const rulebookArb: fc.Arbitrary<Rulebook> = fc
               to: fc.constantFrom("CD" as const, "DH" as const, "ThS" as const),
             }),
             sector: fc.constantFrom("cong-lap" as const, "ngoai-cong-lap" as const),
+            groups: fc.tuple(...groupIds.map(groupArb)),
             levels: fc.array(fc.constantFrom(...levelIds), { minLength: 1, maxLength: 4 }),
             pricing: perCredit
               ? fc.record({
@@ -99,9 +129,9 @@ const rulebookArb: fc.Arbitrary<Rulebook> = fc
               : fc.constant({ type: "per-person" as const }),
             offerings: fc
               .subarray(years)
-              .chain((ys) => fc.tuple(...ys.map((y) => offeringArb(y, perCredit)))),
+              .chain((ys) => fc.tuple(...ys.map((y) => offeringArb(y, perCredit, groupIds)))),
           },
-          { requiredKeys: ["id", "name", "aliases", "kind", "levels", "pricing", "offerings"] },
+          { requiredKeys: ["id", "name", "aliases", "kind", "groups", "levels", "pricing", "offerings"] },
         ),
       );
     return fc.record(

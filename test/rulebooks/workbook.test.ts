@@ -58,6 +58,8 @@ describe("the rulebook workbook", () => {
       "Thông tin chung",
       "Cấp học",
       "Nội dung & đơn giá",
+      "Nhóm đối tượng",
+      "Số người chi tiết",
       "Đơn vị hành chính",
       "Mức độ quy tắc",
     ]);
@@ -120,16 +122,16 @@ describe("the rulebook workbook", () => {
     [
       "a kind not in the list",
       COURSES,
-      "Q7",
+      "V7",
       "Tập huấn",
-      'Nội dung & đơn giá!Q7: loại nội dung phải là một trong: Đào tạo nâng chuẩn, Bồi dưỡng, Nhóm (tiêu đề) (đang ghi "Tập huấn")',
+      'Nội dung & đơn giá!V7: loại nội dung phải là một trong: Đào tạo nâng chuẩn, Bồi dưỡng, Nhóm (tiêu đề) (đang ghi "Tập huấn")',
     ],
     [
       "an eligible level that does not exist",
       COURSES,
-      "S7",
+      "X7",
       "MN, TH, DH",
-      'Nội dung & đơn giá!S7: Cấp học "DH" không có trong danh sách cấp học',
+      'Nội dung & đơn giá!X7: Cấp học "DH" không có trong danh sách cấp học',
     ],
     ["a negative quota", COURSES, "H7", -4, "Nội dung & đơn giá!H7: định mức người/trường phải lớn hơn 0"],
     [
@@ -158,6 +160,120 @@ describe("the rulebook workbook", () => {
     expect(problems(edit(snapshotOf(), sheet, cell, value))).toContain(message);
   });
 
+  it("gives every field of the schema a place: the parts of a line, target groups, head-count over several levels, timing, form and units", () => {
+    const t = rulebookTemplate(builtinRulebook("hai-phong-2023"));
+    const courses = t.sheets[2];
+    // Per year, after the fixed head-counts: the total over several levels, then what the task appendix states.
+    expect(courses.rows[4].slice(13, 17).map((c) => c?.value)).toEqual([
+      "Tổng số người (nhiều cấp học)",
+      "Thành tiền khoán (đồng)",
+      "Ghi chú",
+      "Thực hiện (như phụ lục nhiệm vụ ghi)",
+    ]);
+    expect(courses.rows[5].slice(16, 20).map((c) => c?.value)).toEqual([
+      "Thời gian",
+      "Hình thức",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+    ]);
+    // "Bồi dưỡng … tư vấn tâm lý": 448 over TH, THCS, THPT, GDTX.
+    expect(courses.rows[9][13]?.value).toBe(448);
+    expect(courses.validations).toContainEqual(
+      expect.objectContaining({ type: "whole", range: "N7:N19", min: 0 }),
+    );
+    const [groups, parts] = [t.sheets[3], t.sheets[4]];
+    expect(groups.rows[0][0]?.value).toBe("SỔ QUY TẮC — NHÓM ĐỐI TƯỢNG CỦA NỘI DUNG");
+    expect(groups.rows[5].slice(1, 4).map((c) => c?.value)).toEqual(["khtn", "A", "Đối tượng A"]);
+    expect(parts.rows[4].map((c) => c?.value)).toEqual([
+      "STT",
+      "Mã nội dung",
+      "Năm",
+      "Cấp học",
+      "Loại hình trường",
+      "Nhóm đối tượng",
+      "Số người",
+    ]);
+    // "MN CL: 34", "MNNCL: 200" of seed 000, one part a row.
+    expect(parts.rows[5].map((c) => c?.value)).toEqual([1, "nang-chuan", 2023, "MN", "Công lập", null, 34]);
+    expect(parts.rows[7].map((c) => c?.value)).toEqual([3, "khtn", 2023, null, null, "A", 477]);
+    // Drop-downs take their items from the other sheets, so that a level or content added there is offered.
+    expect(parts.validations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ range: "B6:B19", source: "'Nội dung & đơn giá'!$AA$7:$AA$19" }),
+        expect.objectContaining({ range: "D6:D19", source: "'Cấp học'!$B$6:$B$20" }),
+        expect.objectContaining({ range: "E6:E19", list: ["Công lập", "Ngoài công lập"] }),
+        expect.objectContaining({ range: "F6:F19", source: "'Nhóm đối tượng'!$C$6:$C$17" }),
+        expect.objectContaining({ type: "whole", range: "G6:G19", min: 0 }),
+      ]),
+    );
+    expect(groups.validations).toContainEqual(
+      expect.objectContaining({ range: "B6:B17", source: "'Nội dung & đơn giá'!$AA$7:$AA$19" }),
+    );
+  });
+
+  const PARTS = RULEBOOK_SHEETS.parts.name;
+  const GROUPS = RULEBOOK_SHEETS.groups.name;
+  it.each<[string, string, string, CellValue, string]>([
+    [
+      "a part of a content that does not exist",
+      PARTS,
+      "B6",
+      "nang-chuan-2",
+      'Số người chi tiết!B6: không có nội dung mã "nang-chuan-2" ở trang "Nội dung & đơn giá"',
+    ],
+    [
+      "a part of a year the content does not have",
+      PARTS,
+      "C6",
+      2024,
+      'Số người chi tiết!C6: nội dung "nang-chuan" không có dòng năm 2024 ở trang "Nội dung & đơn giá"',
+    ],
+    [
+      "a part of a level that does not exist",
+      PARTS,
+      "D6",
+      "NT",
+      'Số người chi tiết!D6: Cấp học "NT" không có trong danh sách cấp học',
+    ],
+    [
+      "a part's sector not in the list",
+      PARTS,
+      "E6",
+      "Tư thục",
+      'Số người chi tiết!E6: loại hình trường phải là một trong: Công lập, Ngoài công lập (đang ghi "Tư thục")',
+    ],
+    [
+      "a part of a group the content does not define",
+      PARTS,
+      "F8",
+      "C",
+      'Số người chi tiết!F8: Nội dung "khtn" không có đối tượng "C" (khai báo trong groups)',
+    ],
+    [
+      "a part's head-count in words",
+      PARTS,
+      "G6",
+      "ba mươi tư",
+      'Số người chi tiết!G6: số người phải là một số, không phải "ba mươi tư"',
+    ],
+    [
+      "a group of a content that does not exist",
+      GROUPS,
+      "B6",
+      "khoa-hoc",
+      'Nhóm đối tượng!B6: không có nội dung mã "khoa-hoc" ở trang "Nội dung & đơn giá"',
+    ],
+    [
+      "a head-count over several levels in words",
+      COURSES,
+      "N10",
+      "bốn trăm",
+      'Nội dung & đơn giá!N10: tổng số người phải là một số, không phải "bốn trăm"',
+    ],
+  ])("%s: the message points at the sheet and cell", (_n, sheet, cell, value, message) => {
+    expect(problems(edit(snapshotOf("hai-phong-2023"), sheet, cell, value))).toContain(message);
+  });
+
   it("speaks English when asked", () => {
     expect(problems(edit(snapshotOf(), COURSES, "D7", "hai triệu"), "en")).toContain(
       'Nội dung & đơn giá!D7: unit price must be a number, not "hai triệu"',
@@ -178,15 +294,23 @@ describe("the rulebook workbook", () => {
 
   it("a content's later year that contradicts its first row is pointed at", () => {
     // STEM: 2026 on row 11, 2027 on row 12 under it; give the 2027 row another kind.
-    expect(problems(edit(snapshotOf(), COURSES, "Q12", "Đào tạo nâng chuẩn"))).toEqual([
-      "Nội dung & đơn giá!Q12: loại nội dung khác với dòng trên của cùng nội dung (Nội dung & đơn giá!Q11)",
+    expect(problems(edit(snapshotOf(), COURSES, "V12", "Đào tạo nâng chuẩn"))).toEqual([
+      "Nội dung & đơn giá!V12: loại nội dung khác với dòng trên của cùng nội dung (Nội dung & đơn giá!V11)",
     ]);
   });
 
   it("is found by the sheets' titles, whatever the sheets are called", () => {
     const wb = snapshotOf();
     const renamed = { sheets: wb.sheets.map((s) => ({ ...s, name: `${s.name} (2)` })) };
-    expect([...findRulebookSheets(renamed).keys()]).toEqual(["info", "levels", "courses", "units", "rules"]);
+    expect([...findRulebookSheets(renamed).keys()]).toEqual([
+      "info",
+      "levels",
+      "courses",
+      "groups",
+      "parts",
+      "units",
+      "rules",
+    ]);
     expect(rulebookFromWorkbook(renamed)?.rulebook).toEqual(builtinRulebook());
     expect(findRulebookSheets(seed2024AsPrinted()).size).toBe(0);
   });

@@ -1,18 +1,22 @@
 /**
  * The pane's checker off the pane's thread: the worker protocol (slices both ways, answers in
- * order, failures), the list's rows (grouping, filters, tone marks), bulk acceptance decided by
+ * order, failures; the report and the marks' rectangles built there), the list's rows (grouping,
+ * filters, tone marks), bulk acceptance decided by
  * the engine's own matching, and the pane's small helpers (saved state, errors, cut names).
  */
 import type { ReviewedFinding } from "../../src/engine/accept";
 import { applyAcceptances } from "../../src/engine/accept";
 import { checkWorkbook } from "../../src/engine/check";
+import { buildReportSheet } from "../../src/engine/report-sheet";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { markLayoutOf } from "../../src/office/mark-layout";
 import { inProcessEngine, workerEngine, type WorkerLike } from "../../src/taskpane/engine/client";
 import { CheckerHost } from "../../src/taskpane/engine/host";
 import {
   CELLS_PER_MESSAGE,
   FINDINGS_PER_MESSAGE,
   NO_FILTER,
+  ROWS_PER_MESSAGE,
   type Envelope,
   type EvalOptions,
   type Response,
@@ -51,6 +55,7 @@ function fakeWorker() {
           const value = host.handle(req, {
             findings: (start, total, findings) =>
               post({ id: req.id, type: "findings", start, total, findings }),
+            rows: (start, total, rows) => post({ id: req.id, type: "rows", start, total, rows }),
           });
           post({ id: req.id, type: "result", value });
         } catch (e) {
@@ -87,6 +92,38 @@ describe("the checker in a worker", () => {
     expect(slices.length).toBe(Math.ceil(expected.length / FINDINGS_PER_MESSAGE));
     expect(outcome.summary.tables.map((t) => t.sheet)).toEqual(["PL6 KP 2026"]);
     expect(outcome.summary.budget.years.map((y) => y.year)).toEqual([2026]);
+  });
+
+  it("builds the report and the marks' rectangles off the pane's thread: rows in slices, units from the recognised workbook", async () => {
+    const wb = manyFindings(rulebook, 5_000);
+    const worker = fakeWorker();
+    const engine = workerEngine(worker);
+    engine.setRulebook(rulebook);
+    const outcome = await engine.check(wb, options);
+    const checked = checkWorkbook(wb, { rulebook });
+    const report = await engine.report("vi");
+    expect(report).toEqual(
+      buildReportSheet(checked.findings, {
+        locale: "vi",
+        workbook: checked.workbook,
+        rulebookName: rulebook.name,
+      }),
+    );
+    expect(
+      report.rows.some((r) => r.values.some((v) => typeof v === "string" && / triệu đồng$/.test(v))),
+    ).toBe(true);
+    const slices = worker.received.filter((m) => m.type === "rows");
+    expect(slices.length).toBe(Math.ceil(report.rows.length / ROWS_PER_MESSAGE));
+    // The marks: every open finding's cells, as rectangles; an accepted finding's cell goes.
+    expect(await engine.marks()).toEqual(markLayoutOf(outcome.findings));
+    const i = outcome.findings.findIndex((f) => f.rule === "row-arithmetic");
+    const r = await engine.accept([i], "đã duyệt", new Date("2026-11-30T08:00:00Z"), []);
+    const after = await engine.marks(["PL6 KP 2026"]);
+    const cell = outcome.findings[i].cells[0];
+    expect(after.flatMap((l) => l.areas.flatMap((a) => a.ranges))).not.toContain(cell);
+    expect(after).toEqual(markLayoutOf(outcome.findings.filter((_, k) => k !== i)));
+    expect(r.patches).toHaveLength(1);
+    expect(await engine.marks(["Không có"])).toEqual([]);
   });
 
   it("answers in order, and a failure of the worker rejects what waits, in the pane's words", async () => {
@@ -240,12 +277,18 @@ describe("the pane's helpers", () => {
 
   it("words Excel's errors in the pane's language, and passes sentences through", () => {
     const denied = Object.assign(new Error("AccessDenied: x"), { code: "AccessDenied" });
-    expect(describeError(denied, "vi")).toMatch(/^Trang tính đang được bảo vệ/);
-    expect(describeError(denied, "en")).toMatch(/^The sheet is protected/);
+    expect(describeError(denied, "vi")).toMatch(/^Excel không cho thay đổi: trang tính đang được bảo vệ/);
+    expect(describeError(denied, "en")).toMatch(/^Excel refused the change: the sheet is protected/);
     expect(describeError(new Error("RequestPayloadSizeLimitExceeded: request of 6 MB"), "vi")).toMatch(
       /quá lớn/,
     );
-    expect(describeError(new Error("Weird: something"), "vi")).toBe("something");
+    // An unknown code: named, but Office's English text is not shown under Vietnamese.
+    expect(describeError(new Error("Weird: something"), "vi")).toBe(
+      "Excel báo lỗi khi làm việc với sổ tính (mã Weird). Hãy thử lại; nếu vẫn lỗi, hãy lưu, đóng và mở lại sổ tính.",
+    );
+    expect(describeError(new Error("Weird: something"), "en")).toMatch(
+      /^Excel reported an error .*code Weird/,
+    );
     expect(describeError(new Error("Ô J16 có công thức"), "vi")).toBe("Ô J16 có công thức");
   });
 

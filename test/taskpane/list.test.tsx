@@ -102,7 +102,9 @@ describe("protected sheets and Excel's errors", () => {
     const user = await checkWith(port);
     await user.click(await screen.findByText(/Tổng thành tiền là 34\.511/));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/^Trang tính đang được bảo vệ \(Protect Sheet\)/);
+    expect(alert.textContent).toMatch(
+      /^Excel không cho thay đổi: trang tính đang được bảo vệ \(Protect Sheet\)/,
+    );
     expect(alert.textContent).not.toContain("AccessDenied");
   });
 });

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n";
+import { formatMessage, type Locale } from "../i18n";
 import { allRules } from "../rules";
 import { rulebookSizeProblem } from "./limits";
 import { issueText, pathText, type WordingOptions } from "./messages";
@@ -50,8 +50,7 @@ const WORDS = {
   },
 } as const;
 
-const fill = (t: string, d: Record<string, string | number>) =>
-  t.replace(/\{(\w+)\}/g, (m, k: string) => (k in d ? String(d[k]) : m));
+const fill = formatMessage;
 
 /** "courses[3]: thiếu mã nội dung (id)"; a missing field is located at its parent. */
 function problemLine(p: RulebookProblem): string {

@@ -4,6 +4,7 @@
  * violation is reported in Vietnamese with its path (see ./load.ts).
  */
 import { z } from "zod";
+import { formatMessage } from "../i18n";
 import { RULEBOOK_LIMITS } from "./limits";
 
 const id = z
@@ -274,9 +275,9 @@ export function refinementMessage(
   params: Record<string, unknown>,
   locale: "vi" | "en",
 ): string {
-  return REFINEMENT_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in params ? String(params[k]) : m,
-  );
+  const data: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) data[k] = typeof v === "number" ? v : String(v);
+  return formatMessage(REFINEMENT_MESSAGES[key][locale], data);
 }
 
 export type RulebookInput = z.input<typeof rulebookSchema>;

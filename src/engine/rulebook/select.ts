@@ -11,7 +11,7 @@
  *   listed as skipped.
  */
 import { checkWorkbook, type CheckOptions, type CheckResult } from "../check";
-import type { Locale } from "../i18n";
+import { formatMessage, type Locale } from "../i18n";
 import type { WorkbookSnapshot } from "../snapshot";
 import {
   chooseRulebook,
@@ -78,7 +78,7 @@ export function prepareCheck(
     const n = options.named;
     const reason =
       rulebookSheets.length > 0
-        ? `${n.reason} (${WORDS[locale].ownIgnored.replace("{sheet}", rulebookSheets[0])})`
+        ? `${n.reason} (${formatMessage(WORDS[locale].ownIgnored, { sheet: rulebookSheets[0] })})`
         : n.reason;
     return {
       ok: true,

@@ -8,9 +8,9 @@
  *   rulebookFromWorkbook(snapshot) → the Rulebook, or a RulebookError whose problems point at
  *                                   sheet and cell ("Nội dung & đơn giá!D7: đơn giá phải là một số")
  *
- * JSON → workbook → JSON gives back the same rulebook (test/rulebooks/workbook.property.test.ts),
- * within what a cell can hold: texts are trimmed, and the other names of a level or a content are
- * one per line in their cell.
+ * JSON → workbook → JSON gives back the same rulebook, every field of the schema
+ * (test/rulebooks/workbook.property.test.ts), within what a cell can hold: texts are trimmed, and
+ * the other names of a level or a content are one per line in their cell.
  *
  * Sheets (found by their title, so that a renamed sheet — "Cấp học (2)" — is still read):
  * - Thông tin chung: the plan (id, name, province, years, unit, tolerance), the plan total and its
@@ -18,18 +18,24 @@
  * - Cấp học: levels, their other names and number of schools.
  * - Nội dung & đơn giá: one row per content and year (TT | Nội dung | Năm | Đơn giá …): a content's
  *   first row carries its kind, target, eligible levels, pricing, parent, id and other names; the
- *   rows under it with a blank "Nội dung" are its other years.
+ *   rows under it with a blank "Nội dung" are its other years. Each year's row also holds the
+ *   head-count over several levels and what the task appendix states: timing, form, lead and
+ *   partner units.
+ * - Nhóm đối tượng: a content's target groups (Đối tượng A, B), one per row, by the content's id.
+ * - Số người chi tiết: head-counts of parts of a year's line, by level, sector and target group
+ *   ("MN CL: 34", "Đối tượng A: 477"), one per row, by the content's id and the year.
  * - Đơn vị hành chính: the unit lists, one name per row.
  * - Mức độ quy tắc: every rule with its default severity, and the plan's own where it differs.
  * - Cách suy ra (drafts from dean-rulebook infer only): how each value was found; not read back.
  */
 import { toA1 } from "../a1";
-import type { Locale } from "../i18n";
+import { formatMessage, type Locale } from "../i18n";
 import { readCellNumber } from "../numbers/parse";
 import { cellText } from "../recognize/grid";
 import { allRules } from "../rules";
 import { isCellDate, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
-import { SheetBuilder, v } from "../templates/layout";
+import { quoteSheetName } from "../sheet-names";
+import { abs, SheetBuilder, v } from "../templates/layout";
 import type { CellStyle, Template, TemplateCell, TemplateSheet, Validation } from "../templates/spec";
 import { fold } from "../text/normalize";
 import { RULEBOOK_LIMITS, rulebookSizeProblem } from "./limits";
@@ -40,18 +46,30 @@ import type { Course, Rulebook } from "./schema";
 // ---------------------------------------------------------------------------------------------
 // Sheets and vocabulary
 
-export type RulebookSheetKey = "info" | "levels" | "courses" | "units" | "rules" | "provenance";
+export type RulebookSheetKey =
+  "info" | "levels" | "courses" | "groups" | "parts" | "units" | "rules" | "provenance";
 
 export const RULEBOOK_SHEETS: Readonly<Record<RulebookSheetKey, { name: string; title: string }>> = {
   info: { name: "Thông tin chung", title: "SỔ QUY TẮC — THÔNG TIN CHUNG" },
   levels: { name: "Cấp học", title: "SỔ QUY TẮC — CẤP HỌC VÀ SỐ TRƯỜNG" },
   courses: { name: "Nội dung & đơn giá", title: "SỔ QUY TẮC — NỘI DUNG VÀ ĐƠN GIÁ" },
+  groups: { name: "Nhóm đối tượng", title: "SỔ QUY TẮC — NHÓM ĐỐI TƯỢNG CỦA NỘI DUNG" },
+  parts: { name: "Số người chi tiết", title: "SỔ QUY TẮC — SỐ NGƯỜI THEO CẤP HỌC, LOẠI HÌNH, NHÓM" },
   units: { name: "Đơn vị hành chính", title: "SỔ QUY TẮC — ĐƠN VỊ HÀNH CHÍNH" },
   rules: { name: "Mức độ quy tắc", title: "SỔ QUY TẮC — MỨC ĐỘ CÁC QUY TẮC" },
   provenance: { name: "Cách suy ra", title: "SỔ QUY TẮC — CÁCH SUY RA TỪNG GIÁ TRỊ" },
 };
 
-const SHEET_ORDER: RulebookSheetKey[] = ["info", "levels", "courses", "units", "rules", "provenance"];
+const SHEET_ORDER: RulebookSheetKey[] = [
+  "info",
+  "levels",
+  "courses",
+  "groups",
+  "parts",
+  "units",
+  "rules",
+  "provenance",
+];
 
 /** A value of the JSON and its words in the workbook (drop-down lists). */
 type Vocabulary<T extends string | number | boolean> = readonly (readonly [T, string])[];
@@ -199,8 +217,13 @@ type CourseCol =
   | "credits"
   | "totalCredits"
   | "quota"
+  | "total"
   | "amount"
   | "note"
+  | "time"
+  | "form"
+  | "lead"
+  | "partner"
   | "kind"
   | "target"
   | "levels"
@@ -221,8 +244,13 @@ const BEFORE_LEVELS: readonly CourseCol[] = [
   "quota",
 ];
 const AFTER_LEVELS: readonly CourseCol[] = [
+  "total",
   "amount",
   "note",
+  "time",
+  "form",
+  "lead",
+  "partner",
   "kind",
   "target",
   "levels",
@@ -243,8 +271,13 @@ const COURSE_HEAD: Readonly<Record<CourseCol, { label: string; width: number }>>
   credits: { label: "Tín chỉ trong năm", width: 9 },
   totalCredits: { label: "Tổng tín chỉ", width: 8 },
   quota: { label: "Định mức (người/trường)", width: 11 },
+  total: { label: "Tổng số người (nhiều cấp học)", width: 11 },
   amount: { label: "Thành tiền khoán (đồng)", width: 14 },
   note: { label: "Ghi chú", width: 20 },
+  time: { label: "Thời gian", width: 14 },
+  form: { label: "Hình thức", width: 18 },
+  lead: { label: "Đơn vị chủ trì", width: 16 },
+  partner: { label: "Đơn vị phối hợp", width: 24 },
   kind: { label: "Loại", width: 14 },
   target: { label: "Đối tượng", width: 9 },
   levels: { label: "Cấp học được tham gia", width: 26 },
@@ -254,6 +287,10 @@ const COURSE_HEAD: Readonly<Record<CourseCol, { label: string; width: number }>>
   id: { label: "Mã nội dung", width: 20 },
   aliases: { label: "Tên khác (mỗi tên một dòng)", width: 24 },
 };
+
+/** Columns under one heading: the prices and credits, and what the task appendix states of a line. */
+const PRICE_GROUP: readonly CourseCol[] = ["price", "pricePerCredit", "credits", "totalCredits"];
+const DUTY_GROUP: readonly CourseCol[] = ["time", "form", "lead", "partner"];
 
 /** Course columns that belong to the content (its first row), not to a year. */
 const COURSE_LEVEL: ReadonlySet<CourseCol> = new Set([
@@ -279,6 +316,16 @@ const UNIT_HEAD = [
   "Áp dụng đến tháng",
   "Tên đơn vị",
   "Dòng thêm (không phải đơn vị)",
+] as const;
+const GROUP_HEAD = ["STT", "Mã nội dung", "Mã nhóm", "Tên nhóm", "Mô tả (ai thuộc nhóm)"] as const;
+const PART_HEAD = [
+  "STT",
+  "Mã nội dung",
+  "Năm",
+  "Cấp học",
+  "Loại hình trường",
+  "Nhóm đối tượng",
+  "Số người",
 ] as const;
 const RULE_HEAD = ["STT", "Mã quy tắc", "Quy tắc", "Mức độ mặc định", "Mức độ trong kế hoạch này"] as const;
 const PROVENANCE_HEAD = ["STT", "Ô", "Giá trị", "Cách suy ra", "Từ ô của kế hoạch"] as const;
@@ -337,11 +384,25 @@ function titleRows(b: SheetBuilder, key: RulebookSheetKey, planName: string, hel
 /** Where each value was written: JSON path → "Sheet!A1" (used to point at a value's cell). */
 type CellIndex = Map<string, string>;
 
+/** Ranges the drop-down lists of later sheets take their items from ("'Cấp học'!$B$6:$B$20"). */
+interface ListSources {
+  levelIds?: string;
+  courseIds?: string;
+  groupIds?: string;
+}
+
+const sourceRange = (sheet: string, col: number, first: number, last: number) =>
+  `${quoteSheetName(sheet)}!${abs(first, col)}:${abs(last, col)}`;
+
 const HELP = {
   info: "Điền cột Giá trị. Ô có danh sách thả xuống chỉ nhận giá trị trong danh sách; ô số chỉ nhận số.",
   levels: "Mỗi cấp học một dòng. Số trường để trống khi số người của cấp học không tính theo trường (GDNN).",
   courses:
     "Mỗi nội dung một dòng cho mỗi năm; các năm sau để trống cột Nội dung. Đơn giá tính bằng đồng. Nội dung đào tạo nâng chuẩn ghi giá mỗi tín chỉ, tổng tín chỉ và tín chỉ trong năm.",
+  groups:
+    'Các nhóm đối tượng của một nội dung như kế hoạch định nghĩa (ví dụ Đối tượng A, B của môn KHTN), mỗi nhóm một dòng. Mã nhóm là 1–2 chữ in hoa hoặc chữ số (A, B): bảng ghi "Đối tượng A: 477" được đọc theo mã này.',
+  parts:
+    "Khi kế hoạch ghi số người của từng phần một nội dung (MN công lập: 34; MN ngoài công lập: 200; Đối tượng A: 477): mỗi phần một dòng, nội dung ghi bằng mã (trang Nội dung & đơn giá), năm là một năm của nội dung đó; ghi cấp học, loại hình trường, nhóm đối tượng hoặc cả ba.",
   units:
     "Mỗi đơn vị một dòng; dòng đầu của mỗi danh sách ghi tên danh sách và thời gian áp dụng (năm-tháng).",
   rules: "Để trống cột cuối để dùng mức độ mặc định; chọn Tắt để không kiểm tra quy tắc đó.",
@@ -475,7 +536,7 @@ const BLANK_LEVELS: readonly [string, string][] = [
   ["GDTX", "GDTX"],
 ];
 
-function levelsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
+function levelsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSources): TemplateSheet {
   const b = new SheetBuilder([6, 14, 28, 28, 12]);
   titleRows(b, "levels", rb?.name ?? "", HELP.levels);
   const header = b.add(LEVEL_HEAD.map((h) => v(h, "header")));
@@ -496,6 +557,7 @@ function levelsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet 
   const extra = 10;
   for (let k = 0; k < extra; k++)
     b.add([v(null, "center"), v(null, "center"), v(null, "text"), v(null, "text"), v(null, "count")]);
+  sources.levelIds = sourceRange(RULEBOOK_SHEETS.levels.name, 1, first, b.next - 1);
   b.validations.push({
     type: "whole",
     range: `${toA1(first, 4)}:${toA1(b.next - 1, 4)}`,
@@ -527,7 +589,12 @@ function courseLayout(levelIds: readonly string[]): CourseLayout {
   return { cols: [...BEFORE_LEVELS, ...AFTER_LEVELS], levelIds: [...levelIds], col, levelCol };
 }
 
-function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: number): TemplateSheet {
+function coursesSheet(
+  rb: Rulebook | undefined,
+  index: CellIndex,
+  blankRows: number,
+  sources: ListSources,
+): TemplateSheet {
   const levelIds = rb ? rb.levels.map((l) => l.id) : BLANK_LEVELS.map(([id]) => id);
   const L = courseLayout(levelIds);
   const width = BEFORE_LEVELS.length + levelIds.length + AFTER_LEVELS.length;
@@ -542,13 +609,14 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
   const row1: TemplateCell[] = Array.from({ length: width }, () => v(null, "header"));
   const row2: TemplateCell[] = Array.from({ length: width }, () => v(null, "header"));
   const at = (c: CourseCol) => L.col.get(c) as number;
+  const grouped = (c: CourseCol) => PRICE_GROUP.includes(c) || DUTY_GROUP.includes(c);
   for (const c of L.cols) {
     const k = at(c);
-    if (["price", "pricePerCredit", "credits", "totalCredits"].includes(c))
-      row2[k] = v(COURSE_HEAD[c].label, "header");
+    if (grouped(c)) row2[k] = v(COURSE_HEAD[c].label, "header");
     else row1[k] = v(COURSE_HEAD[c].label, "header");
   }
   row1[at("price")] = v("Đơn giá (đồng) và tín chỉ", "header");
+  row1[at("time")] = v("Thực hiện (như phụ lục nhiệm vụ ghi)", "header");
   const firstLevel = BEFORE_LEVELS.length;
   if (levelIds.length > 0) {
     row1[firstLevel] = v("Số người cố định theo cấp học (để trống khi tính theo định mức)", "header");
@@ -556,10 +624,9 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
   }
   b.add(row1);
   b.add(row2);
-  for (const c of L.cols)
-    if (!["price", "pricePerCredit", "credits", "totalCredits"].includes(c))
-      b.merge(top, at(c), top + 1, at(c));
+  for (const c of L.cols) if (!grouped(c)) b.merge(top, at(c), top + 1, at(c));
   b.merge(top, at("price"), top, at("totalCredits"));
+  b.merge(top, at("time"), top, at("partner"));
   if (levelIds.length > 0) b.merge(top, firstLevel, top, firstLevel + levelIds.length - 1);
 
   const first = b.next;
@@ -569,7 +636,7 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
       ? "center"
       : ["price", "pricePerCredit", "amount"].includes(c)
         ? "money"
-        : ["credits", "totalCredits", "quota"].includes(c)
+        : ["credits", "totalCredits", "quota", "total"].includes(c)
           ? "count"
           : c === "note"
             ? "note"
@@ -621,8 +688,13 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
           const k = L.levelCol.get(level);
           if (k !== undefined) cells[k].value = n;
         }
+        put("total", o.total);
         put("amount", o.amount);
         put("note", o.note);
+        put("time", o.time);
+        put("form", o.form);
+        put("lead", o.lead);
+        put("partner", o.partner);
         index.set(`courses[${i}].offerings[${j}]`, cellOf("year"));
       }
       addRow(b, cells);
@@ -630,6 +702,7 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
   });
   for (let k = 0; k < blankRows; k++) b.add(blankRow());
   const last = b.next - 1;
+  sources.courseIds = sourceRange(name, at("id"), first, last);
   const colRange = (c: number) => `${toA1(first, c)}:${toA1(last, c)}`;
   const list = (c: CourseCol, vocab: readonly string[], error: string) =>
     b.validations.push({ type: "list", range: colRange(at(c)), list: [...vocab], error });
@@ -663,6 +736,12 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
       min: 1,
       error: "Ô này nhận một số nguyên dương.",
     });
+  b.validations.push({
+    type: "whole",
+    range: colRange(at("total")),
+    min: 0,
+    error: "Tổng số người là một số nguyên không âm.",
+  });
   if (levelIds.length > 0)
     b.validations.push({
       type: "whole",
@@ -675,6 +754,113 @@ function coursesSheet(rb: Rulebook | undefined, index: CellIndex, blankRows: num
     kind: "rulebook",
     printTitleRows: [top, top + 1],
     freeze: { rows: top + 2, cols: 2 },
+  });
+}
+
+function groupsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSources): TemplateSheet {
+  const b = new SheetBuilder([6, 20, 9, 22, 70]);
+  const name = RULEBOOK_SHEETS.groups.name;
+  titleRows(b, "groups", rb?.name ?? "", HELP.groups);
+  const header = b.add(GROUP_HEAD.map((h) => v(h, "header")));
+  const first = b.next;
+  let n = 0;
+  (rb?.courses ?? []).forEach((course, i) => {
+    course.groups.forEach((g, k) => {
+      const r = addRow(b, [
+        v(++n, "center"),
+        v(course.id, "text"),
+        v(g.id, "center"),
+        v(g.name, "text"),
+        v(g.description ?? null, "text"),
+      ]);
+      index.set(`courses[${i}].groups[${k}]`, `${name}!${toA1(r, 2)}`);
+    });
+  });
+  for (let k = 0; k < 10; k++)
+    b.add([v(null, "center"), v(null, "text"), v(null, "center"), v(null, "text"), v(null, "text")]);
+  const last = b.next - 1;
+  sources.groupIds = sourceRange(name, 2, first, last);
+  if (sources.courseIds)
+    b.validations.push({
+      type: "list",
+      range: `${toA1(first, 1)}:${toA1(last, 1)}`,
+      list: [],
+      source: sources.courseIds,
+      error: "Chọn mã một nội dung của trang Nội dung & đơn giá.",
+    });
+  return b.sheet({
+    name,
+    kind: "rulebook",
+    printTitleRows: [header, header],
+    freeze: { rows: header + 1, cols: 0 },
+  });
+}
+
+function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSources): TemplateSheet {
+  const b = new SheetBuilder([6, 24, 8, 12, 18, 16, 12]);
+  const name = RULEBOOK_SHEETS.parts.name;
+  titleRows(b, "parts", rb?.name ?? "", HELP.parts);
+  const header = b.add(PART_HEAD.map((h) => v(h, "header")));
+  const first = b.next;
+  let n = 0;
+  (rb?.courses ?? []).forEach((course, i) => {
+    course.offerings.forEach((o, j) => {
+      o.parts.forEach((part, k) => {
+        const r = addRow(b, [
+          v(++n, "center"),
+          v(course.id, "text"),
+          v(o.year, "center"),
+          v(part.level ?? null, "center"),
+          v(part.sector ? wordOf(SECTORS, part.sector) : null, "center"),
+          v(part.group ?? null, "center"),
+          v(part.count, "count"),
+        ]);
+        index.set(`courses[${i}].offerings[${j}].parts[${k}]`, `${name}!${toA1(r, 6)}`);
+      });
+    });
+  });
+  for (let k = 0; k < 10; k++)
+    b.add([
+      v(null, "center"),
+      v(null, "text"),
+      v(null, "center"),
+      v(null, "center"),
+      v(null, "center"),
+      v(null, "center"),
+      v(null, "count"),
+    ]);
+  const last = b.next - 1;
+  const col = (c: number) => `${toA1(first, c)}:${toA1(last, c)}`;
+  const from = (c: number, source: string | undefined, error: string) => {
+    if (source) b.validations.push({ type: "list", range: col(c), list: [], source, error });
+  };
+  from(1, sources.courseIds, "Chọn mã một nội dung của trang Nội dung & đơn giá.");
+  b.validations.push({
+    type: "whole",
+    range: col(2),
+    min: 1990,
+    max: 2100,
+    error: "Năm là số từ 1990 đến 2100.",
+  });
+  from(3, sources.levelIds, "Chọn mã một cấp học của trang Cấp học (hoặc để trống).");
+  b.validations.push({
+    type: "list",
+    range: col(4),
+    list: words(SECTORS),
+    error: "Chọn Công lập hoặc Ngoài công lập (hoặc để trống).",
+  });
+  from(5, sources.groupIds, "Chọn mã một nhóm của trang Nhóm đối tượng (hoặc để trống).");
+  b.validations.push({
+    type: "whole",
+    range: col(6),
+    min: 0,
+    error: "Số người là một số nguyên không âm.",
+  });
+  return b.sheet({
+    name,
+    kind: "rulebook",
+    printTitleRows: [header, header],
+    freeze: { rows: header + 1, cols: 0 },
   });
 }
 
@@ -815,10 +1001,13 @@ function cellFor(index: ReadonlyMap<string, string>, path: readonly PropertyKey[
  */
 export function rulebookTemplate(rb?: Rulebook, options: RulebookTemplateOptions = {}): Template {
   const index: CellIndex = new Map();
+  const sources: ListSources = {};
   const sheets = [
     infoSheet(rb, index),
-    levelsSheet(rb, index),
-    coursesSheet(rb, index, options.blankRows ?? (rb ? 5 : 20)),
+    levelsSheet(rb, index, sources),
+    coursesSheet(rb, index, options.blankRows ?? (rb ? 5 : 20), sources),
+    groupsSheet(rb, index, sources),
+    partsSheet(rb, index, sources),
     unitsSheet(rb, index),
     rulesSheet(rb, index),
   ];
@@ -870,6 +1059,17 @@ function textOf(x: CellValue): string {
   return cellText(x).trim();
 }
 
+/**
+ * Other names in a cell: one per line (Alt+Enter in Excel). Never split at ";": a name may hold
+ * one ("Rà soát nhu cầu …; lập danh sách …").
+ */
+function namesOf(text: string): string[] {
+  return text
+    .split("\n")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
 /** Items of a list cell: one per line, else separated by ";". */
 function itemsOf(text: string): string[] {
   const parts = text.includes("\n") ? text.split("\n") : text.split(";");
@@ -892,17 +1092,25 @@ const READ_WORDS = {
     standard: 'trình độ chuẩn ghi "Cấp học: trình độ", ví dụ MN: CĐ (đang ghi "{found}")',
     exception: 'trường hợp riêng ghi "Cấp học, trình độ: số tháng", ví dụ TH, TC: 96 (đang ghi "{found}")',
     differs: "{field} khác với dòng trên của cùng nội dung ({cell})",
+    courseMissing: 'thiếu mã nội dung (một mã ở trang "{sheet}")',
+    courseUnknown: 'không có nội dung mã "{found}" ở trang "{sheet}"',
+    partYearMissing: 'thiếu năm: nội dung "{course}" có nhiều năm ở trang "{sheet}"',
+    partYearUnknown: 'nội dung "{course}" không có dòng năm {year} ở trang "{sheet}"',
   },
   en: {
     oneOf: '{field} must be one of: {list} (found "{found}")',
     standard: 'write the standard as "Level: qualification", e.g. MN: CĐ (found "{found}")',
     exception: 'write an exception as "Level, qualification: months", e.g. TH, TC: 96 (found "{found}")',
     differs: "{field} differs from the row above of the same content ({cell})",
+    courseMissing: 'the content\'s id is missing (an id of the sheet "{sheet}")',
+    courseUnknown: 'there is no content with the id "{found}" on the sheet "{sheet}"',
+    partYearMissing: 'the year is missing: the content "{course}" has several years on the sheet "{sheet}"',
+    partYearUnknown: 'the content "{course}" has no line of the year {year} on the sheet "{sheet}"',
   },
 } as const;
 
 const say = (rd: Reading, key: keyof (typeof READ_WORDS)["vi"], data: Record<string, string>) =>
-  READ_WORDS[rd.locale][key].replace(/\{(\w+)\}/g, (m, k: string) => data[k] ?? m);
+  formatMessage(READ_WORDS[rd.locale][key], data);
 
 /** What the reader builds, with the cell of each value and its own problems. */
 interface Reading {
@@ -1109,7 +1317,7 @@ function readLevels(rd: Reading, sheet: SheetSnapshot): void {
     const name = textOf(cells[1]);
     if (id !== "") level.id = id;
     if (name !== "") level.name = name;
-    level.aliases = itemsOf(textOf(cells[2]));
+    level.aliases = namesOf(textOf(cells[2]));
     const schools = numberOf(cells[3]);
     level.schools = schools === undefined ? null : schools;
     rd.index.set(`levels[${i}]`, at1(sheet, r, 1));
@@ -1166,7 +1374,19 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
   for (let r = h + 2; r < rowsOf(sheet); r++) {
     const name = textOf(cell(r, "name"));
     const id = textOf(cell(r, "id"));
-    const perYear: CourseCol[] = ["year", "price", "credits", "quota", "amount", "note"];
+    const perYear: CourseCol[] = [
+      "year",
+      "price",
+      "credits",
+      "quota",
+      "total",
+      "amount",
+      "note",
+      "time",
+      "form",
+      "lead",
+      "partner",
+    ];
     const yearFilled =
       perYear.some((c) => textOf(cell(r, c)) !== "") ||
       [...levelCol.values()].some((k) => textOf(at(sheet, r, k)) !== "");
@@ -1241,7 +1461,7 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
     );
     own("parent", "parent", textOf(cell(r, "parent")) || undefined);
     const aliases = textOf(cell(r, "aliases"));
-    own("aliases", "aliases", aliases === "" ? undefined : itemsOf(aliases));
+    own("aliases", "aliases", aliases === "" ? undefined : namesOf(aliases));
     const ppc = numberOf(cell(r, "pricePerCredit"), true);
     const total = numberOf(cell(r, "totalCredits"));
     if (ppc !== undefined || total !== undefined) {
@@ -1271,10 +1491,13 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
       if (value !== undefined) counts[level] = value;
     }
     o.counts = counts;
+    num("total", "total");
     num("amount", "amount", true);
-    rd.index.set(`${ob}.note`, where(r, "note"));
-    const note = textOf(cell(r, "note"));
-    if (note !== "") o.note = note;
+    for (const c of ["note", "time", "form", "lead", "partner"] as const) {
+      rd.index.set(`${ob}.${c}`, where(r, c));
+      const t = textOf(cell(r, c));
+      if (t !== "") o[c] = t;
+    }
     offerings.push(o);
     if (offerings.length > RULEBOOK_LIMITS.offerings) break;
   }
@@ -1287,6 +1510,111 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
   }
   rd.index.set("courses", at1(sheet, h + 2, col.get("name") ?? 1));
   rd.data.courses = courses;
+}
+
+/** The content a cell names, by its id or (as a parent may be) by its name: its index, or undefined. */
+function courseNamed(rd: Reading, text: string): number | undefined {
+  const courses = (rd.data.courses as Record<string, unknown>[] | undefined) ?? [];
+  const byId = courses.findIndex((c) => c.id === text);
+  if (byId >= 0) return byId;
+  const byName = courses.findIndex((c) => c.name === text);
+  return byName >= 0 ? byName : undefined;
+}
+
+/** A row naming a content that the contents sheet does not have: said at its cell. */
+function unknownCourse(rd: Reading, where: string, found: string): void {
+  rd.problems.push({
+    path: [],
+    text: say(rd, found === "" ? "courseMissing" : "courseUnknown", {
+      found,
+      sheet: RULEBOOK_SHEETS.courses.name,
+    }),
+    cell: where,
+  });
+}
+
+function readGroups(rd: Reading, sheet: SheetSnapshot): void {
+  const h = headerRow(sheet, GROUP_HEAD[2]);
+  if (h === undefined) return;
+  const courses = (rd.data.courses as Record<string, unknown>[] | undefined) ?? [];
+  for (let r = h + 1; r < rowsOf(sheet); r++) {
+    const cells = [1, 2, 3, 4].map((c) => at(sheet, r, c));
+    if (cells.every((x) => textOf(x) === "")) continue;
+    const i = courseNamed(rd, textOf(cells[0]));
+    if (i === undefined) {
+      unknownCourse(rd, at1(sheet, r, 1), textOf(cells[0]));
+      continue;
+    }
+    const course = courses[i];
+    const groups = (course.groups ??= []) as Record<string, unknown>[];
+    const k = groups.length;
+    const group: Record<string, unknown> = {};
+    const [id, name, description] = cells.slice(1).map(textOf);
+    if (id !== "") group.id = id;
+    if (name !== "") group.name = name;
+    if (description !== "") group.description = description;
+    const base = `courses[${i}].groups[${k}]`;
+    rd.index.set(base, at1(sheet, r, 2));
+    rd.index.set(`${base}.id`, at1(sheet, r, 2));
+    rd.index.set(`${base}.name`, at1(sheet, r, 3));
+    rd.index.set(`${base}.description`, at1(sheet, r, 4));
+    groups.push(group);
+    if (groups.length > RULEBOOK_LIMITS.levels) break;
+  }
+}
+
+function readParts(rd: Reading, sheet: SheetSnapshot): void {
+  const h = headerRow(sheet, PART_HEAD[1]);
+  if (h === undefined) return;
+  const courses = (rd.data.courses as Record<string, unknown>[] | undefined) ?? [];
+  for (let r = h + 1; r < rowsOf(sheet); r++) {
+    const cells = [1, 2, 3, 4, 5, 6].map((c) => at(sheet, r, c));
+    if (cells.every((x) => textOf(x) === "")) continue;
+    const named = textOf(cells[0]);
+    const i = courseNamed(rd, named);
+    if (i === undefined) {
+      unknownCourse(rd, at1(sheet, r, 1), named);
+      continue;
+    }
+    const offerings = (courses[i].offerings ?? []) as Record<string, unknown>[];
+    // The year of the line; blank when the content has a single year.
+    const year = numberOf(cells[1]);
+    const j =
+      year === undefined ? (offerings.length === 1 ? 0 : -1) : offerings.findIndex((o) => o.year === year);
+    if (j < 0) {
+      rd.problems.push({
+        path: [],
+        text: say(rd, year === undefined ? "partYearMissing" : "partYearUnknown", {
+          course: named,
+          year: String(year ?? ""),
+          sheet: RULEBOOK_SHEETS.courses.name,
+        }),
+        cell: at1(sheet, r, 2),
+      });
+      continue;
+    }
+    const o = offerings[j];
+    const parts = (o.parts ??= []) as Record<string, unknown>[];
+    const k = parts.length;
+    const base = `courses[${i}].offerings[${j}].parts[${k}]`;
+    const path = ["courses", i, "offerings", j, "parts", k];
+    const part: Record<string, unknown> = {};
+    const level = textOf(cells[2]);
+    if (level !== "") part.level = level;
+    const sector = vocabValue(rd, SECTORS, cells[3], [...path, "sector"], at1(sheet, r, 4));
+    if (sector !== undefined) part.sector = sector;
+    const group = textOf(cells[4]);
+    if (group !== "") part.group = group;
+    const count = numberOf(cells[5]);
+    if (count !== undefined) part.count = count;
+    rd.index.set(base, at1(sheet, r, 6));
+    rd.index.set(`${base}.level`, at1(sheet, r, 3));
+    rd.index.set(`${base}.sector`, at1(sheet, r, 4));
+    rd.index.set(`${base}.group`, at1(sheet, r, 5));
+    rd.index.set(`${base}.count`, at1(sheet, r, 6));
+    parts.push(part);
+    if (parts.length > RULEBOOK_LIMITS.levels * 4) break;
+  }
 }
 
 function readUnits(rd: Reading, sheet: SheetSnapshot): void {
@@ -1364,13 +1692,15 @@ export function rulebookFromWorkbook(
   for (const key of ["info", "levels", "courses"] as const) {
     if (!found.has(key)) {
       const s = RULEBOOK_SHEETS[key];
-      const text = MISSING_SHEET[locale].replace("{name}", s.name).replace("{title}", s.title);
+      const text = formatMessage(MISSING_SHEET[locale], { name: s.name, title: s.title });
       throw invalidRulebook([{ path: [], text }], options.origin, locale, (p) => p.text);
     }
   }
   readInfo(rd, found.get("info") as SheetSnapshot);
   readLevels(rd, found.get("levels") as SheetSnapshot);
   readCourses(rd, found.get("courses") as SheetSnapshot);
+  if (found.has("groups")) readGroups(rd, found.get("groups") as SheetSnapshot);
+  if (found.has("parts")) readParts(rd, found.get("parts") as SheetSnapshot);
   if (found.has("units")) readUnits(rd, found.get("units") as SheetSnapshot);
   if (found.has("rules")) readRules(rd, found.get("rules") as SheetSnapshot);
 

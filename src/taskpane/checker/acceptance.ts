@@ -16,15 +16,20 @@ import type { CheckerContext } from "./context";
 import { findingKey } from "./fix-book";
 import { mergeMarks, remarkSheets } from "./marks";
 
+/**
+ * Saves the pane's state in the workbook, then uses it: a state that could not be saved (too
+ * large for Excel, or refused) changes nothing, so that what the pane shows is what the workbook
+ * keeps.
+ */
 export async function savePane(ctx: CheckerContext, next: PaneState): Promise<void> {
+  await ctx.port.saveState(next);
   ctx.pane = next;
   ctx.set({ pane: next });
-  await ctx.port.saveState(next);
 }
 
-/** The findings after the checker's answer: the list first, then the saved state, then the marks. */
-async function commit(ctx: CheckerContext, r: ReviewOutcome, focus?: string): Promise<void> {
-  const next = ctx.findings.slice();
+/** `findings` with the checker's patches applied; the sheets they are on. */
+function patched(findings: readonly ReviewedFinding[], r: ReviewOutcome) {
+  const next = findings.slice();
   const sheets = new Set<string>();
   for (const p of r.patches) {
     const f = next[p.index];
@@ -36,9 +41,31 @@ async function commit(ctx: CheckerContext, r: ReviewOutcome, focus?: string): Pr
     }
     sheets.add(f.sheet);
   }
+  return { next, sheets };
+}
+
+/**
+ * The checker's answer made real: the state saved first (nothing else changes if it cannot be:
+ * the checker and the list go back to the saved acceptances, `before` being the list as it was),
+ * then the list, then the marks.
+ */
+async function commit(
+  ctx: CheckerContext,
+  r: ReviewOutcome,
+  before: readonly ReviewedFinding[],
+  focus?: string,
+): Promise<void> {
+  try {
+    await savePane(ctx, { ...ctx.pane, accepted: r.accepted });
+  } catch (e) {
+    await ctx.engine.review(ctx.pane.accepted);
+    ctx.findings = before.slice();
+    ctx.set((s) => ({ findings: ctx.findings, revision: s.revision + 1, ...ctx.focusOn(focus) }));
+    throw e;
+  }
+  const { next, sheets } = patched(before, r);
   ctx.findings = next;
   ctx.set((s) => ({ findings: next, revision: s.revision + 1, ...ctx.focusOn(focus) }));
-  await savePane(ctx, { ...ctx.pane, accepted: r.accepted });
   if (sheets.size > 0 && ctx.checked) {
     const list = [...sheets];
     const marks = await remarkSheets(ctx, list, next);
@@ -58,6 +85,7 @@ export function accept(ctx: CheckerContext, indices: number[], reason: string): 
   return ctx.act(async () => {
     if (indices.length === 0) return;
     const at = ctx.clock.now();
+    const before = ctx.findings;
     const shown = ctx.findings.slice();
     for (const i of indices) {
       const f = shown[i];
@@ -66,7 +94,7 @@ export function accept(ctx: CheckerContext, indices: number[], reason: string): 
     ctx.findings = shown;
     ctx.set({ findings: shown, ...ctx.focusOn(keyAt(ctx, indices)) });
     const r = await ctx.engine.accept(indices, reason, at, ctx.pane.accepted);
-    await commit(ctx, r, keyAt(ctx, indices));
+    await commit(ctx, r, before, keyAt(ctx, indices));
     if (indices.length > 1)
       return {
         notice: { intent: "success", text: t(ctx.locale, "acceptedMany", { count: indices.length }) },
@@ -78,7 +106,7 @@ export function unaccept(ctx: CheckerContext, indices: number[]): Promise<void> 
   return ctx.act(async () => {
     if (indices.length === 0) return;
     const r = await ctx.engine.unaccept(indices, ctx.pane.accepted);
-    await commit(ctx, r, keyAt(ctx, indices));
+    await commit(ctx, r, ctx.findings, keyAt(ctx, indices));
   });
 }
 

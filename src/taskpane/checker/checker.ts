@@ -66,6 +66,8 @@ export class Checker {
     const { ctx } = this;
     const changed = ctx.locale !== locale || ctx.rulebook !== rulebook;
     ctx.locale = locale;
+    // The workbook's messages (Excel's refusals, what could not be marked) in the pane's language.
+    ctx.port.setLocale?.(locale);
     if (ctx.rulebook !== rulebook) ctx.engine.setRulebook(rulebook);
     ctx.rulebook = rulebook;
     if (changed && ctx.checked) void checking.evaluate(ctx);

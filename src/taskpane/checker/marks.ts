@@ -5,13 +5,14 @@ import type { CheckerContext } from "./context";
 
 const open = (findings: readonly ReviewedFinding[]) => findings.filter((f) => !f.accepted);
 
-/** Every mark again (after a check). */
+/** Every mark again (after a check); the checker groups the cells into rectangles, not the pane's thread. */
 export async function markAll(
   ctx: CheckerContext,
   findings: readonly ReviewedFinding[],
 ): Promise<MarkResult> {
+  const layout = await ctx.engine.marks();
   await ctx.port.clearMarks();
-  return ctx.port.mark(open(findings));
+  return ctx.port.mark(open(findings), layout);
 }
 
 /** The marks of `sheets` again; in a constant number of syncs where the port can. */
@@ -22,9 +23,10 @@ export async function remarkSheets(
 ): Promise<MarkResult> {
   const on = new Set(sheets);
   const mine = open(findings).filter((f) => on.has(f.sheet));
-  if (ctx.port.remark) return ctx.port.remark(sheets, mine);
+  const layout = await ctx.engine.marks(sheets);
+  if (ctx.port.remark) return ctx.port.remark(sheets, mine, layout);
   for (const s of sheets) await ctx.port.clearMarks(s);
-  return ctx.port.mark(mine);
+  return ctx.port.mark(mine, layout);
 }
 
 /** The marks after only `sheets` were marked again. */

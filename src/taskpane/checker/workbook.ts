@@ -19,10 +19,21 @@ export function clear(ctx: CheckerContext): Promise<void> {
   });
 }
 
+/**
+ * "Xuất báo cáo": the checker builds the report (its rows, with the figures' units from the
+ * recognised workbook, off the pane's thread), the port writes it fit for paper. A print setting
+ * Excel did not take is said in one line after the notice.
+ */
 export function exportReport(ctx: CheckerContext): Promise<void> {
   return ctx.act(async () => {
-    const name = await ctx.port.writeReport(ctx.findings, ctx.locale);
-    return { notice: { intent: "success", text: t(ctx.locale, "exported", { sheet: name }) } };
+    const report = ctx.checked ? await ctx.engine.report(ctx.locale) : undefined;
+    const notes: string[] = [];
+    const name = await ctx.port.writeReport(ctx.findings, ctx.locale, {
+      ...(report ? { report } : {}),
+      onNotice: (text) => notes.push(text),
+    });
+    const text = [t(ctx.locale, "exported", { sheet: name }), ...notes].join(" ");
+    return { notice: { intent: notes.length ? "warning" : "success", text } };
   });
 }
 

@@ -5,7 +5,10 @@
  * workbook.
  */
 import type { Acceptance, ReviewedFinding } from "../../engine/accept";
+import type { Locale } from "../../engine/i18n";
+import type { ReportRow, ReportSheet } from "../../engine/report-sheet";
 import type { Rulebook } from "../../engine/rulebook/schema";
+import type { MarkLayout } from "../../office/mark-layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
 import { rulebookChoice } from "../rulebook-choice";
 import { CheckerHost } from "./host";
@@ -52,6 +55,10 @@ export interface EngineClient {
   /** The findings under another list of acceptances (after one was withdrawn elsewhere). */
   review(accepted: readonly Acceptance[]): Promise<ReviewOutcome>;
   view(filter: ListFilter): Promise<ListView>;
+  /** The report sheet of the findings as they are now, built by the checker (rows received in slices). */
+  report(locale: Locale): Promise<ReportSheet>;
+  /** Where the marks of the open findings go (on `sheets`, or every sheet), grouped by the checker. */
+  marks(sheets?: readonly string[]): Promise<MarkLayout>;
   dispose(): void;
 }
 
@@ -65,12 +72,15 @@ export function yieldToPane(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** A slice of a long answer (findings, report rows) that comes before the answer itself. */
+interface Parts {
+  findings?(start: number, total: number, f: ReviewedFinding[]): void;
+  rows?(start: number, total: number, rows: ReportRow[]): void;
+}
+
 interface Transport {
-  /** Sends a request; `onFindings` gets each slice of findings before the answer. */
-  send(
-    req: Request,
-    onFindings?: (start: number, total: number, f: ReviewedFinding[]) => void,
-  ): Promise<unknown>;
+  /** Sends a request; `parts` gets each slice of findings or rows before the answer. */
+  send(req: Request, parts?: Parts): Promise<unknown>;
   /** Sends without waiting for the answer (slices of a snapshot). */
   post(req: Request): void;
   close(): void;
@@ -104,11 +114,13 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
       if (!done) globalThis.performance?.mark?.("dean:engine-done");
       done = true;
     };
-    const summary = (await transport.send(req, (start, total, part) => {
-      engineDone();
-      if (findings.length !== total) findings.length = total;
-      for (let k = 0; k < part.length; k++) findings[start + k] = part[k];
-      onProgress?.({ stage: "receiving", done: start + part.length, total });
+    const summary = (await transport.send(req, {
+      findings: (start, total, part) => {
+        engineDone();
+        if (findings.length !== total) findings.length = total;
+        for (let k = 0; k < part.length; k++) findings[start + k] = part[k];
+        onProgress?.({ stage: "receiving", done: start + part.length, total });
+      },
     })) as WorkbookSummary;
     engineDone();
     if (findings.length === 0) findings = [];
@@ -171,6 +183,21 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
       transport.send({ type: "unaccept", indices, accepted }) as Promise<ReviewOutcome>,
     review: (accepted) => transport.send({ type: "review", accepted }) as Promise<ReviewOutcome>,
     view: (filter) => transport.send({ type: "view", filter }) as Promise<ListView>,
+    async report(locale) {
+      const rows: ReportRow[] = [];
+      const sheet = (await transport.send(
+        { type: "report", locale },
+        {
+          rows: (start, total, part) => {
+            if (rows.length !== total) rows.length = total;
+            for (let k = 0; k < part.length; k++) rows[start + k] = part[k];
+          },
+        },
+      )) as ReportSheet;
+      return { ...sheet, rows: sheet.rows.length > 0 ? sheet.rows : rows };
+    },
+    marks: (sheets) =>
+      transport.send({ type: "marks", ...(sheets ? { sheets: [...sheets] } : {}) }) as Promise<MarkLayout>,
     dispose: () => transport.close(),
   };
   return {
@@ -182,6 +209,8 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     unaccept: (...a) => inTurn(() => client.unaccept(...a)),
     review: (...a) => inTurn(() => client.review(...a)),
     view: (...a) => inTurn(() => client.view(...a)),
+    report: (...a) => inTurn(() => client.report(...a)),
+    marks: (...a) => inTurn(() => client.marks(...a)),
     dispose: client.dispose,
   };
 }
@@ -191,9 +220,12 @@ export function inProcessEngine(): EngineClient {
   const host = new CheckerHost();
   let queue: Promise<unknown> = Promise.resolve();
   const transport: Transport = {
-    send(req, onFindings) {
+    send(req, parts) {
       const run = queue.then(() =>
-        host.handle(req, { findings: (start, total, f) => onFindings?.(start, total, f) }),
+        host.handle(req, {
+          findings: (start, total, f) => parts?.findings?.(start, total, f),
+          rows: (start, total, r) => parts?.rows?.(start, total, r),
+        }),
       );
       queue = run.catch(() => undefined);
       return run;
@@ -217,21 +249,18 @@ export interface WorkerLike {
 /** The checker in a Web Worker running ./worker.ts. */
 export function workerEngine(worker: WorkerLike): EngineClient {
   let next = 1;
-  const pending = new Map<
-    number,
-    {
-      resolve(v: unknown): void;
-      reject(e: Error): void;
-      onFindings?: (start: number, total: number, f: ReviewedFinding[]) => void;
-    }
-  >();
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; parts?: Parts }>();
   let broken: Error | undefined;
   worker.onmessage = (e) => {
     const msg = e.data;
     const p = pending.get(msg.id);
     if (!p) return;
     if (msg.type === "findings") {
-      p.onFindings?.(msg.start, msg.total, msg.findings);
+      p.parts?.findings?.(msg.start, msg.total, msg.findings);
+      return;
+    }
+    if (msg.type === "rows") {
+      p.parts?.rows?.(msg.start, msg.total, msg.rows);
       return;
     }
     pending.delete(msg.id);
@@ -244,11 +273,11 @@ export function workerEngine(worker: WorkerLike): EngineClient {
     pending.clear();
   };
   const transport: Transport = {
-    send(req, onFindings) {
+    send(req, parts) {
       if (broken) return Promise.reject(broken);
       const id = next++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, onFindings });
+        pending.set(id, { resolve, reject, parts });
         worker.postMessage({ ...req, id } as Envelope);
       });
     },

@@ -4,15 +4,24 @@
  * 50 000 findings never freezes the pane; tests run the same object in-process (./client.ts).
  * No DOM, no Office.js.
  */
-import { applyAcceptances, type Acceptance, type ReviewedFinding } from "../../engine/accept";
+import {
+  applyAcceptances,
+  keptAcceptances,
+  type Acceptance,
+  type ReviewedFinding,
+} from "../../engine/accept";
 import { budgetSummary } from "../../engine/budget";
 import { checkWorkbook, recheckSheet, type CheckResult } from "../../engine/check";
 import { builtinRulebook } from "../../engine/rulebook/builtin";
 import type { Rulebook } from "../../engine/rulebook/schema";
 import type { SheetSnapshot } from "../../engine/snapshot";
 import { restoreRulebook } from "../rulebook-choice";
+import type { Locale } from "../../engine/i18n";
+import { buildReportSheet, type ReportRow, type ReportSheet } from "../../engine/report-sheet";
+import { markLayoutOf, type MarkLayout } from "../../office/mark-layout";
 import {
   FINDINGS_PER_MESSAGE,
+  ROWS_PER_MESSAGE,
   type EvalOptions,
   type ListView,
   type Patch,
@@ -40,6 +49,8 @@ export class CheckerFault extends Error {
 export interface HostOutput {
   /** A slice of the findings, from `start` (sent before the result that ends a check). */
   findings(start: number, total: number, findings: ReviewedFinding[]): void;
+  /** A slice of the report's rows, from `start` (sent before the report itself). */
+  rows(start: number, total: number, rows: ReportRow[]): void;
 }
 
 export class CheckerHost {
@@ -85,6 +96,10 @@ export class CheckerHost {
         return this.review(unacceptAll(req.accepted, this.pick(req.indices)));
       case "view":
         return this.view(req.filter);
+      case "report":
+        return this.report(req.locale, out);
+      case "marks":
+        return this.marks(req.sheets);
     }
   }
 
@@ -150,8 +165,12 @@ export class CheckerHost {
     };
   }
 
-  /** The findings with `accepted` applied; only what changed goes back. */
-  private review(accepted: readonly Acceptance[]): ReviewOutcome {
+  /**
+   * The findings with `accepted` applied; only what changed goes back, with the list as it is
+   * kept (thousands of acceptances as digests, so that the pane saves them without work).
+   */
+  private review(given: readonly Acceptance[]): ReviewOutcome {
+    const accepted = keptAcceptances(given);
     const next = applyAcceptances(this.last?.findings ?? [], accepted);
     const patches: Patch[] = [];
     next.forEach((f, i) => {
@@ -161,6 +180,28 @@ export class CheckerHost {
     this.reviewed = next;
     // The search texts do not depend on acceptances: keep them.
     return { accepted: [...accepted], patches };
+  }
+
+  /**
+   * The report sheet (the engine's builder, with the recognised workbook for the figures' units
+   * and the rulebook's name): its rows go out in slices, the rest is the answer.
+   */
+  private report(locale: Locale, out: HostOutput): ReportSheet {
+    const sheet = buildReportSheet(this.reviewed, {
+      locale,
+      rulebookName: this.rulebook.name,
+      ...(this.last ? { workbook: this.last.workbook } : {}),
+    });
+    const rows = sheet.rows;
+    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE)
+      out.rows(i, rows.length, rows.slice(i, i + ROWS_PER_MESSAGE));
+    return { ...sheet, rows: [] };
+  }
+
+  /** Where the marks of the open findings go: the cells grouped into rectangles here, not in the pane. */
+  private marks(sheets: readonly string[] | undefined): MarkLayout {
+    const on = sheets ? new Set(sheets) : undefined;
+    return markLayoutOf(this.reviewed.filter((f) => !f.accepted && (!on || on.has(f.sheet))));
   }
 
   private view(filter: Parameters<typeof buildView>[1]): ListView {

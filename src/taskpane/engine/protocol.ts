@@ -10,6 +10,7 @@ import type { BudgetSummary } from "../../engine/budget";
 import type { FindingCounts, Severity } from "../../engine/findings";
 import type { Locale } from "../../engine/i18n";
 import type { RecognitionOverride, SkippedSheet, TableKind } from "../../engine/recognize/model";
+import type { ReportRow } from "../../engine/report-sheet";
 import type { SheetSnapshot } from "../../engine/snapshot";
 import type { RulebookChoice } from "../rulebook-choice";
 
@@ -132,7 +133,11 @@ export type Request =
   | { type: "accept"; indices: number[]; reason: string; at: string; accepted: readonly Acceptance[] }
   | { type: "unaccept"; indices: number[]; accepted: readonly Acceptance[] }
   | { type: "review"; accepted: readonly Acceptance[] }
-  | { type: "view"; filter: ListFilter };
+  | { type: "view"; filter: ListFilter }
+  /** The report sheet of the findings as they are (rows in "rows" messages). */
+  | { type: "report"; locale: Locale }
+  /** Where the marks of the open findings go (on `sheets`, or every sheet): rectangles by severity. */
+  | { type: "marks"; sheets?: string[] };
 
 export type RequestType = Request["type"];
 
@@ -141,10 +146,13 @@ export type Envelope = Request & { id: number };
 
 export type Response =
   | { id: number; type: "findings"; start: number; total: number; findings: ReviewedFinding[] }
+  | { id: number; type: "rows"; start: number; total: number; rows: ReportRow[] }
   | { id: number; type: "result"; value: unknown }
   | { id: number; type: "error"; message: string };
 
 /** Findings per message from the checker: small enough that unpacking one never blocks the pane. */
 export const FINDINGS_PER_MESSAGE = 2_000;
+/** Report rows per message from the checker (each unpacked in its own short task). */
+export const ROWS_PER_MESSAGE = 2_000;
 /** Cells per message to the checker (the pane packs each message in one task). */
 export const CELLS_PER_MESSAGE = 20_000;

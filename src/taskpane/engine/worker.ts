@@ -19,6 +19,7 @@ scope.onmessage = (e) => {
     const value = host.handle(e.data, {
       findings: (start, total, findings) =>
         scope.postMessage({ id, type: "findings", start, total, findings }),
+      rows: (start, total, rows) => scope.postMessage({ id, type: "rows", start, total, rows }),
     });
     // A list's rows are handed over, not copied.
     const rows = (value as { rows?: unknown } | undefined)?.rows;
