@@ -85,6 +85,7 @@ ruleTester(credits, {
           severity: "warning",
           expected: 89,
           actual: 80,
+          subject: { course: "tc-dh", level: "MN", detail: "cohort" },
         },
       ],
     },

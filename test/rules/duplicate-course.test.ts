@@ -21,7 +21,9 @@ ruleTester(duplicateCourse, {
           ),
         ]),
       ),
-      findings: [{ messageId: "duplicate", cells: ["B6"], message: "dòng 5" }],
+      findings: [
+        { messageId: "duplicate", cells: ["B6"], message: "dòng 5", subject: { course: "chuyen-doi-so-ai" } },
+      ],
     },
   ],
 });

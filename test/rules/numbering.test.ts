@@ -61,7 +61,14 @@ ruleTester(numbering, {
         ]),
       ),
       findings: [
-        { messageId: "wrong", cells: ["A10"], expected: 4, actual: "5", fix: { cell: "A10", value: 4 } },
+        {
+          messageId: "wrong",
+          cells: ["A10"],
+          expected: 4,
+          actual: "5",
+          fix: { cell: "A10", value: 4 },
+          subject: { course: "stem" },
+        },
       ],
     },
     {
@@ -76,14 +83,28 @@ ruleTester(numbering, {
         ]),
       ),
       findings: [
-        { messageId: "wrong", cells: ["A9"], expected: 2, actual: "3", fix: { cell: "A9", value: 2 } },
+        {
+          messageId: "wrong",
+          cells: ["A9"],
+          expected: 2,
+          actual: "3",
+          fix: { cell: "A9", value: 2 },
+          subject: { course: "ai-quan-tri" },
+        },
       ],
     },
     {
       name: "the duplicated 3 of the 2027 cost appendix",
       workbook: workbook(costSheet(2027, [tt(cds, "1"), tt(aiqt, "2"), tt(stem, "3"), tt(khac, "3")])),
       findings: [
-        { messageId: "wrong", cells: ["A8"], expected: 4, actual: "3", fix: { cell: "A8", value: 4 } },
+        {
+          messageId: "wrong",
+          cells: ["A8"],
+          expected: 4,
+          actual: "3",
+          fix: { cell: "A8", value: 4 },
+          subject: { course: "noi-dung-khac" },
+        },
       ],
     },
     {
@@ -115,6 +136,7 @@ ruleTester(numbering, {
           actual: null,
           fix: { cell: "A6", value: 2 },
           message: "chưa có số thứ tự",
+          subject: { course: "ai-quan-tri" },
         },
       ],
     },

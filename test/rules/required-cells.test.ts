@@ -42,14 +42,26 @@ ruleTester(requiredCells, {
       name: "the CĐ→ĐH line of the 2027 task appendix",
       workbook: workbook(taskSheet(2027, [["7. ", CDDH, null, 344, 197]])),
       findings: [
-        { messageId: "blank", cells: ["I6"], message: "Hình thức thực hiện" },
-        { messageId: "blank", cells: ["J6"], message: "Đơn vị chủ trì" },
+        {
+          messageId: "blank",
+          cells: ["I6"],
+          message: "Hình thức thực hiện",
+          subject: { course: "cd-dh", detail: "form" },
+        },
+        {
+          messageId: "blank",
+          cells: ["J6"],
+          message: "Đơn vị chủ trì",
+          subject: { course: "cd-dh", detail: "lead" },
+        },
       ],
     },
     {
       name: "figures without content",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 1, null)])),
-      findings: [{ messageId: "content", cells: ["B5"], severity: "error" }],
+      findings: [
+        { messageId: "content", cells: ["B5"], severity: "error", subject: { detail: "content:1" } },
+      ],
     },
   ],
 });

@@ -119,6 +119,7 @@ ruleTester(totals, {
           actual: 300,
           fix: { cell: "J7", value: 1613 },
           message: "thiếu dòng",
+          subject: { detail: "amount-total" },
         },
       ],
     },
@@ -138,8 +139,15 @@ ruleTester(totals, {
           expected: 596,
           actual: 685,
           message: ["Mầm non", "không tính đào tạo nâng chuẩn"],
+          subject: { level: "MN", detail: "level-total" },
         },
-        { messageId: "level", cells: ["D7"], expected: 437, actual: 447 },
+        {
+          messageId: "level",
+          cells: ["D7"],
+          expected: 437,
+          actual: 447,
+          subject: { level: "TH", detail: "level-total" },
+        },
       ],
     },
     {
@@ -153,6 +161,7 @@ ruleTester(totals, {
           actual: 3866,
           fix: { cell: "J7", value: 3864 },
           message: ["3.864,24", "như đang hiển thị được 3.865"],
+          subject: { detail: "amount-total" },
         },
       ],
     },
@@ -162,7 +171,15 @@ ruleTester(totals, {
       workbook: workbook(
         costSheet(2027, [cost2026.tcdh, withCell(TTLK, 9, 2600), withCell(TOTAL_3864, 9, 3913)]),
       ),
-      findings: [{ messageId: "amount", cells: ["J7"], expected: 3864, actual: 3913 }],
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 3864,
+          actual: 3913,
+          subject: { detail: "amount-total" },
+        },
+      ],
     },
     {
       name: "a table without a total row",
@@ -181,7 +198,14 @@ ruleTester(totals, {
         ]),
       ),
       findings: [
-        { messageId: "column", cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } },
+        {
+          messageId: "column",
+          cells: ["C8"],
+          expected: 13,
+          actual: 14,
+          fix: { cell: "C8", value: 13 },
+          subject: { course: "cd-dh", level: "TH", detail: "column-total" },
+        },
       ],
     },
   ],
