@@ -2,7 +2,7 @@
 import { parseA1, toA1 } from "../a1";
 import { round, within } from "../numbers/arith";
 import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recognize/model";
-import type { Course, Rulebook } from "../rulebook/schema";
+import type { Course } from "../rulebook/schema";
 import { courseById } from "../plan/lookup";
 import { fold } from "../text/normalize";
 import { sectorText } from "../i18n";
@@ -66,10 +66,6 @@ export function unreadableColumns(rows: readonly TableRow[]): Set<number> {
   return cols;
 }
 
-export function levelName(rulebook: Rulebook, id: string): string {
-  return rulebook.levels.find((l) => l.id === id)?.name ?? id;
-}
-
 /** "Mầm non công lập", "Đối tượng A", "tổng số": how a message names a part of a head-count. */
 export function partName(
   ctx: RuleContext,
@@ -110,20 +106,6 @@ export function amountTotalRows(ctx: RuleContext, rows: TableRow[]): TableRow[] 
   return ctx.rulebook.totals.amountTotal === "boi-duong-only"
     ? rows.filter((r) => !isUpgradeRow(ctx, r))
     : rows;
-}
-
-/** What the given lines add up to in money (unrounded), or undefined when none has an amount. */
-export function linesAmount(ctx: RuleContext, rows: TableRow[]): number | undefined {
-  let sum = 0;
-  let any = false;
-  for (const r of amountTotalRows(ctx, rows)) {
-    const a = unroundedAmount(r);
-    if (a !== undefined) {
-      sum += a;
-      any = true;
-    }
-  }
-  return any ? sum : undefined;
 }
 
 /**
