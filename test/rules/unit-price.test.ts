@@ -46,8 +46,48 @@ ruleTester(unitPrice, {
         ),
       ),
     },
+    {
+      name: "a cost table without a unit-price column is not judged here",
+      workbook: workbook(
+        (() => {
+          const sheet = costSheet(2026, [set(cost2026.cds, 8, 1.5)]);
+          return { ...sheet, values: sheet.values.map((r) => [...r.slice(0, 8), ...r.slice(9)]) };
+        })(),
+      ),
+    },
+    {
+      name: "a per-credit line whose note says something else than credits",
+      workbook: workbook(
+        costSheet(2026, [set(cost2026.tcdh, 10, "Lớp đặt tại Trường CĐ Cộng đồng Hải Phòng")]),
+      ),
+    },
+    {
+      name: "a heading line without price or head-counts",
+      workbook: workbook(costSheet(2026, [["1", "Chuyển đổi số và ứng dụng trí tuệ nhân tạo (AI)"]])),
+    },
   ],
   invalid: [
+    {
+      name: "a price computed by a formula gets no automatic fix",
+      workbook: (() => {
+        const sheet = costSheet(2026, [set(cost2026.cds, 8, 1.5)]);
+        sheet.formulas = [];
+        sheet.formulas[4] = [];
+        sheet.formulas[4][8] = "3/2";
+        return workbook(sheet);
+      })(),
+      findings: [{ messageId: "mismatch", cells: ["I5"], expected: 2, actual: 1.5, fix: null }],
+    },
+    {
+      name: "in English: per person and per credit",
+      locale: "en",
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5), set(cost2026.tcdh, 8, 12)])),
+      findings: [
+        { messageId: "mismatch", cells: ["I5"], message: "2,000,000 đ/person" },
+        { messageId: "noteProduct", cells: ["I6", "K6"], message: "gives a unit price of 13.26" },
+        { messageId: "mismatch", cells: ["I6"], message: "442,000 đ/credit × 30 credits" },
+      ],
+    },
     {
       name: "1,5 where the rulebook says 2",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5)])),
