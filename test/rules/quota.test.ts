@@ -89,9 +89,46 @@ ruleTester(quota, {
           cells: ["C5"],
           expected: 596,
           actual: null,
+          fix: { cell: "C5", value: 596 },
+          message: "Mầm non có (trống) người",
           subject: { course: "ai-quan-tri", level: "MN" },
         },
       ],
+    },
+    {
+      name: "different overruns on the task and the cost appendix of 2030: each is a cause of its own",
+      workbook: workbook(
+        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 28, 100, "Trực tiếp", "Sở GDĐT"]]),
+        costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]]),
+      ),
+      findings: [
+        { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 28, causedBy: null },
+        {
+          messageId: "perSchool",
+          sheet: "KP 2030",
+          cells: ["G5"],
+          actual: 27,
+          fix: { cell: "G5", value: 26 },
+          causedBy: null,
+        },
+      ],
+    },
+    {
+      name: "a head-count computed by a formula gets no automatic fix",
+      workbook: (() => {
+        const sheet = costSheet(2026, [set(cost2026.aiqt, 3, 440)]);
+        sheet.formulas = [];
+        sheet.formulas[4] = [];
+        sheet.formulas[4][3] = "2*220";
+        return workbook(sheet);
+      })(),
+      findings: [{ messageId: "perSchool", cells: ["D5"], expected: 437, actual: 440, fix: null }],
+    },
+    {
+      name: "in English",
+      locale: "en",
+      workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 7, 120)])),
+      findings: [{ messageId: "fixed", cells: ["H5"], message: "120" }],
     },
     {
       name: "GDNN lump sum differs from the plan",
