@@ -126,6 +126,41 @@ ruleTester(numbering, {
       ],
     },
     {
+      name: "a line the rulebook does not know, numbered 3 after 1: remembered by its text",
+      workbook: workbook(
+        costSheet(2026, [
+          tt(cds, "1"),
+          ["3", "Tổ chức hội thảo chuyên đề", 10, null, null, null, null, null, 2, 20],
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "wrong",
+          cells: ["A6"],
+          expected: 2,
+          actual: "3",
+          message: 'Số thứ tự "3" không đúng: dòng này phải là 2.',
+          subject: { detail: "to chuc hoi thao chuyen de" },
+        },
+      ],
+    },
+    {
+      name: "half the numbers with a dot is no dotted style: the fix writes a plain number",
+      workbook: workbook(costSheet(2026, [tt(cds, "1."), tt(aiqt, "2."), tt(stem, "3"), tt(khac, "5")])),
+      findings: [
+        { messageId: "wrong", cells: ["A8"], expected: 4, actual: "5", fix: { cell: "A8", value: 4 } },
+      ],
+    },
+    {
+      name: "1 under I and 5 under II: as many agree either way, so numbering restarts per section",
+      workbook: workbook(
+        costSheet(2026, [["I", "ĐÀO TẠO"], tt(cost2026.tcdh, "1"), ["II", "BỒI DƯỠNG"], tt(cds, "5")]),
+      ),
+      findings: [
+        { messageId: "wrong", cells: ["A8"], expected: 1, actual: "5", fix: { cell: "A8", value: 1 } },
+      ],
+    },
+    {
       name: "a line without a number",
       workbook: workbook(costSheet(2026, [tt(cds, "1"), tt(aiqt, null), tt(stem, "3")])),
       findings: [
