@@ -17,6 +17,12 @@ ruleTester(eligibleLevel, {
       name: "career guidance with explicit 0 in MN and TH",
       workbook: workbook(costSheet(2027, [["5", HN, 0, 0, 1278, 387, 39, 100, 1.5, 2706]])),
     },
+    {
+      name: "a content the rulebook does not know is unknown-course's finding, whatever its levels",
+      workbook: workbook(
+        costSheet(2026, [["7", "Tổ chức hội thảo chuyên đề", 10, 10, 10, 10, 10, 10, 2, 120]]),
+      ),
+    },
   ],
   invalid: [
     ...eligibleTextCases.invalid,
