@@ -69,7 +69,7 @@ function productionManifest(xml, served) {
 
 /**
  * HTTPS for the dev server: the certificates made by `npx office-addin-dev-certs install`,
- * read directly (its webpack helper needs sudo). Without them the server runs over HTTP.
+ * read directly (its webpack helper needs sudo). Without them the dev server refuses to start.
  */
 function devHttps() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -78,9 +78,27 @@ function devHttps() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
-module.exports = (_env, argv) => {
+/**
+ * The manifest points Excel at https://localhost:3000: a dev server over plain HTTP would load
+ * nothing in Excel, without a word. Refuse it, saying how to make the certificate, unless asked
+ * for (DEAN_DEV_HTTP=1, e.g. to look at the pane in a browser).
+ */
+function refusePlainHttp() {
+  console.error(
+    [
+      "Chưa có chứng chỉ HTTPS cho localhost (~/.office-addin-dev-certs): Excel chỉ nạp add-in qua https://localhost:3000.",
+      "Tạo chứng chỉ một lần: npx office-addin-dev-certs install — rồi chạy lại npm run dev-server.",
+      "No HTTPS certificate for localhost: run `npx office-addin-dev-certs install` once, then npm run dev-server again",
+      "(DEAN_DEV_HTTP=1 serves plain HTTP anyway, for a browser only).",
+    ].join("\n"),
+  );
+  process.exit(1);
+}
+
+module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const https = dev ? devHttps() : undefined;
+  if (env && env.WEBPACK_SERVE && !https && process.env.DEAN_DEV_HTTP !== "1") refusePlainHttp();
   return {
     devtool: dev ? "source-map" : false,
     entry: {
