@@ -1,4 +1,3 @@
-/* eslint-env node */
 /**
  * Builds the add-in for a shared runtime: one page (taskpane.html) hosts the task pane and the
  * custom functions, so both share one rulebook in memory. functions.json is generated from the

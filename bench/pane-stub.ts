@@ -7,6 +7,7 @@
 import { builtinRulebook } from "../src/engine/rulebook/builtin";
 import { manyFindings } from "../test/fixtures/many-findings";
 import { createFakeExcel, FakeRequestContext } from "../test/office/fake-excel";
+import { installOffice } from "../test/e2e/office-globals";
 import { fakeSheetsOf } from "../test/office/fake-host";
 
 const n = Number(new URLSearchParams(location.search).get("findings") ?? 5000);
@@ -14,6 +15,8 @@ const fake = createFakeExcel(fakeSheetsOf(manyFindings(builtinRulebook(), n)));
 
 /** [start, end] of each sync of the fake, on the page's performance timeline. */
 const hostBusy: [number, number][] = [];
+// Called with its own `this` below.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const sync = FakeRequestContext.prototype.sync;
 FakeRequestContext.prototype.sync = function (this: FakeRequestContext) {
   const start = performance.now();
@@ -27,25 +30,4 @@ FakeRequestContext.prototype.sync = function (this: FakeRequestContext) {
   }
 };
 
-Object.assign(globalThis, {
-  __fake: fake,
-  __hostBusy: hostBusy,
-  Office: {
-    onReady: (cb?: () => void) => {
-      cb?.();
-      return Promise.resolve({ host: "Excel", platform: "OfficeOnline" });
-    },
-    context: {
-      document: { settings: fake.settings },
-      requirements: {
-        isSetSupported: (name: string, v: string) => fake.isSetSupported(name, v),
-      },
-    },
-  },
-  Excel: { run: fake.run },
-  CustomFunctions: {
-    associate: () => undefined,
-    Error: class extends Error {},
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  },
-});
+installOffice(fake, { __hostBusy: hostBusy });

@@ -53,8 +53,9 @@ const peakMB = () => Math.round(peakRssMB());
  */
 function dean(): typeof import("../src/cli/main") {
   const built = join(root, "dist", "node", "cli", "main.js");
+  type Main = typeof import("../src/cli/main");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return existsSync(built) ? require(built) : require("../src/cli/main");
+  return (existsSync(built) ? require(built) : require("../src/cli/main")) as Main;
 }
 
 /** In the child: one dean-check run. */

@@ -20,6 +20,7 @@ import type { CellValue, WorkbookSnapshot } from "../src/engine/snapshot";
 import { readXlsx } from "../src/io/xlsx/read";
 import { checkWorkbook as fullCheck, recheckSheet } from "../src/engine/check";
 import { createExcelAdapter } from "../src/office/excel-adapter";
+import { courseLines2026 } from "../test/fixtures/many-findings";
 import { seed2026AsPrinted } from "../test/fixtures/seed2026";
 import { createFakeExcel } from "../test/office/fake-excel";
 import { fakeSheetsOf, hostOf } from "../test/office/fake-host";
@@ -83,18 +84,7 @@ export async function costTable(rulebook: Rulebook, n: number): Promise<Buffer> 
     "Thành tiền",
     "Ghi chú",
   ]);
-  const lines = rulebook.courses.flatMap((c) => {
-    const o = c.offerings.find((x) => x.year === 2026);
-    if (!o || o.price === undefined || c.kind !== "boi-duong") return [];
-    const counts = levels.map((id) => {
-      const l = rulebook.levels.find((x) => x.id === id);
-      if (!c.levels.includes(id)) return 0;
-      return (
-        o.counts[id] ?? (o.quotaPerSchool !== undefined && l?.schools ? o.quotaPerSchool * l.schools : 0)
-      );
-    });
-    return [{ name: c.name, counts, price: o.price / 1e6, note: o.note ?? null }];
-  });
+  const lines = courseLines2026(rulebook);
   const totals = levels.map(() => 0);
   let amount = 0;
   for (let i = 0; i < n; i++) {

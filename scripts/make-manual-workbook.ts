@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { PEOPLE_HEADER } from "../test/fixtures/people";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
 const MIDDLE = ["Thị", "Văn", "Thị Thu", "Đức", "Thị Hồng", "Quốc", "Thị Ngọc", "Minh"];
@@ -26,20 +27,7 @@ async function main(): Promise<void> {
   ws.addRow(["PHỤ LỤC"]);
   ws.addRow(["DANH SÁCH CBQL, GV ĐĂNG KÝ ĐÀO TẠO NÂNG CHUẨN NĂM 2024"]);
   ws.addRow([]);
-  ws.addRow([
-    "STT",
-    "Họ và tên",
-    "Ngày sinh",
-    "Giới tính",
-    "Đơn vị công tác",
-    "Quận/huyện",
-    "Cấp học",
-    "Loại hình",
-    "Trình độ hiện tại",
-    "Chức vụ",
-    "Chương trình đào tạo",
-    "Ghi chú",
-  ]);
+  ws.addRow([...PEOPLE_HEADER, "Ghi chú"]);
   for (let i = 0; i < rows; i++) {
     const [level, school, programme] = LEVELS[i % LEVELS.length];
     const district = DISTRICTS[i % DISTRICTS.length];

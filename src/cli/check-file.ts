@@ -46,8 +46,9 @@ export interface CheckOutcome {
   rulebook?: UsedRulebookLike;
 }
 
-/** Why a copy could not be written, in Vietnamese. */
-const copyErrorText = (e: unknown) => (e instanceof InputError ? e.message : writeErrorText(e));
+/** Why a copy could not be written, in the reader's language. */
+const copyErrorText = (e: unknown, locale: Locale) =>
+  e instanceof InputError ? e.in(locale) : writeErrorText(e, locale);
 
 /** Why an input file cannot be read, in the reader's language. */
 function readErrorText(e: unknown, locale: CheckSettings["locale"]): string {
@@ -94,7 +95,7 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
       locale: settings.locale,
     });
     if (!prepared.ok) return { file, error: prepared.error };
-    const used = usedRulebookLike(prepared.used);
+    const used = usedRulebookLike(prepared.used, prepared, settings.locale);
     const { findings, workbook } = checkPrepared(prepared, {
       locale: settings.locale,
       order: reading.snapshot.sheets.map((s) => s.name),
@@ -125,12 +126,12 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
         await ensureFolder(dirname(job.annotate));
         await writeNewFile(job.annotate, copy, true);
       } catch (e) {
-        out.annotateError = copyErrorText(e);
+        out.annotateError = copyErrorText(e, settings.locale);
       }
     }
     return out;
   } catch (e) {
-    if (e instanceof InputError) return { file, error: e.message };
+    if (e instanceof InputError) return { file, error: e.in(settings.locale) };
     return {
       file,
       error: cliText(settings.locale, "cannotCheck", {

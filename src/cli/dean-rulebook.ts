@@ -19,6 +19,7 @@ import { resolve } from "node:path";
 import { formatNumber } from "../engine/i18n";
 import { writeTarget } from "./dean-template";
 import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { escapeTerminal, stderrLine } from "./terminal";
 
 export const EXIT = { written: 0, failed: 2 } as const;
 
@@ -78,7 +79,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
   }
   const snapshot = await readXlsx(bytes);
-  const { rulebook, provenance } = inferRulebook(snapshot, { source: basename(plan) });
+  let inferred: ReturnType<typeof inferRulebook>;
+  try {
+    inferred = inferRulebook(snapshot, { source: basename(plan) });
+  } catch (e) {
+    if (!(e instanceof InferError) || e.problems.length === 0) throw e;
+    // What could not be read, one short line each (never one line of every schema message).
+    const head = e.message.slice(0, e.message.length - e.problems.join("; ").length).trim();
+    io.stderr(stderrLine(`dean-rulebook: ${head}`));
+    for (const p of e.problems) io.stderr(stderrLine(`dean-rulebook: – ${p}`));
+    return EXIT.failed;
+  }
+  const { rulebook, provenance, doubts } = inferred;
   // ExcelJS (through the template writer) is loaded only to write a workbook.
   const xlsx = () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,8 +103,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await writeTarget(out, data, values.force);
   const counted = rulebook.courses.filter((c) => c.kind !== "nhom").length;
   io.stdout(
-    `Đã ghi bản nháp sổ quy tắc vào ${out}: ${counted} nội dung, ${rulebook.levels.length} cấp học, các năm ${rulebook.years.join(", ")}${rulebook.planTotal ? `, tổng kinh phí ${formatNumber(rulebook.planTotal.amount, "vi")} đồng` : ""}. ${/\.json$/i.test(out) ? "" : 'Trang "Cách suy ra" ghi cách tìm ra từng giá trị: '}hãy xem lại rồi dùng: dean-check --rules ${out} ${plan}\n`,
+    `Đã ghi bản nháp sổ quy tắc vào ${out}: ${counted} nội dung, ${rulebook.levels.length} cấp học, các năm ${rulebook.years.join(", ")}${rulebook.planTotal ? `, tổng kinh phí ${formatNumber(rulebook.planTotal.amount, "vi")} đồng` : ""}. ${/\.json$/i.test(out) ? "Hãy" : 'Trang "Cách suy ra" ghi cách tìm ra từng giá trị: hãy'} xem lại rồi dùng: dean-check --rules ${out} ${plan}\n`,
   );
+  // Figures of the plan that contradict its own notes: not adopted, said.
+  if (doubts.length > 0) {
+    io.stdout(
+      `Cần xem lại ${doubts.length} số người trái với ghi chú của chính dòng đó (không đưa vào bản nháp${/\.json$/i.test(out) ? "" : ', ghi ở trang "Cách suy ra"'}):\n`,
+    );
+    for (const d of doubts.slice(0, 20)) io.stdout(`  – ${escapeTerminal(d)}\n`);
+    if (doubts.length > 20) io.stdout(`  … và ${doubts.length - 20} số khác\n`);
+  }
   return EXIT.written;
 }
 

@@ -123,7 +123,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     functions: values.functions,
     rows: integer(values.rows, "Số dòng trống"),
     appendix: integer(values.appendix, "Số phụ lục"),
-    units: values.units as TemplateOptions["units"],
+    units: values.units,
   };
   const template = buildTemplate(kind, options);
 

@@ -10,26 +10,27 @@
 import { constants } from "node:fs";
 import { mkdtemp, open, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { formatNumber, LocalizedError, type Bilingual, type Locale } from "../engine/i18n";
 
-/** Why a file cannot be read, as one Vietnamese sentence (the error's message). */
-export class FileReadError extends Error {
+/** Why a file cannot be read: one sentence, Vietnamese (`message`) and English (`in("en")`); `code` says which case. */
+export class FileReadError extends LocalizedError {
+  override readonly name = "FileReadError";
   constructor(
-    message: string,
+    message: Bilingual,
     readonly code?: string,
   ) {
     super(message);
-    this.name = "FileReadError";
   }
 }
 
-const vi = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+const mb = (n: number, locale: Locale) => formatNumber(Math.round(n / 1024 / 1024), locale);
 
-function kindOf(s: import("node:fs").Stats): string {
-  if (s.isDirectory()) return "một thư mục";
-  if (s.isFIFO()) return "một đường ống (FIFO)";
-  if (s.isCharacterDevice() || s.isBlockDevice()) return "một thiết bị";
-  if (s.isSocket()) return "một socket";
-  return "một tệp đặc biệt";
+function kindOf(s: import("node:fs").Stats): Bilingual {
+  if (s.isDirectory()) return { vi: "một thư mục", en: "a folder" };
+  if (s.isFIFO()) return { vi: "một đường ống (FIFO)", en: "a pipe (FIFO)" };
+  if (s.isCharacterDevice() || s.isBlockDevice()) return { vi: "một thiết bị", en: "a device" };
+  if (s.isSocket()) return { vi: "một socket", en: "a socket" };
+  return { vi: "một tệp đặc biệt", en: "a special file" };
 }
 
 /**
@@ -44,12 +45,15 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     const code = (e as NodeJS.ErrnoException).code;
     throw new FileReadError(
       code === "ENOENT" || code === "ENOTDIR"
-        ? "Không tìm thấy tệp."
+        ? { vi: "Không tìm thấy tệp.", en: "No such file." }
         : code === "EACCES" || code === "EPERM"
-          ? "Không có quyền đọc tệp."
+          ? { vi: "Không có quyền đọc tệp.", en: "No permission to read the file." }
           : code === "EISDIR"
-            ? "Đây là thư mục, không phải tệp."
-            : `Không đọc được tệp (lỗi hệ thống ${code ?? "?"}).`,
+            ? { vi: "Đây là thư mục, không phải tệp.", en: "This is a folder, not a file." }
+            : {
+                vi: `Không đọc được tệp (lỗi hệ thống ${code ?? "?"}).`,
+                en: `The file cannot be read (system error ${code ?? "?"}).`,
+              },
       code,
     );
   }
@@ -57,7 +61,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     const s = await fh.stat();
     if (!s.isFile())
       throw new FileReadError(
-        `Đây là ${kindOf(s)}, không phải tệp.`,
+        { vi: `Đây là ${kindOf(s).vi}, không phải tệp.`, en: `This is ${kindOf(s).en}, not a file.` },
         s.isDirectory()
           ? "EISDIR"
           : s.isFIFO()
@@ -68,7 +72,10 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
       );
     if (s.size > maxBytes)
       throw new FileReadError(
-        `Tệp lớn ${vi(Math.ceil(s.size / 1024 / 1024))} MB, quá ${vi(Math.round(maxBytes / 1024 / 1024))} MB: quá lớn để đọc.`,
+        {
+          vi: `Tệp lớn ${formatNumber(Math.ceil(s.size / 1024 / 1024), "vi")} MB, quá ${mb(maxBytes, "vi")} MB: quá lớn để đọc.`,
+          en: `The file is ${formatNumber(Math.ceil(s.size / 1024 / 1024), "en")} MB, over ${mb(maxBytes, "en")} MB: too large to read.`,
+        },
         "EFBIG",
       );
     // Read at most one byte more than allowed: a file that grows while read is still bounded.
@@ -81,7 +88,10 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
       if (n === buf.length) {
         if (n > maxBytes)
           throw new FileReadError(
-            `Tệp lớn hơn ${vi(Math.round(maxBytes / 1024 / 1024))} MB: quá lớn để đọc.`,
+            {
+              vi: `Tệp lớn hơn ${mb(maxBytes, "vi")} MB: quá lớn để đọc.`,
+              en: `The file is larger than ${mb(maxBytes, "en")} MB: too large to read.`,
+            },
             "EFBIG",
           );
         break;
@@ -90,7 +100,10 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    throw new FileReadError("Không đọc được tệp.", (e as NodeJS.ErrnoException).code);
+    throw new FileReadError(
+      { vi: "Không đọc được tệp.", en: "The file cannot be read." },
+      (e as NodeJS.ErrnoException).code,
+    );
   } finally {
     await fh.close();
   }

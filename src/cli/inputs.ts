@@ -1,6 +1,8 @@
 /** The workbooks named on the command line: files as given, folders searched for .xlsx files. */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
+import type { Locale } from "../engine/i18n";
+import { cliText } from "./messages";
 
 export interface Input {
   /** The path as the user gave it (or joined under the folder they gave). */
@@ -15,10 +17,10 @@ const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("
 const inside = (path: string, root: string) =>
   path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
-function folderError(code: string | undefined): string {
+function folderError(code: string | undefined, locale: Locale): string {
   return code === "EACCES" || code === "EPERM"
-    ? "Không có quyền đọc thư mục này: các tệp trong đó không được kiểm tra."
-    : `Không đọc được thư mục này (lỗi hệ thống ${code ?? "?"}): các tệp trong đó không được kiểm tra.`;
+    ? cliText(locale, "folderNoPermission")
+    : cliText(locale, "folderUnreadable", { code: code ?? "?" });
 }
 
 /**
@@ -28,12 +30,18 @@ function folderError(code: string | undefined): string {
  * must not walk the whole machine), and each folder is walked once, so a link back up cannot
  * loop. A sub-folder that cannot be read is one line of its own; the others are still checked.
  */
-async function walk(dir: string, root: string, out: Input[], seen: Set<string>): Promise<void> {
+async function walk(
+  dir: string,
+  root: string,
+  out: Input[],
+  seen: Set<string>,
+  locale: Locale,
+): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    out.push({ file: dir, error: folderError((e as NodeJS.ErrnoException).code) });
+    out.push({ file: dir, error: folderError((e as NodeJS.ErrnoException).code, locale) });
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name, "vi"));
@@ -43,7 +51,7 @@ async function walk(dir: string, root: string, out: Input[], seen: Set<string>):
       const real = await realpath(p).catch(() => p);
       if (seen.has(real)) continue;
       seen.add(real);
-      await walk(p, root, out, seen);
+      await walk(p, root, out, seen, locale);
     } else if (e.isSymbolicLink()) {
       const target = await stat(p).catch(() => undefined);
       if (!target) continue; // a broken link
@@ -51,14 +59,11 @@ async function walk(dir: string, root: string, out: Input[], seen: Set<string>):
         const real = await realpath(p).catch(() => undefined);
         if (!real || seen.has(real)) continue;
         if (!inside(real, root)) {
-          out.push({
-            file: p,
-            error: `Liên kết tới thư mục "${real}", nằm ngoài thư mục đã chọn: không duyệt (hãy chỉ thẳng thư mục đó nếu cần kiểm tra).`,
-          });
+          out.push({ file: p, error: cliText(locale, "linkOutside", { folder: real }) });
           continue;
         }
         seen.add(real);
-        await walk(p, root, out, seen);
+        await walk(p, root, out, seen, locale);
       } else if (isWorkbook(e.name)) out.push({ file: p });
     } else if (isWorkbook(e.name)) {
       // Regular files, and anything else named .xlsx (a FIFO, a device): the reader says why it is no workbook.
@@ -67,7 +72,7 @@ async function walk(dir: string, root: string, out: Input[], seen: Set<string>):
   }
 }
 
-export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
+export async function expandInputs(paths: readonly string[], locale: Locale = "vi"): Promise<Input[]> {
   const out: Input[] = [];
   for (const p of paths) {
     let s;
@@ -77,16 +82,15 @@ export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
       const code = (e as NodeJS.ErrnoException).code;
       out.push({
         file: p,
-        error:
-          code === "EACCES" || code === "EPERM" ? "Không có quyền đọc." : "Không tìm thấy tệp hoặc thư mục.",
+        error: cliText(locale, code === "EACCES" || code === "EPERM" ? "noPermission" : "noSuchPath"),
       });
       continue;
     }
     if (s.isDirectory()) {
       const before = out.length;
       const root = await realpath(p).catch(() => p);
-      await walk(p, root, out, new Set([root]));
-      if (out.length === before) out.push({ file: p, error: "Thư mục không có tệp .xlsx nào." });
+      await walk(p, root, out, new Set([root]), locale);
+      if (out.length === before) out.push({ file: p, error: cliText(locale, "noXlsxInFolder") });
     } else {
       out.push({ file: p });
     }

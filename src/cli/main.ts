@@ -24,11 +24,9 @@ import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
 import { publicRulebook, textReport, type FileReport, type PublicRulebook } from "./report";
 
-export const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
+const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
 
 export type { CliIo } from "./shared";
-export { nodeIo } from "./shared";
-
 /**
  * Where the annotated copy of each file goes; refuses any path that is one of the inputs, and a
  * file name (….xlsx) for several inputs (it would silently become a folder of that name).
@@ -75,7 +73,7 @@ async function annotationTargets(
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
-  return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io));
+  return runCli("dean-check", io, EXIT.unreadable, () => run(argv, io), [], requestedLocale(argv));
 }
 
 /** The version of dean-check: package.json's, found above this file (src/cli or dist/node/cli). */
@@ -132,7 +130,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
   const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
   for (const note of rules.notes) io.stderr(stderrLine(`dean-check: ${note}`));
-  const inputs = await unique(await expandInputs(positionals));
+  const inputs = await unique(await expandInputs(positionals, locale));
   const targets =
     values.annotate !== undefined
       ? await annotationTargets(
@@ -190,8 +188,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.json) io.stdout(`${JSON.stringify(jsonReport(reports))}\n`);
   else io.stdout(escapeTerminal(textReport(escapeStrings(reports), locale), true));
 
+  // A rulebook named with --rules that covers no sheet of a file: checked and shown, but no pass.
+  const uncovered = reports.filter((r) => r.rulebook?.noneCovered);
+  for (const r of uncovered)
+    if (r.rulebook?.others) io.stderr(stderrLine(`dean-check: ${r.file}: ${r.rulebook.others}`));
   // A copy that was asked for and not written is a failure, as an unreadable input is.
-  if (unwritten > 0 || reports.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  if (unwritten > 0 || uncovered.length > 0 || reports.some((r) => r.error !== undefined))
+    return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;
 }
 
@@ -210,7 +213,7 @@ function progressBar(total: number, locale: Locale): SingleBar {
 }
 
 /** The `--json` document: exactly the contract's fields (the rulebook of each checked file: issue #11). */
-export function jsonReport(reports: readonly FileReport[]): {
+function jsonReport(reports: readonly FileReport[]): {
   files: (
     { file: string; rulebook?: PublicRulebook; findings: Finding[] } | { file: string; error: string }
   )[];

@@ -38,6 +38,13 @@ bản đánh dấu.
   isFolder: "Đây là thư mục, không phải tệp.",
   noReadPermission: "Không có quyền đọc tệp.",
   cannotRead: "Không đọc được tệp.",
+  noSuchPath: "Không tìm thấy tệp hoặc thư mục.",
+  noPermission: "Không có quyền đọc.",
+  noXlsxInFolder: "Thư mục không có tệp .xlsx nào.",
+  folderNoPermission: "Không có quyền đọc thư mục này: các tệp trong đó không được kiểm tra.",
+  folderUnreadable: "Không đọc được thư mục này (lỗi hệ thống {code}): các tệp trong đó không được kiểm tra.",
+  linkOutside:
+    'Liên kết tới thư mục "{folder}", nằm ngoài thư mục đã chọn: không duyệt (hãy chỉ thẳng thư mục đó nếu cần kiểm tra).',
   notFound: "Không tìm thấy tệp.",
   notAFifo: "Đây là một đường ống (FIFO), không phải tệp.",
   notADevice: "Đây là một thiết bị, không phải tệp.",
@@ -55,6 +62,8 @@ bản đánh dấu.
     '{origin} không có trang sổ quy tắc nào (trang có tiêu đề "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Tạo một sổ bằng: dean-template rulebook -o so-quy-tac.xlsx',
   rulesDirNotFolder: 'Thư mục sổ quy tắc "{dir}" không phải một thư mục.',
   rulesDirUnreadable: 'Không đọc được thư mục sổ quy tắc "{dir}".',
+  rulesDirSkipped:
+    'bỏ qua "{file}" trong thư mục sổ quy tắc: tệp không có trang sổ quy tắc nào (có lẽ là một phụ lục).',
   rulesDirSameId:
     'Hai sổ quy tắc trong thư mục "{dir}" cùng mã {id}: "{first}" và "{second}". Đổi mã (id) của một sổ.',
   noteBuiltinNotFile:
@@ -62,6 +71,7 @@ bản đánh dấu.
   noteFileHasBuiltinId:
     'sổ quy tắc "{file}" có mã {id} trùng sổ có sẵn: cả hai đều được xét khi tự chọn, báo cáo ghi rõ sổ nào được dùng (sổ của tệp được ưu tiên).',
   chosenWithOption: "chọn bằng --rules",
+  uncoveredNone: "sổ quy tắc đã chọn không có năm của sổ tính: không phải kết quả đạt",
 };
 
 export type CliMessageKey = keyof typeof vi;
@@ -98,6 +108,13 @@ cannot be written.
   isFolder: "This is a folder, not a file.",
   noReadPermission: "No permission to read the file.",
   cannotRead: "The file cannot be read.",
+  noSuchPath: "No such file or folder.",
+  noPermission: "No permission to read it.",
+  noXlsxInFolder: "The folder has no .xlsx file.",
+  folderNoPermission: "No permission to read this folder: its files are not checked.",
+  folderUnreadable: "This folder cannot be read (system error {code}): its files are not checked.",
+  linkOutside:
+    'A link to the folder "{folder}", outside the folder given: not followed (name that folder itself to check it).',
   notFound: "No such file.",
   notAFifo: "This is a pipe (FIFO), not a file.",
   notADevice: "This is a device, not a file.",
@@ -115,6 +132,8 @@ cannot be written.
     '{origin} has no rulebook sheet (a sheet titled "SỔ QUY TẮC — THÔNG TIN CHUNG"…). Make one with: dean-template rulebook -o rulebook.xlsx',
   rulesDirNotFolder: 'The rulebook folder "{dir}" is not a folder.',
   rulesDirUnreadable: 'Cannot read the rulebook folder "{dir}".',
+  rulesDirSkipped:
+    'skipped "{file}" in the rulebook folder: it holds no rulebook sheet (an appendix, perhaps).',
   rulesDirSameId:
     'Two rulebooks of the folder "{dir}" have the id {id}: "{first}" and "{second}". Change one id.',
   noteBuiltinNotFile:
@@ -122,6 +141,7 @@ cannot be written.
   noteFileHasBuiltinId:
     'the rulebook "{file}" has the id {id} of a built-in one: both are considered by the automatic choice, and the report names the one used (the file comes first).',
   chosenWithOption: "chosen with --rules",
+  uncoveredNone: "the chosen rulebook has none of the workbook's years: not a pass",
 };
 
 const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };

@@ -163,7 +163,7 @@ export async function checkFiles(
   limits: PoolLimits = {},
   onDone?: (outcome: CheckOutcome) => void,
 ): Promise<CheckOutcome[]> {
-  const outcomes: CheckOutcome[] = new Array(jobs.length);
+  const outcomes = new Array<CheckOutcome>(jobs.length);
   const count = Math.max(1, Math.min(jobs.length, limits.workers ?? Math.min(4, availableParallelism())));
   // Where a thread's processor time cannot be read, the wall-clock limit is the processor one.
   const measured = process.platform === "linux" && existsSync("/proc/thread-self");

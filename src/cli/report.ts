@@ -25,7 +25,7 @@ import type { Locale } from "../engine/i18n";
 import { cliText } from "./messages";
 import { rulebookLines, type UsedRulebookLike } from "./rulebook-line";
 
-export { publicRulebook, rulebookLine, rulebookLines, type PublicRulebook } from "./rulebook-line";
+export { publicRulebook, type PublicRulebook } from "./rulebook-line";
 
 export interface FileReport {
   file: string;
@@ -48,7 +48,7 @@ export function textReport(files: readonly FileReport[], locale: Locale): string
 }
 
 /** The summary that opens the report: one line per file, and the total for several. */
-export function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
+function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
   const lines = [`${cliText(locale, "summary")}:`];
   const total: FindingCounts = { error: 0, warning: 0, info: 0, causes: 0, consequences: 0 };
   for (const f of files) {
@@ -58,7 +58,12 @@ export function summaryLines(files: readonly FileReport[], locale: Locale): stri
     }
     const c = countFindings(f.findings ?? []);
     for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += c[k];
-    const none = f.workbook && f.workbook.tables.length === 0 ? ` — ${label(locale, "notRecognized")}` : "";
+    const none =
+      f.workbook && f.workbook.tables.length === 0
+        ? ` — ${label(locale, "notRecognized")}`
+        : f.rulebook?.noneCovered
+          ? ` — ${cliText(locale, "uncoveredNone")}`
+          : "";
     lines.push(`   ${f.file}: ${countsText(c, locale)}${none}`);
   }
   if (files.length > 1) {
@@ -73,7 +78,7 @@ export function summaryLines(files: readonly FileReport[], locale: Locale): stri
  * One file: the rulebook it was checked with and why, its counts, how each sheet was read, where
  * its annotated copy went, its findings by sheet.
  */
-export function fileLines(f: FileReport, locale: Locale): string[] {
+function fileLines(f: FileReport, locale: Locale): string[] {
   const L = (k: LabelKey) => label(locale, k);
   const lines = [`━━ ${f.file}`];
   if (f.error !== undefined) return [...lines, `   ${L("error")}: ${f.error}`];
@@ -86,8 +91,7 @@ export function fileLines(f: FileReport, locale: Locale): string[] {
     const unit = holdsMoney(t.kind) ? `, ${L("unit")} ${scaleName(t.scale, locale)}` : "";
     lines.push(`   ✓ ${t.sheet}: ${L(`kind.${t.kind}` as LabelKey)}${year}${unit}`);
   }
-  for (const s of wb.skipped)
-    lines.push(`   – ${s.sheet}: ${L("notRecognized")} — ${phrase(s.reason, locale)}`);
+  for (const s of wb.skipped) lines.push(`   – ${s.sheet}: ${skippedText(s.reason, locale)}`);
   // "0 lỗi" must not read as a pass when nothing was checked.
   if (wb.tables.length === 0) lines.push(`   ${L("noAppendix")}`);
   if (f.annotated !== undefined) lines.push(`   ${cliText(locale, "annotatedTo", { path: f.annotated })}`);
@@ -95,8 +99,24 @@ export function fileLines(f: FileReport, locale: Locale): string[] {
   return lines;
 }
 
+/** Sheets left aside on purpose (the rulebook's own, the checker's, the user's choice) are no unrecognised appendix. */
+const ASIDE: Partial<Record<string, LabelKey>> = {
+  "sheet.rulebook": "skippedSheet",
+  "sheet.ours": "skippedSheet",
+  "sheet.ignored": "skippedSheet",
+  "sheet.noRulebook": "skippedSheet",
+};
+
+/** "bỏ qua: trang của sổ quy tắc, không phải phụ lục", "Không nhận ra — không tìm thấy dòng tiêu đề cột…". */
+function skippedText(reason: ReportWorkbook["skipped"][number]["reason"], locale: Locale): string {
+  const aside = ASIDE[reason.id];
+  return aside
+    ? `${label(locale, aside)}: ${phrase(reason, locale)}`
+    : `${label(locale, "notRecognized")} — ${phrase(reason, locale)}`;
+}
+
 /** The findings by sheet, in reading order; the fix under its cause, the cause under a consequence. */
-export function findingLines(
+function findingLines(
   findings: readonly EngineFinding[],
   sheetOrder: readonly string[],
   locale: Locale,

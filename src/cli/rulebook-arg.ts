@@ -68,8 +68,11 @@ async function readRulebookBytes(file: string, locale: Locale): Promise<Buffer> 
   }
 }
 
+/** A workbook that holds no rulebook sheet at all (an appendix, say): no rulebook, and no broken one either. */
+class NoRulebookSheets extends RulebookError {}
+
 /** A rulebook file: JSON, or a rulebook workbook (.xlsx) whose "SỔ QUY TẮC" sheets are read. */
-export async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Rulebook> {
+async function loadRulebookFile(file: string, locale: Locale = "vi"): Promise<Rulebook> {
   const origin = cliText(locale, "rulebookOrigin", { file });
   const bytes = await readRulebookBytes(file, locale);
   // A workbook is told by its bytes (a zip), whatever the file is called.
@@ -79,20 +82,20 @@ export async function loadRulebookFile(file: string, locale: Locale = "vi"): Pro
       snapshot = await readXlsx(bytes);
     } catch (e) {
       if (e instanceof InputError)
-        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.message }));
+        throw new InputError(cliText(locale, "rulebookUnreadable", { file, reason: e.in(locale) }));
       throw e;
     }
     const found = rulebookFromWorkbook(snapshot, { origin, locale });
     if (!found) {
       const m = cliText(locale, "rulebookNoSheets", { origin });
-      throw new RulebookError(m, [m]);
+      throw new NoRulebookSheets(m, [m]);
     }
     return found.rulebook;
   }
   return parseRulebookText(bytes.toString("utf8"), origin, locale);
 }
 
-export interface RulebookArg {
+interface RulebookArg {
   candidate: Candidate;
   /** A note when a file of the same name as the built-in id was not used. */
   note?: string;
@@ -102,7 +105,7 @@ export interface RulebookArg {
  * `--rules`: the built-in rulebook of that id (a bare id is never a file of the working folder),
  * else the file. Throws InputError (no such file) or RulebookError (invalid), with one line.
  */
-export async function loadRulebookArg(spec: string, locale: Locale = "vi"): Promise<RulebookArg> {
+async function loadRulebookArg(spec: string, locale: Locale = "vi"): Promise<RulebookArg> {
   if (!looksLikePath(spec) && builtinRulebookIds.includes(spec)) {
     const shadow = await stat(spec).then(
       (s) => s.isFile(),
@@ -131,7 +134,7 @@ export async function loadOneRulebook(spec: string | undefined, locale: Locale =
   return (await loadRulebookArg(spec, locale)).candidate.rulebook;
 }
 
-export interface RulebookFolder {
+interface RulebookFolder {
   candidates: Candidate[];
   /** Lines to say (a file's rulebook that has a built-in id). */
   notes: string[];
@@ -140,9 +143,10 @@ export interface RulebookFolder {
 /**
  * The department's own rulebooks: every .json and .xlsx file of the folder (not its sub-folders),
  * in name order. An invalid file stops the run (its message names it): a department's rulebook
- * that cannot be read must not be passed over silently.
+ * that cannot be read must not be passed over silently. A workbook that holds no rulebook sheet
+ * at all (the appendices checked, kept in the same folder) is skipped, in one line.
  */
-export async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<RulebookFolder> {
+async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Promise<RulebookFolder> {
   let names: string[];
   try {
     const s = await stat(dir);
@@ -159,7 +163,17 @@ export async function loadRulebookFolder(dir: string, locale: Locale = "vi"): Pr
     const file = join(dir, name);
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) continue;
-    const rulebook = await loadRulebookFile(file, locale);
+    let rulebook: Rulebook;
+    try {
+      rulebook = await loadRulebookFile(file, locale);
+    } catch (e) {
+      // A workbook of appendices kept beside the rulebooks is no rulebook: said, and passed over.
+      if (e instanceof NoRulebookSheets) {
+        notes.push(cliText(locale, "rulesDirSkipped", { file }));
+        continue;
+      }
+      throw e;
+    }
     const twice = seen.get(rulebook.id);
     if (twice) {
       const m = cliText(locale, "rulesDirSameId", {

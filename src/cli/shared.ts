@@ -1,6 +1,7 @@
 /** What both command-line tools share: their I/O, argument parsing and the one-line error contract. */
 import { mkdir } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { LocalizedError, type Locale } from "../engine/i18n";
 import { RulebookError } from "../engine/rulebook/load";
 import { InputError } from "../io/errors";
 import { stderrLine } from "./terminal";
@@ -21,17 +22,31 @@ export const nodeIo: CliIo = {
 /** A problem with the command line or an output path: one Vietnamese line, exit 2. */
 export class UsageError extends Error {}
 
-export const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
-const FS_REASONS: Record<string, string> = {
-  ENOENT: "thư mục chứa nó không có và không tạo được",
-  ENOTDIR: "một phần của đường dẫn không phải thư mục",
-  EISDIR: "đó là một thư mục",
-  EACCES: "không có quyền ghi",
-  EPERM: "không có quyền ghi",
-  EROFS: "ổ đĩa chỉ cho đọc",
-  ENOSPC: "ổ đĩa đã đầy",
-  EEXIST: "tệp đã có",
+const FS_REASONS: Record<Locale, Record<string, string>> = {
+  vi: {
+    ENOENT: "thư mục chứa nó không có và không tạo được",
+    ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    EISDIR: "đó là một thư mục",
+    EACCES: "không có quyền ghi",
+    EPERM: "không có quyền ghi",
+    EROFS: "ổ đĩa chỉ cho đọc",
+    ENOSPC: "ổ đĩa đã đầy",
+    EEXIST: "tệp đã có",
+    other: "lỗi hệ thống",
+  },
+  en: {
+    ENOENT: "its folder does not exist and cannot be made",
+    ENOTDIR: "a part of the path is not a folder",
+    EISDIR: "that is a folder",
+    EACCES: "no permission to write",
+    EPERM: "no permission to write",
+    EROFS: "the disk is read-only",
+    ENOSPC: "the disk is full",
+    EEXIST: "the file exists",
+    other: "system error",
+  },
 };
 
 /** Creates the folder a file goes into; a file already standing in its place reads as ENOTDIR. */
@@ -44,10 +59,13 @@ export async function ensureFolder(dir: string): Promise<void> {
   }
 }
 
-/** Why a file could not be written, in Vietnamese (the system's own text is English and names temporary files). */
-export function writeErrorText(e: unknown): string {
+/** Why a file could not be written, in the locale (the system's own text is English and names temporary files). */
+export function writeErrorText(e: unknown, locale: Locale = "vi"): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  return (code && FS_REASONS[code]) ?? `lỗi hệ thống${code ? ` ${code}` : ""}`;
+  const reasons = FS_REASONS[locale];
+  return code && code !== "other" && Object.hasOwn(reasons, code)
+    ? reasons[code]
+    : `${reasons.other}${code ? ` ${code}` : ""}`;
 }
 
 /** node:util parseArgs, with a Vietnamese one-line UsageError naming the offending option. */
@@ -74,6 +92,7 @@ export async function runCli(
   failed: number,
   body: () => Promise<number>,
   also: (new (...args: never[]) => Error)[] = [],
+  locale: Locale = "vi",
 ): Promise<number> {
   try {
     return await body();
@@ -84,7 +103,8 @@ export async function runCli(
       e instanceof InputError ||
       also.some((k) => e instanceof k)
     ) {
-      io.stderr(stderrLine(`${tool}: ${oneLine((e as Error).message)}`));
+      const text = e instanceof LocalizedError ? e.in(locale) : (e as Error).message;
+      io.stderr(stderrLine(`${tool}: ${oneLine(text)}`));
       return failed;
     }
     io.stderr(stderrLine(`${tool}: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}`));

@@ -50,7 +50,7 @@ export function stderrLine(text: string): string {
  */
 export function escapeStrings<T>(value: T): T {
   if (typeof value === "string") return escapeTerminal(value) as T;
-  if (Array.isArray(value)) return value.map((v) => escapeStrings(v)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => escapeStrings(v)) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = escapeStrings(v);

@@ -50,10 +50,3 @@ export function parseRange(a1: string): RangeRef {
     end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) },
   };
 }
-
-/** Compare two A1 addresses in reading order (row, then column). */
-export function compareA1(a: string, b: string): number {
-  const x = parseA1(a);
-  const y = parseA1(b);
-  return x.row - y.row || x.col - y.col;
-}

@@ -6,7 +6,7 @@
 import type { RecognizedWorkbook } from "./recognize/model";
 import type { Rulebook } from "./rulebook/schema";
 
-export interface YearBudget {
+interface YearBudget {
   year: number;
   sheet: string;
   /** đồng by level id; "other" for lines without head-counts. */

@@ -8,7 +8,7 @@ import { label } from "./i18n";
 import type { Locale } from "./i18n";
 
 /** Starts the checker's part of every note: how a person (or a later run) tells it apart. */
-export const NOTE_PREFIX = "[Đề án Checker]";
+const NOTE_PREFIX = "[Đề án Checker]";
 const SEPARATOR = "\n\n";
 
 /** sheet → cell → the checker's note text for that cell (every finding on it, in order). */
@@ -16,7 +16,7 @@ export function findingNotes(findings: readonly Finding[], locale: Locale): Map<
   const lines = new Map<string, Map<string, string[]>>();
   for (const f of findings) {
     let byCell = lines.get(f.sheet);
-    if (!byCell) lines.set(f.sheet, (byCell = new Map()));
+    if (!byCell) lines.set(f.sheet, (byCell = new Map<string, string[]>()));
     for (const cell of f.cells) {
       const list = byCell.get(cell) ?? [];
       list.push(`${label(locale, f.severity)} (${f.rule}): ${f.message}`);

@@ -38,7 +38,7 @@ export interface CheckResult {
 }
 
 /** Severity of a rule after the rulebook's overrides; undefined when switched off. */
-export function effectiveSeverity(rule: Rule, rulebook: Rulebook): Severity | undefined {
+function effectiveSeverity(rule: Rule, rulebook: Rulebook): Severity | undefined {
   const o = rulebook.rules[rule.meta.id];
   if (o === "off") return undefined;
   return o ?? rule.meta.defaultSeverity;
@@ -49,7 +49,7 @@ export function effectiveSeverity(rule: Rule, rulebook: Rulebook): Severity | un
  * rule, as in ESLint (a rule "set to info" gives notes only); without one, the report's own
  * variant (a warning-level case of an error rule) or the rule's default.
  */
-export function reportSeverity(rule: Rule, rulebook: Rulebook, report: Pick<Report, "severity">): Severity {
+function reportSeverity(rule: Rule, rulebook: Rulebook, report: Pick<Report, "severity">): Severity {
   const o = rulebook.rules[rule.meta.id];
   if (o !== undefined && o !== "off") return o;
   return report.severity ?? rule.meta.defaultSeverity;
@@ -62,7 +62,7 @@ interface Collected {
 }
 
 /** Run rules over an already recognised workbook. */
-export function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFinding[] {
+function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFinding[] {
   const locale = options.locale ?? "vi";
   const { rulebook } = options;
   const collected: Collected[] = [];

@@ -10,13 +10,6 @@ export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
   info: "DDEBF7",
 };
 
-/** How many findings of each severity. */
-export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
 /**
  * Counts for a summary line: findings per severity, and the error findings split into causes
  * (root errors) and consequences (errors that follow from another finding, see `causedBy`).

@@ -57,6 +57,29 @@ export function scaleName(scale: number, locale: Locale): string {
   return unitName(scale, locale) ?? `${formatNumber(scale, locale)} đồng`;
 }
 
+/** One sentence in both languages of the product (Vietnamese first). */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/**
+ * An error whose message is a sentence for the user in both languages: `message` is the Vietnamese
+ * one; `in(locale)` the one to show (the CLI's --lang, the pane's language). A sentence made in one
+ * language only (already in the user's) is the same in both.
+ */
+export class LocalizedError extends Error {
+  readonly en: string;
+  constructor(message: string | Bilingual, options?: { cause?: unknown }) {
+    super(typeof message === "string" ? message : message.vi, options);
+    this.en = typeof message === "string" ? message : message.en;
+  }
+
+  in(locale: Locale): string {
+    return locale === "en" ? this.en : this.message;
+  }
+}
+
 /**
  * Fill `{name}` placeholders: the one message formatter of the product (rules, labels, the CLI,
  * the pane's strings). Unknown placeholders are left as they are; a value is inserted as it is
@@ -91,6 +114,7 @@ const LABELS = {
     rulebookUsed: "Sổ quy tắc",
     chosenAuto: "tự chọn",
     notRecognized: "Không nhận ra",
+    skippedSheet: "Bỏ qua",
     noAppendix:
       "Không nhận ra phụ lục nào trong sổ tính. Mỗi trang phải có dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền…).",
     emptyBook: "Sổ tính trống: không có trang tính nào có dữ liệu để kiểm tra.",
@@ -133,6 +157,7 @@ const LABELS = {
     rulebookUsed: "Rulebook",
     chosenAuto: "chosen automatically",
     notRecognized: "Not recognised",
+    skippedSheet: "Skipped",
     noAppendix:
       'No appendix was recognised. Each sheet needs a header row ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền"…).',
     emptyBook: "The workbook is empty: no sheet has data to check.",
@@ -322,6 +347,10 @@ const PHRASES = {
     vi: "trang của sổ quy tắc, không phải phụ lục",
     en: "a sheet of the rulebook, not an appendix",
   },
+  "sheet.noRulebook": {
+    vi: 'thuộc kế hoạch khác (tiêu đề ghi "{text}"), không sổ quy tắc nào có: không kiểm tra',
+    en: 'of another plan (the title says "{text}"), which no rulebook has: not checked',
+  },
   "sheet.noHeader": {
     vi: "không tìm thấy dòng tiêu đề cột (TT, Nội dung, các cấp học, Đơn giá, Thành tiền, Quận/huyện…).",
     en: 'no header row found ("TT", "Nội dung", the levels, "Đơn giá", "Thành tiền", "Quận/huyện"…).',
@@ -332,7 +361,7 @@ const PHRASES = {
   },
 } as const satisfies Record<string, Localized>;
 
-export type PhraseId = keyof typeof PHRASES;
+type PhraseId = keyof typeof PHRASES;
 
 /** A phrase in the reader's language. */
 export function phrase(p: Phrase, locale: Locale): string {

@@ -70,11 +70,7 @@ function show(v: CellArg): string {
  * A number argument: numbers as they are, numbers typed as text ("13 008", "1.250") as Vietnamese
  * users write them; blank (empty cell, "", "-") is undefined; anything else is #VALUE!.
  */
-export function readNumberArg(
-  v: CellArg,
-  what: string,
-  options: { unit?: boolean } = {},
-): number | undefined {
+function readNumberArg(v: CellArg, what: string, options: { unit?: boolean } = {}): number | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw badValue(`${what}: cần một số.`);
@@ -215,7 +211,7 @@ function readPlanYear(rulebook: Rulebook, v: CellArg): number | undefined {
  * The year a course is taken in: the given year, or when none is given the first year the
  * rulebook offers the course (its only year when it is offered once).
  */
-export function findOffering(rulebook: Rulebook, course: Course, yearArg: CellArg): Offering {
+function findOffering(rulebook: Rulebook, course: Course, yearArg: CellArg): Offering {
   const year = readPlanYear(rulebook, yearArg);
   const years = course.offerings.map((o) => o.year).sort((a, b) => a - b);
   if (year === undefined) {

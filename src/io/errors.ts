@@ -1,7 +1,11 @@
-/** An input that cannot be read: its message is one Vietnamese line for the user. */
-export class InputError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "InputError";
-  }
+import { LocalizedError } from "../engine/i18n";
+
+export type { Bilingual } from "../engine/i18n";
+
+/**
+ * An input that cannot be read: one line for the user, Vietnamese (`message`); the reader's own
+ * refusals carry the English line too (`in("en")`, for `--lang en` and the pane in English).
+ */
+export class InputError extends LocalizedError {
+  override readonly name = "InputError";
 }

@@ -59,14 +59,14 @@ export async function applyFixes(ax: AdapterContext, orders: readonly FixOrder[]
       );
       await ctx.sync();
       ranges.forEach((range, i) => {
-        const formula = range.formulas[0][0];
+        const formula: unknown = range.formulas[0][0];
         if (typeof formula === "string" && formula.startsWith("=")) {
           const cell = orders[i].fix.cell;
           throw new Error(ax.say("fixFormula", { cell, formula }));
         }
       });
       const records = orders.map(({ sheet, fix }, i): FixRecord => {
-        const value = ranges[i].values[0][0];
+        const value: unknown = ranges[i].values[0][0];
         return {
           sheet,
           cell: fix.cell,

@@ -30,7 +30,8 @@ export { CELLS_PER_SYNC, WRITE_BUDGET } from "./context";
 export { applyFixes, undoFixes } from "./edit";
 export { MARK_TAG, markFormula, RECORD_PREFIX } from "./mark";
 export { isPayloadTooLarge, MAX_ROWS } from "./read";
-export { columnPoints, MAX_HYPERLINKS, MAX_ROW_HEIGHT, writeReportSheet } from "./report";
+export { columnPoints } from "./format";
+export { MAX_HYPERLINKS, MAX_ROW_HEIGHT, writeReportSheet } from "./report";
 export { localAddress, splitAddresses } from "./sheets";
 export { STATE_KEY } from "./state";
 

@@ -20,40 +20,24 @@ import {
 } from "../engine/templates/spec";
 import { rectangles } from "./areas";
 import type { AdapterContext } from "./context";
-
-/** Excel column width in points for a width in characters (Calibri 11 default: 8.43 chars = 48 pt). */
-const POINTS_PER_CHAR = 5.7;
-const EDGES = [
-  "EdgeTop",
-  "EdgeBottom",
-  "EdgeLeft",
-  "EdgeRight",
-  "InsideHorizontal",
-  "InsideVertical",
-] as const;
-
-/** A typed text must stay text: "'" keeps Excel from reading "=…", "+…", "-…", "@…" or a number. */
-function typed(v: string | number | null | undefined): string | number {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return v;
-  return v === "" ? "" : `'${v}`;
-}
+import { BORDER_EDGES, columnPoints } from "./format";
+import { asTypedText, loadSheets } from "./sheets";
 
 function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
   const rows = sheet.rows.length;
   const cols = Math.max(1, ...sheet.rows.map((r) => r.length), sheet.columnWidths.length);
   const all = ws.getRangeByIndexes(0, 0, Math.max(1, rows), cols);
   const formats: string[][] = [];
-  const content: (string | number)[][] = [];
+  const content: (string | number | boolean)[][] = [];
   const byStyle = new Map<CellStyle, string[]>();
   for (let r = 0; r < Math.max(1, rows); r++) {
     const f: string[] = [];
-    const c: (string | number)[] = [];
+    const c: (string | number | boolean)[] = [];
     for (let k = 0; k < cols; k++) {
       const cell = sheet.rows[r]?.[k] ?? null;
       const style = cell?.style;
       f.push(cell?.numberFormat ?? (style ? STYLES[style].numberFormat : undefined) ?? "General");
-      c.push(cell?.formula !== undefined ? `=${cell.formula}` : typed(cell?.value));
+      c.push(cell?.formula !== undefined ? `=${cell.formula}` : asTypedText(cell?.value ?? null));
       if (style) {
         const list = byStyle.get(style) ?? [];
         list.push(toA1(r, k));
@@ -79,12 +63,12 @@ function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
         areas.format.horizontalAlignment =
           spec.align === "left" ? "Left" : spec.align === "right" ? "Right" : "Center";
       if (spec.wrap) areas.format.wrapText = true;
-      if (spec.border) for (const e of EDGES) areas.format.borders.getItem(e).style = "Continuous";
+      if (spec.border) for (const e of BORDER_EDGES) areas.format.borders.getItem(e).style = "Continuous";
     }
   }
   for (const m of sheet.merges) ws.getRange(m).merge(false);
   sheet.columnWidths.forEach(
-    (w, k) => (ws.getRangeByIndexes(0, k, 1, 1).format.columnWidth = w * POINTS_PER_CHAR),
+    (w, k) => (ws.getRangeByIndexes(0, k, 1, 1).format.columnWidth = columnPoints(w)),
   );
   sheet.rowHeights.forEach((h, r) => {
     if (h !== null) ws.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
@@ -130,9 +114,7 @@ function writeSheet(ws: Excel.Worksheet, sheet: TemplateSheet): void {
 /** Inserts the template's sheets; returns the name of its main sheet (renamed if the name was taken). */
 export async function insertTemplate(ax: AdapterContext, template: Template): Promise<string> {
   return ax.run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load("items/name");
-    await ctx.sync();
+    const sheets = await loadSheets(ax, ctx, false);
     const t = withUniqueSheetNames(
       template,
       sheets.items.map((s) => s.name),

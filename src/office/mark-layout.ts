@@ -23,7 +23,7 @@ export function markLayoutOf(findings: readonly Finding[]): MarkLayout {
   const bySheet = new Map<string, Map<string, Severity>>();
   for (const f of findings) {
     let cells = bySheet.get(f.sheet);
-    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+    if (!cells) bySheet.set(f.sheet, (cells = new Map<string, Severity>()));
     for (const c of f.cells) {
       const prev = cells.get(c);
       if (!prev || RANK[f.severity] < RANK[prev]) cells.set(c, f.severity);

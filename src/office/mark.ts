@@ -21,7 +21,7 @@ import type { AdapterContext } from "./context";
 import { markLayoutOf, SEVERITIES, type MarkLayout } from "./mark-layout";
 import { errorCode } from "./errors";
 import { clearOurNotes, loadNotes } from "./notes";
-import { writableSheet } from "./sheets";
+import { loadSheets, writableSheet } from "./sheets";
 
 /** Written into every mark's rule formula: how the add-in tells its marks from the user's. */
 export const MARK_TAG = "DEAN-CHECKER";
@@ -62,10 +62,7 @@ export async function mark(
 ): Promise<MarkResult> {
   return ax.run(
     async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name,items/protection/protected");
-      await ctx.sync();
-      ax.slice.restart();
+      const sheets = await loadSheets(ax, ctx, true);
       const result: MarkResult = { marked: 0, skipped: [] };
       const bands = new Bander(async () => {
         await ctx.sync();
@@ -150,9 +147,7 @@ export async function clearMarks(
   const only = sheet === undefined ? undefined : new Set(typeof sheet === "string" ? [sheet] : sheet);
   return ax.run(
     async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name,items/protection/protected");
-      await ctx.sync();
+      const sheets = await loadSheets(ax, ctx, true);
       const open = sheets.items.filter(
         (ws) => !ws.protection.protected && (only === undefined || only.has(ws.name)),
       );

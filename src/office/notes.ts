@@ -10,7 +10,7 @@ import { formatNumber, type Locale } from "../engine/i18n";
 import type { MarkResult } from "../taskpane/port";
 import { Bander, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
-import { localAddress, writableSheet } from "./sheets";
+import { loadSheets, localAddress, writableSheet } from "./sheets";
 
 /** How many cells a skipped-cells message names before "…". */
 const NAMED_CELLS = 10;
@@ -28,9 +28,7 @@ export async function writeNotes(
   const notes = findingNotes(findings, locale);
   return ax.run(
     async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name,items/protection/protected");
-      await ctx.sync();
+      const sheets = await loadSheets(ax, ctx, true);
       const result: MarkResult = { marked: 0, skipped: [] };
       const targets: { ws: Excel.Worksheet; byCell: Map<string, string> }[] = [];
       for (const [sheet, byCell] of notes) {

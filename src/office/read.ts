@@ -48,6 +48,8 @@ class TooLarge extends Error {}
 function cellOf(value: unknown, formula: unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean") return value;
+  // Excel gives text here; anything else as JavaScript prints it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const s = String(value);
   // Excel reports errors as text; only a formula can produce one (typed "#N/A" text stays text).
   if (typeof formula === "string" && formula.startsWith("=") && ERROR_TEXT.test(s)) return { error: s };
@@ -191,7 +193,7 @@ async function readIn(
           const row: CellValue[] = new Array<CellValue>(values[r].length);
           const frow: (string | null)[] = [];
           for (let c = 0; c < values[r].length; c++) {
-            const formula = formulas[r][c];
+            const formula: unknown = formulas[r][c];
             row[c] = cellOf(values[r][c], formula);
             if (typeof formula === "string" && formula.startsWith("=")) {
               while (frow.length < c) frow.push(null);

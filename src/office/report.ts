@@ -20,6 +20,8 @@ import { buildReportSheet, type ReportColumn, type ReportSheet } from "../engine
 import { quoteSheetName, uniqueSheetName } from "../engine/sheet-names";
 import { Bander, OPERATION_BYTES, payloadBytes } from "./bands";
 import type { AdapterContext } from "./context";
+import { BORDER_EDGES, columnPoints } from "./format";
+import { loadSheets } from "./sheets";
 
 /** "Row height: 409 points" (Excel specifications and limits). */
 export const MAX_ROW_HEIGHT = 409;
@@ -29,14 +31,6 @@ export const MAX_HYPERLINKS = 66_530;
 /** Fill of the header row, and the colour of the table's borders (as dean-check --annotate). */
 const HEADER_FILL = "#D9E1F2";
 const BORDER_COLOR = "#808080";
-const EDGES = [
-  "EdgeTop",
-  "EdgeBottom",
-  "EdgeLeft",
-  "EdgeRight",
-  "InsideHorizontal",
-  "InsideVertical",
-] as const;
 /** Page margins in inches (as dean-check --annotate), written in points. */
 const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
@@ -45,17 +39,6 @@ const ALIGN: Record<ReportColumn["align"], Excel.HorizontalAlignment> = {
   center: "Center" as Excel.HorizontalAlignment,
   right: "Right" as Excel.HorizontalAlignment,
 };
-
-/**
- * Points of a column of width `width` in Excel's column width unit as an .xlsx stores it (what
- * dean-check's copy writes, so that both front doors give the same widths): characters of the
- * Normal style's maximum digit width (7 pixels for Calibri 11, Excel's default) with the padding
- * included, to pixels by MS-OI29500 2.1.598; a pixel is 0.75 point.
- */
-export function columnPoints(chars: number): number {
-  const pixels = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
-  return pixels * 0.75;
-}
 
 /** Consecutive runs [first, last] (0-based, inclusive) of `n` items where `key` gives the same value. */
 export function runs<T>(n: number, key: (i: number) => T): { first: number; last: number; value: T }[] {
@@ -94,10 +77,7 @@ export async function writeReportSheet(
 ): Promise<string> {
   return ax.run(
     async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      await ctx.sync();
-      ax.slice.restart();
+      const sheets = await loadSheets(ax, ctx, false);
       const name = uniqueSheetName(
         report.name,
         sheets.items.map((w) => w.name),
@@ -123,7 +103,7 @@ export async function writeReportSheet(
       const all = ws.getRangeByIndexes(0, 0, last + 1, width);
       all.format.font.name = font.name;
       all.format.font.size = font.size;
-      all.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+      all.format.verticalAlignment = "Top";
       const a1 = ws.getRangeByIndexes(0, 0, 1, 1);
       a1.numberFormat = [["@"]];
       a1.values = [[report.title]];
@@ -144,12 +124,12 @@ export async function writeReportSheet(
       headRange.numberFormat = [header.map(() => "@")];
       headRange.values = [header];
       headRange.format.font.bold = true;
-      headRange.format.horizontalAlignment = "Center" as Excel.HorizontalAlignment;
-      headRange.format.verticalAlignment = "Center" as Excel.VerticalAlignment;
+      headRange.format.horizontalAlignment = "Center";
+      headRange.format.verticalAlignment = "Center";
       headRange.format.wrapText = true;
       headRange.format.fill.color = HEADER_FILL;
 
-      await bands.room(0, 4 * width + 2 * EDGES.length);
+      await bands.room(0, 4 * width + 2 * BORDER_EDGES.length);
       columns.forEach((c, j) => {
         ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnPoints(c.width);
         if (count === 0) return;
@@ -158,9 +138,9 @@ export async function writeReportSheet(
         if (c.wrap) column.format.wrapText = true;
       });
       const table = ws.getRangeByIndexes(head, 0, count + 1, width);
-      for (const edge of EDGES) {
+      for (const edge of BORDER_EDGES) {
         const border = table.format.borders.getItem(edge);
-        border.style = "Continuous" as Excel.BorderLineStyle;
+        border.style = "Continuous";
         border.color = BORDER_COLOR;
       }
 
@@ -239,8 +219,8 @@ export async function writeReportSheet(
       if (ax.api.pageLayout) {
         if (count > 0) ws.autoFilter.apply(table);
         const page = ws.pageLayout;
-        page.orientation = "Landscape" as Excel.PageOrientation;
-        page.paperSize = "A4" as Excel.PaperType;
+        page.orientation = "Landscape";
+        page.paperSize = "A4";
         // One page wide, as many tall as needed (the height is left unset: "null if not used").
         page.zoom = { horizontalFitToPages: report.page.fitToWidth };
         page.leftMargin = MARGINS.left * 72;

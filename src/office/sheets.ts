@@ -38,3 +38,19 @@ export function writableSheet(
   result.skipped.push({ sheet, reason });
   return undefined;
 }
+
+/**
+ * The workbook's sheets, their names loaded (and their protection, for a part that writes on
+ * them): one sync, after which a new slice of the pane's thread starts.
+ */
+export async function loadSheets(
+  ax: AdapterContext,
+  ctx: Excel.RequestContext,
+  protection: boolean,
+): Promise<Excel.WorksheetCollection> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load(protection ? "items/name,items/protection/protected" : "items/name");
+  await ctx.sync();
+  ax.slice.restart();
+  return sheets;
+}

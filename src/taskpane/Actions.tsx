@@ -18,7 +18,7 @@ export const isBusy = (p: Phase) =>
 
 const percent = (done: number, total: number) => (total ? Math.round((100 * done) / total) : 0);
 
-export function Progress({ phase, locale }: { phase: Phase; locale: Locale }) {
+function Progress({ phase, locale }: { phase: Phase; locale: Locale }) {
   const styles = useStyles();
   if (!isBusy(phase)) return null;
   const value =

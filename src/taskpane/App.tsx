@@ -29,7 +29,7 @@ export interface AppProps {
    */
   rulebookChosenBy?: "saved" | "auto";
   /** Called when another rulebook is used (the add-in shares it with the DEAN.* functions). */
-  onRulebook?(rb: Rulebook): void;
+  onRulebook?: (rb: Rulebook) => void;
 }
 
 export function App({

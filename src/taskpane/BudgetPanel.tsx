@@ -37,11 +37,11 @@ export interface BudgetPanelProps {
   locale: Locale;
   /** million đồng */
   allocated?: number;
-  onAllocated(million: number | undefined): void;
+  onAllocated: (million: number | undefined) => void;
 }
 
 /** What the allocated-budget field holds: blank, a number (million đồng), or text that is not one. */
-export function readAllocated(
+function readAllocated(
   text: string,
 ): { kind: "blank" } | { kind: "number"; value: number } | { kind: "bad" } {
   if (text.trim() === "") return { kind: "blank" };

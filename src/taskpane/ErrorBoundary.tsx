@@ -17,7 +17,7 @@ interface Props {
   locale: Locale;
   children: ReactNode;
   /** Called with each error caught (the add-in logs it to the console). */
-  onError?(error: unknown, info: ErrorInfo): void;
+  onError?: (error: unknown, info: ErrorInfo) => void;
 }
 
 export class PaneErrorBoundary extends Component<Props, { error?: unknown }> {

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Locale } from "../engine/i18n";
 import type { CandidateOrigin } from "../engine/rulebook/choose";
 import type { Rulebook } from "../engine/rulebook/schema";
@@ -53,8 +53,8 @@ export interface PaneProps {
   /** The rulebook in use, how it came to be used and why (issue #11). */
   current: PaneRulebook;
   locale: Locale;
-  onLocale(l: Locale): void;
-  onRulebook(next: PaneRulebook): void;
+  onLocale: (l: Locale) => void;
+  onRulebook: (next: PaneRulebook) => void;
 }
 
 export function Pane({ port, engine, clock, current, locale, onLocale, onRulebook }: PaneProps) {
@@ -75,16 +75,19 @@ export function Pane({ port, engine, clock, current, locale, onLocale, onRuleboo
         u.rulebook !== current.rulebook ||
         u.chosenBy !== current.chosenBy ||
         u.reason !== current.reason ||
-        u.others !== current.others
+        u.others !== current.others ||
+        u.unchecked !== current.unchecked
       ) {
         onRulebook(u);
         if (u.chosenBy === "auto") remember.current(u.rulebook);
       }
-      return { rulebook: u.rulebook, snapshot: d.snapshot };
+      return { rulebook: u.rulebook, snapshot: d.snapshot, split: d.split };
     },
     ignore: (sheet) => rulebookSheetKey(sheet) !== undefined,
   });
-  remember.current = (rb) => void checker.rememberRulebook(rb);
+  useLayoutEffect(() => {
+    remember.current = (rb) => void checker.rememberRulebook(rb);
+  }, [checker]);
   const pick = (rb: Rulebook, origin: CandidateOrigin) => {
     setSuggestion(undefined);
     onRulebook({ rulebook: rb, chosenBy: "option", reason: pickedReason("option", locale), origin });

@@ -24,16 +24,18 @@ import { rulebookFromWorkbook } from "../engine/rulebook/workbook";
 import type { Locale } from "../engine/i18n";
 import { rulebookWorkbookSnapshot } from "../io/xlsx/rulebook-file";
 import { isBuiltin, type PaneRulebook } from "./rulebook-choice";
+import { describeError } from "./errors";
 import { t } from "./strings";
+import { cutAtWord } from "./text";
 
 const FILE = "__file__";
 
 /** A file's text or bytes (FileReader: every webview Office runs in has it). */
-function readFile(f: Blob, as: "text" | "bytes"): Promise<string | ArrayBuffer> {
+function readFile(f: Blob, as: "text" | "bytes", locale: Locale): Promise<string | ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(r.result as string | ArrayBuffer);
-    r.onerror = () => reject(new Error("Không đọc được tệp."));
+    r.onerror = () => reject(new Error(t(locale, "rulebookFileUnreadable")));
     if (as === "text") r.readAsText(f, "utf-8");
     else r.readAsArrayBuffer(f);
   });
@@ -41,25 +43,55 @@ function readFile(f: Blob, as: "text" | "bytes"): Promise<string | ArrayBuffer> 
 
 /** A rulebook file: JSON, or a rulebook workbook (read by ExcelJS, loaded only then). */
 async function openRulebook(f: File, locale: Locale): Promise<Rulebook> {
-  const origin = `Sổ quy tắc "${f.name}"`;
+  // Where the rulebook comes from, in each language: the start of every message about it.
+  const origins = {
+    vi: t("vi", "rulebookOrigin", { file: f.name }),
+    en: t("en", "rulebookOrigin", { file: f.name }),
+  };
+  const origin = origins[locale];
   if (/\.xlsx$/i.test(f.name)) {
-    const snapshot = await rulebookWorkbookSnapshot((await readFile(f, "bytes")) as ArrayBuffer, f.name);
+    const bytes = (await readFile(f, "bytes", locale)) as ArrayBuffer;
+    const snapshot = await rulebookWorkbookSnapshot(bytes, f.name, origins);
     const found = rulebookFromWorkbook(snapshot, { origin, locale });
     if (!found) throw new RulebookError(`${origin}: ${t(locale, "rulebookNoSheets")}`, []);
     return found.rulebook;
   }
-  return parseRulebookText((await readFile(f, "text")) as string, origin, locale);
+  return parseRulebookText((await readFile(f, "text", locale)) as string, origin, locale);
 }
 
+/** Characters of a rulebook's name in the drop-down (a native list cannot wrap): cut between words. */
+export const OPTION_NAME_MAX = 60;
+
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    maxWidth: "100%",
+  },
   // Long plan names must not push the pane sideways.
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  // Names and sentences wrap between words, never inside one (a Vietnamese syllable is a word), and
+  // never push a 320 px pane sideways: only a word wider than the pane itself is broken.
+  wrap: {
+    minWidth: 0,
+    maxWidth: "100%",
+    whiteSpace: "normal",
+    wordBreak: "normal",
+    overflowWrap: "break-word",
+    hyphens: "manual",
+  },
 });
 
+/** A rulebook as the drop-down lists it: its name cut between words, and its id. */
+export function optionText(rb: Rulebook): string {
+  return `${cutAtWord(rb.name, OPTION_NAME_MAX)} (${rb.id})`;
+}
+
 /** Why the rulebook in use was chosen, in one line. */
-export function reasonLine(current: PaneRulebook, locale: Locale): string {
+function reasonLine(current: PaneRulebook, locale: Locale): string {
   return current.chosenBy === "auto" ? t(locale, "rulebookAuto", { reason: current.reason }) : current.reason;
 }
 
@@ -72,15 +104,26 @@ export function RulebookPicker({
 }: {
   current: PaneRulebook;
   locale: Locale;
-  onChange(rb: Rulebook, origin: CandidateOrigin): void;
+  onChange: (rb: Rulebook, origin: CandidateOrigin) => void;
   /** A rulebook that fits the workbook better than the one the user chose. */
   suggestion?: PaneRulebook;
   /** "Tạo sổ quy tắc": inserts the rulebook in use as sheets of the workbook. */
-  onInsert?(): void;
+  onInsert?: () => void;
 }) {
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
+  const openFile = async (input: HTMLInputElement) => {
+    const f = input.files?.[0];
+    input.value = "";
+    if (!f) return;
+    try {
+      onChange(await openRulebook(f, locale), { kind: "file", file: f.name });
+      setError(undefined);
+    } catch (err) {
+      setError(describeError(err, locale));
+    }
+  };
   const rulebook = current.rulebook;
   const builtin = isBuiltin(rulebook);
   return (
@@ -98,34 +141,25 @@ export function RulebookPicker({
         >
           {builtinRulebookIds.map((id) => (
             <option key={id} value={id}>
-              {builtinRulebook(id).name.length > 60
-                ? `${builtinRulebook(id).name.slice(0, 57)}…`
-                : builtinRulebook(id).name}{" "}
-              ({id})
+              {optionText(builtinRulebook(id))}
             </option>
           ))}
-          <option value={FILE}>
-            {builtin ? t(locale, "rulebookFileAny") : `${rulebook.name} (${rulebook.id})`}
-          </option>
+          <option value={FILE}>{builtin ? t(locale, "rulebookFileAny") : optionText(rulebook)}</option>
         </Select>
       </Field>
+      {/* The whole name, when the list shows it cut. */}
+      {rulebook.name.length > OPTION_NAME_MAX && (
+        <Caption1 className={styles.wrap} data-rulebook-name>
+          {rulebook.name} ({rulebook.id})
+        </Caption1>
+      )}
       <input
         ref={file}
         type="file"
         accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         hidden
         aria-label={t(locale, "rulebookFileAny")}
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = "";
-          if (!f) return;
-          try {
-            onChange(await openRulebook(f, locale), { kind: "file", file: f.name });
-            setError(undefined);
-          } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
-          }
-        }}
+        onChange={(e) => void openFile(e.target)}
       />
       {onInsert && (
         <div className={styles.row}>
@@ -136,13 +170,18 @@ export function RulebookPicker({
         </div>
       )}
       {current.others && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{current.others}</MessageBarBody>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody className={styles.wrap}>{current.others}</MessageBarBody>
+        </MessageBar>
+      )}
+      {current.unchecked && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody className={styles.wrap}>{current.unchecked}</MessageBarBody>
         </MessageBar>
       )}
       {suggestion && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody className={styles.wrap}>
             {t(locale, "rulebookSuggest", {
               name: suggestion.rulebook.name,
               id: suggestion.rulebook.id,
@@ -160,8 +199,8 @@ export function RulebookPicker({
         </MessageBar>
       )}
       {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody className={styles.wrap}>
             <MessageBarTitle>{t(locale, "rulebookError")}</MessageBarTitle>
             {error}
           </MessageBarBody>

@@ -49,7 +49,7 @@ export interface SheetsPanelProps {
   workbook: { tables: readonly TableSummary[]; skipped: readonly SkippedSheet[] };
   locale: Locale;
   overrides: Readonly<Record<string, RecognitionOverride>>;
-  onOverride(sheet: string, o: RecognitionOverride | undefined): void;
+  onOverride: (sheet: string, o: RecognitionOverride | undefined) => void;
 }
 
 export function SheetsPanel({ workbook, locale, overrides, onOverride }: SheetsPanelProps) {

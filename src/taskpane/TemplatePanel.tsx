@@ -22,7 +22,7 @@ export interface TemplatePanelProps {
   rulebook: Rulebook;
   locale: Locale;
   /** Gets a function that builds the template (errors become the pane's notice). */
-  onInsert(build: () => ReturnType<typeof buildTemplate>): Promise<void>;
+  onInsert: (build: () => ReturnType<typeof buildTemplate>) => Promise<void>;
 }
 
 export function TemplatePanel({ rulebook, locale, onInsert }: TemplatePanelProps) {

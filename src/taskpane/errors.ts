@@ -4,7 +4,7 @@
  * language): the known ones are said in the pane's language, any other as "Excel reported an
  * error (code …)"; the adapter's and the engine's messages are already sentences and pass through.
  */
-import type { Locale } from "../engine/i18n";
+import { LocalizedError, type Locale } from "../engine/i18n";
 import { t, type StringKey } from "./strings";
 
 const CODES: [RegExp, StringKey][] = [
@@ -19,7 +19,7 @@ const CODES: [RegExp, StringKey][] = [
 ];
 
 /** The error's Office.js code: `code` (OfficeExtension.Error), else a "Code: message" prefix. */
-export function errorCode(e: unknown): string | undefined {
+function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code) return code;
   const m = /^([A-Z][A-Za-z]+): /.exec(e instanceof Error ? e.message : "");
@@ -34,6 +34,8 @@ export function describeError(e: unknown, locale: Locale): string {
     const known = CODES.find(([re]) => re.test(code));
     if (known) return t(locale, known[1]);
   }
+  // The engine's and the reader's sentences in both languages (a template, a rulebook workbook).
+  if (e instanceof LocalizedError) return e.in(locale);
   const message = e instanceof Error ? e.message : String(e);
   // An unknown Excel error: its code, never Office's English text ("The argument is invalid…").
   return code && message.startsWith(`${code}: `) ? t(locale, "errorExcel", { code }) : message;

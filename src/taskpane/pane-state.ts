@@ -28,7 +28,7 @@ const overrideSchema = z.strictObject({
   year: z.number().int().min(1900).max(2200).optional(),
   scale: z
     .number()
-    .refine((n) => (SCALES as readonly number[]).includes(n))
+    .refine((n) => SCALES.includes(n))
     .optional(),
 });
 

@@ -8,13 +8,14 @@
  * When the rulebook in use does not fit the workbook the pane suggests the one that does.
  */
 import { builtinCandidates, builtinRulebook, builtinRulebookIds } from "../engine/rulebook/builtin";
-import type { CandidateOrigin, ChosenBy } from "../engine/rulebook/choose";
+import { type CandidateOrigin, type ChosenBy } from "../engine/rulebook/choose";
 import type { Locale } from "../engine/i18n";
 import { parseRulebook } from "../engine/rulebook/load";
 import type { Rulebook } from "../engine/rulebook/schema";
-import { prepareCheck } from "../engine/rulebook/select";
+import { NO_SPLIT, planSplit, prepareCheck, type PlanSplit } from "../engine/rulebook/select";
 import { rulebookSheetNames } from "../engine/rulebook/workbook";
 import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { SplitMessage } from "./engine/protocol";
 import { t } from "./strings";
 
 export interface RulebookChoice {
@@ -45,14 +46,35 @@ export function restoreRulebook(choice: unknown): Rulebook | undefined {
   return typeof id === "string" && builtinRulebookIds.includes(id) ? builtinRulebook(id) : undefined;
 }
 
+/** A split as the pane sends it to its checker (rulebooks by choice, as `rulebookChoice`). */
+export function splitMessage(split: PlanSplit): SplitMessage {
+  return {
+    otherPlans: split.otherPlans.map((p) => ({ choice: rulebookChoice(p.rulebook), sheets: [...p.sheets] })),
+    unchecked: split.unchecked.map((u) => ({ ...u })),
+  };
+}
+
+/** The split a message names; undefined when one of its rulebooks can no longer be used. */
+export function restoreSplit(message: SplitMessage): PlanSplit | undefined {
+  const otherPlans: PlanSplit["otherPlans"] = [];
+  for (const p of message.otherPlans) {
+    const rulebook = restoreRulebook(p.choice);
+    if (!rulebook) return undefined;
+    otherPlans.push({ rulebook, sheets: [...p.sheets] });
+  }
+  return { otherPlans, unchecked: message.unchecked.map((u) => ({ ...u })) };
+}
+
 /** The rulebook in use in the pane, how it came to be used and why (one line in the locale). */
 export interface PaneRulebook {
   rulebook: Rulebook;
   chosenBy: ChosenBy;
   reason: string;
   origin?: CandidateOrigin;
-  /** Sheets of the workbook that belong to another plan, one line. */
+  /** Sheets of the workbook that belong to another plan, checked with its rulebook: one line. */
   others?: string;
+  /** Sheets of a plan no rulebook has, not checked: one line. */
+  unchecked?: string;
 }
 
 /** What the pane does with a workbook it has just read. */
@@ -61,6 +83,8 @@ export interface PaneDecision {
   use?: PaneRulebook;
   /** The workbook without its rulebook sheets: what is checked. */
   snapshot: WorkbookSnapshot;
+  /** The sheets of other plans checked with their own rulebooks, and those not checked. */
+  split: PlanSplit;
   /** A rulebook that fits the workbook better than the one the user chose, with why. */
   suggestion?: PaneRulebook;
   error?: string;
@@ -93,9 +117,14 @@ export function decideRulebook(
         reason: keep.reason,
       },
     });
+    // The sheets the picked rulebook does not cover are said (the picker's warning line), never passed silently.
+    const use: PaneRulebook = { ...keep };
+    if (named.ok && named.used.others) use.others = named.used.others;
+    else delete use.others;
     const decision: PaneDecision = {
-      use: keep,
+      use,
       snapshot: named.ok ? named.snapshot : snapshot,
+      split: NO_SPLIT,
     };
     if (auto.ok && auto.used.rulebook.id !== keep.rulebook.id)
       decision.suggestion = {
@@ -104,8 +133,14 @@ export function decideRulebook(
       };
     return decision;
   }
-  if (!auto.ok) return { snapshot, error: auto.error };
-  return { use: { ...auto.used }, snapshot: auto.snapshot };
+  if (!auto.ok) return { snapshot, error: auto.error, split: NO_SPLIT };
+  // Sheets of another plan are checked with their plan's rulebook, as dean-check does, and said.
+  const split = planSplit(auto);
+  return {
+    use: { ...auto.used },
+    snapshot: auto.snapshot,
+    split: split.otherPlans.length + split.unchecked.length === 0 ? NO_SPLIT : split,
+  };
 }
 
 /** The reason line of a rulebook the user picked, or restored from the workbook's settings. */

@@ -159,6 +159,8 @@ const vi = {
   rulebookInsert: "Tạo sổ quy tắc",
   rulebookInsertHint: "chèn sổ quy tắc đang dùng vào sổ tính để sửa",
   rulebookNoSheets: 'tệp không có trang sổ quy tắc nào (tiêu đề "SỔ QUY TẮC — THÔNG TIN CHUNG"…).',
+  rulebookOrigin: 'Sổ quy tắc "{file}"',
+  rulebookFileUnreadable: "Không đọc được tệp.",
   rulebookInserted:
     'Đã chèn sổ quy tắc {id} vào các trang "{sheet}"…: sửa trong Excel rồi bấm Kiểm tra Phụ lục.',
   templates: "Chèn mẫu phụ lục",
@@ -329,6 +331,8 @@ const en: Record<StringKey, string> = {
   rulebookInsert: "Create a rulebook sheet",
   rulebookInsertHint: "inserts the rulebook in use into the workbook, to edit",
   rulebookNoSheets: 'the file has no rulebook sheet (titled "SỔ QUY TẮC — THÔNG TIN CHUNG"…).',
+  rulebookOrigin: 'The rulebook "{file}"',
+  rulebookFileUnreadable: "The file cannot be read.",
   rulebookInserted:
     'Inserted rulebook {id} as sheets "{sheet}"…: edit it in Excel, then click Check appendices.',
   templates: "Insert an appendix template",

@@ -2,7 +2,7 @@
  * The pane's state and actions, for React: a Checker (./checker) per workbook and engine, its
  * store read with useSyncExternalStore. Nothing else lives here.
  */
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from "react";
 import type { Locale } from "../engine/i18n";
 import type { Rulebook } from "../engine/rulebook/schema";
 import { Checker } from "./checker/checker";
@@ -11,9 +11,7 @@ import type { EngineClient } from "./engine/client";
 import type { WorkbookPort } from "./port";
 
 export { AUTO_CHECK_DELAY_MS } from "./checker/auto-check";
-export type { CheckerState, Clock, Phase } from "./checker/context";
-export { findingKey } from "./checker/fix-book";
-
+export type { CheckerState, Clock } from "./checker/context";
 export interface CheckerOptions {
   engine: EngineClient;
   clock?: Clock;
@@ -35,9 +33,9 @@ export function useChecker(
     return () => checker.dispose();
   }, [checker]);
   useEffect(() => checker.setEnvironment(locale, rulebook), [checker, locale, rulebook]);
-  // The latest decisions (they close over the pane's rulebook state).
-  checker.ctx.decide = decide;
-  checker.ctx.ignore = ignore;
+  // The latest decisions (they close over the pane's rulebook state), in place after each render
+  // is committed and before any effect (the first check among them) can ask for them.
+  useLayoutEffect(() => checker.decideWith(decide, ignore));
   const state = useSyncExternalStore(checker.store.subscribe, checker.store.get);
   return { state, checker };
 }

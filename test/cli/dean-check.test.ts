@@ -3,6 +3,7 @@
  * never overwriting an input and writing strings as strings.
  */
 import { runMain } from "../helpers/cli";
+import { costHeader, REPORT_HEADER } from "../helpers/sheets";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -302,19 +303,7 @@ describe("the readable report (issue #13)", () => {
               ["PHỤ LỤC 6"],
               ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG ĐỘI NGŨ NĂM 2026"],
               [null, null, null, null, null, null, null, null, null, "Đơn vị tính: triệu đồng"],
-              [
-                "TT",
-                "Nội dung đào tạo, bồi dưỡng",
-                "Mầm non",
-                "Tiểu học",
-                "THCS",
-                "THPT",
-                "GDTX",
-                "GDNN",
-                "Đơn giá/người",
-                "Thành tiền",
-                "Ghi chú",
-              ],
+              costHeader(),
               ["1", null, 596, 437, 426, 129, 13, 50, 2, 3302],
             ],
           },
@@ -389,24 +378,13 @@ describe("--annotate", () => {
     });
     expect(ws.pageSetup.printTitlesRow).toBe("4:4");
     const header = (ws.getRow(4).values as unknown[]).slice(1);
-    expect(header).toEqual([
-      "STT",
-      "Trang tính",
-      "Ô",
-      "Mức độ",
-      "Quy tắc",
-      "Nội dung",
-      "Đúng là",
-      "Đang ghi",
-      "Sửa thành",
-      "Trạng thái",
-    ]);
+    expect(header).toEqual(REPORT_HEADER);
     const rows: Record<string, unknown>[] = [];
     ws.eachRow((row, n) => {
       if (n <= 4) return;
       const v = (c: number) => {
         const x = row.getCell(c).value as unknown;
-        return x && typeof x === "object" && "text" in (x as object) ? (x as { text: string }).text : x;
+        return x && typeof x === "object" && "text" in x ? (x as { text: string }).text : x;
       };
       rows.push({
         sheet: v(2),

@@ -1,22 +1,24 @@
 /**
  * The built task pane (dist/addin) in headless Chromium (Debian's chromium + playwright-core),
  * over a stubbed Office host backed by the strict fake and the seed workbook: check (the engine in
- * its Web Worker), the virtualised list and its filters, jump to a finding, fix and undo, accept,
- * clear; focus after each action; the layout at 320, 350 and 450 px; axe-core with no violation
- * of any impact. Screenshots are written to docs/screenshots/ only when UPDATE_SCREENSHOTS=1.
+ * its Web Worker), the virtualised list and its filters, jump to a finding, fix and undo, accept
+ * (one finding only: not another line, not the real sheet from its draft copy, and no longer
+ * once the cell's value changes), clear; focus after each action; the layout at 320, 350 and
+ * 450 px; axe-core with no violation of any impact. Screenshots are written to docs/screenshots/
+ * only when UPDATE_SCREENSHOTS=1.
  *
  * Run with `npm run test:e2e` (builds the add-in first). Needs /usr/bin/chromium (or $CHROMIUM).
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import webpack from "webpack";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import { templateXlsxBuffer } from "../../src/io/xlsx/template";
+import { bundleStub, serve } from "./page-server";
 
 const root = resolve(__dirname, "..", "..");
 const dist = join(root, "dist", "addin");
@@ -26,56 +28,6 @@ const executablePath = CHROMIUM_PATH;
 /** Screenshots change the tree: only when asked. */
 const updateScreenshots = process.env.UPDATE_SCREENSHOTS === "1";
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-/** Bundles the Office stub for the browser. */
-function buildStub(): Promise<void> {
-  return new Promise((done, fail) =>
-    webpack(
-      {
-        mode: "development",
-        devtool: false,
-        entry: join(__dirname, "office-stub.ts"),
-        output: { path: stubDir, filename: "office-stub.js" },
-        resolve: { extensions: [".ts", ".js", ".json"] },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              loader: "ts-loader",
-              options: {
-                transpileOnly: true,
-                compilerOptions: { module: "esnext", moduleResolution: "bundler" },
-              },
-            },
-          ],
-        },
-      },
-      (err, stats) =>
-        err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString("errors-only"))) : done(),
-    ),
-  );
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "text/xml",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
 
 let server: Server;
 let browser: Browser;
@@ -92,7 +44,7 @@ beforeAll(async () => {
     throw new Error("Build the add-in first: npm run build:addin");
   if (!existsSync(executablePath))
     throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM`);
-  await buildStub();
+  await bundleStub(join(__dirname, "office-stub.ts"), join(stubDir, "office-stub.js"));
   if (updateScreenshots) mkdirSync(shots, { recursive: true });
   server = await serve(dist);
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -311,7 +263,7 @@ it("switches auto-check on, re-checks an edit, and switches it off (Excel.run re
   const toggle = page.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" });
   await toggle.click();
   await page.waitForFunction(() =>
-    Boolean((document.querySelector('[role="switch"]') as HTMLInputElement | null)?.checked),
+    Boolean(document.querySelector<HTMLInputElement>('[role="switch"]')?.checked),
   );
   await page.evaluate(() =>
     (
@@ -320,9 +272,7 @@ it("switches auto-check on, re-checks an edit, and switches it off (Excel.run re
   );
   await page.getByText(/Đã kiểm tra lại sau/).waitFor();
   await toggle.click();
-  await page.waitForFunction(
-    () => !(document.querySelector('[role="switch"]') as HTMLInputElement | null)?.checked,
-  );
+  await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('[role="switch"]')?.checked);
   expect(await page.getByText(/batch is not a function/).count()).toBe(0);
   expect(
     await page
@@ -368,6 +318,118 @@ it('"Tạo sổ quy tắc" inserts the rulebook in use as sheets of the workbook
     ),
   );
   expect(names).toEqual(expect.arrayContaining(["Thông tin chung", "Cấp học", "Nội dung & đơn giá"]));
+});
+
+describe("an acceptance covers its one finding (issue #13)", () => {
+  let accepting: Page;
+  const errors: string[] = [];
+  /** Waits until the add-in's marks on `sheet` cover `cell` (or, with `want` false, do not). */
+  const marked = (sheet: string, cell: string, want: boolean) =>
+    accepting.waitForFunction(
+      ([name, at, on]) => {
+        const m = (globalThis as unknown as { __fake: { model: Model } }).__fake.model;
+        const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const cellOf = (a: string) => {
+          const [, c, r] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
+          return [col(c ?? ""), Number(r)];
+        };
+        const [c, r] = cellOf(at);
+        // Marks are grouped into rectangles ("J5:J6"): a cell is marked inside any of them.
+        const covers = (area: string) => {
+          const [a, b = a] = area.trim().split(":");
+          const [c0, r0] = cellOf(a);
+          const [c1, r1] = cellOf(b);
+          return c >= c0 && c <= c1 && r >= r0 && r <= r1;
+        };
+        const s = m.sheets.find((x) => x.name === name);
+        const is = !!s?.conditionalFormats.some(
+          (cf) => cf.formula?.includes("DEAN-CHECKER") && cf.ranges.some((x) => x.split(",").some(covers)),
+        );
+        return is === on;
+      },
+      [sheet, cell, want] as const,
+    );
+  const line = (text: RegExp) => accepting.locator('[role="listitem"]').filter({ hasText: text });
+  const showSheet = (name: string) => accepting.getByRole("combobox", { name: "Trang" }).selectOption(name);
+  async function acceptLine(text: RegExp, cell: string, reason: string): Promise<void> {
+    await line(text)
+      .getByRole("button", { name: `Bỏ qua lỗi ở ${cell}` })
+      .click();
+    await accepting.keyboard.type(reason);
+    await line(text).getByRole("button", { name: "Lưu" }).click();
+    await line(text).getByText(`Đã bỏ qua: ${reason}`).waitFor();
+  }
+  async function stillOpen(text: RegExp, cell: string): Promise<void> {
+    await line(text)
+      .getByRole("button", { name: `Bỏ qua lỗi ở ${cell}` })
+      .waitFor();
+    expect(
+      await line(text)
+        .getByText(/Đã bỏ qua:/)
+        .count(),
+    ).toBe(0);
+  }
+
+  beforeAll(async () => {
+    accepting = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+    accepting.on("pageerror", (e) => errors.push(e.message));
+    await accepting.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ path: join(stubDir, "office-stub.js"), contentType: "text/javascript" }),
+    );
+    const { port } = server.address() as AddressInfo;
+    await accepting.goto(`http://127.0.0.1:${port}/taskpane.html?case=accept`);
+    await accepting.getByRole("button", { name: "Kiểm tra Phụ lục" }).click();
+    await accepting.getByText(/^KP2026 \(nháp\) — \d+ phát hiện$/).waitFor();
+    // Both wrong amounts of both sheets are marked before anything is accepted.
+    for (const sheet of ["PL6 KP 2026", "KP2026 (nháp)"])
+      for (const cell of ["J5", "J6"]) await marked(sheet, cell, true);
+  });
+
+  afterAll(() => accepting?.close());
+
+  it("accepting a wrong amount on one line leaves a different wrong amount on another line open", async () => {
+    await showSheet("PL6 KP 2026");
+    await acceptLine(/là 21, nhưng/, "J5", "Sở đã duyệt dòng A");
+    await stillOpen(/là 22, nhưng/, "J6");
+    await marked("PL6 KP 2026", "J5", false);
+    await marked("PL6 KP 2026", "J6", true);
+    // The draft copy's same line is still open and marked.
+    await marked("KP2026 (nháp)", "J5", true);
+  });
+
+  it("accepting on a draft copy (KP2026 (nháp)) does not accept on the real sheet", async () => {
+    await showSheet("KP2026 (nháp)");
+    // The draft's line A is open although the real sheet's is accepted…
+    await stillOpen(/là 21, nhưng/, "J5");
+    // …and accepting the draft's line B leaves the real sheet's line B open.
+    await acceptLine(/là 22, nhưng/, "J6", "Chỉ là bản nháp");
+    await marked("KP2026 (nháp)", "J6", false);
+    await showSheet("PL6 KP 2026");
+    await stillOpen(/là 22, nhưng/, "J6");
+    await line(/là 21, nhưng/)
+      .getByText("Đã bỏ qua: Sở đã duyệt dòng A")
+      .waitFor();
+    await marked("PL6 KP 2026", "J6", true);
+  });
+
+  it("changing the accepted cell's value reopens the finding", async () => {
+    await accepting.evaluate(() =>
+      (
+        globalThis as unknown as { __fake: { edit(s: string, a: string, v: number): Promise<void> } }
+      ).__fake.edit("PL6 KP 2026", "J5", 23),
+    );
+    await accepting.getByRole("button", { name: "Kiểm tra Phụ lục" }).click();
+    await stillOpen(/là 23, nhưng/, "J5");
+    await marked("PL6 KP 2026", "J5", true);
+    // The draft's acceptance of its line B still holds; nothing else was accepted.
+    await showSheet("KP2026 (nháp)");
+    await line(/là 22, nhưng/)
+      .getByText("Đã bỏ qua: Chỉ là bản nháp")
+      .waitFor();
+    await stillOpen(/là 21, nhưng/, "J5");
+    await marked("KP2026 (nháp)", "J6", false);
+    expect(errors).toEqual([]);
+  });
 });
 
 it("raised no page error and fetched nothing outside its own origin but the Office script", () => {

@@ -5,7 +5,7 @@ import { rowArithmetic } from "../../src/engine/rules/row-arithmetic";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
-import { costSheet, workbook, type Row } from "../helpers/sheets";
+import { costLineOf, costSheet, workbook } from "../helpers/sheets";
 
 const rulebook = builtinRulebook();
 const at = new Date("2026-11-25T10:00:00Z");
@@ -53,18 +53,7 @@ describe("acceptances", () => {
 
 describe("an acceptance covers one finding only (issue #13)", () => {
   const before = checkWorkbook(seed2026AsPrinted(), { rulebook }).findings;
-  const wrongLine = (label: string, amount: number): Row => [
-    "1",
-    label,
-    10,
-    null,
-    null,
-    null,
-    null,
-    null,
-    2,
-    amount,
-  ];
+  const wrongLine = costLineOf;
 
   it("accepting a wrong amount on one line does not accept another line the rulebook does not know either", () => {
     const wb = workbook(

@@ -4,6 +4,7 @@ import { buildReportSheet } from "../../src/engine/report-sheet";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { vietnameseLeak } from "../helpers/rule-tester";
+import { REPORT_HEADER } from "../helpers/sheets";
 
 const rulebook = builtinRulebook();
 const wb = seed2026AsPrinted();
@@ -26,18 +27,7 @@ describe("buildReportSheet", () => {
       printTitleRows: [4, 4],
     });
     expect(sheet.headerRow).toBe(4);
-    expect(sheet.columns.map((c) => c.header)).toEqual([
-      "STT",
-      "Trang tính",
-      "Ô",
-      "Mức độ",
-      "Quy tắc",
-      "Nội dung",
-      "Đúng là",
-      "Đang ghi",
-      "Sửa thành",
-      "Trạng thái",
-    ]);
+    expect(sheet.columns.map((c) => c.header)).toEqual(REPORT_HEADER);
   });
 
   it("gives figures their unit and vi-VN separators, rules their title, consequences their cause", () => {

@@ -1,6 +1,6 @@
 /** The engine's reading of a workbook in a few lines: kind, year, unit and columns of each sheet. */
 import { toA1 } from "../../src/engine/a1";
-import { scaleName } from "../../src/engine/i18n";
+import { phrase, scaleName } from "../../src/engine/i18n";
 import { holdsMoney, type RecognizedWorkbook } from "../../src/engine/recognize/model";
 
 const col = (c: number) => toA1(0, c).replace(/\d+$/, "");
@@ -34,6 +34,7 @@ export function recognitionReport(wb: RecognizedWorkbook): string {
           .join(", ")}${t.people ? `; ${t.people.length} people` : ""}`,
     );
   }
-  for (const s of wb.skipped) lines.push(`– ${s.sheet}: ${s.unreadable ? "UNREADABLE " : ""}${s.reason}`);
+  for (const s of wb.skipped)
+    lines.push(`– ${s.sheet}: ${s.unreadable ? "UNREADABLE " : ""}${phrase(s.reason, "en")}`);
   return lines.join("\n");
 }

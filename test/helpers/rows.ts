@@ -1,15 +1,15 @@
 /** Lines of the 2026–2030 plan as the seed prints them, for building small rule-test tables. */
 import type { Row } from "./sheets";
 
-export const CDS = "Chuyển đổi số và ưng dụng  toàn diện trí tuệ nhân tạo (AI) trong dạy và học";
-export const AIQT = "Tích hợp AI trong quản trị nhà trường\n cho đội ngũ CBQL MN, phổ thông";
+const CDS = "Chuyển đổi số và ưng dụng  toàn diện trí tuệ nhân tạo (AI) trong dạy và học";
+const AIQT = "Tích hợp AI trong quản trị nhà trường\n cho đội ngũ CBQL MN, phổ thông";
 export const STEM = "Thiết kế và triển khai giáo dục STEM/STEAM";
 export const TCDH = "Đào tạo nâng trình độ chuẩn GV MN, TH từ TC lên ĐH (tổng số 85 tín chỉ)";
 export const CDDH = "Đào tạo nâng trình độ chuẩn GV TH, THCS  từ CĐ lên ĐH (tổng số 60 tín chỉ)";
 export const HN = "Bồi dưỡng về giáo dục hướng nghiệp, khởi nghiệp sáng tạo và gắn kết thị trường lao động";
 export const KHAC = "Các nội dung bồi dưỡng khác theo yêu cầu nhiệm vụ (nếu có)";
-export const NVSP = "- Bồi dưỡng nghiệp vụ sư phạm";
-export const CCKN = "- Bồi dưỡng Chứng chỉ kỹ năng thực hành nghề…";
+const NVSP = "- Bồi dưỡng nghiệp vụ sư phạm";
+const CCKN = "- Bồi dưỡng Chứng chỉ kỹ năng thực hành nghề…";
 
 /** PL6 (2026) cost lines, as printed. */
 export const cost2026 = {
@@ -23,12 +23,6 @@ export const cost2026 = {
   cckn: [null, CCKN, null, null, null, null, null, 100, 10, 1000] as Row,
 };
 
-/** Renumber rows 1..n (items only: rows whose TT cell is set). */
-export function numbered(rows: Row[]): Row[] {
-  let n = 0;
-  return rows.map((r) => (r[0] === null || r[0] === undefined ? r : [String(++n), ...r.slice(1)]));
-}
-
 /** A total row for a cost table summing the given rows under the 2026–2030 convention. */
 export function costTotal(rows: Row[], upgradeRows: Row[] = []): Row {
   const t: Row = [null, "Tổng số:"];
@@ -38,11 +32,8 @@ export function costTotal(rows: Row[], upgradeRows: Row[] = []): Row {
       .reduce((s: number, r) => s + (typeof r[c] === "number" ? (r[c] as number) : 0), 0);
   }
   const exact = rows.reduce((s: number, r) => {
-    const n = [2, 3, 4, 5, 6, 7].reduce(
-      (a: number, c) => a + (typeof r[c] === "number" ? (r[c] as number) : 0),
-      0,
-    );
-    return s + (typeof r[8] === "number" ? n * (r[8] as number) : 0);
+    const n = [2, 3, 4, 5, 6, 7].reduce((a: number, c) => a + (typeof r[c] === "number" ? r[c] : 0), 0);
+    return s + (typeof r[8] === "number" ? n * r[8] : 0);
   }, 0);
   t[8] = null;
   t[9] = Math.round(exact);

@@ -26,7 +26,7 @@ export interface ValidCase {
   locale?: Locale;
 }
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   /** The rule's message id that must word the finding (as ESLint's RuleTester asserts). */
   messageId: string;
   sheet?: string;
@@ -55,7 +55,7 @@ function rulebookFor(c: ValidCase): Rulebook {
   return builtinRulebook(c.rulebook);
 }
 
-export function runRule(
+function runRule(
   rule: Rule,
   c: ValidCase,
   opts: { locale?: Locale; severity?: Severity } = {},
@@ -99,7 +99,7 @@ function describeFindings(fs: EngineFinding[]): string {
 }
 
 /** Message ids produced by the invalid cases of each rule, across every table that tests it. */
-export const producedMessageIds = new Map<string, Set<string>>();
+const producedMessageIds = new Map<string, Set<string>>();
 
 /** The same workbook and rulebook twice in one table tests nothing new (ESLint fails duplicates). */
 function caseKey(c: ValidCase): string {

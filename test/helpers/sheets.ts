@@ -11,8 +11,47 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engin
 
 export type Row = CellValue[];
 
-export const COST_FIRST_ROW = 5;
-export const TASK_FIRST_ROW = 6;
+/** The six level columns of a cost appendix's header, as offices print them. */
+export const LEVEL_HEADER = ["Mầm non", "Tiểu học", "THCS", "THPT", "GDTX", "GDNN"];
+
+/** The header row of a cost appendix (Nội dung column as given). */
+export const costHeader = (content = "Nội dung đào tạo, bồi dưỡng"): string[] => [
+  "TT",
+  content,
+  ...LEVEL_HEADER,
+  "Đơn giá/người",
+  "Thành tiền",
+  "Ghi chú",
+];
+
+/** The first header row of a task appendix (the levels are under "Số lượng dự kiến"). */
+export const taskHeader = (lineBreak = "\n"): (string | null)[] => [
+  "TT",
+  "Nội dung",
+  "Số lượng dự kiến",
+  null,
+  null,
+  null,
+  null,
+  null,
+  "Hình thức thực hiện",
+  `Đơn vị${lineBreak}chủ trì`,
+  `Đơn vị${lineBreak}phối hợp`,
+];
+
+/** The header of the checker's results sheet, in Vietnamese. */
+export const REPORT_HEADER = [
+  "STT",
+  "Trang tính",
+  "Ô",
+  "Mức độ",
+  "Quy tắc",
+  "Nội dung",
+  "Đúng là",
+  "Đang ghi",
+  "Sửa thành",
+  "Trạng thái",
+];
 
 export function costSheet(
   year: number,
@@ -26,23 +65,16 @@ export function costSheet(
       [`PHỤ LỤC ${opts.appendix ?? 6}`],
       [`KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG ĐỘI NGŨ NĂM ${year}`],
       unit ? [null, null, null, null, null, null, null, null, null, unit] : [],
-      [
-        "TT",
-        "Nội dung đào tạo, bồi dưỡng",
-        "Mầm non",
-        "Tiểu học",
-        "THCS",
-        "THPT",
-        "GDTX",
-        "GDNN",
-        "Đơn giá/người",
-        "Thành tiền",
-        "Ghi chú",
-      ],
+      costHeader(),
       ...rows,
     ],
     merges: ["A1:K1", "A2:K2"],
   };
+}
+
+/** A cost line: 10 preschool teachers at 2 a head, its amount (J) `amount`, wrong unless 20. */
+export function costLineOf(label: string, amount: number): Row {
+  return ["1", label, 10, null, null, null, null, null, 2, amount];
 }
 
 export function taskSheet(
@@ -56,19 +88,7 @@ export function taskSheet(
       [`PHỤ LỤC ${opts.appendix ?? 1}`],
       [`TỔNG HỢP CÁC NỘI DUNG NHIỆM VỤ KẾ HOẠCH NĂM ${year}`],
       [" (Kèm theo Kế hoạch số           /KH-UBND ngày     tháng     năm 2025)"],
-      [
-        "TT",
-        "Nội dung",
-        "Số lượng dự kiến",
-        null,
-        null,
-        null,
-        null,
-        null,
-        "Hình thức thực hiện",
-        "Đơn vị\n\nchủ trì",
-        "Đơn vị\n\nphối hợp",
-      ],
+      taskHeader("\n\n"),
       [null, null, "MN", "TH", "THCS", "THPT", "GDTX", "GDNN"],
       ...rows,
     ],
@@ -110,10 +130,6 @@ export function districtTable2024(rows: Row[]): SheetSnapshot {
 export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
   return { sheets };
 }
-
-/** Sheet-row number (1-based) of the i-th data row of a cost sheet. */
-export const costRow = (i: number) => COST_FIRST_ROW + i;
-export const taskRow = (i: number) => TASK_FIRST_ROW + i;
 
 /**
  * Phụ lục I of the 2023 plan (seed 000) with the given lines: levels as text in "Cấp học" (C),

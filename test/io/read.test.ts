@@ -17,12 +17,12 @@ describe("readXlsx", () => {
       ws.getCell("A1").value = "Phụ lục 6";
       ws.getCell("B2").value = 13.26;
       ws.getCell("C2").value = { formula: "B2*99", result: 1312.74 };
-      ws.getCell("C3").value = { sharedFormula: "C2", result: 7 } as unknown as ExcelJS.CellValue;
+      ws.getCell("C3").value = { sharedFormula: "C2", result: 7 };
       ws.getCell("D2").value = { richText: [{ text: "Tổng " }, { text: "số", font: { bold: true } }] };
       ws.getCell("E2").value = { text: "Sở GDĐT", hyperlink: "https://example.org" };
       ws.getCell("F2").value = new Date(Date.UTC(1965, 5, 15));
-      ws.getCell("G2").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
-      ws.getCell("H2").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+      ws.getCell("G2").value = { error: "#REF!" };
+      ws.getCell("H2").value = { formula: "1/0", result: { error: "#DIV/0!" } };
       ws.mergeCells("A1:H1");
     });
     const snap = await readXlsx(buf);

@@ -7,6 +7,7 @@
  * that the English check cannot pass by saying nothing.
  */
 import type { Acceptance } from "../../src/engine/accept";
+import type { Finding } from "../../src/engine/findings";
 import type { Locale } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -35,6 +36,11 @@ function setup(sheets: FakeSheetInit[], locale: Locale, excelApi?: string) {
   const adapter = createExcelAdapter(hostOf(fake));
   adapter.setLocale?.(locale);
   return { fake, adapter };
+}
+
+/** An error finding at one cell (its words do not matter here: the adapter's own do). */
+function finding(sheet: string, cell: string): Finding {
+  return { rule: "totals", severity: "error", sheet, cells: [cell], message: "m", expected: 1, actual: 2 };
 }
 
 /** What a call says: its error's message, or the reasons it gives for what it skipped. */
@@ -82,27 +88,7 @@ const cases: [string, FakeSheetInit[], string | undefined, (a: WorkbookPort) => 
     "marks on a protected sheet and on a sheet that is gone",
     [{ name: "Kinh phí 2026", values: [["x"]], protected: true }],
     undefined,
-    (a) =>
-      a.mark([
-        {
-          rule: "totals",
-          severity: "error",
-          sheet: "Kinh phí 2026",
-          cells: ["B2"],
-          message: "m",
-          expected: 1,
-          actual: 2,
-        },
-        {
-          rule: "totals",
-          severity: "error",
-          sheet: "Đã xóa",
-          cells: ["B2"],
-          message: "m",
-          expected: 1,
-          actual: 2,
-        },
-      ]),
+    (a) => a.mark([finding("Kinh phí 2026", "B2"), finding("Đã xóa", "B2")]),
   ],
   [
     "notes on a protected sheet and on cells holding a threaded comment",
@@ -111,30 +97,7 @@ const cases: [string, FakeSheetInit[], string | undefined, (a: WorkbookPort) => 
       { name: "Nhiệm vụ 2026", values: [["x"]] },
     ],
     "1.18",
-    async (a) =>
-      a.writeNotes?.(
-        [
-          {
-            rule: "totals",
-            severity: "error",
-            sheet: "Kinh phí 2026",
-            cells: ["B2"],
-            message: "m",
-            expected: 1,
-            actual: 2,
-          },
-          {
-            rule: "totals",
-            severity: "error",
-            sheet: "Nhiệm vụ 2026",
-            cells: ["C3"],
-            message: "m",
-            expected: 1,
-            actual: 2,
-          },
-        ],
-        "en",
-      ),
+    async (a) => a.writeNotes?.([finding("Kinh phí 2026", "B2"), finding("Nhiệm vụ 2026", "C3")], "en"),
   ],
   [
     "a sheet that is gone",

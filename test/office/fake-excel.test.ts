@@ -103,6 +103,21 @@ describe("the request model", () => {
 });
 
 describe("payload size", () => {
+  it("counts bytes as UTF-8 does (Node's encoder): Vietnamese letters, a letter and its combining mark, emoji, lone surrogates", () => {
+    for (const text of [
+      "",
+      "abc",
+      "Kinh phí đào tạo, bồi dưỡng năm 2026 — Sở GD&ĐT",
+      "Tiếng Việt có dấu",
+      "Vie\u0302\u0323t",
+      "😀 ở 𠀀",
+      "\ud83d",
+      "\ude00x",
+      "\ud83da",
+    ])
+      expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, "utf8"));
+  });
+
   it("counts UTF-8 bytes: a Vietnamese text fails where its character count would pass", async () => {
     const text = "Tiếng Việt có dấu ".repeat(20);
     expect(utf8Bytes(text)).toBeGreaterThan(text.length * 1.2);

@@ -52,6 +52,7 @@
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- nested property objects (range.format.fill, cf.custom.rule) read their owner proxy, as Office.js objects do */
 import { columnName, parseA1, parseRange, toA1 } from "../../src/engine/a1";
+import { utf8Length } from "../../src/office/bands";
 
 export type Scalar = number | string | boolean;
 
@@ -179,20 +180,11 @@ export function apiAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-/** Bytes of a text in UTF-8 (Vietnamese letters take 2–3). */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/**
+ * Bytes of a text in UTF-8 (Vietnamese letters take 2–3): the adapter's own count, pinned to
+ * Node's UTF-8 encoder by fake-excel.test.ts, so that the fake and the adapter cannot drift apart.
+ */
+export const utf8Bytes = utf8Length;
 
 export function fakeSheet(init: FakeSheetInit): FakeSheetModel {
   const sheet: FakeSheetModel = {
@@ -484,10 +476,16 @@ class Ctx {
 /** Base of every proxy: loaded properties are readable only after load + sync (or after being set). */
 class Proxy {
   protected readonly loaded = new Map<string, unknown>();
+  /** A proxy from a `…OrNullObject` call: its `isNullObject` is loaded at sync. */
+  protected readonly nullable: boolean = false;
   constructor(
     protected readonly ctx: Ctx,
     readonly path: string,
   ) {}
+
+  get isNullObject(): boolean {
+    return this.nullable ? this.get("isNullObject") : false;
+  }
 
   protected get<T>(prop: string): T {
     if (!this.loaded.has(prop)) {
@@ -497,6 +495,11 @@ class Proxy {
       );
     }
     return this.loaded.get(prop) as T;
+  }
+
+  /** The properties loaded so far (what a load answers with). */
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
   }
 
   /** A property set on a proxy is readable on it at once (Office.js's setters keep the value). */
@@ -533,6 +536,30 @@ function propList(props?: string | string[] | { select?: string }): string[] {
 }
 
 const str = (s: string) => JSON.stringify(s);
+
+/** A collection: its items are readable only after a load and a sync. */
+abstract class FakeCollection<T extends Proxy> extends Proxy {
+  get items(): T[] {
+    return this.get("items");
+  }
+
+  /** Queues a load of the items `make` builds, with the item properties asked ("items/name" → "name"). */
+  protected loadItems(
+    props: string | string[] | { select?: string } | undefined,
+    make: (sub: string[]) => T[],
+  ): this {
+    const sub = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.load(
+      () => {
+        const items = make(sub);
+        this.loaded.set("items", items);
+        return items.map((i) => i.snapshot());
+      },
+      `${this.path}.load(${sub.join(",")})`,
+    );
+    return this;
+  }
+}
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
@@ -618,33 +645,22 @@ export class FakeEventSource {
   }
 }
 
-class FakeWorksheetCollection extends Proxy {
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   readonly onChanged: FakeEventSource;
   constructor(ctx: Ctx, context: FakeRequestContext) {
     super(ctx, "worksheets");
     this.onChanged = new FakeEventSource(ctx, context);
   }
 
-  get items(): FakeWorksheet[] {
-    return this.get("items");
-  }
-
   load(props?: string | string[] | { select?: string }): this {
     // "items/name,items/visibility,items/protection/protected"
-    const sub = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.load(
-      () => {
-        const items = this.ctx.model.sheets.map((s) => {
-          const ws = new FakeWorksheet(this.ctx, s.name);
-          ws.fill(sub.length ? sub : ["name", "id"]);
-          return ws;
-        });
-        this.loaded.set("items", items);
-        return items.map((i) => i.snapshot());
-      },
-      `${this.path}.load(${sub.join(",")})`,
+    return this.loadItems(props, (sub) =>
+      this.ctx.model.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, s.name);
+        ws.fill(sub.length ? sub : ["name", "id"]);
+        return ws;
+      }),
     );
-    return this;
   }
 
   getItem(name: string): FakeWorksheet {
@@ -678,7 +694,7 @@ class FakeWorksheetCollection extends Proxy {
 
 class FakeWorksheet extends Proxy {
   readonly protection: { protected: boolean };
-  private readonly nullable: boolean;
+  protected override readonly nullable: boolean;
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
@@ -719,10 +735,6 @@ class FakeWorksheet extends Proxy {
     for (const p of props) this.loaded.set(p, this.read(m, p));
   }
 
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries(this.loaded);
-  }
-
   resolveNull(): boolean {
     const exists = this.ctx.model.sheets.some((s) => s.name === this.sheetName || s.id === this.sheetName);
     this.loaded.set("isNullObject", !exists);
@@ -746,10 +758,6 @@ class FakeWorksheet extends Proxy {
     }
   }
 
-  get isNullObject(): boolean {
-    if (!this.nullable) return false;
-    return this.get("isNullObject");
-  }
   get name(): string {
     return this.get("name");
   }
@@ -896,7 +904,7 @@ class FakeRange extends Proxy {
     readonly sheetName: string,
     path: string,
     private readonly resolve: () => Box | null,
-    private readonly nullable = false,
+    protected override readonly nullable = false,
   ) {
     super(ctx, path);
     this.conditionalFormats = new FakeConditionalFormatCollection(
@@ -929,9 +937,6 @@ class FakeRange extends Proxy {
     return this.ctx.sheet(this.sheetName);
   }
 
-  get isNullObject(): boolean {
-    return this.nullable ? this.get("isNullObject") : false;
-  }
   get address(): string {
     return this.get("address");
   }
@@ -1258,7 +1263,7 @@ export class FakePageLayout extends Proxy {
           const fits = [z.horizontalFitToPages, z.verticalFitToPages].filter(
             (x) => x !== undefined && x !== null,
           );
-          if (fits.some((x) => !Number.isInteger(x) || (x as number) < 0)) throw bad();
+          if (fits.some((x) => !Number.isInteger(x) || x < 0)) throw bad();
           if (fits.length > 0 && this.ctx.model.fitToPagesIgnored) return; // office-js #1860
           layout.zoom = { ...z };
         } else if ((MARGINS as readonly string[]).includes(prop)) {
@@ -1374,7 +1379,7 @@ class FakeRangeAreas extends Proxy {
     readonly sheetName: string,
     path: string,
     private readonly resolve: () => string[],
-    private readonly nullable = false,
+    protected override readonly nullable = false,
     private readonly maxAreas = Infinity,
   ) {
     super(ctx, path);
@@ -1436,9 +1441,6 @@ class FakeRangeAreas extends Proxy {
     );
   }
 
-  get isNullObject(): boolean {
-    return this.nullable ? this.get("isNullObject") : false;
-  }
   get address(): string {
     return this.get("address");
   }
@@ -1482,7 +1484,7 @@ function refuseUnreadable(cf: FakeConditionalFormat): void {
   if (cf.unreadable) throw new FakeApiError("GeneralException", "An internal error has occurred.");
 }
 
-class FakeConditionalFormatCollection extends Proxy {
+class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormat_> {
   constructor(
     ctx: Ctx,
     readonly sheetName: string,
@@ -1490,10 +1492,6 @@ class FakeConditionalFormatCollection extends Proxy {
     private readonly ranges: () => string[],
   ) {
     super(ctx, path);
-  }
-
-  get items(): FakeConditionalFormat_[] {
-    return this.get("items");
   }
 
   /** The formats overlapping this collection's ranges, in priority order. */
@@ -1523,21 +1521,14 @@ class FakeConditionalFormatCollection extends Proxy {
   }
 
   load(props?: string | string[] | { select?: string }): this {
-    const sub = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.load(
-      () => {
-        const items = this.overlapping().map((model) => {
-          const cf = new FakeConditionalFormat_(this.ctx, this.sheetName, `${this.path}.items`);
-          cf.bind(model);
-          cf.fill(sub.length ? sub : ["id", "type"]);
-          return cf;
-        });
-        this.loaded.set("items", items);
-        return items.map((i) => i.snapshot());
-      },
-      `${this.path}.load(${sub.join(",")})`,
+    return this.loadItems(props, (sub) =>
+      this.overlapping().map((model) => {
+        const cf = new FakeConditionalFormat_(this.ctx, this.sheetName, `${this.path}.items`);
+        cf.bind(model);
+        cf.fill(sub.length ? sub : ["id", "type"]);
+        return cf;
+      }),
     );
-    return this;
   }
 
   getCount(): { value: number } {
@@ -1677,10 +1668,6 @@ class FakeConditionalFormat_ extends Proxy {
       this.loaded.set(p, v);
     }
     return this.snapshot();
-  }
-
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries(this.loaded);
   }
 
   load(props?: string | string[] | { select?: string }): this {
@@ -1860,7 +1847,7 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
   const fake: FakeExcel = {
     model,
     settings,
-    run: run as FakeExcel["run"],
+    run: run,
     get syncs() {
       return model.syncs;
     },
@@ -1915,7 +1902,7 @@ export function cellsOf(m: FakeSheetModel): Record<string, unknown> {
  * a note goes on one cell (InvalidCellAddress otherwise), a cell with a threaded comment takes no
  * note, a protected sheet refuses changes, and item properties are readable only after load and sync.
  */
-class FakeNoteCollection extends Proxy {
+class FakeNoteCollection extends FakeCollection<FakeNote> {
   constructor(
     ctx: Ctx,
     private readonly sheetName: string,
@@ -1926,10 +1913,6 @@ class FakeNoteCollection extends Proxy {
 
   private model(): FakeSheetModel {
     return this.ctx.sheet(this.sheetName);
-  }
-
-  get items(): FakeNote[] {
-    return this.get("items");
   }
 
   add(address: string, content: string): FakeNote {
@@ -1968,20 +1951,13 @@ class FakeNoteCollection extends Proxy {
   }
 
   load(props?: string | string[] | { select?: string }): this {
-    const list = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.load(
-      () => {
-        const items = [...this.model().notes.keys()].map((cell) => {
-          const n = new FakeNote(this.ctx, this.sheetName, cell, `${this.path}.getItem(${str(cell)})`);
-          n.fill(list.length ? list : ["content"]);
-          return n;
-        });
-        this.loaded.set("items", items);
-        return items.map((n) => n.snapshot());
-      },
-      `${this.path}.load(${list.join(",")})`,
+    return this.loadItems(props, (list) =>
+      [...this.model().notes.keys()].map((cell) => {
+        const n = new FakeNote(this.ctx, this.sheetName, cell, `${this.path}.getItem(${str(cell)})`);
+        n.fill(list.length ? list : ["content"]);
+        return n;
+      }),
     );
-    return this;
   }
 }
 
@@ -1991,7 +1967,7 @@ class FakeNote extends Proxy {
     private readonly sheetName: string,
     readonly cell: string,
     path: string,
-    private readonly nullable = false,
+    protected override readonly nullable = false,
   ) {
     super(ctx, path);
   }
@@ -2010,18 +1986,11 @@ class FakeNote extends Proxy {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
 
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries(this.loaded);
-  }
-
   private read(p: string): unknown {
     if (p === "content") return this.model().notes.get(this.cell);
     throw new FakeApiError("InvalidArgument", `Unknown note property "${p}"`);
   }
 
-  get isNullObject(): boolean {
-    return this.nullable ? this.get("isNullObject") : false;
-  }
   get content(): string {
     return this.get("content");
   }
@@ -2062,7 +2031,7 @@ class FakeNote extends Proxy {
 }
 
 /** worksheet.comments (ExcelApi 1.10): threaded comments; a comment's cell is `getLocation()`. */
-class FakeCommentCollection extends Proxy {
+class FakeCommentCollection extends FakeCollection<FakeComment> {
   constructor(
     ctx: Ctx,
     private readonly sheetName: string,
@@ -2071,27 +2040,15 @@ class FakeCommentCollection extends Proxy {
     super(ctx, path);
   }
 
-  get items(): FakeComment[] {
-    return this.get("items");
-  }
-
   load(props?: string | string[] | { select?: string }): this {
-    const list = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.load(
-      () => {
-        const m = this.ctx.sheet(this.sheetName);
-        const items = [...m.comments].map(([cell, content], i) => {
-          const c = new FakeComment(this.ctx, this.sheetName, cell, `${this.path}.getItemAt(${i})`);
-          for (const p of list.length ? list : ["id"])
-            c.fill(p, p === "content" ? content : `{comment-${cell}}`);
-          return c;
-        });
-        this.loaded.set("items", items);
-        return items.length;
-      },
-      `${this.path}.load(${list.join(",")})`,
+    return this.loadItems(props, (list) =>
+      [...this.ctx.sheet(this.sheetName).comments].map(([cell, content], i) => {
+        const c = new FakeComment(this.ctx, this.sheetName, cell, `${this.path}.getItemAt(${i})`);
+        for (const p of list.length ? list : ["id"])
+          c.fill(p, p === "content" ? content : `{comment-${cell}}`);
+        return c;
+      }),
     );
-    return this;
   }
 }
 
@@ -2122,7 +2079,7 @@ class FakeComment extends Proxy {
 }
 
 /** worksheet.customProperties (ExcelApi 1.12): keys of at most 255 characters, values saved with the workbook. */
-class FakeCustomPropertyCollection extends Proxy {
+class FakeCustomPropertyCollection extends FakeCollection<FakeCustomProperty> {
   constructor(
     ctx: Ctx,
     private readonly sheetName: string,
@@ -2147,31 +2104,14 @@ class FakeCustomPropertyCollection extends Proxy {
     );
   }
 
-  get items(): FakeCustomProperty[] {
-    return this.get("items");
-  }
-
   load(props?: string | string[] | { select?: string }): this {
-    const list = propList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.load(
-      () => {
-        const m = this.ctx.sheet(this.sheetName);
-        const items = [...m.customProperties.keys()].map((key) => {
-          const p = new FakeCustomProperty(
-            this.ctx,
-            this.sheetName,
-            key,
-            `${this.path}.getItem(${str(key)})`,
-          );
-          p.fill(list.length ? list : ["key", "value"]);
-          return p;
-        });
-        this.loaded.set("items", items);
-        return items.map((p) => p.snapshot());
-      },
-      `${this.path}.load(${list.join(",")})`,
+    return this.loadItems(props, (list) =>
+      [...this.ctx.sheet(this.sheetName).customProperties.keys()].map((key) => {
+        const p = new FakeCustomProperty(this.ctx, this.sheetName, key, `${this.path}.getItem(${str(key)})`);
+        p.fill(list.length ? list : ["key", "value"]);
+        return p;
+      }),
     );
-    return this;
   }
 
   getItemOrNullObject(key: string): FakeCustomProperty {
@@ -2213,10 +2153,7 @@ class FakeCustomProperty extends Proxy {
       else throw new FakeApiError("InvalidArgument", `Unknown custom property "${p}"`);
     }
   }
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries(this.loaded);
-  }
-  get isNullObject(): boolean {
+  override get isNullObject(): boolean {
     return this.get("isNullObject");
   }
   get key(): string {

@@ -12,7 +12,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engin
 import { seed2024AsPrinted } from "../fixtures/seed2024";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 
-export const ERROR_VALUES = [
+const ERROR_VALUES = [
   "#REF!",
   "#DIV/0!",
   "#N/A",
@@ -58,7 +58,7 @@ const rulebooks = ["hai-phong-2026-2030", "hai-phong-2024", "hai-phong-2022"].ma
 );
 
 /** Words of the plans: headers, levels, courses, totals, units, titles, numbers and dates as text. */
-export const VOCABULARY: string[] = [
+const VOCABULARY: string[] = [
   ...new Set([
     "TT",
     "STT",
@@ -127,7 +127,7 @@ export const VOCABULARY: string[] = [
  * Numbers: small and large integers, any double up to 10^15 (a plan in đồng stays far below),
  * non-finite values (no spreadsheet stores them, a snapshot can) and the awkward ones.
  */
-export const numberArb: fc.Arbitrary<number> = fc.oneof(
+const numberArb: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.integer({ min: 0, max: 500 }),
   fc.double({ min: -1e15, max: 1e15 }),
@@ -188,7 +188,7 @@ export const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 /** A merged range: inside the grid, huge (whole columns, the whole sheet) or malformed. */
-export const mergeArb: fc.Arbitrary<string> = fc.oneof(
+const mergeArb: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(fc.nat(40), fc.nat(16), fc.nat(40), fc.nat(16))
     .map(([r0, c0, r1, c1]) => `${toA1(r0, c0)}:${toA1(r1, c1)}`),
@@ -221,7 +221,7 @@ export interface SheetOptions {
 }
 
 /** Rows of cells: ragged, and sparse (missing rows are holes, as a sheet read sparsely has). */
-export function gridArb({ maxRows = 24, maxCols = 12 }: SheetOptions = {}): fc.Arbitrary<CellValue[][]> {
+function gridArb({ maxRows = 24, maxCols = 12 }: SheetOptions = {}): fc.Arbitrary<CellValue[][]> {
   return fc
     .tuple(
       fc.array(fc.array(cellArb, { maxLength: maxCols }), { maxLength: maxRows }),
@@ -229,6 +229,8 @@ export function gridArb({ maxRows = 24, maxCols = 12 }: SheetOptions = {}): fc.A
     )
     .map(([generated, holes]) => {
       const rows = generated.map((row) => [...row]);
+      // Holes on purpose: a sparse row array, as a hostile snapshot may hold.
+      // eslint-disable-next-line @typescript-eslint/no-array-delete
       for (const h of holes) if (h < rows.length) delete rows[h];
       return rows;
     });
@@ -257,7 +259,7 @@ const visibilityArb = fc.constantFrom(undefined, "visible", "hidden", "veryHidde
 >;
 
 /** A sheet of random cells. */
-export function randomSheetArb(options: SheetOptions = {}): fc.Arbitrary<Omit<SheetSnapshot, "name">> {
+function randomSheetArb(options: SheetOptions = {}): fc.Arbitrary<Omit<SheetSnapshot, "name">> {
   return gridArb(options).chain((values) =>
     fc.record(
       {
@@ -280,10 +282,7 @@ export function randomSheetArb(options: SheetOptions = {}): fc.Arbitrary<Omit<Sh
 }
 
 /** The appendix sheets of the printed seed plans (2026–2030 and 2024), the bases of mutated sheets. */
-export const SEED_SHEETS: readonly SheetSnapshot[] = [
-  ...seed2026AsPrinted().sheets,
-  ...seed2024AsPrinted().sheets,
-];
+const SEED_SHEETS: readonly SheetSnapshot[] = [...seed2026AsPrinted().sheets, ...seed2024AsPrinted().sheets];
 
 interface Edit {
   r: number;
@@ -319,6 +318,7 @@ export function mutatedSeedSheetArb(): fc.Arbitrary<Omit<SheetSnapshot, "name">>
         if (seed.formulas?.[r]?.[c] !== undefined) seed.formulas[r][c] = null;
       }
       for (const [r, len] of cut) if (values[r]) values[r].length = Math.min(values[r].length, len);
+      // eslint-disable-next-line @typescript-eslint/no-array-delete -- holes on purpose (sparse rows)
       for (const r of drop) if (r < values.length) delete values[r];
       const sheet: Omit<SheetSnapshot, "name"> = {
         values,
@@ -331,7 +331,7 @@ export function mutatedSeedSheetArb(): fc.Arbitrary<Omit<SheetSnapshot, "name">>
     });
 }
 
-export const sheetNameArb: fc.Arbitrary<string> = fc.oneof(
+const sheetNameArb: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...HOSTILE_SHEET_NAMES),
   fc.string({ minLength: 1, maxLength: 31 }),
 );

@@ -57,9 +57,7 @@ const sheetArb = (name: string): fc.Arbitrary<SheetCase> =>
       name: fc.constant(name),
       values: fc.array(fc.array(scalarArb, { maxLength: 8 }), { maxLength: 12 }),
       merges: fc.constantFrom(undefined, ["A1:C1"], ["B2:B4", "D1:E1"]),
-      visibility: fc.constantFrom("Visible", "Hidden", "VeryHidden") as fc.Arbitrary<
-        "Visible" | "Hidden" | "VeryHidden"
-      >,
+      visibility: fc.constantFrom("Visible", "Hidden", "VeryHidden"),
       protected: fc.boolean(),
     }),
     fills: fc.array(fc.tuple(addressArb, fc.constantFrom("#FFFF00", "#C6EFCE")), { maxLength: 4 }),
@@ -80,7 +78,7 @@ const caseArb = fc
       findings: fc.array(
         fc.record({
           sheet: fc.constantFrom(...names, "Trang đã xóa"),
-          severity: fc.constantFrom("error", "warning", "info") as fc.Arbitrary<Severity>,
+          severity: fc.constantFrom("error", "warning", "info"),
           cells: fc.array(
             fc.oneof({ weight: 5, arbitrary: addressArb }, { weight: 1, arbitrary: farAddressArb }),
             {

@@ -8,7 +8,6 @@ import { workbookClues } from "../../src/engine/rulebook/clues";
 import {
   chooseRulebook,
   noChoiceText,
-  othersText,
   reasonText,
   type Candidate,
   type Choice,
@@ -131,6 +130,66 @@ describe("each seed's tables as printed pick their plan's rulebook", () => {
   });
 });
 
+/**
+ * A workbook as an exporter writes it: the text of each title merged across A:E repeated in
+ * every cell of the merge (review item 3), so that a title row has five filled cells.
+ */
+function titlesRepeated(wb: WorkbookSnapshot, across = 5): WorkbookSnapshot {
+  const headerAt = (s: SheetSnapshot) =>
+    s.values.findIndex((row) => (row ?? []).some((v) => v === "STT" || v === "TT"));
+  return {
+    ...wb,
+    sheets: wb.sheets.map((s) => {
+      const h = headerAt(s);
+      return {
+        ...s,
+        merges: [],
+        values: s.values.map((row, r) => {
+          const first = (row ?? []).find((v) => typeof v === "string" && v.trim() !== "");
+          return r < h && first !== undefined ? Array.from({ length: across }, () => first) : row;
+        }),
+      };
+    }),
+  };
+}
+
+describe("titles merged across the table, their text repeated in every cell (as exporters write them)", () => {
+  it("seed 001's registrations still name their year: hai-phong-2024, not the default", () => {
+    const wb = titlesRepeated(seed2024AsPrinted());
+    expect(wb.sheets[0].values[0]).toEqual(Array(5).fill("PHỤ LỤC 1"));
+    const c = chooseRulebook(wb, builtins);
+    expect(c.ok && c.candidate.rulebook.id).toBe("hai-phong-2024");
+    expect(c.ok && reasonText(c.reason, c.candidate.rulebook, "vi")).toBe(
+      'tiêu đề ghi "NĂM 2024" (PL1 MN!A3); 6/6 trang có năm thuộc sổ này; tỉnh/thành phố Hải Phòng',
+    );
+  });
+
+  it("a mixed workbook (2024 registrations and a 2028 cost table) is still split by plan", () => {
+    const cost = seed2026AsPrinted().sheets.find((s) => /2028/.test(s.name) && /KP/.test(s.name));
+    if (!cost) throw new Error("no 2028 cost sheet in the seed");
+    const wb = titlesRepeated({ sheets: [...seed2024AsPrinted().sheets, cost] });
+    const c = chooseRulebook(wb, builtins);
+    if (!c.ok) throw new Error(noChoiceText(c, "vi"));
+    expect(c.candidate.rulebook.id).toBe("hai-phong-2024");
+    expect(c.others.map((o) => [o.sheet, o.coveredBy?.rulebook.id])).toEqual([
+      [cost.name, "hai-phong-2026-2030"],
+    ]);
+  });
+
+  it("a title line is never taken for the header because three cells are filled", () => {
+    const sheet: SheetSnapshot = {
+      name: "Sheet1",
+      values: [
+        ["KẾ HOẠCH ĐÀO TẠO NĂM 2024", "KẾ HOẠCH ĐÀO TẠO NĂM 2024", "KẾ HOẠCH ĐÀO TẠO NĂM 2024"],
+        [],
+        ["TT", "Nội dung", "MN", "TH", "THCS"],
+        [1, "Bồi dưỡng năm 2030", 1, 2, 3],
+      ],
+    };
+    expect(workbookClues(book(sheet)).sheets[0].years).toMatchObject({ years: [2024], cell: "A1" });
+  });
+});
+
 describe("titles typed the ways departments type them", () => {
   const years = (lines: string[], name = "Sheet1") =>
     workbookClues(book(titled(name, lines))).sheets[0].years;
@@ -214,10 +273,25 @@ describe("the choice", () => {
     expect(c.ok && c.candidate.rulebook.id).toBe("hai-phong-2026-2030");
     if (!c.ok) return;
     expect(c.others.map((o) => [o.sheet, o.coveredBy?.rulebook.id])).toEqual([["PL1", "hai-phong-2024"]]);
-    expect(othersText(c.others, "vi")).toBe('Trang thuộc kế hoạch khác: "PL1" (NĂM 2024: sổ hai-phong-2024)');
-    expect(othersText(c.others, "en")).toBe(
-      'Sheets of another plan: "PL1" (NĂM 2024: rulebook hai-phong-2024)',
-    );
+  });
+
+  it("a sheet of another plan is given the best rulebook that covers it, by the same order, not the first listed", () => {
+    const bp = (n: string, y: number) =>
+      titled(n, ["UBND TỈNH BÌNH PHƯỚC", `DANH SÁCH BỒI DƯỠNG THƯỜNG XUYÊN NĂM ${y}`]);
+    const bdtx = builtinRulebook("binh-phuoc-bdtx-2023-2024");
+    const of = (id: string, years: number[], origin: Candidate["origin"]): Candidate => ({
+      rulebook: { ...bdtx, id, years },
+      origin,
+    });
+    const c = chooseRulebook(book(bp("DS 2023", 2023), bp("DS 2023 b", 2023), bp("DS 2024", 2024)), [
+      of("bp-2023", [2023], { kind: "builtin" }),
+      of("bp-2024-2025", [2024, 2025], { kind: "builtin" }),
+      // The department's own, of the sheet's one year: before a built-in one, whatever the order given.
+      of("bp-2024-cua-so", [2024], { kind: "folder", file: "bp.json" }),
+    ]);
+    if (!c.ok) throw new Error("no choice");
+    expect(c.candidate.rulebook.id).toBe("bp-2023");
+    expect(c.others.map((o) => [o.sheet, o.coveredBy?.rulebook.id])).toEqual([["DS 2024", "bp-2024-cua-so"]]);
   });
 
   it("no year anywhere: the default rulebook, said as such", () => {

@@ -10,7 +10,7 @@ import { main } from "../../src/cli/dean-rulebook";
 import { main as deanCheck } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/engine/check";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
-import { inferRulebook } from "../../src/engine/rulebook/infer";
+import { InferError, inferRulebook } from "../../src/engine/rulebook/infer";
 import { expectedUnitPrice } from "../../src/engine/plan/expect";
 import { createMatcher } from "../../src/engine/text/match";
 import { pathText } from "../../src/engine/rulebook/messages";
@@ -18,7 +18,8 @@ import { parseRulebookText } from "../../src/engine/rulebook/load";
 import { rulebookFromWorkbook } from "../../src/engine/rulebook/workbook";
 import { readXlsx } from "../../src/io/xlsx/read";
 import { runMain } from "../helpers/cli";
-import { seed2026Corrected, withCorrectedOverrides } from "../fixtures/seed2026";
+import { seed2023AsPrinted } from "../fixtures/seed2023";
+import { seed2026AsPrinted, seed2026Corrected, withCorrectedOverrides } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
 
 const sample = seed2026Corrected();
@@ -152,5 +153,132 @@ describe("dean-rulebook infer", () => {
       /^dean-rulebook: Không suy ra được sổ quy tắc: không nhận ra phụ lục kinh phí hay nhiệm vụ/,
     );
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+  });
+});
+
+const tmp = mkdtempSync(join(tmpdir(), "dean-rulebook-infer-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("seed 000's layout (levels and counts as text in one column, review item 11)", () => {
+  const wb = seed2023AsPrinted();
+  const { rulebook: d23 } = inferRulebook(wb, { source: "nhiem-vu-2023.xlsx" });
+
+  it("gives a draft: the levels named in the text, the upgrade line a degree upgrade, the counts read", () => {
+    expect(d23.years).toEqual([2023]);
+    expect(d23.levels.map((l) => l.id)).toEqual(expect.arrayContaining(["MN", "TH", "THCS"]));
+    const upgrade = d23.courses.find((c) => /nâng chuẩn/i.test(c.name));
+    expect(upgrade?.kind).toBe("dao-tao");
+    expect(upgrade?.offerings[0].counts).toMatchObject({ MN: 234, TH: 100, THCS: 54 });
+    // The plan checks without an error under its own draft.
+    const errors = checkWorkbook(wb, { rulebook: d23 }).findings.filter((f) => f.severity === "error");
+    expect(errors).toEqual([]);
+  });
+
+  it("dean-rulebook infer on samples/nhiem-vu-2023.xlsx writes the draft", async () => {
+    const out = join(tmp, "nhap-2023.json");
+    const r = await runMain(main, ["infer", join("samples", "nhiem-vu-2023.xlsx"), "-o", out]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(parseRulebookText(readFileSync(out, "utf8"), out).years).toEqual([2023]);
+  });
+
+  it("what cannot be read is said in short lines, one per problem, never the schema's list", async () => {
+    const noLevels = join(tmp, "khong-cap-hoc.xlsx");
+    writeFileSync(
+      noLevels,
+      await snapshotToXlsxBuffer({
+        sheets: [
+          {
+            name: "PL1",
+            values: [
+              ["NHIỆM VỤ ĐÀO TẠO, BỒI DƯỠNG NĂM 2025"],
+              [],
+              ["TT", "Nội dung", "Cấp học", "Hình thức thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+              [1, "Công tác truyền thông", "Toàn ngành", "Trực tiếp", "Sở GDĐT", "Các trường"],
+              [2, "Rà soát nhu cầu", "Toàn ngành", "Trực tuyến", "Sở GDĐT", "Các trường"],
+            ],
+          },
+        ],
+      }),
+    );
+    const r = await runMain(main, ["infer", noLevels, "-o", join(tmp, "y.json")]);
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split("\n");
+    expect(lines).toEqual([
+      "dean-rulebook: Không suy ra được sổ quy tắc:",
+      expect.stringMatching(/^dean-rulebook: – không nhận ra cấp học nào: /),
+    ]);
+    expect(r.err).not.toMatch(/courses\[|levels: /);
+    expect(existsSync(join(tmp, "y.json"))).toBe(false);
+  });
+});
+
+describe("a draft the rulebook's schema refuses", () => {
+  it("is said once per problem, naming the contents and their cells, not once per content", () => {
+    const row = (i: number, n: string, p: number) => [i, n, 1, 2, 3, p, 6 * p];
+    const wb = {
+      sheets: [
+        {
+          name: "KP",
+          values: [
+            ["KINH PHÍ ĐÀO TẠO NĂM 2025"],
+            [],
+            ["TT", "Nội dung", "MN", "TH", "THCS", "Đơn giá", "Thành tiền"],
+            row(1, "Bồi dưỡng A", -1),
+            row(2, "Bồi dưỡng B", -2),
+            row(3, "Bồi dưỡng C", -3),
+          ],
+        },
+      ],
+    };
+    let problems: string[] = [];
+    try {
+      inferRulebook(wb);
+    } catch (e) {
+      if (!(e instanceof InferError)) throw e;
+      problems = e.problems;
+    }
+    expect(problems).toEqual([
+      'đơn giá (price) không được âm: nội dung "Bồi dưỡng A" (KP!B4), "Bồi dưỡng B" (KP!B5) và 1 nội dung khác',
+    ]);
+  });
+});
+
+describe("the printed 2026–2030 sample: a count that contradicts its own note is flagged, not adopted", () => {
+  const printed = inferRulebook(seed2026AsPrinted(), { source: "ke-hoach-2026-2030.xlsx" });
+
+  it("keeps the note's quota and says each contradiction, with where it is", () => {
+    expect(printed.doubts.length).toBeGreaterThan(0);
+    for (const d of printed.doubts)
+      expect(d).toMatch(
+        /GDTX: phụ lục ghi (27|28) người \(PL\d+ KP 2030!G\d+\), nhưng ghi chú của dòng là 2 người\/trường × 13 trường = 26/,
+      );
+    // No fixed GDTX count of 27 or 28 in the draft: the quota decides.
+    const fixed = printed.rulebook.courses.flatMap((c) =>
+      c.offerings.filter((o) => o.counts.GDTX === 27 || o.counts.GDTX === 28),
+    );
+    expect(fixed).toEqual([]);
+    const flagged = printed.provenance.filter((p) => p.how.startsWith("CẦN XEM LẠI"));
+    expect(flagged).toHaveLength(printed.doubts.length);
+    expect(flagged.every((p) => p.path.includes("GDTX") && /KP 2030!G/.test(p.from ?? ""))).toBe(true);
+  });
+
+  it("so the typos are still found when the plan is checked under its own draft", () => {
+    const quota = (rb: typeof printed.rulebook) =>
+      checkWorkbook(seed2026AsPrinted(), { rulebook: rb })
+        .findings.filter((f) => f.rule === "quota" && f.sheet.includes("2030"))
+        .map((f) => f.cells[0]);
+    expect(quota(printed.rulebook)).toEqual(
+      expect.arrayContaining(quota(builtinRulebook()).filter((c) => c.startsWith("G"))),
+    );
+  });
+
+  it("dean-rulebook prints them under the written line", async () => {
+    const plan = join(tmp, "in-2026.xlsx");
+    writeFileSync(plan, await snapshotToXlsxBuffer(seed2026AsPrinted()));
+    const r = await runMain(main, ["infer", plan, "-o", join(tmp, "in-2026.json")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Cần xem lại \d+ số người trái với ghi chú của chính dòng đó/m);
+    expect(r.out).toMatch(/^ {2}– ".*" năm 2030, GDTX: phụ lục ghi 2[78] người/m);
   });
 });

@@ -10,9 +10,11 @@ import { RulebookError } from "../../src/engine/rulebook/load";
 import { checkPrepared, prepareCheck } from "../../src/engine/rulebook/select";
 import {
   findRulebookSheets,
+  PART_HEAD,
   RULEBOOK_SHEETS,
   rulebookFromWorkbook,
   rulebookTemplate,
+  SHEET_ORDER,
 } from "../../src/engine/rulebook/workbook";
 import type { CellValue, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { templateSnapshot } from "../../src/engine/templates/build";
@@ -83,6 +85,8 @@ describe("the rulebook workbook", () => {
       .map((v) => v.type === "list" && v.list);
     expect(lists).toContainEqual(["Đào tạo nâng chuẩn", "Bồi dưỡng", "Nhóm (tiêu đề)"]);
     expect(lists).toContainEqual(["GV", "CBQL", "CBGV"]);
+    // Upgrades go up: TC-ĐH, CĐ-ĐH…, never ĐH-CĐ, CĐ-CĐ or ĐH-ĐH (review item 14).
+    expect(lists).toContainEqual(["TC-CĐ", "TC-ĐH", "TC-ThS", "CĐ-ĐH", "CĐ-ThS", "ĐH-ThS"]);
     expect(courses.validations).toContainEqual(
       expect.objectContaining({ type: "decimal", range: "D7:D54", min: 0 }),
     );
@@ -184,22 +188,14 @@ describe("the rulebook workbook", () => {
     const [groups, parts] = [t.sheets[3], t.sheets[4]];
     expect(groups.rows[0][0]?.value).toBe("SỔ QUY TẮC — NHÓM ĐỐI TƯỢNG CỦA NỘI DUNG");
     expect(groups.rows[5].slice(1, 4).map((c) => c?.value)).toEqual(["khtn", "A", "Đối tượng A"]);
-    expect(parts.rows[4].map((c) => c?.value)).toEqual([
-      "STT",
-      "Mã nội dung",
-      "Năm",
-      "Cấp học",
-      "Loại hình trường",
-      "Nhóm đối tượng",
-      "Số người",
-    ]);
+    expect(parts.rows[4].map((c) => c?.value)).toEqual([...PART_HEAD]);
     // "MN CL: 34", "MNNCL: 200" of seed 000, one part a row.
     expect(parts.rows[5].map((c) => c?.value)).toEqual([1, "nang-chuan", 2023, "MN", "Công lập", null, 34]);
     expect(parts.rows[7].map((c) => c?.value)).toEqual([3, "khtn", 2023, null, null, "A", 477]);
     // Drop-downs take their items from the other sheets, so that a level or content added there is offered.
     expect(parts.validations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ range: "B6:B19", source: "'Nội dung & đơn giá'!$AA$7:$AA$19" }),
+        expect.objectContaining({ range: "B6:B19", source: "'Nội dung & đơn giá'!$AA$7:$AA$219" }),
         expect.objectContaining({ range: "D6:D19", source: "'Cấp học'!$B$6:$B$20" }),
         expect.objectContaining({ range: "E6:E19", list: ["Công lập", "Ngoài công lập"] }),
         expect.objectContaining({ range: "F6:F19", source: "'Nhóm đối tượng'!$C$6:$C$17" }),
@@ -207,7 +203,7 @@ describe("the rulebook workbook", () => {
       ]),
     );
     expect(groups.validations).toContainEqual(
-      expect.objectContaining({ range: "B6:B17", source: "'Nội dung & đơn giá'!$AA$7:$AA$19" }),
+      expect.objectContaining({ range: "B6:B17", source: "'Nội dung & đơn giá'!$AA$7:$AA$219" }),
     );
   });
 
@@ -302,15 +298,8 @@ describe("the rulebook workbook", () => {
   it("is found by the sheets' titles, whatever the sheets are called", () => {
     const wb = snapshotOf();
     const renamed = { sheets: wb.sheets.map((s) => ({ ...s, name: `${s.name} (2)` })) };
-    expect([...findRulebookSheets(renamed).keys()]).toEqual([
-      "info",
-      "levels",
-      "courses",
-      "groups",
-      "parts",
-      "units",
-      "rules",
-    ]);
+    // Every sheet of the template (the provenance is a draft's only).
+    expect([...findRulebookSheets(renamed).keys()]).toEqual(SHEET_ORDER.filter((k) => k !== "provenance"));
     expect(rulebookFromWorkbook(renamed)?.rulebook).toEqual(builtinRulebook());
     expect(findRulebookSheets(seed2024AsPrinted()).size).toBe(0);
   });

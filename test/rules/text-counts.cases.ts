@@ -11,7 +11,7 @@ import { textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
 const line = (course: string, changes: Record<number, unknown> = {}): Row => {
   const l = LINES_2023.find((x) => x.course === course);
   if (!l) throw new Error(course);
-  return Object.assign([...l.values], changes) as Row;
+  return Object.assign([...l.values], changes);
 };
 const RB = "hai-phong-2023";
 

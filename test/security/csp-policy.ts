@@ -10,7 +10,7 @@ const OFFICE_SCRIPT_SOURCES = new Set([
   "https://*.officeapps.live.com",
 ]);
 
-export function parseCsp(html: string): { policy: Map<string, string[]>; at: number } | undefined {
+function parseCsp(html: string): { policy: Map<string, string[]>; at: number } | undefined {
   for (const m of html.matchAll(/<meta\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
     const attrs = new Map<string, string>();
     for (const a of m[1].matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))

@@ -25,7 +25,7 @@ const hostileText = fc.oneof(
 
 const findingArb: fc.Arbitrary<Finding> = fc.record({
   rule: fc.constantFrom("totals", "unknown-course", "number-as-text"),
-  severity: fc.constantFrom("error", "warning", "info") as fc.Arbitrary<Finding["severity"]>,
+  severity: fc.constantFrom("error", "warning", "info"),
   sheet: fc.constantFrom(...SHEETS),
   cells: fc.array(fc.constantFrom("A1", "B7", "J16", "C3"), { minLength: 1, maxLength: 2 }),
   message: hostileText,

@@ -28,6 +28,9 @@ import { readPaneState } from "../../src/taskpane/pane-state";
 import { cutAtWord } from "../../src/taskpane/text";
 import { manyFindings } from "../fixtures/many-findings";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
+import { peopleWorkbook } from "../fixtures/people";
+import { builtinCandidates } from "../../src/engine/rulebook/builtin";
+import { checkPrepared, planSplit, prepareCheck } from "../../src/engine/rulebook/select";
 
 const rulebook = builtinRulebook();
 const options: EvalOptions = { locale: "vi", overrides: {}, accepted: [] };
@@ -72,6 +75,45 @@ function fakeWorker() {
 }
 
 describe("the checker in a worker", () => {
+  it("checks the sheets of another plan with that plan's rulebook, as dean-check does, also when one changes", async () => {
+    const wb = {
+      sheets: [
+        ...seed2026AsPrinted().sheets,
+        ...peopleWorkbook({ planted: true }).workbook.sheets,
+        { name: "KP 2019", values: [["KINH PHÍ ĐÀO TẠO NĂM 2019"], [], ["TT", "Nội dung", "Thành tiền"]] },
+      ],
+    };
+    const prepared = prepareCheck(wb, { candidates: builtinCandidates() });
+    if (!prepared.ok) throw new Error(prepared.error);
+    const split = planSplit(prepared);
+    expect(split.otherPlans.map((p) => [p.rulebook.id, p.sheets.length])).toEqual([["hai-phong-2024", 4]]);
+    expect(split.unchecked).toEqual([{ sheet: "KP 2019", text: "NĂM 2019" }]);
+    const expected = checkPrepared(prepared, {});
+    const worker = fakeWorker();
+    const engine = workerEngine(worker);
+    engine.setRulebook(prepared.used.rulebook, split);
+    const outcome = await engine.check(wb, options);
+    expect(outcome.findings).toEqual(expected.findings);
+    expect(outcome.findings).toContainEqual(
+      expect.objectContaining({ rule: "programme-fit", sheet: "DS đăng ký 2024" }),
+    );
+    expect(outcome.summary.skipped).toContainEqual({
+      sheet: "KP 2019",
+      reason: { id: "sheet.noRulebook", data: { text: "NĂM 2019" } },
+    });
+    // The budget is the chosen plan's: its years only.
+    expect(outcome.summary.budget.years.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
+    // An edit on a 2024 sheet: checked again with the 2024 rulebook, not the plan's.
+    const people = structuredClone(wb.sheets.find((s) => s.name === "DS đăng ký 2024"));
+    if (!people) throw new Error("DS");
+    const again = await engine.recheck([people], options);
+    expect(again.findings).toEqual(expected.findings);
+    // Another rulebook picked by the user: every sheet with it, nothing left aside.
+    engine.setRulebook(builtinRulebook("hai-phong-2024"));
+    const picked = await engine.evaluate(options);
+    expect(picked.summary.skipped.some((s) => s.reason.id === "sheet.noRulebook")).toBe(false);
+  });
+
   it("gets the snapshot in slices and gives back the same findings as the engine, in slices", async () => {
     const wb = manyFindings(rulebook, 5_000);
     const expected = checkWorkbook(wb, { rulebook }).findings;
@@ -230,7 +272,9 @@ describe("the list's rows", () => {
     expect(both.matched).toBeGreaterThan(0);
     for (const r of both.rows)
       if (r >= 0)
-        expect(`${findings[r].cells} ${findings[r].message}`).toMatch(/J16[^]*34\.511|34\.511[^]*J16/);
+        expect(`${findings[r].cells.join(",")} ${findings[r].message}`).toMatch(
+          /J16[^]*34\.511|34\.511[^]*J16/,
+        );
   });
 
   it("folds tone marks only when the query has none", () => {

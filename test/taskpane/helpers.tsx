@@ -18,7 +18,7 @@ configure({ defaultHidden: true });
 // Accessible names are computed with getComputedStyle (for ::before content) on every node: with
 // Fluent's ~650 CSS rules jsdom takes seconds per query. The pane's tests read inline styles only.
 const inlineStyle = (el: Element) => (el as HTMLElement).style ?? document.createElement("div").style;
-window.getComputedStyle = inlineStyle as unknown as typeof window.getComputedStyle;
+window.getComputedStyle = inlineStyle;
 
 /**
  * jsdom lays nothing out: the list's rows are given a height and its box a viewport, so that the

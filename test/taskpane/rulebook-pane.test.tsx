@@ -8,7 +8,8 @@
  */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { builtinCandidates, builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { checkPrepared, prepareCheck } from "../../src/engine/rulebook/select";
 import { rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { templateSnapshot } from "../../src/engine/templates/build";
@@ -156,12 +157,29 @@ it("a rulebook kept in the workbook's sheets with a mistake is said, at its cell
   expect(port.calls.filter((c) => c.startsWith("mark"))).toEqual([]);
 });
 
-it("says which sheets belong to another plan", async () => {
+it("checks the sheets of another plan with their plan's rulebook and says so; a sheet no rulebook has is not checked, and said", async () => {
   const wb: WorkbookSnapshot = {
-    sheets: [...seed2026AsPrinted().sheets.slice(5, 7), registrations.sheets[0]],
+    sheets: [
+      ...seed2026AsPrinted().sheets.slice(5, 7),
+      registrations.sheets[0],
+      { name: "KP 2019", values: [["KINH PHÍ ĐÀO TẠO NĂM 2019"], [], ["TT", "Nội dung", "Thành tiền"]] },
+    ],
   };
-  await open(wb);
+  const { port } = await open(wb);
   expect(
-    await screen.findByText('Trang thuộc kế hoạch khác: "PL1 MN" (NĂM 2024: sổ hai-phong-2024)'),
+    await screen.findByText(
+      'Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: "PL1 MN" ("NĂM 2024": sổ hai-phong-2024)',
+    ),
   ).toBeTruthy();
+  expect(
+    screen.getByText(/^Trang không kiểm tra: "KP 2019" \("NĂM 2019"\) — không sổ quy tắc nào có năm/),
+  ).toBeTruthy();
+  // The same findings as dean-check: each plan's sheets with its own rulebook.
+  const prepared = prepareCheck(wb, { candidates: builtinCandidates() });
+  if (!prepared.ok) throw new Error(prepared.error);
+  const expected = checkPrepared(prepared, {}).findings;
+  await waitFor(() => expect(port.calls.filter((c) => c.startsWith("mark"))).toHaveLength(1));
+  const key = (f: { rule: string; sheet: string; cells: readonly string[] }) =>
+    `${f.sheet}!${f.cells[0]} ${f.rule}`;
+  expect(port.marked.map(key)).toEqual(expected.map(key));
 });

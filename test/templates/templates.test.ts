@@ -6,6 +6,8 @@
 import { checkWorkbook } from "../../src/engine/check";
 import { monthsLeft, retirementDate, type Gender } from "../../src/engine/law/retirement";
 import { builtinRulebook, builtinRulebookIds } from "../../src/engine/rulebook/builtin";
+import { chooseRulebook } from "../../src/engine/rulebook/choose";
+import { provinceTitle } from "../../src/engine/rulebook/provinces";
 import type { Rulebook } from "../../src/engine/rulebook/schema";
 import {
   buildTemplate,
@@ -25,6 +27,7 @@ import {
   type TemplateKind,
 } from "../../src/engine/templates/spec";
 import { cellAt, formulaCells, functionsOf, PLAIN_FUNCTIONS, setPeople } from "./util";
+import { LEVEL_HEADER } from "../helpers/sheets";
 
 const rb2026 = builtinRulebook("hai-phong-2026-2030");
 const rb2024 = builtinRulebook("hai-phong-2024");
@@ -90,13 +93,16 @@ describe("cost template", () => {
   const t = buildTemplate("cost", { rulebook: rb2026, year: 2027 });
   const rows = t.sheets[0].rows;
   const find = (text: string) =>
-    rows.findIndex((r) => typeof r[1]?.value === "string" && (r[1].value as string).startsWith(text));
+    rows.findIndex((r) => typeof r[1]?.value === "string" && r[1].value.startsWith(text));
 
   it("has the official title block, unit line and header", () => {
     expect(rows[0][0]?.value).toBe("PHỤ LỤC 7");
     expect(rows[1][0]?.value).toBe("KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG ĐỘI NGŨ NĂM 2027");
     expect(rows[2][0]).toMatchObject({ style: "attached" });
-    expect(rows[2][0]?.value).toMatch(/^\(Kèm theo Kế hoạch số +\/KH-UBND ngày +tháng +năm +\)$/);
+    // The plan's province, as the seeds print it: the automatic choice reads it back (review item 6).
+    expect(rows[2][0]?.value).toMatch(
+      /^\(Kèm theo Kế hoạch số +\/KH-UBND ngày +tháng +năm +của Ủy ban nhân dân thành phố Hải Phòng\)$/,
+    );
     expect(rows[4].find((c) => c)?.value).toBe("Đơn vị tính: triệu đồng");
     expect(rows[4].find((c) => c)?.style).toBe("unit");
     expect(rows[5].map((c) => c?.value ?? null)).toEqual([
@@ -112,14 +118,7 @@ describe("cost template", () => {
       "Thành tiền",
       "Ghi chú",
     ]);
-    expect(rows[6].slice(2, 8).map((c) => c?.value)).toEqual([
-      "Mầm non",
-      "Tiểu học",
-      "THCS",
-      "THPT",
-      "GDTX",
-      "GDNN",
-    ]);
+    expect(rows[6].slice(2, 8).map((c) => c?.value)).toEqual(LEVEL_HEADER);
     expect(t.sheets[0].printTitleRows).toEqual([5, 6]);
     expect(t.sheets[0].merges).toEqual(
       expect.arrayContaining(["A1:K1", "A2:K2", "A3:K3", "C6:H6", "A6:A7", "I6:I7"]),
@@ -584,5 +583,47 @@ describe("the spec", () => {
       "Năm 2031 không thuộc sổ quy tắc hai-phong-2026-2030 (các năm: 2026, 2027, 2028, 2029, 2030).",
     );
     expect(() => buildTemplate("person-list", { ...o, rows: 0 })).toThrow("Số dòng trống");
+  });
+});
+
+describe("a template made from a department's own rulebook", () => {
+  const nd: Rulebook = {
+    ...builtinRulebook("hai-phong-2024"),
+    id: "nam-dinh-2027",
+    name: "Kế hoạch bồi dưỡng năm 2027 của Sở GDĐT Nam Định",
+    province: "Nam Định",
+    years: [2027],
+    courses: builtinRulebook("hai-phong-2026-2030").courses.slice(0, 2),
+    levels: builtinRulebook("hai-phong-2026-2030").levels,
+  };
+
+  it.each(["cost", "task", "registration", "assignment"] as const)(
+    "%s: names its province in the title lines, and is chosen back with that rulebook",
+    (kind) => {
+      const t = buildTemplate(kind, { rulebook: nd, year: 2027 });
+      const texts = t.sheets[0].rows.slice(0, 6).flatMap((r) => r.map((c) => c?.value));
+      expect(texts).toContain(
+        "(Kèm theo Kế hoạch số           /KH-UBND ngày      tháng      năm           của Ủy ban nhân dân tỉnh Nam Định)",
+      );
+      const snap = templateSnapshot(t);
+      const builtins = builtinRulebookIds.map((id) => ({
+        rulebook: builtinRulebook(id),
+        origin: { kind: "builtin" as const },
+      }));
+      const mine = { rulebook: nd, origin: { kind: "folder" as const, file: "quy-tac/nam-dinh-2027.xlsx" } };
+      const back = chooseRulebook(snap, [...builtins, mine]);
+      expect(back.ok && back.candidate.rulebook.id).toBe("nam-dinh-2027");
+      // Without it, no Hải Phòng plan of 2027 is taken for it: the province says which plan.
+      const without = chooseRulebook(snap, builtins);
+      expect(without.ok).toBe(false);
+      expect(!without.ok && without.province).toBe("Nam Định");
+    },
+  );
+
+  it("a province written with its kind is kept as written", () => {
+    expect(provinceTitle("Hải Phòng")).toBe("thành phố Hải Phòng");
+    expect(provinceTitle("Nam Định")).toBe("tỉnh Nam Định");
+    expect(provinceTitle("Tỉnh Bình Phước")).toBe("Tỉnh Bình Phước");
+    expect(provinceTitle("TP. Hồ Chí Minh")).toBe("TP. Hồ Chí Minh");
   });
 });

@@ -12,8 +12,6 @@ import { collapseSpaces, fold } from "../text/normalize";
 import type { Phrase } from "../i18n";
 import { EXCEL_MAX_SERIAL, serialToDay } from "./serial";
 
-export { EXCEL_MAX_SERIAL } from "./serial";
-
 export interface YearMonth {
   year: number;
   /** 1–12 */

@@ -30,7 +30,7 @@ export interface SerialDay {
 }
 
 /** Whether `serial` (its whole part) is a day Excel shows as a date: 1 … 2 958 465. */
-export function isExcelDateSerial(serial: number): boolean {
+function isExcelDateSerial(serial: number): boolean {
   const whole = Math.floor(serial);
   return whole >= 1 && whole <= EXCEL_MAX_SERIAL;
 }

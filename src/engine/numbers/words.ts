@@ -14,8 +14,6 @@ import { fold } from "../text/normalize";
 
 const DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 const GROUPS = ["", "nghìn", "triệu"];
-/** Largest integer read exactly (the issue asks for at least 999 999 999 999 999). */
-export const MAX_WORDS = Number.MAX_SAFE_INTEGER;
 
 /** Reads a group of three digits; `full` reads "không trăm"/"linh" as inside a larger number. */
 function readGroup(n: number, full: boolean): string[] {

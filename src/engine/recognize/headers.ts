@@ -24,8 +24,6 @@ export type Role =
   | "product"
   | "person";
 
-type ScalarRole = Exclude<Role, "quantity">;
-
 /** Header patterns on folded text (no diacritics, lower case, punctuation → spaces). */
 const rolePatterns: [Role, RegExp][] = [
   ["tt", /^(s ?tt|tt|so tt|so thu tu)$/],
@@ -55,7 +53,7 @@ export function roleOf(text: string): Role | undefined {
 }
 
 /** roleOf for a text already folded. */
-export function roleOfFolded(f: string): Role | undefined {
+function roleOfFolded(f: string): Role | undefined {
   if (!f) return undefined;
   for (const [role, re] of rolePatterns) if (re.test(f)) return role;
   return undefined;
@@ -167,8 +165,8 @@ function readColumns(grid: Grid, rows: number[], levels: ToneTable<string>): Omi
       continue;
     }
     const role = roleOf(bottom) ?? roleOf(parts[0]) ?? roleOf(joined);
-    if (role && role !== "quantity" && columns[role as ScalarRole] === undefined) {
-      columns[role as ScalarRole] = c;
+    if (role && role !== "quantity" && columns[role] === undefined) {
+      columns[role] = c;
       continue;
     }
     // "Số lượng" and unnamed headings are value columns (registration tables); the first "Số

@@ -80,7 +80,7 @@ export interface CountPart {
 }
 
 /** A head-count column holding text (seed 000's "Số lượng dự kiến"): its parts and their sum. */
-export interface Quantity {
+interface Quantity {
   /** The sum of the parts (a plain number is one part). */
   total: NumberCell;
   parts: CountPart[];

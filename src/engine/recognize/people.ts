@@ -42,7 +42,7 @@ const FIELDS: [PersonField, RegExp][] = [
   ["remark", /^(ghi chu|ly do)\b/],
 ];
 
-export function personColumns(header: HeaderReading): Partial<Record<PersonField, number>> {
+function personColumns(header: HeaderReading): Partial<Record<PersonField, number>> {
   const out: Partial<Record<PersonField, number>> = {};
   for (const [col, text] of header.texts) {
     const f = fold(text);
@@ -60,12 +60,12 @@ const QUALIFICATIONS: [RegExp, Qualification][] = [
   [/\b(trung cap|tc|tcsp|so cap)\b/, "TC"],
 ];
 
-export function readQualification(text: string): Qualification | undefined {
+function readQualification(text: string): Qualification | undefined {
   const f = fold(text);
   return QUALIFICATIONS.find(([re]) => re.test(f))?.[1];
 }
 
-export function readSector(text: string): "cong-lap" | "ngoai-cong-lap" | undefined {
+function readSector(text: string): "cong-lap" | "ngoai-cong-lap" | undefined {
   const f = fold(text);
   if (/\b(ngoai cong lap|ncl|tu thuc|dan lap)\b/.test(f)) return "ngoai-cong-lap";
   if (/\b(cong lap|cl)\b/.test(f)) return "cong-lap";

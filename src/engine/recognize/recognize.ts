@@ -179,7 +179,7 @@ function readTitleLines(grid: Grid, headerRow: number): TitleLine[] {
 
 const romans: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 
-export function romanToInt(s: string): number | undefined {
+function romanToInt(s: string): number | undefined {
   let total = 0;
   let prev = 0;
   for (const ch of s.toLowerCase().split("").reverse()) {

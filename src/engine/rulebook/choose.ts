@@ -11,7 +11,9 @@
  *    province the workbook names, if it names one. The rulebook covering the most sheets wins;
  *    ties go to the one of the named province, then the department's own over a built-in, then the
  *    one with fewer years (the more specific plan), then the order given.
- * 3. Sheets the winner does not cover are said (`others`), with the rulebook that would cover them.
+ * 3. Sheets the winner does not cover are said (`others`), with the rulebook that covers them (the
+ *    best of those that do, by the same order); ./select.ts checks them against it, and leaves out
+ *    a sheet that no rulebook covers.
  * 4. No year anywhere: the first candidate of the named province and kind (the default built-in
  *    rulebook when nothing is named), said as such.
  * 5. Years that no candidate covers: no choice (`ok: false`) — the workbook must not be checked
@@ -19,7 +21,7 @@
  */
 import { formatMessage, type Locale } from "../i18n";
 import type { WorkbookSnapshot } from "../snapshot";
-import { toneText, workbookClues, type PlanKind, type SheetClues, type YearClue } from "./clues";
+import { levelWords, toneText, workbookClues, type PlanKind, type SheetClues, type YearClue } from "./clues";
 import type { Rulebook } from "./schema";
 
 export type CandidateOrigin =
@@ -92,6 +94,7 @@ export function chooseRulebook(
   const clues = workbookClues(snapshot, {
     provinces: candidates.map((c) => c.rulebook.province),
     skip: options.skipSheets,
+    levels: levelWords(candidates.map((c) => c.rulebook)),
   });
   return chooseByClues(clues.sheets, candidates);
 }
@@ -150,6 +153,16 @@ export function chooseByClues(sheets: readonly SheetClues[], candidates: readonl
     return { ok: true, candidate: fit[best], reason, others: [] };
   }
 
+  /** The best candidate covering one sheet, by the same order (the count of sheets left aside). */
+  const bestFor = (s: SheetYears): Candidate | undefined => {
+    let top: { c: Candidate; rank: number[] } | undefined;
+    pool.forEach((c, i) => {
+      if (!covers(c, s)) return;
+      const r = rank(c, i, 0);
+      if (!top || better(r, top.rank)) top = { c, rank: r };
+    });
+    return top?.c;
+  };
   let best: { c: Candidate; rank: number[]; covered: SheetYears[] } | undefined;
   pool.forEach((c, i) => {
     const covered = dated.filter((s) => covers(c, s));
@@ -163,7 +176,7 @@ export function chooseByClues(sheets: readonly SheetClues[], candidates: readonl
   const others: OtherPlanSheet[] = dated
     .filter((s) => !coveredSheets.has(s.sheet))
     .map((s) => {
-      const by = pool.find((c) => covers(c, s));
+      const by = bestFor(s);
       return by ? { ...s, coveredBy: by } : { ...s };
     });
   const reason: ChoiceReason = {
@@ -174,6 +187,34 @@ export function chooseByClues(sheets: readonly SheetClues[], candidates: readonl
   };
   if (province !== undefined) reason.province = province;
   return { ok: true, candidate: winner.c, reason, others };
+}
+
+/**
+ * The sheets that name years (their plan's years, else the cited plan's date, as the choice
+ * reads them) which `rulebook` does not cover, and how many such sheets there are: what a
+ * rulebook the user named (--rules, the pane's picker, a saved choice) is said not to cover.
+ */
+export function uncoveredSheets(
+  snapshot: WorkbookSnapshot,
+  rulebook: Rulebook,
+  candidates: readonly Candidate[] = [],
+): { uncovered: SheetYears[]; dated: number } {
+  const sheets = workbookClues(snapshot, {
+    provinces: [rulebook.province, ...candidates.map((c) => c.rulebook.province)],
+    levels: levelWords([rulebook, ...candidates.map((c) => c.rulebook)]),
+  }).sheets;
+  const kinds = [...new Set(sheets.map((s) => s.kind).filter((k): k is PlanKind => k !== undefined))];
+  const planKind = kinds.length === 1 ? kinds[0] : undefined;
+  const kindOf = new Map(sheets.map((s) => [s.sheet, s.kind ?? planKind]));
+  const all: SheetYears[] = sheets.flatMap((s) => (s.years ? [{ sheet: s.sheet, clue: s.years }] : []));
+  const strong = all.filter((s) => s.clue.how !== "cited");
+  const dated = strong.length > 0 ? strong : all;
+  const years = new Set(rulebook.years);
+  const uncovered = dated.filter((s) => {
+    const k = kindOf.get(s.sheet);
+    return (k !== undefined && k !== planKindOf(rulebook)) || !s.clue.years.every((y) => years.has(y));
+  });
+  return { uncovered, dated: dated.length };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,9 +229,16 @@ const WORDS = {
     sheetName: 'tên trang "{text}"',
     province: "tỉnh/thành phố {province}",
     default: "không trang nào ghi năm của kế hoạch: dùng sổ {id}",
-    others: "Trang thuộc kế hoạch khác: {list}",
-    otherBy: '"{sheet}" ({text}: sổ {id})',
-    otherNone: '"{sheet}" ({text}: không sổ nào có)',
+    otherPlans: "Trang thuộc kế hoạch khác, kiểm tra theo sổ quy tắc của kế hoạch đó: {list}",
+    otherPlan: '{sheets} ("{text}": sổ {id})',
+    unchecked:
+      "Trang không kiểm tra: {list} — không sổ quy tắc nào có năm của trang; chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR)",
+    uncheckedOne: '"{sheet}" ("{text}")',
+    uncovered:
+      "Sổ quy tắc {id} ({years}) không có năm của trang: {list} — vẫn kiểm tra theo sổ đã chọn, nhưng các trang này thuộc kế hoạch khác: kết quả của chúng không đáng tin; chọn sổ khác, hoặc để tự chọn sổ của từng trang",
+    uncoveredAll:
+      "Sổ quy tắc {id} ({years}) không có năm của trang nào: {list} — đã kiểm tra theo sổ đã chọn, nhưng sổ tính thuộc kế hoạch khác: kết quả không đáng tin; chọn sổ khác, hoặc để tự chọn sổ",
+    uncoveredReason: 'tiêu đề ghi "{text}", sổ {id} không có năm này',
     none: "Không có sổ quy tắc nào cho sổ tính này: {found}. Các sổ quy tắc có: {list}. Chọn sổ bằng --rules, hoặc thêm sổ của đơn vị vào thư mục --rules-dir (hoặc DEAN_RULES_DIR).",
     foundYears: '"{text}" ở {where}',
     foundProvince: "tỉnh/thành phố {province}",
@@ -211,9 +259,16 @@ const WORDS = {
     sheetName: 'the sheet name "{text}"',
     province: "province {province}",
     default: "no sheet names a year of the plan: using {id}",
-    others: "Sheets of another plan: {list}",
-    otherBy: '"{sheet}" ({text}: rulebook {id})',
-    otherNone: '"{sheet}" ({text}: no rulebook has it)',
+    otherPlans: "Sheets of another plan, checked with that plan's rulebook: {list}",
+    otherPlan: '{sheets} ("{text}": rulebook {id})',
+    unchecked:
+      "Sheets not checked: {list} — no rulebook has their years; choose one with --rules, or add the department's own to the --rules-dir folder (or DEAN_RULES_DIR)",
+    uncheckedOne: '"{sheet}" ("{text}")',
+    uncovered:
+      "The rulebook {id} ({years}) does not have the years of: {list} — checked with the chosen rulebook all the same, but these sheets belong to another plan: their results cannot be trusted; choose another rulebook, or let each sheet's be chosen automatically",
+    uncoveredAll:
+      "The rulebook {id} ({years}) has the years of no sheet: {list} — checked with the chosen rulebook, but the workbook belongs to another plan: the results cannot be trusted; choose another rulebook, or let it be chosen automatically",
+    uncoveredReason: 'the title says "{text}"; {id} does not have that year',
     none: "No rulebook fits this workbook: {found}. The rulebooks: {list}. Choose one with --rules, or add the department's own to the --rules-dir folder (or DEAN_RULES_DIR).",
     foundYears: '"{text}" at {where}',
     foundProvince: "province {province}",
@@ -265,14 +320,7 @@ export function reasonText(reason: ChoiceReason, rulebook: Rulebook, locale: Loc
     case "default":
       return w(locale, "default", { id: rulebook.id });
     case "years": {
-      const clue =
-        reason.clue.clue.how === "sheet-name"
-          ? w(locale, "sheetName", { text: reason.clue.clue.text })
-          : w(locale, reason.clue.clue.how === "cited" ? "cited" : "years", {
-              text: reason.clue.clue.text,
-              where: where(reason.clue),
-            });
-      const parts = [clue];
+      const parts = [clueText(reason.clue, locale)];
       if (reason.of > 1) parts.push(w(locale, "yearsOf", { covered: reason.covered, of: reason.of }));
       if (reason.province) parts.push(w(locale, "province", { province: reason.province }));
       return parts.join("; ");
@@ -280,15 +328,67 @@ export function reasonText(reason: ChoiceReason, rulebook: Rulebook, locale: Loc
   }
 }
 
-/** The sheets of another plan, in one line, or undefined when there are none. */
-export function othersText(others: readonly OtherPlanSheet[], locale: Locale): string | undefined {
-  if (others.length === 0) return undefined;
-  const list = others.map((o) =>
-    o.coveredBy
-      ? w(locale, "otherBy", { sheet: o.sheet, text: o.clue.text, id: o.coveredBy.rulebook.id })
-      : w(locale, "otherNone", { sheet: o.sheet, text: o.clue.text }),
+/** A group of sheets checked with another plan's rulebook (./select.ts). */
+export interface OtherPlanGroup {
+  candidate: Candidate;
+  sheets: SheetYears[];
+}
+
+/** The groups of sheets of other plans, in one line: '"PL1 MN", "PL2 TH" ("NĂM 2024": sổ hai-phong-2024)'. */
+export function otherPlansText(groups: readonly OtherPlanGroup[], locale: Locale): string | undefined {
+  if (groups.length === 0) return undefined;
+  const list = groups.map((g) =>
+    w(locale, "otherPlan", {
+      sheets: g.sheets.map((s) => `"${s.sheet}"`).join(", "),
+      text: g.sheets[0].clue.text,
+      id:
+        g.candidate.origin.kind === "builtin"
+          ? g.candidate.rulebook.id
+          : `${g.candidate.rulebook.id}, ${originText(g.candidate, locale)}`,
+    }),
   );
-  return w(locale, "others", { list: list.join(", ") });
+  return w(locale, "otherPlans", { list: list.join("; ") });
+}
+
+/** The sheets no rulebook covers, in one line, or undefined when there are none. */
+export function uncheckedText(sheets: readonly SheetYears[], locale: Locale): string | undefined {
+  if (sheets.length === 0) return undefined;
+  const list = sheets.map((s) => w(locale, "uncheckedOne", { sheet: s.sheet, text: s.clue.text }));
+  return w(locale, "unchecked", { list: list.join(", ") });
+}
+
+/**
+ * The sheets a named rulebook does not cover, in one line (`all`: it covers none of the sheets that
+ * name years), or undefined when there are none.
+ */
+export function uncoveredText(
+  sheets: readonly SheetYears[],
+  rulebook: Rulebook,
+  locale: Locale,
+  all = false,
+): string | undefined {
+  if (sheets.length === 0) return undefined;
+  const shown = sheets
+    .slice(0, 6)
+    .map((s) => w(locale, "uncheckedOne", { sheet: s.sheet, text: s.clue.text }));
+  if (sheets.length > 6) shown.push(`(+${sheets.length - 6})`);
+  return w(locale, all ? "uncoveredAll" : "uncovered", {
+    id: rulebook.id,
+    years: yearsText(rulebook.years),
+    list: shown.join(", "),
+  });
+}
+
+/** Why one sheet is not covered by a named rulebook (--json's "uncovered"). */
+export function uncoveredReason(s: SheetYears, rulebook: Rulebook, locale: Locale): string {
+  return w(locale, "uncoveredReason", { text: s.clue.text, id: rulebook.id });
+}
+
+/** The reason of a rulebook chosen for some sheets only: the first sheet's clue. */
+export function clueText(s: SheetYears, locale: Locale): string {
+  return s.clue.how === "sheet-name"
+    ? w(locale, "sheetName", { text: s.clue.text })
+    : w(locale, s.clue.how === "cited" ? "cited" : "years", { text: s.clue.text, where: where(s) });
 }
 
 /** The message of a workbook no rulebook fits: what was found and which rulebooks exist. */

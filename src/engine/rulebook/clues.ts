@@ -4,16 +4,20 @@
  * 2026-2030"), the province ("Ủy ban nhân dân thành phố Hải Phòng", "UBND TỈNH BÌNH PHƯỚC") and the
  * kind of plan (regular in-service training, BDTX, or a training plan). Pure: a snapshot in, clues out.
  *
- * Title lines are the rows above the first row with three or more filled cells (the column
- * header), at most MAX_TITLE_ROWS. Lines that cite another document ("Kèm theo Kế hoạch số …
+ * Title lines are the rows above the column header, found as the recognizer finds it (the row
+ * whose cells are column words: TT, Nội dung, the levels, Đơn giá… — recognize/headers.ts), at
+ * most MAX_TITLE_ROWS. A title merged across A1:E1 whose text an exporter repeats in every cell
+ * is a title line, not a header. Lines that cite another document ("Kèm theo Kế hoạch số …
  * năm 2025"), dates ("Hải Phòng, ngày … tháng … năm 2023") and horizons ("tầm nhìn đến năm
  * 2030") name no year of the plan. Vietnamese words are matched with their tone marks (a title
  * typed without any diacritics is matched folded).
  */
 import { toA1 } from "../a1";
-import { cellText } from "../recognize/grid";
+import { cellText, Grid } from "../recognize/grid";
+import { findHeader, roleOf } from "../recognize/headers";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { fold } from "../text/normalize";
+import { ToneTable } from "../text/tone";
 import { PROVINCES } from "./provinces";
 
 export const MAX_TITLE_ROWS = 15;
@@ -89,26 +93,83 @@ interface Line {
   marked: boolean;
 }
 
+/**
+ * Level names of the candidates' rulebooks (with the usual ones), which a header may carry as its
+ * only column words ("MN", "TH", "THCS").
+ */
+export function levelWords(
+  rulebooks: readonly { levels: readonly { id: string; name: string; aliases: readonly string[] }[] }[] = [],
+): ToneTable<string> {
+  const t = new ToneTable<string>();
+  for (const [id, name] of COMMON_LEVELS) t.add(id, id).add(name, id);
+  for (const rb of rulebooks)
+    for (const l of rb.levels) for (const n of [l.id, l.name, ...l.aliases]) t.add(n, l.id);
+  return t;
+}
+
+const COMMON_LEVELS = [
+  ["MN", "Mầm non"],
+  ["TH", "Tiểu học"],
+  ["THCS", "Trung học cơ sở"],
+  ["THPT", "Trung học phổ thông"],
+  ["GDTX", "Giáo dục thường xuyên"],
+] as const;
+
+let defaultLevels: ToneTable<string> | undefined;
+
+/**
+ * The row (0-based, from the sheet's first row) of the column header: the recognizer's header
+ * (recognize/headers.ts findHeader), else the first row with two cells that are column words or
+ * level names, or else the first row of three figures; undefined when no row is (then every row
+ * up to MAX_TITLE_ROWS may be a title line).
+ */
+function headerRow(sheet: SheetSnapshot, levels: ToneTable<string>): number | undefined {
+  const r0 = sheet.origin?.row ?? 0;
+  let grid: Grid;
+  try {
+    grid = new Grid(sheet);
+  } catch {
+    return undefined;
+  }
+  const found = findHeader(grid, levels, MAX_TITLE_ROWS + 5);
+  if (found) return found.rows[0] - r0;
+  const rows = Math.min(sheet.values.length, MAX_TITLE_ROWS);
+  for (let r = 0; r < rows; r++) {
+    let words = 0;
+    let numbers = 0;
+    for (const v of sheet.values[r] ?? []) {
+      if (typeof v === "number") numbers++;
+      const t = typeof v === "string" ? v.trim() : "";
+      if (t && t.length <= 80 && (roleOf(t) !== undefined || levels.has(t))) words++;
+    }
+    // Column words, or the table's first row of figures: the titles are above.
+    if (words >= 2 || numbers >= 3) return r;
+  }
+  return undefined;
+}
+
 /** The title lines of a sheet: rows above the header, each joined, with its first cell. */
-export function titleLines(sheet: SheetSnapshot, max = MAX_TITLE_ROWS): Line[] {
+export function titleLines(
+  sheet: SheetSnapshot,
+  max = MAX_TITLE_ROWS,
+  levels: ToneTable<string> = (defaultLevels ??= levelWords()),
+): Line[] {
   const out: Line[] = [];
   const r0 = sheet.origin?.row ?? 0;
   const c0 = sheet.origin?.col ?? 0;
-  const rows = Math.min(sheet.values.length, max);
+  const rows = Math.min(sheet.values.length, max, headerRow(sheet, levels) ?? Infinity);
   for (let r = 0; r < rows; r++) {
     const row = sheet.values[r] ?? [];
     const texts: string[] = [];
     let first = -1;
-    let filled = 0;
     for (let c = 0; c < row.length; c++) {
       const t = cellText(row[c]);
-      if (!t) continue;
-      filled++;
-      if (typeof row[c] !== "string") continue;
+      if (!t || typeof row[c] !== "string") continue;
+      // A merged title repeated in every cell of its merge (as exporters write it) is said once.
+      if (texts.length > 0 && texts[texts.length - 1] === (t.length > 500 ? t.slice(0, 500) : t)) continue;
       if (first < 0) first = c;
       texts.push(t.length > 500 ? t.slice(0, 500) : t);
     }
-    if (filled >= 3) break; // the column header: what follows is the table
     if (texts.length === 0) continue;
     const text = texts.join(" ");
     const marked = hasMarks(text);
@@ -241,8 +302,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const OWN_SHEET = /^(Kết quả kiểm tra|Check results|Bảng tuổi nghỉ hưu)( \(\d+\))?$/;
 
 /** The clues of one sheet. */
-export function sheetClues(sheet: SheetSnapshot, provinces: readonly string[] = []): SheetClues {
-  const lines = titleLines(sheet);
+export function sheetClues(
+  sheet: SheetSnapshot,
+  provinces: readonly string[] = [],
+  levels?: ToneTable<string>,
+): SheetClues {
+  const lines = titleLines(sheet, MAX_TITLE_ROWS, levels);
   const y = yearClues(lines);
   const fromName = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(sheet.name);
   const years =
@@ -269,11 +334,16 @@ export function sheetClues(sheet: SheetSnapshot, provinces: readonly string[] = 
  */
 export function workbookClues(
   snapshot: WorkbookSnapshot,
-  options: { provinces?: readonly string[]; skip?: ReadonlySet<string> } = {},
+  options: {
+    provinces?: readonly string[];
+    skip?: ReadonlySet<string>;
+    /** The level names a header may carry (levelWords of the candidates). */
+    levels?: ToneTable<string>;
+  } = {},
 ): WorkbookClues {
   return {
     sheets: snapshot.sheets
       .filter((s) => !OWN_SHEET.test(s.name) && !options.skip?.has(s.name))
-      .map((s) => sheetClues(s, options.provinces)),
+      .map((s) => sheetClues(s, options.provinces, options.levels)),
   };
 }

@@ -29,7 +29,7 @@ import { createMatcher } from "../text/match";
 import { fold } from "../text/normalize";
 import { workbookClues } from "./clues";
 import { yearsText } from "./choose";
-import { parseRulebook } from "./load";
+import { parseRulebook, RulebookError } from "./load";
 import type { Course, Level, Offering, Rulebook } from "./schema";
 import type { Provenance } from "./workbook";
 import { rulebookSheetNames } from "./workbook";
@@ -47,12 +47,22 @@ const LEVELS: readonly Level[] = [
 export interface InferredRulebook {
   rulebook: Rulebook;
   provenance: Provenance[];
+  /**
+   * Values the draft did not adopt because the plan contradicts itself (a line's head-count that
+   * is not its own note's "k người/trường" × the schools): one short line each, also on the
+   * "Cách suy ra" sheet, for the department to decide.
+   */
+  doubts: string[];
 }
 
 /** A plan from which no rulebook can be drafted (no cost or task appendix recognised). */
 export class InferError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    message: string,
+    /** What could not be read, one short Vietnamese line each (the CLI prints one per line). */
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length > 0 ? `${message} ${problems.join("; ")}` : message);
     this.name = "InferError";
   }
 }
@@ -85,7 +95,7 @@ function programmeOf(label: string): Course["programme"] {
   const from = QUAL[m[1]];
   const to = QUAL[m[2]];
   if (from === "ThS" || to === "TC") return undefined;
-  return { from, to } as Course["programme"];
+  return { from, to };
 }
 
 /** Who a line is for, from its note or its words: "Hiệu trưởng", "CBQL" → CBQL; "2CBQ,GV" → CBGV; "GV" → GV. */
@@ -243,11 +253,15 @@ export function inferRulebook(
         o = { year, counts: new Map() };
         d.offerings.set(year, o);
       }
+      // Levels named in a "Cấp học" cell (seed 000 prints them as text): the line is for them.
+      for (const id of row.levels?.ids ?? []) d.levels.add(id);
       // Counts: the cost appendix's when there is one (it is read first).
       for (const [level, n] of Object.entries(row.counts)) {
         if (!o.counts.has(level)) o.counts.set(level, { value: n.value, from: where(t, n.cell) });
         if (n.value !== 0) d.levels.add(level);
       }
+      // A degree upgrade by its words, in a task appendix too (seed 000 has no cost appendix).
+      if (UPGRADE.test(fold(row.label.text)) && d.kind !== "nhom") d.kind = "dao-tao";
       if (t.kind !== "cost") return;
       const note = row.note?.text;
       if (note) o.note = note;
@@ -278,12 +292,22 @@ export function inferRulebook(
     });
   }
 
-  // Levels: those with a column in some table, in the catalogue's order.
-  const seen = new Set(wb.tables.flatMap((t) => Object.keys(t.columns.levels)));
+  // Levels: those with a column in some table, or named in a line's "Cấp học" or "Số lượng"
+  // text (seed 000: "MN CL: 34", "THCS"), in the catalogue's order.
+  const seen = new Set([
+    ...wb.tables.flatMap((t) => Object.keys(t.columns.levels)),
+    ...drafts.flatMap((d) => [...d.levels]),
+    ...drafts.flatMap((d) => [...d.offerings.values()].flatMap((o) => [...o.counts.keys()])),
+  ]);
   const levels: Level[] = LEVELS.filter((l) => seen.has(l.id)).map((l) => ({
     ...l,
     aliases: [...l.aliases],
   }));
+
+  if (levels.length === 0)
+    throw new InferError("Không suy ra được sổ quy tắc:", [
+      'không nhận ra cấp học nào: các phụ lục không có cột cấp học (MN, TH, THCS…) hay chữ ghi cấp học ở cột Cấp học hoặc Số lượng ("TH: 100").',
+    ]);
 
   // School counts: count ÷ quota on the lines that state a quota, when most such lines agree.
   levels.forEach((level, li) => {
@@ -321,6 +345,7 @@ export function inferRulebook(
     }
   });
   const schools = new Map(levels.map((l) => [l.id, l.schools]));
+  const doubts: string[] = [];
 
   // The draft's contents.
   const courses: Course[] = [];
@@ -397,7 +422,8 @@ export function inferRulebook(
         });
       }
       if (o.note) off.note = o.note;
-      if (d.kind !== "nhom") quotaAndCounts(d, o, off, schools, new Set(course.levels), p, provenance);
+      if (d.kind !== "nhom")
+        quotaAndCounts(d, o, off, schools, new Set(course.levels), p, provenance, doubts);
       course.offerings.push(off);
     });
     courses.push(course);
@@ -458,9 +484,47 @@ export function inferRulebook(
     }
     data.planTotal = planTotal;
   }
-  const rulebook = parseRulebook(data, "Bản nháp sổ quy tắc");
-  return { rulebook, provenance };
+  let rulebook: Rulebook;
+  try {
+    rulebook = parseRulebook(data, "Bản nháp sổ quy tắc");
+  } catch (e) {
+    if (e instanceof RulebookError)
+      throw new InferError("Không suy ra được sổ quy tắc:", draftProblems(e, drafts));
+    throw e;
+  }
+  return { rulebook, provenance, doubts };
 }
+
+/**
+ * A draft the schema refuses, said per problem in a short line: the same message on several
+ * contents once, naming the first contents ("cấp học được tham gia (levels) cần ít nhất 1 mục:
+ * nội dung "Công tác truyền thông…", "Rà soát…" và 6 nội dung khác").
+ */
+function draftProblems(e: RulebookError, drafts: readonly Draft[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const line of e.problems) {
+    const m = /^(.*?): (.*)$/.exec(line);
+    const path = m ? m[1] : "";
+    const text = m ? m[2] : line;
+    const c = /^courses\[(\d+)\]/.exec(path);
+    const what = c
+      ? `"${shorten(drafts[Number(c[1])]?.name ?? path)}" (${drafts[Number(c[1])]?.from ?? path})`
+      : path;
+    const key = c ? text : `${path}: ${text}`;
+    const list = groups.get(key) ?? [];
+    if (c) list.push(what);
+    groups.set(key, list);
+  }
+  return [...groups.entries()]
+    .slice(0, 10)
+    .map(([text, where]) =>
+      where.length === 0
+        ? text
+        : `${text}: nội dung ${where.slice(0, 2).join(", ")}${where.length > 2 ? ` và ${where.length - 2} nội dung khác` : ""}`,
+    );
+}
+
+const shorten = (s: string) => (s.length > 50 ? `${s.slice(0, 49)}…` : s);
 
 function mode<T>(xs: readonly T[]): T {
   const n = new Map<T, number>();
@@ -477,6 +541,7 @@ function quotaAndCounts(
   eligible: ReadonlySet<string>,
   p: (key: string) => (string | number)[],
   provenance: Provenance[],
+  doubts: string[],
 ): void {
   const withSchools = [...o.counts.entries()].filter(
     ([l, c]) => (schools.get(l) ?? null) !== null && c.value > 0,
@@ -503,6 +568,14 @@ function quotaAndCounts(
     if (!eligible.has(level) && c.value === 0) continue;
     const s = schools.get(level) ?? null;
     if (k !== undefined && s !== null && c.value === k * s) continue;
+    if (o.quotaNote && k !== undefined && s !== null && c.value > 0) {
+      // The line contradicts its own note ("2 người/trường" × 13 trường = 26, printed 27): the
+      // note's quota is kept and the figure is not adopted, but said, for the department to decide.
+      const doubt = `"${shorten(d.name)}" năm ${o.year}, ${level}: phụ lục ghi ${c.value} người (${c.from}), nhưng ghi chú của dòng là ${k} người/trường × ${s} trường = ${k * s}: bản nháp giữ định mức ${k}/trường, không lấy số ${c.value}; nếu ${c.value} đúng, hãy ghi số cố định`;
+      doubts.push(doubt);
+      provenance.push({ path: [...p("counts"), level], how: `CẦN XEM LẠI: ${doubt}`, from: c.from });
+      continue;
+    }
     off.counts[level] = c.value;
     provenance.push({
       path: [...p("counts"), level],

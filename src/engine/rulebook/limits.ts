@@ -5,7 +5,7 @@
  * cost memory and time (a generated rulebook of 120 000 contents). They are checked on the parsed
  * JSON (or the rulebook workbook) before the schema walks it.
  */
-import { formatNumber, type Locale } from "../i18n";
+import { formatMessage, formatNumber, type Locale } from "../i18n";
 
 export const RULEBOOK_LIMITS = Object.freeze({
   /** Bytes of a rulebook file (JSON or .xlsx). */
@@ -26,15 +26,37 @@ export const RULEBOOK_LIMITS = Object.freeze({
 
 type Limited = "courses" | "levels" | "years" | "offerings" | "aliases" | "unitLists" | "unitNames";
 
-const WHAT: Record<Limited, { vi: string; en: string }> = {
-  courses: { vi: "nội dung", en: "contents" },
-  levels: { vi: "cấp học", en: "levels" },
-  years: { vi: "năm", en: "years" },
-  offerings: { vi: "năm của một nội dung", en: "years of one content" },
-  aliases: { vi: "tên khác", en: "other names" },
-  unitLists: { vi: "danh sách đơn vị", en: "unit lists" },
-  unitNames: { vi: "tên đơn vị trong một danh sách", en: "unit names in one list" },
-};
+/** The words of a refusal, by language: what is counted, and the sentences. */
+const WORDS = {
+  vi: {
+    rulebook: "Sổ quy tắc",
+    bytes:
+      "{who} quá lớn: {count} MB (tối đa {max} MB). Một sổ quy tắc thường chỉ vài chục KB: hãy kiểm tra lại tệp.",
+    text: "chữ quá dài: {count} ký tự (tối đa {max})",
+    many: "{who} quá lớn: {count} {what} (tối đa {max}). Một kế hoạch thường chỉ có vài chục nội dung: hãy kiểm tra lại tệp.",
+    courses: "nội dung",
+    levels: "cấp học",
+    years: "năm",
+    offerings: "năm của một nội dung",
+    aliases: "tên khác",
+    unitLists: "danh sách đơn vị",
+    unitNames: "tên đơn vị trong một danh sách",
+  },
+  en: {
+    rulebook: "The rulebook",
+    bytes:
+      "{who} is too large: {count} MB (at most {max} MB). A rulebook is usually a few dozen KB: check the file.",
+    text: "text too long: {count} characters (at most {max})",
+    many: "{who} is too large: {count} {what} (at most {max}). A plan usually has a few dozen contents: check the file.",
+    courses: "contents",
+    levels: "levels",
+    years: "years",
+    offerings: "years of one content",
+    aliases: "other names",
+    unitLists: "unit lists",
+    unitNames: "unit names in one list",
+  },
+} as const satisfies Record<Locale, Record<Limited | "rulebook" | "bytes" | "text" | "many", string>>;
 
 /** "Sổ quy tắc quá lớn: 120.000 nội dung (tối đa 5.000)." */
 export function tooLargeMessage(
@@ -43,22 +65,20 @@ export function tooLargeMessage(
   locale: Locale = "vi",
   origin?: string,
 ): string {
+  const words = WORDS[locale];
   const n = (x: number) => formatNumber(x, locale);
-  const who = origin ?? (locale === "vi" ? "Sổ quy tắc" : "The rulebook");
+  const who = origin ?? words.rulebook;
   if (what === "bytes") {
-    const mb = (x: number) => formatNumber(Math.round((x / 1024 / 1024) * 10) / 10, locale);
-    return locale === "vi"
-      ? `${who} quá lớn: ${mb(count)} MB (tối đa ${mb(RULEBOOK_LIMITS.maxBytes)} MB). Một sổ quy tắc thường chỉ vài chục KB: hãy kiểm tra lại tệp.`
-      : `${who} is too large: ${mb(count)} MB (at most ${mb(RULEBOOK_LIMITS.maxBytes)} MB). A rulebook is usually a few dozen KB: check the file.`;
+    const mb = (x: number) => n(Math.round((x / 1024 / 1024) * 10) / 10);
+    return formatMessage(words.bytes, { who, count: mb(count), max: mb(RULEBOOK_LIMITS.maxBytes) });
   }
-  if (what === "text")
-    return locale === "vi"
-      ? `chữ quá dài: ${n(count)} ký tự (tối đa ${n(RULEBOOK_LIMITS.text)})`
-      : `text too long: ${n(count)} characters (at most ${n(RULEBOOK_LIMITS.text)})`;
-  const max = RULEBOOK_LIMITS[what];
-  return locale === "vi"
-    ? `${who} quá lớn: ${n(count)} ${WHAT[what].vi} (tối đa ${n(max)}). Một kế hoạch thường chỉ có vài chục nội dung: hãy kiểm tra lại tệp.`
-    : `${who} is too large: ${n(count)} ${WHAT[what].en} (at most ${n(max)}). A plan usually has a few dozen contents: check the file.`;
+  if (what === "text") return formatMessage(words.text, { count: n(count), max: n(RULEBOOK_LIMITS.text) });
+  return formatMessage(words.many, {
+    who,
+    count: n(count),
+    what: words[what],
+    max: n(RULEBOOK_LIMITS[what]),
+  });
 }
 
 const arr = (x: unknown): unknown[] | undefined => (Array.isArray(x) ? x : undefined);

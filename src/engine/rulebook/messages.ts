@@ -7,16 +7,14 @@
  * workbook) is the caller's.
  */
 import type { z } from "zod";
-import { formatNumber, type Locale } from "../i18n";
+import { formatMessage, formatNumber, type Bilingual, type Locale } from "../i18n";
 import { refinementMessage, type RefinementKey, REFINEMENT_MESSAGES } from "./schema";
-
-type Names = { vi: string; en: string };
 
 /**
  * Field names by path pattern: array indices as "[]", keys of a record (counts by level, rules by
  * id, standards by level) as "*".
  */
-const FIELDS: Record<string, Names> = {
+const FIELDS: Record<string, Bilingual> = {
   "": { vi: "sổ quy tắc", en: "the rulebook" },
   $schema: { vi: "đường dẫn lược đồ ($schema)", en: "schema path ($schema)" },
   id: { vi: "mã sổ quy tắc (id)", en: "rulebook id (id)" },
@@ -237,7 +235,7 @@ export function pathText(path: readonly PropertyKey[]): string {
         .replace(/\.\[/g, "[");
 }
 
-const TYPES: Record<string, Names> = {
+const TYPES: Record<string, Bilingual> = {
   string: { vi: "chữ", en: "a text" },
   number: { vi: "một số", en: "a number" },
   int: { vi: "một số nguyên", en: "a whole number" },
@@ -248,21 +246,75 @@ const TYPES: Record<string, Names> = {
   null: { vi: "trống", en: "empty" },
 };
 
-const LIST_WORD = { vi: " hoặc ", en: " or " };
+/** The sentences of a schema problem, by language: {field}, {must}, {found}, {min}, {max}… */
+const ISSUES = {
+  vi: {
+    or: " hoặc ",
+    oneOf: "một trong {list}",
+    aList: "một danh sách",
+    aGroup: "một nhóm thông tin",
+    empty: "trống (null)",
+    missing: "thiếu {field}",
+    mustBe: "{field} phải là {must}, không phải {found}",
+    atLeastItems: "{field} cần ít nhất {min} mục",
+    blank: "{field} không được để trống",
+    negative: "{field} không được âm",
+    positive: "{field} phải lớn hơn 0",
+    atLeast: "{field} phải từ {min} trở lên",
+    greater: "{field} phải lớn hơn {min}",
+    atMostItems: "{field} có nhiều nhất {max} mục",
+    tooLong: "{field} quá dài (tối đa {max} ký tự)",
+    atMost: "{field} phải từ {max} trở xuống",
+    idFormat: '{field} chỉ gồm chữ không dấu, số, "-" và "_", bắt đầu bằng chữ hoặc số (đang ghi {found})',
+    monthFormat: "{field} phải ghi dạng năm-tháng, ví dụ 2020-07 (đang ghi {found})",
+    format: "{field} không đúng dạng (đang ghi {found})",
+    multipleOf: "{field} phải là bội của {divisor}",
+    invalid: "{field} không hợp lệ",
+  },
+  en: {
+    or: " or ",
+    oneOf: "one of {list}",
+    aList: "a list",
+    aGroup: "a group of fields",
+    empty: "empty (null)",
+    missing: "{field} is missing",
+    mustBe: "{field} must be {must}, not {found}",
+    atLeastItems: "{field} needs at least {min} item(s)",
+    blank: "{field} must not be blank",
+    negative: "{field} must not be negative",
+    positive: "{field} must be greater than 0",
+    atLeast: "{field} must be at least {min}",
+    greater: "{field} must be greater than {min}",
+    atMostItems: "{field} has at most {max} items",
+    tooLong: "{field} is too long (at most {max} characters)",
+    atMost: "{field} must be at most {max}",
+    idFormat:
+      '{field} may only hold letters without accents, digits, "-" and "_", starting with a letter or digit (found {found})',
+    monthFormat: "{field} must be written year-month, e.g. 2020-07 (found {found})",
+    format: "{field} is not written the expected way (found {found})",
+    multipleOf: "{field} must be a multiple of {divisor}",
+    invalid: "{field} is not valid",
+  },
+} as const;
+
+type IssueKey = keyof typeof ISSUES.vi;
+
+const say = (locale: Locale, key: IssueKey, data: Record<string, string | number> = {}) =>
+  formatMessage(ISSUES[locale][key], data);
 
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 function list(values: readonly unknown[], locale: Locale): string {
   const shown = values.map((v) => (typeof v === "string" ? `"${v}"` : String(v)));
   if (shown.length <= 1) return shown.join("");
-  return `${shown.slice(0, -1).join(", ")}${LIST_WORD[locale]}${shown[shown.length - 1]}`;
+  return `${shown.slice(0, -1).join(", ")}${ISSUES[locale].or}${shown[shown.length - 1]}`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const p of path) {
     if (v === null || typeof v !== "object") return undefined;
-    v = Object.hasOwn(v, p as string) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+    v = Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
   }
   return v;
 }
@@ -271,30 +323,26 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function shownValue(v: unknown, locale: Locale): string {
   if (typeof v === "string") return `"${v.length > 40 ? `${v.slice(0, 39)}…` : v}"`;
   if (typeof v === "number") return formatNumber(v, locale);
-  if (Array.isArray(v)) return locale === "vi" ? "một danh sách" : "a list";
-  if (v === null) return locale === "vi" ? "trống (null)" : "empty (null)";
-  if (typeof v === "object") return locale === "vi" ? "một nhóm thông tin" : "a group of fields";
+  if (Array.isArray(v)) return ISSUES[locale].aList;
+  if (v === null) return ISSUES[locale].empty;
+  if (typeof v === "object") return ISSUES[locale].aGroup;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a primitive by now
   return String(v);
 }
 
 /** What a field must be, from the issue (for messages on values of the wrong shape). */
 function mustBe(issue: z.core.$ZodIssue, locale: Locale): string | undefined {
-  const vi = locale === "vi";
   switch (issue.code) {
-    case "invalid_type": {
-      const t = TYPES[issue.expected] ?? { vi: issue.expected, en: issue.expected };
-      return t[locale];
-    }
+    case "invalid_type":
+      return (TYPES[issue.expected] ?? { vi: issue.expected, en: issue.expected })[locale];
     case "invalid_value":
-      return vi ? `một trong ${list(issue.values, locale)}` : `one of ${list(issue.values, locale)}`;
+      return say(locale, "oneOf", { list: list(issue.values, locale) });
     case "invalid_union": {
       // A union of literals (the default unit) or of objects (pricing): say what each accepts.
       const values = issue.errors.flatMap((e) =>
         e.flatMap((x) => (x.code === "invalid_value" ? x.values : [])),
       );
-      if (values.length > 0)
-        return vi ? `một trong ${list(values, locale)}` : `one of ${list(values, locale)}`;
-      return undefined;
+      return values.length > 0 ? say(locale, "oneOf", { list: list(values, locale) }) : undefined;
     }
     default:
       return undefined;
@@ -312,73 +360,42 @@ export function issueText(
   locale: Locale = "vi",
   options: WordingOptions = {},
 ): string {
-  const vi = locale === "vi";
   const field = fieldName(issue.path, locale, options);
   const found = valueAt(data, issue.path);
   // Years and small bounds read better without digit grouping ("1990", not "1.990").
   const n = (x: number | bigint) =>
     Math.abs(Number(x)) < 10_000 ? String(x) : formatNumber(Number(x), locale);
+  const as = (key: IssueKey, data: Record<string, string | number> = {}) =>
+    say(locale, key, { field, ...data });
   switch (issue.code) {
     case "invalid_type":
     case "invalid_value":
     case "invalid_union": {
-      if (found === undefined) return vi ? `thiếu ${field}` : `${field} is missing`;
+      if (found === undefined) return as("missing");
       const must = mustBe(issue, locale);
       if (!must) break;
-      return vi
-        ? `${field} phải là ${must}, không phải ${shownValue(found, locale)}`
-        : `${field} must be ${must}, not ${shownValue(found, locale)}`;
+      return as("mustBe", { must, found: shownValue(found, locale) });
     }
     case "too_small": {
       const min = n(issue.minimum);
-      if (issue.origin === "array" || issue.origin === "set")
-        return vi ? `${field} cần ít nhất ${min} mục` : `${field} needs at least ${min} item(s)`;
-      if (issue.origin === "string")
-        return vi ? `${field} không được để trống` : `${field} must not be blank`;
-      if (Number(issue.minimum) === 0)
-        return issue.inclusive
-          ? vi
-            ? `${field} không được âm`
-            : `${field} must not be negative`
-          : vi
-            ? `${field} phải lớn hơn 0`
-            : `${field} must be greater than 0`;
-      return issue.inclusive
-        ? vi
-          ? `${field} phải từ ${min} trở lên`
-          : `${field} must be at least ${min}`
-        : vi
-          ? `${field} phải lớn hơn ${min}`
-          : `${field} must be greater than ${min}`;
+      if (issue.origin === "array" || issue.origin === "set") return as("atLeastItems", { min });
+      if (issue.origin === "string") return as("blank");
+      if (Number(issue.minimum) === 0) return as(issue.inclusive ? "negative" : "positive");
+      return as(issue.inclusive ? "atLeast" : "greater", { min });
     }
     case "too_big": {
       const max = n(issue.maximum);
-      if (issue.origin === "array" || issue.origin === "set")
-        return vi ? `${field} có nhiều nhất ${max} mục` : `${field} has at most ${max} items`;
-      if (issue.origin === "string")
-        return vi
-          ? `${field} quá dài (tối đa ${max} ký tự)`
-          : `${field} is too long (at most ${max} characters)`;
-      return vi ? `${field} phải từ ${max} trở xuống` : `${field} must be at most ${max}`;
+      if (issue.origin === "array" || issue.origin === "set") return as("atMostItems", { max });
+      if (issue.origin === "string") return as("tooLong", { max });
+      return as("atMost", { max });
     }
     case "invalid_format": {
       const pattern = fieldPattern(issue.path);
-      if (ID_FIELDS.has(pattern))
-        return vi
-          ? `${field} chỉ gồm chữ không dấu, số, "-" và "_", bắt đầu bằng chữ hoặc số (đang ghi ${shownValue(found, locale)})`
-          : `${field} may only hold letters without accents, digits, "-" and "_", starting with a letter or digit (found ${shownValue(found, locale)})`;
-      if (MONTH_FIELDS.has(pattern))
-        return vi
-          ? `${field} phải ghi dạng năm-tháng, ví dụ 2020-07 (đang ghi ${shownValue(found, locale)})`
-          : `${field} must be written year-month, e.g. 2020-07 (found ${shownValue(found, locale)})`;
-      return vi
-        ? `${field} không đúng dạng (đang ghi ${shownValue(found, locale)})`
-        : `${field} is not written the expected way (found ${shownValue(found, locale)})`;
+      const key = ID_FIELDS.has(pattern) ? "idFormat" : MONTH_FIELDS.has(pattern) ? "monthFormat" : "format";
+      return as(key, { found: shownValue(found, locale) });
     }
     case "not_multiple_of":
-      return vi
-        ? `${field} phải là bội của ${String(issue.divisor)}`
-        : `${field} must be a multiple of ${String(issue.divisor)}`;
+      return as("multipleOf", { divisor: String(issue.divisor) });
     case "custom": {
       const key = (issue.params as { key?: string } | undefined)?.key;
       if (key && key in REFINEMENT_MESSAGES)
@@ -388,7 +405,7 @@ export function issueText(
     default:
       break;
   }
-  return vi ? `${field} không hợp lệ` : `${field} is not valid`;
+  return as("invalid");
 }
 
 /** The first letter in capitals, for a message that starts a line. */

@@ -69,3 +69,16 @@ export const PROVINCES: readonly string[] = [
   "Vĩnh Phúc",
   "Yên Bái",
 ];
+
+/** The centrally-run cities ("thành phố"); every other name is a province ("tỉnh"). */
+const CITIES = new Set(["Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ", "Huế"]);
+
+/**
+ * A rulebook's province as a title writes it: "thành phố Hải Phòng", "tỉnh Nam Định"; a name that
+ * already says "tỉnh", "thành phố" or "TP" is kept. The automatic choice reads it back (./clues.ts).
+ */
+export function provinceTitle(province: string): string {
+  const p = province.normalize("NFC").trim().replace(/\s+/g, " ");
+  if (/^(tỉnh|thành phố|tp\.?)\s/iu.test(p)) return p;
+  return `${CITIES.has(p) ? "thành phố" : "tỉnh"} ${p}`;
+}

@@ -60,7 +60,8 @@ export const RULEBOOK_SHEETS: Readonly<Record<RulebookSheetKey, { name: string; 
   provenance: { name: "Cách suy ra", title: "SỔ QUY TẮC — CÁCH SUY RA TỪNG GIÁ TRỊ" },
 };
 
-const SHEET_ORDER: RulebookSheetKey[] = [
+/** The rulebook sheets in the order they are written (the provenance only in a draft). */
+export const SHEET_ORDER: readonly RulebookSheetKey[] = [
   "info",
   "levels",
   "courses",
@@ -118,6 +119,13 @@ const PROGRAMMES: Vocabulary<string> = (["TC", "CD", "DH"] as const).flatMap((fr
     (to) => [`${from}>${to}`, `${wordOf(QUALIFICATIONS, from)}-${wordOf(QUALIFICATIONS, to)}`] as const,
   ),
 );
+
+/** "TC-ĐH" goes up; "ĐH-CĐ", "CĐ-CĐ" do not. */
+const RANK = ["TC", "CĐ", "ĐH", "ThS"];
+const upward = (word: string) => {
+  const [from, to] = word.split("-");
+  return RANK.indexOf(to) > RANK.indexOf(from);
+};
 
 function wordOf<T extends string | number | boolean>(vocab: Vocabulary<T>, value: T): string {
   return vocab.find(([v]) => v === value)?.[1] ?? String(value);
@@ -243,14 +251,8 @@ const BEFORE_LEVELS: readonly CourseCol[] = [
   "totalCredits",
   "quota",
 ];
-const AFTER_LEVELS: readonly CourseCol[] = [
-  "total",
-  "amount",
-  "note",
-  "time",
-  "form",
-  "lead",
-  "partner",
+/** What a content is, whatever the year: the last columns. */
+const CONTENT_ATTRS: readonly CourseCol[] = [
   "kind",
   "target",
   "levels",
@@ -259,6 +261,16 @@ const AFTER_LEVELS: readonly CourseCol[] = [
   "parent",
   "id",
   "aliases",
+];
+const AFTER_LEVELS: readonly CourseCol[] = [
+  "total",
+  "amount",
+  "note",
+  "time",
+  "form",
+  "lead",
+  "partner",
+  ...CONTENT_ATTRS,
 ];
 
 /** Column headers (second header row) and widths. */
@@ -293,20 +305,18 @@ const PRICE_GROUP: readonly CourseCol[] = ["price", "pricePerCredit", "credits",
 const DUTY_GROUP: readonly CourseCol[] = ["time", "form", "lead", "partner"];
 
 /** Course columns that belong to the content (its first row), not to a year. */
-const COURSE_LEVEL: ReadonlySet<CourseCol> = new Set([
+const COURSE_LEVEL: ReadonlySet<CourseCol> = new Set<CourseCol>([
   "tt",
   "name",
   "pricePerCredit",
   "totalCredits",
-  "kind",
-  "target",
-  "levels",
-  "programme",
-  "sector",
-  "parent",
-  "id",
-  "aliases",
+  ...CONTENT_ATTRS,
 ]);
+
+/** Course columns that belong to a year of the content: all the others. */
+const PER_YEAR: readonly CourseCol[] = [...BEFORE_LEVELS, ...AFTER_LEVELS].filter(
+  (c) => !COURSE_LEVEL.has(c),
+);
 
 const LEVEL_HEAD = ["STT", "Mã cấp học", "Tên cấp học", "Tên khác (mỗi tên một dòng)", "Số trường"] as const;
 const UNIT_HEAD = [
@@ -318,7 +328,7 @@ const UNIT_HEAD = [
   "Dòng thêm (không phải đơn vị)",
 ] as const;
 const GROUP_HEAD = ["STT", "Mã nội dung", "Mã nhóm", "Tên nhóm", "Mô tả (ai thuộc nhóm)"] as const;
-const PART_HEAD = [
+export const PART_HEAD = [
   "STT",
   "Mã nội dung",
   "Năm",
@@ -366,6 +376,35 @@ function addRow(b: SheetBuilder, cells: (TemplateCell | null)[]): number {
     );
   });
   return b.add(cells, lines > 1 ? Math.min(409, Math.ceil(lines * 15.75 + 4)) : undefined);
+}
+
+/** A check that a range holds numbers: whole or decimal, from `min` (to `max`), with its message. */
+function numberCheck(
+  type: "whole" | "decimal",
+  range: string,
+  min: number,
+  error: string,
+  max?: number,
+): Validation {
+  return max === undefined ? { type, range, min, error } : { type, range, min, max, error };
+}
+
+/** A year of the plan. */
+const yearCheck = (range: string) => numberCheck("whole", range, 1990, "Năm là số từ 1990 đến 2100.", 2100);
+
+/** Blank rows to fill in under a table, each cell styled as its column. */
+function blankRows(b: SheetBuilder, styles: readonly CellStyle[], count = 10): void {
+  for (let k = 0; k < count; k++) b.add(styles.map((style) => v(null, style)));
+}
+
+/** A rulebook sheet with one header row: printed on every page, the rows below it scrolling. */
+function rulebookSheet(b: SheetBuilder, name: string, header: number): TemplateSheet {
+  return b.sheet({
+    name,
+    kind: "rulebook",
+    printTitleRows: [header, header],
+    freeze: { rows: header + 1, cols: 0 },
+  });
 }
 
 /** An empty list of levels with a duty, written out. */
@@ -437,34 +476,13 @@ function infoSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
     if (f.path.startsWith("totals."))
       b.validations.push(list(words(TOTALS), r, "Chọn một cách cộng trong danh sách."));
     if (f.path === "tolerance")
-      b.validations.push({
-        type: "decimal",
-        range: toA1(r, 1),
-        min: 0,
-        max: 10,
-        error: "Sai số là một số từ 0 đến 10.",
-      });
+      b.validations.push(numberCheck("decimal", toA1(r, 1), 0, "Sai số là một số từ 0 đến 10.", 10));
     if (f.path === "planTotal.amount")
-      b.validations.push({
-        type: "decimal",
-        range: toA1(r, 1),
-        min: 0,
-        error: "Tổng kinh phí là một số không âm (đồng).",
-      });
+      b.validations.push(numberCheck("decimal", toA1(r, 1), 0, "Tổng kinh phí là một số không âm (đồng)."));
     if (["upgrade.minMonthsLeft", "bdtx.minModules", "bdtx.periodsPerModule"].includes(f.path))
-      b.validations.push({
-        type: "whole",
-        range: toA1(r, 1),
-        min: 1,
-        error: "Ô này nhận một số nguyên dương.",
-      });
+      b.validations.push(numberCheck("whole", toA1(r, 1), 1, "Ô này nhận một số nguyên dương."));
   }
-  return b.sheet({
-    name: RULEBOOK_SHEETS.info.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.info.name, header);
 }
 
 function infoValue(rb: Rulebook, path: string): string | number | null {
@@ -554,22 +572,17 @@ function levelsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSo
     ]);
     index.set(`levels[${i}]`, `${RULEBOOK_SHEETS.levels.name}!${toA1(r, 1)}`);
   });
-  const extra = 10;
-  for (let k = 0; k < extra; k++)
-    b.add([v(null, "center"), v(null, "center"), v(null, "text"), v(null, "text"), v(null, "count")]);
+  blankRows(b, ["center", "center", "text", "text", "count"]);
   sources.levelIds = sourceRange(RULEBOOK_SHEETS.levels.name, 1, first, b.next - 1);
-  b.validations.push({
-    type: "whole",
-    range: `${toA1(first, 4)}:${toA1(b.next - 1, 4)}`,
-    min: 0,
-    error: "Số trường là một số nguyên không âm (để trống nếu không tính theo trường).",
-  });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.levels.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  b.validations.push(
+    numberCheck(
+      "whole",
+      `${toA1(first, 4)}:${toA1(b.next - 1, 4)}`,
+      0,
+      "Số trường là một số nguyên không âm (để trống nếu không tính theo trường).",
+    ),
+  );
+  return rulebookSheet(b, RULEBOOK_SHEETS.levels.name, header);
 }
 
 interface CourseLayout {
@@ -702,7 +715,8 @@ function coursesSheet(
   });
   for (let k = 0; k < blankRows; k++) b.add(blankRow());
   const last = b.next - 1;
-  sources.courseIds = sourceRange(name, at("id"), first, last);
+  // Room for contents added under the last row: a 21st one is offered in the drop-downs too.
+  sources.courseIds = sourceRange(name, at("id"), first, last + 200);
   const colRange = (c: number) => `${toA1(first, c)}:${toA1(last, c)}`;
   const list = (c: CourseCol, vocab: readonly string[], error: string) =>
     b.validations.push({ type: "list", range: colRange(at(c)), list: [...vocab], error });
@@ -712,43 +726,33 @@ function coursesSheet(
   b.validations.push({
     type: "list",
     range: colRange(at("programme")),
-    list: words(PROGRAMMES),
+    // Upgrades go up (TC-ĐH, CĐ-ĐH…), never ĐH-CĐ; a rulebook's own other value stays readable.
+    list: words(PROGRAMMES).filter(
+      (w) =>
+        upward(w) ||
+        (rb?.courses ?? []).some(
+          (c) => c.programme && wordOf(PROGRAMMES, `${c.programme.from}>${c.programme.to}`) === w,
+        ),
+    ),
     error: "Chọn một chương trình trong danh sách, ví dụ TC-ĐH.",
   });
-  b.validations.push({
-    type: "whole",
-    range: colRange(at("year")),
-    min: 1990,
-    max: 2100,
-    error: "Năm là số từ 1990 đến 2100.",
-  });
+  b.validations.push(yearCheck(colRange(at("year"))));
   for (const c of ["price", "pricePerCredit", "amount"] as const)
-    b.validations.push({
-      type: "decimal",
-      range: colRange(at(c)),
-      min: 0,
-      error: "Số tiền (đồng) là một số không âm.",
-    });
+    b.validations.push(numberCheck("decimal", colRange(at(c)), 0, "Số tiền (đồng) là một số không âm."));
   for (const c of ["credits", "totalCredits", "quota"] as const)
-    b.validations.push({
-      type: "whole",
-      range: colRange(at(c)),
-      min: 1,
-      error: "Ô này nhận một số nguyên dương.",
-    });
-  b.validations.push({
-    type: "whole",
-    range: colRange(at("total")),
-    min: 0,
-    error: "Tổng số người là một số nguyên không âm.",
-  });
+    b.validations.push(numberCheck("whole", colRange(at(c)), 1, "Ô này nhận một số nguyên dương."));
+  b.validations.push(
+    numberCheck("whole", colRange(at("total")), 0, "Tổng số người là một số nguyên không âm."),
+  );
   if (levelIds.length > 0)
-    b.validations.push({
-      type: "whole",
-      range: `${toA1(first, firstLevel)}:${toA1(last, firstLevel + levelIds.length - 1)}`,
-      min: 0,
-      error: "Số người là một số nguyên không âm.",
-    });
+    b.validations.push(
+      numberCheck(
+        "whole",
+        `${toA1(first, firstLevel)}:${toA1(last, firstLevel + levelIds.length - 1)}`,
+        0,
+        "Số người là một số nguyên không âm.",
+      ),
+    );
   return b.sheet({
     name,
     kind: "rulebook",
@@ -776,8 +780,7 @@ function groupsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSo
       index.set(`courses[${i}].groups[${k}]`, `${name}!${toA1(r, 2)}`);
     });
   });
-  for (let k = 0; k < 10; k++)
-    b.add([v(null, "center"), v(null, "text"), v(null, "center"), v(null, "text"), v(null, "text")]);
+  blankRows(b, ["center", "text", "center", "text", "text"]);
   const last = b.next - 1;
   sources.groupIds = sourceRange(name, 2, first, last);
   if (sources.courseIds)
@@ -788,12 +791,7 @@ function groupsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSo
       source: sources.courseIds,
       error: "Chọn mã một nội dung của trang Nội dung & đơn giá.",
     });
-  return b.sheet({
-    name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, name, header);
 }
 
 function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSources): TemplateSheet {
@@ -819,29 +817,14 @@ function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSou
       });
     });
   });
-  for (let k = 0; k < 10; k++)
-    b.add([
-      v(null, "center"),
-      v(null, "text"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "count"),
-    ]);
+  blankRows(b, ["center", "text", "center", "center", "center", "center", "count"]);
   const last = b.next - 1;
   const col = (c: number) => `${toA1(first, c)}:${toA1(last, c)}`;
   const from = (c: number, source: string | undefined, error: string) => {
     if (source) b.validations.push({ type: "list", range: col(c), list: [], source, error });
   };
   from(1, sources.courseIds, "Chọn mã một nội dung của trang Nội dung & đơn giá.");
-  b.validations.push({
-    type: "whole",
-    range: col(2),
-    min: 1990,
-    max: 2100,
-    error: "Năm là số từ 1990 đến 2100.",
-  });
+  b.validations.push(yearCheck(col(2)));
   from(3, sources.levelIds, "Chọn mã một cấp học của trang Cấp học (hoặc để trống).");
   b.validations.push({
     type: "list",
@@ -850,18 +833,8 @@ function partsSheet(rb: Rulebook | undefined, index: CellIndex, sources: ListSou
     error: "Chọn Công lập hoặc Ngoài công lập (hoặc để trống).",
   });
   from(5, sources.groupIds, "Chọn mã một nhóm của trang Nhóm đối tượng (hoặc để trống).");
-  b.validations.push({
-    type: "whole",
-    range: col(6),
-    min: 0,
-    error: "Số người là một số nguyên không âm.",
-  });
-  return b.sheet({
-    name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  b.validations.push(numberCheck("whole", col(6), 0, "Số người là một số nguyên không âm."));
+  return rulebookSheet(b, name, header);
 }
 
 function unitsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
@@ -884,27 +857,14 @@ function unitsSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
       if (j === 0) index.set(`units[${i}]`, `${RULEBOOK_SHEETS.units.name}!${toA1(r, 1)}`);
     });
   });
-  for (let k = 0; k < 10; k++)
-    b.add([
-      v(null, "center"),
-      v(null, "text"),
-      v(null, "center"),
-      v(null, "center"),
-      v(null, "text"),
-      v(null, "center"),
-    ]);
+  blankRows(b, ["center", "text", "center", "center", "text", "center"]);
   b.validations.push({
     type: "list",
     range: `${toA1(first, 5)}:${toA1(b.next - 1, 5)}`,
     list: [wordOf(YES_NO, true)],
     error: "Chọn Có cho dòng không phải đơn vị (ví dụ Các trường THPT), hoặc để trống.",
   });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.units.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.units.name, header);
 }
 
 function rulesSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
@@ -934,12 +894,7 @@ function rulesSheet(rb: Rulebook | undefined, index: CellIndex): TemplateSheet {
     list: words(SEVERITIES),
     error: "Chọn Lỗi, Cảnh báo, Lưu ý hoặc Tắt (để trống: mức mặc định).",
   });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.rules.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.rules.name, header);
 }
 
 function provenanceSheet(
@@ -968,12 +923,7 @@ function provenanceSheet(
       v(p.from ?? null, "text"),
     ]);
   });
-  return b.sheet({
-    name: RULEBOOK_SHEETS.provenance.name,
-    kind: "rulebook",
-    printTitleRows: [header, header],
-    freeze: { rows: header + 1, cols: 0 },
-  });
+  return rulebookSheet(b, RULEBOOK_SHEETS.provenance.name, header);
 }
 
 function valueAtPath(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -1109,8 +1059,24 @@ const READ_WORDS = {
   },
 } as const;
 
-const say = (rd: Reading, key: keyof (typeof READ_WORDS)["vi"], data: Record<string, string>) =>
+type ReadKey = keyof (typeof READ_WORDS)["vi"];
+
+const say = (rd: Reading, key: ReadKey, data: Record<string, string>) =>
   formatMessage(READ_WORDS[rd.locale][key], data);
+
+/**
+ * A problem of the reader's own at `cell`, in the reader's language; `flag`: the path whose schema
+ * problem would only repeat it.
+ */
+function problem(
+  rd: Reading,
+  at: { path: (string | number)[]; cell: string; flag?: string },
+  key: ReadKey,
+  data: Record<string, string>,
+): void {
+  if (at.flag !== undefined) rd.flagged.add(at.flag);
+  rd.problems.push({ path: at.path, text: say(rd, key, data), cell: at.cell });
+}
 
 /** What the reader builds, with the cell of each value and its own problems. */
 interface Reading {
@@ -1165,16 +1131,10 @@ function vocabValue<T extends string | number | boolean>(
   if (t === "") return undefined;
   const value = valueOf(vocab, t);
   if (value === undefined) {
-    const key = pathText(path);
-    rd.flagged.add(key);
-    rd.problems.push({
-      path,
-      text: say(rd, "oneOf", {
-        field: fieldName(path, rd.locale, { json: false }),
-        list: words(vocab).join(", "),
-        found: t.length > 40 ? `${t.slice(0, 39)}…` : t,
-      }),
-      cell: where,
+    problem(rd, { path, cell: where, flag: pathText(path) }, "oneOf", {
+      field: fieldName(path, rd.locale, { json: false }),
+      list: words(vocab).join(", "),
+      found: t.length > 40 ? `${t.slice(0, 39)}…` : t,
     });
   }
   return value;
@@ -1244,12 +1204,7 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
           const level = m ? m[1].trim() : item;
           const q = m ? valueOf(QUALIFICATIONS, m[2]) : undefined;
           if (!m || q === undefined) {
-            rd.flagged.add("upgrade.standard");
-            rd.problems.push({
-              path,
-              text: say(rd, "standard", { found: item }),
-              cell: where,
-            });
+            problem(rd, { path, cell: where, flag: "upgrade.standard" }, "standard", { found: item });
             continue;
           }
           standard[level] = q;
@@ -1265,12 +1220,7 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
           const m = /^([^,]+),\s*([^:]+):\s*(.+)$/.exec(item);
           const q = m ? valueOf(QUALIFICATIONS, m[2]) : undefined;
           if (!m || q === undefined) {
-            rd.flagged.add("upgrade.exceptions");
-            rd.problems.push({
-              path,
-              text: say(rd, "exception", { found: item }),
-              cell: where,
-            });
+            problem(rd, { path, cell: where, flag: "upgrade.exceptions" }, "exception", { found: item });
             continue;
           }
           rd.index.set(`upgrade.exceptions[${list.length}]`, where);
@@ -1374,21 +1324,8 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
   for (let r = h + 2; r < rowsOf(sheet); r++) {
     const name = textOf(cell(r, "name"));
     const id = textOf(cell(r, "id"));
-    const perYear: CourseCol[] = [
-      "year",
-      "price",
-      "credits",
-      "quota",
-      "total",
-      "amount",
-      "note",
-      "time",
-      "form",
-      "lead",
-      "partner",
-    ];
     const yearFilled =
-      perYear.some((c) => textOf(cell(r, c)) !== "") ||
+      PER_YEAR.some((c) => textOf(cell(r, c)) !== "") ||
       [...levelCol.values()].some((k) => textOf(at(sheet, r, k)) !== "");
     const attrFilled = [...COURSE_LEVEL].some((c) => c !== "tt" && textOf(cell(r, c)) !== "");
     if (!yearFilled && !attrFilled) continue;
@@ -1422,13 +1359,9 @@ function readCourses(rd: Reading, sheet: SheetSnapshot): void {
         course[key] = value;
         rd.index.set(`${base}.${key}`, where(r, c));
       } else if (JSON.stringify(prev) !== JSON.stringify(value)) {
-        rd.problems.push({
-          path: ["courses", i, key],
-          text: say(rd, "differs", {
-            field: fieldName(["courses", i, key], rd.locale, { json: false }),
-            cell: rd.index.get(`${base}.${key}`) ?? "",
-          }),
-          cell: where(r, c),
+        problem(rd, { path: ["courses", i, key], cell: where(r, c) }, "differs", {
+          field: fieldName(["courses", i, key], rd.locale, { json: false }),
+          cell: rd.index.get(`${base}.${key}`) ?? "",
         });
       }
     };
@@ -1523,13 +1456,9 @@ function courseNamed(rd: Reading, text: string): number | undefined {
 
 /** A row naming a content that the contents sheet does not have: said at its cell. */
 function unknownCourse(rd: Reading, where: string, found: string): void {
-  rd.problems.push({
-    path: [],
-    text: say(rd, found === "" ? "courseMissing" : "courseUnknown", {
-      found,
-      sheet: RULEBOOK_SHEETS.courses.name,
-    }),
-    cell: where,
+  problem(rd, { path: [], cell: where }, found === "" ? "courseMissing" : "courseUnknown", {
+    found,
+    sheet: RULEBOOK_SHEETS.courses.name,
   });
 }
 
@@ -1582,15 +1511,16 @@ function readParts(rd: Reading, sheet: SheetSnapshot): void {
     const j =
       year === undefined ? (offerings.length === 1 ? 0 : -1) : offerings.findIndex((o) => o.year === year);
     if (j < 0) {
-      rd.problems.push({
-        path: [],
-        text: say(rd, year === undefined ? "partYearMissing" : "partYearUnknown", {
+      problem(
+        rd,
+        { path: [], cell: at1(sheet, r, 2) },
+        year === undefined ? "partYearMissing" : "partYearUnknown",
+        {
           course: named,
           year: String(year ?? ""),
           sheet: RULEBOOK_SHEETS.courses.name,
-        }),
-        cell: at1(sheet, r, 2),
-      });
+        },
+      );
       continue;
     }
     const o = offerings[j];

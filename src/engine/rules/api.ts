@@ -8,7 +8,7 @@ import type { RecognizedTable, RecognizedWorkbook, UnreadableSheet } from "../re
 import type { Rulebook } from "../rulebook/schema";
 import type { Locale, Localized } from "../i18n";
 
-export interface RuleMeta {
+interface RuleMeta {
   id: string;
   title: Localized;
   /** Why the rule exists, for the task pane's explanation. */
@@ -18,7 +18,7 @@ export interface RuleMeta {
   messages: Record<string, Localized>;
 }
 
-export type MessageData = Record<string, string | number>;
+type MessageData = Record<string, string | number>;
 
 export interface Report {
   /** The table reported on; or a sheet that looks like an appendix but could not be read. */

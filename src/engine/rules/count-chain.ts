@@ -48,7 +48,7 @@ export const countChain: Rule = {
           const k = `${p.programme}|${level}|${area}`;
           listed.set(k, (listed.get(k) ?? 0) + 1);
           let m = areasOf.get(`${p.programme}|${level}`);
-          if (!m) areasOf.set(`${p.programme}|${level}`, (m = new Map()));
+          if (!m) areasOf.set(`${p.programme}|${level}`, (m = new Map<string, string>()));
           m.set(area, p.cells.area.text);
         }
       }

@@ -160,7 +160,7 @@ export const personData: Rule = {
         for (const [field, name] of required) {
           // Stryker disable next-line OptionalChaining: recognize/people.ts sets personColumns on every person list
           if (table.personColumns?.[field] === undefined || p.cells[field]) continue;
-          const col = table.personColumns[field] as number;
+          const col = table.personColumns[field];
           ctx.report({
             table,
             messageId: "blank",

@@ -89,6 +89,12 @@ export const planTotal: Rule = {
     const plan = ctx.rulebook.planTotal;
     if (!plan) return;
     const summary = judged.find((j) => j.grand);
+    // A sum (in đồng) against the plan's total, as the messages show them.
+    const against = (sum: number) => ({
+      sum: ctx.num(round(sum)),
+      plan: ctx.num(plan.amount),
+      diff: ctx.num(round(sum - plan.amount)),
+    });
     const all = ctx.rulebook.years.every((y) => years.has(y));
     // The plan total is judged against the cost appendix of every year, else against the summary.
     if (all) {
@@ -114,9 +120,7 @@ export const planTotal: Rule = {
         data: {
           // The years in the tables' unit, which the message names (the totals are in đồng).
           detail: `(${scaleName(last.table.scale, ctx.locale)}: ${parts.map((p) => `${p.table.year}: ${ctx.num(dong(p, p.figure) / last.table.scale)}`).join("; ")})`,
-          sum: ctx.num(round(sum)),
-          plan: ctx.num(plan.amount),
-          diff: ctx.num(round(sum - plan.amount)),
+          ...against(sum),
         },
         cells: [anchor.cell.cell],
         expected: null,
@@ -132,11 +136,7 @@ export const planTotal: Rule = {
     ctx.report({
       table: summary.table,
       messageId: "planSummary",
-      data: {
-        sum: ctx.num(round(sum)),
-        plan: ctx.num(plan.amount),
-        diff: ctx.num(round(sum - plan.amount)),
-      },
+      data: against(sum),
       cells: [summary.grand.cell],
       expected: null,
       actual: summary.grand.value,

@@ -67,14 +67,11 @@ export const quota: Rule = {
         // A head-count written in one "Số lượng" cell (seed 000): per level when its parts name
         // the levels, else only its total is known.
         const textCounts = table.columns.quantity !== undefined;
-        if (textCounts && row.quantity && !hasLevelCounts(row)) {
-          checkTotal(ctx, table, row, course, offering, base);
-          checkParts(ctx, table, row, course, offering, base);
-          continue;
-        }
         if (textCounts && row.quantity) {
-          checkTotal(ctx, table, row, course, offering, base);
-          checkParts(ctx, table, row, course, offering, base);
+          const line: QuantityLine = { table, row, q: row.quantity, course, offering, base };
+          checkTotal(ctx, line);
+          checkParts(ctx, line);
+          if (!hasLevelCounts(row)) continue;
         }
         for (const level of ctx.rulebook.levels) {
           if (!course.levels.includes(level.id)) continue; // eligible-level's business
@@ -145,20 +142,21 @@ function hasLevelCounts(row: TableRow): boolean {
 
 type Base = { label: string; year: number | string };
 
+/** A line whose head-count is written in one "Số lượng" cell, with the plan's offering for it. */
+interface QuantityLine {
+  table: RecognizedTable;
+  row: TableRow;
+  q: NonNullable<TableRow["quantity"]>;
+  course: Course;
+  offering: Offering;
+  base: Base;
+}
+
 /**
  * The line's total against the plan's: its stated total for several levels (seed 000: 448), or
  * the sum of its per-level counts when the plan sets one for every eligible level.
  */
-function checkTotal(
-  ctx: RuleContext,
-  table: RecognizedTable,
-  row: TableRow,
-  course: Course,
-  offering: Offering,
-  base: Base,
-): void {
-  const q = row.quantity;
-  if (!q) return;
+function checkTotal(ctx: RuleContext, { table, row, q, course, offering, base }: QuantityLine): void {
   let expected = offering.total;
   if (expected === undefined && !hasLevelCounts(row)) {
     // Only the total is known: compare it with the plan's counts when every level has one.
@@ -186,16 +184,7 @@ function checkTotal(
 }
 
 /** Parts of the line (public / non-public, target groups) against the plan's parts. */
-function checkParts(
-  ctx: RuleContext,
-  table: RecognizedTable,
-  row: TableRow,
-  course: Course,
-  offering: Offering,
-  base: Base,
-): void {
-  const q = row.quantity;
-  if (!q) return;
+function checkParts(ctx: RuleContext, { table, row, q, course, offering, base }: QuantityLine): void {
   for (const text of q.unread)
     ctx.report({
       table,

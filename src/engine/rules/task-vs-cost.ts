@@ -74,6 +74,38 @@ export const taskVsCost: Rule = {
           }
           continue;
         }
+        // The task's figure in `cell` differs from the cost's in `costCell` (shown as `taskText`, `costText`).
+        const reportCount = (
+          level: string,
+          taskText: string,
+          costText: string,
+          cell: string,
+          costCell: string,
+          actual: number | null,
+          subject: { course: string; level?: string; detail?: string },
+        ) =>
+          ctx.report({
+            table: task,
+            messageId: "count",
+            data: {
+              ...base,
+              label: rowLabel(trow),
+              level,
+              task: taskText,
+              cost: costText,
+              taskSheet: task.sheet,
+              taskCell: cell,
+              costCell,
+            },
+            cells: [cell],
+            expected: null,
+            actual,
+            subject,
+            dependsOn: [
+              { sheet: task.sheet, cell },
+              { sheet: cost.sheet, cell: costCell },
+            ],
+          });
         const levels = new Set([...Object.keys(trow.counts), ...Object.keys(crow.counts)]);
         // Head-counts given only as totals over several levels (seed 000's "448"): compare those.
         if (levels.size === 0 && trow.quantity && crow.quantity) {
@@ -82,28 +114,18 @@ export const taskVsCost: Rule = {
           const cell = trow.quantity.total.cell;
           const costCell = crow.quantity.total.cell;
           if (a !== e)
-            ctx.report({
-              table: task,
-              messageId: "count",
-              data: {
-                ...base,
-                label: rowLabel(trow),
-                level: ctx.text({ vi: "tổng số", en: "the total" }),
-                task: ctx.num(a),
-                cost: ctx.num(e),
-                taskSheet: task.sheet,
-                taskCell: cell,
-                costCell,
+            reportCount(
+              ctx.text({ vi: "tổng số", en: "the total" }),
+              ctx.num(a),
+              ctx.num(e),
+              cell,
+              costCell,
+              a,
+              {
+                course: id,
+                detail: "total",
               },
-              cells: [cell],
-              expected: null,
-              actual: a,
-              subject: { course: id, detail: "total" },
-              dependsOn: [
-                { sheet: task.sheet, cell },
-                { sheet: cost.sheet, cell: costCell },
-              ],
-            });
+            );
           continue;
         }
         for (const level of levels) {
@@ -121,28 +143,15 @@ export const taskVsCost: Rule = {
           // Two tables disagree and nothing here decides which is right (the quota rule does, where
           // the rulebook sets the count): both figures, no expected value, no fix. A finding on
           // either cell (a quota overrun) explains the difference: this one then follows from it.
-          ctx.report({
-            table: task,
-            messageId: "count",
-            data: {
-              ...base,
-              label: rowLabel(trow),
-              level: ctx.levelName(level),
-              task: own(trow.counts, level) ? ctx.num(a) : ctx.blank,
-              cost: own(crow.counts, level) ? ctx.num(e) : ctx.blank,
-              taskSheet: task.sheet,
-              taskCell: cell,
-              costCell,
-            },
-            cells: [cell],
-            expected: null,
-            actual: own(trow.counts, level)?.value ?? null,
-            subject: { course: id, level },
-            dependsOn: [
-              { sheet: task.sheet, cell },
-              { sheet: cost.sheet, cell: costCell },
-            ],
-          });
+          reportCount(
+            ctx.levelName(level),
+            own(trow.counts, level) ? ctx.num(a) : ctx.blank,
+            own(crow.counts, level) ? ctx.num(e) : ctx.blank,
+            cell,
+            costCell,
+            own(trow.counts, level)?.value ?? null,
+            { course: id, level },
+          );
         }
       }
       for (const [id, crow] of c) {

@@ -9,10 +9,10 @@ import {
   lineRows,
   moneySum,
   moneyTotalIsRight,
+  sumPresent,
   tablesOf,
   unreadableColumns,
   unroundedAmount,
-  type MoneySum,
 } from "./util";
 import { round, within } from "../numbers/arith";
 
@@ -93,17 +93,10 @@ function checkLevelsAndAmount(
   const unreadable = unreadableColumns([...rows, total]);
   for (const [level, col] of Object.entries(table.columns.levels)) {
     if (unreadable.has(col)) continue;
-    let sum = 0;
-    let any = false;
-    for (const r of levelRows) {
-      const c = own(r.counts, level);
-      if (c) {
-        sum += c.value;
-        any = true;
-      }
-    }
+    const found = sumPresent(levelRows.map((r) => own(r.counts, level)));
     const actual = own(total.counts, level);
-    if (!any && !actual) continue;
+    if (found === undefined && !actual) continue;
+    const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, col);
     ctx.report({
@@ -169,9 +162,7 @@ function checkLevelsAndAmount(
     actual: actual?.value ?? null,
     ...(actual?.formula ? {} : { fix: { cell, value: expected } }),
     subject: { detail: "amount-total" },
-    ...(copiesWrongLines
-      ? { dependsOn: (sum as MoneySum).wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) }
-      : {}),
+    ...(copiesWrongLines ? { dependsOn: sum.wrongCells.map((c) => ({ sheet: table.sheet, cell: c })) } : {}),
   });
 }
 
@@ -186,14 +177,9 @@ function checkQuantity(
   const col = table.columns.quantity;
   if (col === undefined || unreadable.has(col)) return;
   const actual = total.quantity?.total;
-  let sum = 0;
-  let any = false;
-  for (const r of rows)
-    if (r.quantity) {
-      sum += r.quantity.total.value;
-      any = true;
-    }
-  if (!any && !actual) return;
+  const found = sumPresent(rows.map((r) => r.quantity?.total));
+  if (found === undefined && !actual) return;
+  const sum = found ?? 0;
   if (actual && within(actual.value, sum, 0)) return;
   const cell = actual?.cell ?? toA1(total.r, col);
   ctx.report({
@@ -238,17 +224,10 @@ function checkRegistration(
   const unreadable = unreadableColumns([...rows, total]);
   for (const v of table.valueColumns) {
     if (unreadable.has(v.col)) continue;
-    let sum = 0;
-    let any = false;
-    for (const r of rows) {
-      const n = r.values[v.key];
-      if (n) {
-        sum += n.value;
-        any = true;
-      }
-    }
+    const found = sumPresent(rows.map((r) => r.values[v.key]));
     const actual = total.values[v.key];
-    if (!any && !actual) continue;
+    if (found === undefined && !actual) continue;
+    const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
     const cell = actual?.cell ?? toA1(total.r, v.col);
     ctx.report({

@@ -39,6 +39,19 @@ export function headCount(row: TableRow): number {
   return any ? n : (row.quantity?.total.value ?? 0);
 }
 
+/** The sum of the cells that are there, or undefined when none is. */
+export function sumPresent(cells: readonly ({ value: number } | undefined)[]): number | undefined {
+  let sum = 0;
+  let any = false;
+  for (const c of cells) {
+    if (c) {
+      sum += c.value;
+      any = true;
+    }
+  }
+  return any ? sum : undefined;
+}
+
 export function hasCounts(row: TableRow): boolean {
   for (const _k in row.counts) return true;
   return row.quantity !== undefined;

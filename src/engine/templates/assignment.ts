@@ -19,13 +19,14 @@ import {
 import type { TemplateSheet } from "./spec";
 
 /** Blank lines for duties that are not courses (communication, inspection, reports…). */
-export const DEFAULT_EXTRA_DUTIES = 5;
+const DEFAULT_EXTRA_DUTIES = 5;
 
 export function assignmentSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year } = ctx;
   const b = new SheetBuilder([5, 50, 18, 32, 14, 26]);
   titleBlock(b, {
     appendix: ctx.appendix,
+    province: rulebook.province,
     titles: [`Phân công thực hiện kế hoạch đào tạo, bồi dưỡng năm ${year}`],
   });
   const header = b.add(

@@ -12,6 +12,7 @@
  * (./evaluate.ts). The tests check each template with the engine (no error finding) and compare
  * the results with LibreOffice's own recalculation.
  */
+import { LocalizedError } from "../i18n";
 import type { Rulebook } from "../rulebook/schema";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { quoteSheetName, uniqueSheetName } from "../sheet-names";
@@ -23,8 +24,6 @@ import { personListSheets } from "./person-list";
 import { costSheet, taskSheet } from "./plan";
 import { registrationSheet } from "./registration";
 import { TEMPLATE_KINDS, type Template, type TemplateKind, type TemplateSheet } from "./spec";
-
-export type { UnitKind } from "./layout";
 
 export interface TemplateOptions {
   rulebook: Rulebook;
@@ -42,15 +41,12 @@ export interface TemplateOptions {
   scale?: 1 | 1000 | 1000000;
 }
 
-/** A template that cannot be built as asked; the message is one Vietnamese line. */
-export class TemplateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TemplateError";
-  }
+/** A template that cannot be built as asked: one line, Vietnamese (`message`) and English (`in("en")`). */
+export class TemplateError extends LocalizedError {
+  override readonly name = "TemplateError";
 }
 
-export const MAX_TEMPLATE_ROWS = 5000;
+const MAX_TEMPLATE_ROWS = 5000;
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
   return (TEMPLATE_KINDS as readonly string[]).includes(kind);
@@ -59,27 +55,42 @@ export function isTemplateKind(kind: string): kind is TemplateKind {
 /** Checks the options and applies the defaults. */
 function context(kind: string, o: TemplateOptions): BuildContext {
   if (!isTemplateKind(kind))
-    throw new TemplateError(`Loại mẫu "${kind}" không có: chọn ${TEMPLATE_KINDS.join(", ")}.`);
+    throw new TemplateError({
+      vi: `Loại mẫu "${kind}" không có: chọn ${TEMPLATE_KINDS.join(", ")}.`,
+      en: `There is no template kind "${kind}": choose ${TEMPLATE_KINDS.join(", ")}.`,
+    });
   const rb = o.rulebook;
   if (!Number.isInteger(o.year) || !rb.years.includes(o.year))
-    throw new TemplateError(
-      `Năm ${o.year} không thuộc sổ quy tắc ${rb.id} (các năm: ${rb.years.join(", ")}).`,
-    );
+    throw new TemplateError({
+      vi: `Năm ${o.year} không thuộc sổ quy tắc ${rb.id} (các năm: ${rb.years.join(", ")}).`,
+      en: `The year ${o.year} is not in the rulebook ${rb.id} (its years: ${rb.years.join(", ")}).`,
+    });
   if (o.rows !== undefined && (!Number.isInteger(o.rows) || o.rows < 1 || o.rows > MAX_TEMPLATE_ROWS))
-    throw new TemplateError(
-      `Số dòng trống phải là số nguyên từ 1 đến ${MAX_TEMPLATE_ROWS}, không phải ${o.rows}.`,
-    );
+    throw new TemplateError({
+      vi: `Số dòng trống phải là số nguyên từ 1 đến ${MAX_TEMPLATE_ROWS}, không phải ${o.rows}.`,
+      en: `The number of blank rows must be a whole number from 1 to ${MAX_TEMPLATE_ROWS}, not ${o.rows}.`,
+    });
   if (o.appendix !== undefined && (!Number.isInteger(o.appendix) || o.appendix < 1 || o.appendix > 999))
-    throw new TemplateError(`Số phụ lục phải là số nguyên từ 1 đến 999, không phải ${o.appendix}.`);
+    throw new TemplateError({
+      vi: `Số phụ lục phải là số nguyên từ 1 đến 999, không phải ${o.appendix}.`,
+      en: `The appendix number must be a whole number from 1 to 999, not ${o.appendix}.`,
+    });
   if (o.units !== undefined && o.units !== "districts" && o.units !== "communes")
-    throw new TemplateError(`Đơn vị hành chính "${String(o.units)}" không có: chọn districts hoặc communes.`);
+    throw new TemplateError({
+      vi: `Đơn vị hành chính "${String(o.units)}" không có: chọn districts hoặc communes.`,
+      en: `There are no administrative units "${String(o.units)}": choose districts or communes.`,
+    });
   if (kind === "person-list" && !rb.courses.some((c) => c.kind === "dao-tao"))
-    throw new TemplateError(
-      `Sổ quy tắc ${rb.id} không có chương trình đào tạo nâng chuẩn nào: mẫu danh sách đăng ký nâng chuẩn không dùng cho kế hoạch này.`,
-    );
+    throw new TemplateError({
+      vi: `Sổ quy tắc ${rb.id} không có chương trình đào tạo nâng chuẩn nào: mẫu danh sách đăng ký nâng chuẩn không dùng cho kế hoạch này.`,
+      en: `The rulebook ${rb.id} has no degree upgrade programme: the upgrade registration list does not apply to this plan.`,
+    });
   const scale = o.scale ?? rb.defaultScale;
   if (![1, 1000, 1_000_000].includes(scale))
-    throw new TemplateError(`Đơn vị tính ${scale} không có: chọn 1 (đồng), 1000 hoặc 1000000 (triệu đồng).`);
+    throw new TemplateError({
+      vi: `Đơn vị tính ${scale} không có: chọn 1 (đồng), 1000 hoặc 1000000 (triệu đồng).`,
+      en: `There is no unit ${scale}: choose 1 (đồng), 1000 or 1000000 (million đồng).`,
+    });
   return {
     rulebook: rb,
     year: o.year,

@@ -17,7 +17,7 @@ import type { CellResult, Template, TemplateCell } from "./spec";
  * count × the rulebook's unit price of the year / unit, unrounded; 0 for a count of 0; #N/A for
  * what the rulebook does not know. The templates pass ids, so no fuzzy matching is needed here.
  */
-export function deanCost(rulebook: Rulebook, args: Scalar[]): Scalar {
+function deanCost(rulebook: Rulebook, args: Scalar[]): Scalar {
   const [courseArg, levelArg, countArg, yearArg, unitArg] = args;
   const course = typeof courseArg === "string" ? courseById(rulebook, courseArg) : undefined;
   const level = rulebook.levels.find((l) => l.id === levelArg);
@@ -34,7 +34,7 @@ export function deanCost(rulebook: Rulebook, args: Scalar[]): Scalar {
 }
 
 /** DEAN.UNITPRICE(course id, year, unit): the rulebook's unit price of the year in the unit; #N/A when it sets none. */
-export function deanUnitPrice(rulebook: Rulebook, args: Scalar[]): Scalar {
+function deanUnitPrice(rulebook: Rulebook, args: Scalar[]): Scalar {
   const [courseArg, yearArg, unitArg] = args;
   const course = typeof courseArg === "string" ? courseById(rulebook, courseArg) : undefined;
   const offering = offeringFor(course, typeof yearArg === "number" ? yearArg : undefined);

@@ -36,7 +36,27 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
-export function tokenize(formula: string): Token[] {
+/**
+ * The text quoted from `s[at]` (a " or '), a doubled quote standing for one, and the index after
+ * the closing quote; `missing` is said when the quote is never closed.
+ */
+function quoted(s: string, at: number, missing: string): [string, number] {
+  const q = s[at];
+  let text = "";
+  let i = at + 1;
+  for (;;) {
+    if (i >= s.length) throw new FormulaSyntaxError(missing, s);
+    if (s[i] === q) {
+      if (s[i + 1] !== q) return [text, i + 1];
+      text += q;
+      i += 2;
+      continue;
+    }
+    text += s[i++];
+  }
+}
+
+function tokenize(formula: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   const s = formula;
@@ -55,42 +75,16 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === '"') {
-      let v = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new FormulaSyntaxError("Thiếu dấu ngoặc kép", s);
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += s[i++];
-      }
+      let v: string;
+      [v, i] = quoted(s, i, "Thiếu dấu ngoặc kép");
       out.push({ t: "str", v, start, end: i });
       continue;
     }
     // A sheet prefix: 'It''s here'! or Name!
     let sheet: string | undefined;
     if (ch === "'") {
-      let name = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new FormulaSyntaxError("Thiếu dấu nháy đóng tên trang tính", s);
-        if (s[i] === "'") {
-          if (s[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += s[i++];
-      }
+      let name: string;
+      [name, i] = quoted(s, i, "Thiếu dấu nháy đóng tên trang tính");
       if (s[i] !== "!") throw new FormulaSyntaxError("Thiếu dấu ! sau tên trang tính", s);
       i++;
       sheet = name;
@@ -196,7 +190,7 @@ const PRECEDENCE: Record<string, number> = {
 /** Parsed formulas; templates repeat one formula shape per row, so the most used ones stay. */
 const parsed = new LruCache<string, Node>(20_000);
 
-export function parseFormula(formula: string): Node {
+function parseFormula(formula: string): Node {
   const hit = parsed.get(formula);
   if (hit) return hit;
   const tokens = tokenize(formula);
@@ -295,6 +289,8 @@ class ExcelErrorSignal {
 }
 
 const fail = (code: string): never => {
+  // A signal, not a failure: IFERROR or the evaluator catches it (no stack to capture).
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw new ExcelErrorSignal(code);
 };
 

@@ -6,6 +6,7 @@
 import { parseA1, toA1 } from "../a1";
 import type { Course, Level, Offering, Rulebook, UnitList } from "../rulebook/schema";
 import { cleanSheetName } from "../sheet-names";
+import { provinceTitle } from "../rulebook/provinces";
 import { roleOf } from "../recognize/headers";
 import { fold } from "../text/normalize";
 import type { CellStyle, TemplateCell, TemplateKind, TemplateSheet, Validation } from "./spec";
@@ -120,7 +121,14 @@ export class SheetBuilder {
 }
 
 /** The blank citation line every appendix carries, to be completed when the plan is signed. */
-export const ATTACHED = "(Kèm theo Kế hoạch số           /KH-UBND ngày      tháng      năm          )";
+const ATTACHED = "(Kèm theo Kế hoạch số           /KH-UBND ngày      tháng      năm          )";
+
+/**
+ * The citation line naming the plan's province, as the seeds print it ("… của Ủy ban nhân dân
+ * thành phố Hải Phòng)"): a template made from a department's rulebook is chosen back with it.
+ */
+const attachedLine = (province?: string): string =>
+  province ? `${ATTACHED.slice(0, -1)} của Ủy ban nhân dân ${provinceTitle(province)})` : ATTACHED;
 export const UNIT_LINES: Readonly<Record<number, string>> = {
   1: "Đơn vị tính: đồng",
   1000: "Đơn vị tính: nghìn đồng",
@@ -134,11 +142,11 @@ export const UNIT_LINES: Readonly<Record<number, string>> = {
  */
 export function titleBlock(
   b: SheetBuilder,
-  t: { appendix?: number; titles: string[]; unit?: string; unitCols?: number },
+  t: { appendix?: number; titles: string[]; unit?: string; unitCols?: number; province?: string },
 ): number {
   b.line(t.appendix !== undefined ? `PHỤ LỤC ${t.appendix}` : "PHỤ LỤC", "title");
   for (const title of t.titles) b.line(title.toLocaleUpperCase("vi"), "title");
-  b.line(ATTACHED, "attached");
+  b.line(attachedLine(t.province), "attached");
   b.add([]);
   if (t.unit) {
     const span = Math.min(b.width, t.unitCols ?? 2);

@@ -38,11 +38,11 @@ import {
 import type { TemplateSheet, Validation } from "./spec";
 
 /** Blank person rows by default. */
-export const DEFAULT_PEOPLE = 200;
+const DEFAULT_PEOPLE = 200;
 export const RETIREMENT_SHEET = "Bảng tuổi nghỉ hưu";
-export const LISTS_SHEET = "Danh mục";
+const LISTS_SHEET = "Danh mục";
 /** First and last birth month of the retirement table. */
-export const RETIREMENT_TABLE_RANGE: Readonly<{ first: YearMonth; last: YearMonth }> = {
+const RETIREMENT_TABLE_RANGE: Readonly<{ first: YearMonth; last: YearMonth }> = {
   first: { year: 1955, month: 1 },
   last: { year: 1995, month: 12 },
 };
@@ -167,6 +167,7 @@ export function personListSheets(ctx: BuildContext): TemplateSheet[] {
   const b = new SheetBuilder([5, 24, 12, 8, 24, 15, 10, 13, 11, 13, 11, 10, 12]);
   titleBlock(b, {
     appendix: ctx.appendix,
+    province: ctx.rulebook.province,
     titles: [`Danh sách CBQL, GV đăng ký đào tạo nâng chuẩn năm ${year}`],
   });
   const header = b.add(

@@ -156,9 +156,10 @@ function columnSum(
   const exact = sumOf(col, counted);
   if (exact.length <= MAX_FORMULA) return exact;
   if (!lines.excluded) return `SUM(${toA1(lines.first, col)}:${toA1(lines.last, col)})`;
-  throw new TemplateError(
-    `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
-  );
+  throw new TemplateError({
+    vi: `Năm có quá nhiều dòng (${counted.length}) để cộng trong một công thức Excel: hãy chia phụ lục.`,
+    en: `The year has too many lines (${counted.length}) to add up in one Excel formula: split the appendix.`,
+  });
 }
 
 /**
@@ -184,6 +185,7 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 10, 12, 24]);
   titleBlock(b, {
     appendix,
+    province: rulebook.province,
     titles: [`Kinh phí đào tạo, bồi dưỡng đội ngũ năm ${year}`],
     unit: UNIT_LINES[scale],
   });
@@ -223,9 +225,20 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
     moneyTotal(terms, amountCol, amountRows, block(notInAmount)),
     v(null, "note"),
   ]);
+  return yearSheet(b, ctx, "cost", header);
+}
+
+/** A year's appendix sheet, "PL6 KP 2026" or "NV 2026", its header printed on every page and frozen. */
+function yearSheet(
+  b: SheetBuilder,
+  { year, appendix }: BuildContext,
+  kind: "cost" | "task",
+  header: [number, number],
+): TemplateSheet {
+  const short = `${kind === "cost" ? "KP" : "NV"} ${year}`;
   return b.sheet({
-    name: sheetName(appendix !== undefined ? `PL${appendix} KP ${year}` : `KP ${year}`),
-    kind: "cost",
+    name: sheetName(appendix !== undefined ? `PL${appendix} ${short}` : short),
+    kind,
     year,
     printTitleRows: header,
     freeze: { rows: header[1] + 1, cols: 0 },
@@ -235,7 +248,11 @@ export function costSheet(ctx: BuildContext): TemplateSheet {
 export function taskSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year, appendix } = ctx;
   const b = new SheetBuilder([5, 46, ...rulebook.levels.map(() => 9), 22, 12, 30]);
-  titleBlock(b, { appendix, titles: [`Tổng hợp các nội dung nhiệm vụ kế hoạch năm ${year}`] });
+  titleBlock(b, {
+    appendix,
+    province: rulebook.province,
+    titles: [`Tổng hợp các nội dung nhiệm vụ kế hoạch năm ${year}`],
+  });
   const header = levelHeader(b, ctx, {
     before: ["TT", "Nội dung"],
     group: "Số lượng dự kiến",
@@ -254,11 +271,5 @@ export function taskSheet(ctx: BuildContext): TemplateSheet {
       v(null, "text"),
     ]);
   });
-  return b.sheet({
-    name: sheetName(appendix !== undefined ? `PL${appendix} NV ${year}` : `NV ${year}`),
-    kind: "task",
-    year,
-    printTitleRows: header,
-    freeze: { rows: header[1] + 1, cols: 0 },
-  });
+  return yearSheet(b, ctx, "task", header);
 }

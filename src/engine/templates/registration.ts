@@ -27,10 +27,10 @@ import {
 import type { TemplateSheet } from "./spec";
 
 /** The one value column of a year that offers no course. */
-export const GENERIC_COLUMN = "Số lượng đăng ký (người)";
+const GENERIC_COLUMN = "Số lượng đăng ký (người)";
 
 /** Blank unit rows when the rulebook lists no units. */
-export const DEFAULT_BLANK_UNITS = 30;
+const DEFAULT_BLANK_UNITS = 30;
 
 export function registrationSheet(ctx: BuildContext): TemplateSheet {
   const { rulebook, year } = ctx;
@@ -48,6 +48,7 @@ export function registrationSheet(ctx: BuildContext): TemplateSheet {
   const b = new SheetBuilder([6, 24, ...columns.map((c) => (c.length > 30 ? 22 : 16)), 20]);
   titleBlock(b, {
     appendix: ctx.appendix,
+    province: rulebook.province,
     titles: [
       upgrades.length > 0
         ? `Số lượng CBQL, GV đăng ký đào tạo nâng chuẩn năm ${year}`

@@ -109,7 +109,7 @@ export interface StyleSpec {
 
 export const FONT = "Times New Roman";
 export const TABLE_FONT_SIZE = 12;
-export const TITLE_FONT_SIZE = 13;
+const TITLE_FONT_SIZE = 13;
 
 export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   title: { font: { bold: true, size: TITLE_FONT_SIZE }, align: "center" },
@@ -151,7 +151,7 @@ export interface TemplateCell {
  * from there: the items are too long for an inline list (Excel allows 255 characters) or contain
  * a comma.
  */
-export interface ListValidation {
+interface ListValidation {
   type: "list";
   range: string;
   list: string[];
@@ -161,7 +161,7 @@ export interface ListValidation {
 }
 
 /** A date between `min` and `max` (ISO yyyy-mm-dd), blank allowed. */
-export interface DateValidation {
+interface DateValidation {
   type: "date";
   range: string;
   min: string;
@@ -170,7 +170,7 @@ export interface DateValidation {
 }
 
 /** A number between `min` and `max` (whole numbers only for "whole"), blank allowed. */
-export interface NumberValidation {
+interface NumberValidation {
   type: "whole" | "decimal";
   range: string;
   min: number;
@@ -181,7 +181,7 @@ export interface NumberValidation {
 export type Validation = ListValidation | DateValidation | NumberValidation;
 
 /** What a workbook of sheets is: an appendix template, or a rulebook to fill in (src/engine/rulebook/workbook.ts). */
-export type WorkbookKind = TemplateKind | "rulebook";
+type WorkbookKind = TemplateKind | "rulebook";
 
 export interface TemplateSheet {
   /** Excel-valid sheet name (see src/engine/sheet-names.ts). */

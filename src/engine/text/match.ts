@@ -26,7 +26,7 @@ export interface MatchEntry<K> {
   names: readonly string[];
 }
 
-export interface MatchResult<K> {
+interface MatchResult<K> {
   key: K;
   /** 0..1, 1 is an exact match after folding. */
   score: number;

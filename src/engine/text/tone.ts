@@ -39,7 +39,7 @@ const markedCache = new LruCache<string, string>(10_000);
  * Regular-expression source written with marks ("^(tổng số|cộng)\b") turned into its folded twin
  * ("^(tong so|cong)\b"); regex syntax is left as it is.
  */
-export function foldPattern(source: string): string {
+function foldPattern(source: string): string {
   return source
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

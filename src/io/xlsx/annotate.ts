@@ -42,7 +42,7 @@ function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], locale: L
     if (!ws) continue;
     for (const cell of f.cells) {
       let bySev = marks.get(f.sheet);
-      if (!bySev) marks.set(f.sheet, (bySev = new Map()));
+      if (!bySev) marks.set(f.sheet, (bySev = new Map<Severity, Set<string>>()));
       let set = bySev.get(f.severity);
       if (!set) bySev.set(f.severity, (set = new Set()));
       set.add(cell);

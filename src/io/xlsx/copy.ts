@@ -17,7 +17,7 @@ import { encodeWorkbookTexts } from "./ooxml-text";
 import type { XlsxReading } from "./read";
 
 /** ExcelJS, loaded on first use (0.4 s of start-up that checking alone does not pay). */
-export function excelJs(): typeof ExcelJS {
+function excelJs(): typeof ExcelJS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("exceljs") as typeof ExcelJS;
 }
@@ -32,11 +32,16 @@ export async function loadForCopy(bytes: Uint8Array, reading: XlsxReading): Prom
   const names = reading.sheetNames;
   const long = names.find((n) => n.length > EXCEL_SHEET_NAME);
   if (long !== undefined)
-    throw new InputError(
-      `tên trang tính "${long.slice(0, 40)}…" dài hơn ${EXCEL_SHEET_NAME} ký tự, Excel không cho phép; hãy đổi tên trang trong Excel rồi ghi lại bản đánh dấu`,
-    );
-  if (reading.excelJsMismatch)
-    throw new InputError(`tệp được sắp xếp khác thường (${reading.excelJsMismatch})`);
+    throw new InputError({
+      vi: `tên trang tính "${long.slice(0, 40)}…" dài hơn ${EXCEL_SHEET_NAME} ký tự, Excel không cho phép; hãy đổi tên trang trong Excel rồi ghi lại bản đánh dấu`,
+      en: `the sheet name "${long.slice(0, 40)}…" is longer than ${EXCEL_SHEET_NAME} characters, which Excel does not allow; rename the sheet in Excel, then write the annotated copy again`,
+    });
+  const odd = reading.excelJsMismatch;
+  if (odd)
+    throw new InputError({
+      vi: `tệp được sắp xếp khác thường (${odd.vi})`,
+      en: `the file is laid out unusually (${odd.en})`,
+    });
   await reading.verifyAllEntries();
   const wb = new (excelJs().Workbook)();
   // ExcelJS warns in English on the console about what it repairs: the checker said it already.
@@ -45,13 +50,19 @@ export async function loadForCopy(bytes: Uint8Array, reading: XlsxReading): Prom
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new InputError("ExcelJS không đọc được tệp để chép");
+    throw new InputError({
+      vi: "ExcelJS không đọc được tệp để chép",
+      en: "ExcelJS cannot read the file to copy it",
+    });
   } finally {
     console.warn = warn;
   }
   const loaded = wb.worksheets.map((w) => w.name);
   if (loaded.length !== names.length || loaded.some((n, i) => n !== names[i]))
-    throw new InputError("ExcelJS đọc ra các trang tính khác với trình kiểm tra");
+    throw new InputError({
+      vi: "ExcelJS đọc ra các trang tính khác với trình kiểm tra",
+      en: "ExcelJS reads other worksheets than the checker does",
+    });
   return wb;
 }
 

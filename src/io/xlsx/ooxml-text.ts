@@ -30,21 +30,19 @@ export function encodeXstring(s: string): string {
   return out;
 }
 
-type Runs = { richText: { text: string }[] };
-
 /** A cell value with its text replaced by `exact` (when given) and encoded; undefined when unchanged. */
 function encodeValue(v: ExcelJS.CellValue, exact: string | undefined): ExcelJS.CellValue | undefined {
   if (typeof v === "string") return encodeXstring(exact ?? v);
   if (v && typeof v === "object") {
-    if ("richText" in v && Array.isArray((v as Runs).richText)) {
-      const runs = (v as Runs).richText;
+    if ("richText" in v && Array.isArray(v.richText)) {
+      const runs = v.richText;
       // Runs that do not add up to the text read are replaced by the text itself (formatting lost, text kept).
       if (exact !== undefined && runs.map((r) => String(r.text ?? "")).join("") !== exact)
         return encodeXstring(exact);
       return { ...v, richText: runs.map((r) => ({ ...r, text: encodeXstring(String(r.text ?? "")) })) };
     }
     if ("hyperlink" in v && typeof (v as { text?: unknown }).text === "string")
-      return { ...v, text: encodeXstring(exact ?? (v as { text: string }).text) } as ExcelJS.CellValue;
+      return { ...v, text: encodeXstring(exact ?? (v as { text: string }).text) };
   }
   return undefined;
 }
@@ -72,7 +70,7 @@ export function encodeWorkbookTexts(
           // ExcelJS drops an empty cached text ("" shown as blank); the reader's text puts it back.
           if (text !== undefined) model.result = encodeXstring(text);
           else if (typeof model.result === "string") model.result = encodeXstring(model.result);
-        } else if (cell.type !== 1 /* ExcelJS.ValueType.Merge */) {
+        } else if ((cell.type as number) !== 1 /* ExcelJS.ValueType.Merge */) {
           const encoded = encodeValue(v, text);
           if (encoded !== undefined && encoded !== v) cell.value = encoded;
         }

@@ -5,13 +5,13 @@
  * strings. Each is read as a stream through src/io/xlsx/xml.ts.
  */
 import type { SheetVisibility } from "../../engine/snapshot";
-import { BUDGET_PARTS, EXCEL_MAX_TEXT, type ReadLimits, refuse, vi } from "./limits";
+import { BUDGET_PARTS, EXCEL_MAX_TEXT, type ReadLimits, refuse } from "./limits";
 import { decodeXstring } from "./ooxml-text";
 import { namedArea } from "./refs";
 import { attrLocal, parseXmlEntry, type Attrs, type XmlHandler } from "./xml";
 import type { XlsxZip } from "./zip";
 
-export interface Relationship {
+interface Relationship {
   type: string;
   /** The part it points to, resolved to a zip path ("xl/worksheets/sheet1.xml"). */
   target: string;
@@ -20,13 +20,13 @@ export interface Relationship {
 const REL_TYPE = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
 /** The relationships part of `part` ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"). */
-export function relsPathOf(part: string): string {
+function relsPathOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** Resolves a relationship target against the folder of the part that holds it. */
-export function resolveTarget(fromPart: string, target: string): string {
+function resolveTarget(fromPart: string, target: string): string {
   const t = target.replace(/\\/g, "/");
   const base = t.startsWith("/") ? [] : fromPart.split("/").slice(0, -1);
   for (const seg of t.split("/")) {
@@ -38,11 +38,7 @@ export function resolveTarget(fromPart: string, target: string): string {
 }
 
 /** Relationships of `part` by id (internal targets only); empty when the part has none. */
-export async function readRels(
-  zip: XlsxZip,
-  part: string,
-  limits: ReadLimits,
-): Promise<Map<string, Relationship>> {
+async function readRels(zip: XlsxZip, part: string, limits: ReadLimits): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   const entry = zip.get(relsPathOf(part));
   if (!entry) return rels;
@@ -57,7 +53,7 @@ export async function readRels(
   return rels;
 }
 
-export interface SheetEntry {
+interface SheetEntry {
   name: string;
   /** Zip path of the worksheet part; undefined for chart sheets and others that are not worksheets. */
   path?: string;
@@ -130,7 +126,7 @@ const BUILTIN_DATES = new Set([
 ]);
 
 /** Whether a number format shows a date (days, months or years; not a time or a duration alone). */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   const f = code
     .split(";")[0]
     .replace(/"[^"]*"/g, "")
@@ -237,7 +233,10 @@ export async function readSharedStrings(
       if (name === "si") {
         inItem = true;
         if (strings.length >= limits.maxCells)
-          throw refuse.cells([`hơn ${vi(limits.maxCells)} ${BUDGET_PARTS.strings}`], limits.maxCells);
+          throw refuse.cells(
+            [{ count: limits.maxCells, what: BUDGET_PARTS.strings, over: true }],
+            limits.maxCells,
+          );
       } else if (inItem) item.open(name);
     },
     close(name) {

@@ -6,6 +6,7 @@
  * Values are as Excel last showed them: a formula cell carries its cached result.
  */
 import type { WorkbookSnapshot } from "../../engine/snapshot";
+import type { Bilingual } from "../errors";
 import {
   BUDGET_PARTS,
   checkCellBudget,
@@ -21,9 +22,7 @@ import { parseXmlEntry } from "./xml";
 import { XlsxZip } from "./zip";
 
 export { sniffXlsx } from "./zip";
-export { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, READ_LIMITS, type ReadLimits } from "./limits";
-export type { SheetInventory } from "./sheet";
-
+export { READ_LIMITS, type ReadLimits } from "./limits";
 export interface XlsxInventory {
   entries: number;
   /** Inflated bytes of the parts read (workbook, strings, styles, sheets). */
@@ -54,7 +53,7 @@ export interface XlsxReading {
    */
   verifyAllEntries(): Promise<void>;
   /** Why ExcelJS would read this file differently from this reader (then no copy is written). */
-  excelJsMismatch: string | undefined;
+  excelJsMismatch: Bilingual | undefined;
 }
 
 /** ExcelJS picks parts by these names (anywhere in the path), not by the package's relationships. */
@@ -142,8 +141,8 @@ export async function readXlsxDetailed(
     [
       [inventory.sheets.reduce((n, s) => n + s.cells + s.rows, 0), BUDGET_PARTS.cells],
       [strings.length, BUDGET_PARTS.strings],
-      ...inventory.sheets.map((s): [number, string] => [s.merged, BUDGET_PARTS.merged(s.name)]),
-      ...inventory.sheets.map((s): [number, string] => [s.validated, BUDGET_PARTS.validated(s.name)]),
+      ...inventory.sheets.map((s): [number, Bilingual] => [s.merged, BUDGET_PARTS.merged(s.name)]),
+      ...inventory.sheets.map((s): [number, Bilingual] => [s.validated, BUDGET_PARTS.validated(s.name)]),
       [wb.named, BUDGET_PARTS.named],
     ],
     limits.maxCells,
@@ -172,17 +171,25 @@ function excelJsMismatch(
   zip: XlsxZip,
   wb: Awaited<ReturnType<typeof readWorkbook>>,
   worksheets: { path?: string }[],
-): string | undefined {
+): Bilingual | undefined {
   const exact = (path: string | undefined, expected: string) =>
     path === undefined || (zip.get(path)?.name === expected && path === expected);
   if (!exact("xl/workbook.xml", "xl/workbook.xml") || zip.get("xl/workbook.xml") === undefined)
-    return "sổ tính không nằm ở xl/workbook.xml";
+    return { vi: "sổ tính không nằm ở xl/workbook.xml", en: "the workbook is not at xl/workbook.xml" };
   if (!exact(wb.sharedStrings, "xl/sharedStrings.xml"))
-    return "bảng chuỗi dùng chung không nằm ở chỗ quen thuộc";
-  if (!exact(wb.styles, "xl/styles.xml")) return "bảng định dạng không nằm ở chỗ quen thuộc";
+    return {
+      vi: "bảng chuỗi dùng chung không nằm ở chỗ quen thuộc",
+      en: "the shared strings are not where they usually are",
+    };
+  if (!exact(wb.styles, "xl/styles.xml"))
+    return {
+      vi: "bảng định dạng không nằm ở chỗ quen thuộc",
+      en: "the styles are not where they usually are",
+    };
   for (const s of worksheets) {
     const name = zip.get(s.path as string)?.name ?? "";
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) return `trang tính nằm ở "${name}"`;
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+      return { vi: `trang tính nằm ở "${name}"`, en: `a worksheet is at "${name}"` };
   }
   return undefined;
 }

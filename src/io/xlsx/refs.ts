@@ -16,7 +16,7 @@ const CELL = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 const ROW = /^[1-9]\d{0,6}$/;
 
 /** Column number of letters "A" → 1, "XFD" → 16 384. */
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n;

@@ -7,6 +7,7 @@
  */
 import { RULEBOOK_LIMITS, tooLargeMessage } from "../../engine/rulebook/limits";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
+import { InputError, type Bilingual } from "../errors";
 import { loadExcelJS } from "./exceljs-loader";
 
 /** The value a cell shows: numbers, texts (rich text joined), booleans, dates, a formula's last result. */
@@ -27,16 +28,29 @@ function valueOf(v: unknown): CellValue {
   return null;
 }
 
-/** The snapshot of a rulebook workbook's bytes. Throws with a plain message when they are not one. */
-export async function rulebookWorkbookSnapshot(bytes: ArrayBuffer, name: string): Promise<WorkbookSnapshot> {
+/**
+ * The snapshot of a rulebook workbook's bytes. Throws InputError, in both languages, when they are
+ * not one; `origin` names the file in each ('Sổ quy tắc "x.xlsx"', 'The rulebook "x.xlsx"').
+ */
+export async function rulebookWorkbookSnapshot(
+  bytes: ArrayBuffer,
+  name: string,
+  origin: Bilingual = { vi: `Sổ quy tắc "${name}"`, en: `The rulebook "${name}"` },
+): Promise<WorkbookSnapshot> {
   if (bytes.byteLength > RULEBOOK_LIMITS.maxBytes)
-    throw new Error(tooLargeMessage("bytes", bytes.byteLength, "vi", `Sổ quy tắc "${name}"`));
+    throw new InputError({
+      vi: tooLargeMessage("bytes", bytes.byteLength, "vi", origin.vi),
+      en: tooLargeMessage("bytes", bytes.byteLength, "en", origin.en),
+    });
   const Excel = await loadExcelJS();
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes);
   } catch {
-    throw new Error(`Sổ quy tắc "${name}" không phải tệp Excel .xlsx đọc được.`);
+    throw new InputError({
+      vi: `${origin.vi} không phải tệp Excel .xlsx đọc được.`,
+      en: `${origin.en} is not an Excel .xlsx file that can be read.`,
+    });
   }
   const sheets: SheetSnapshot[] = [];
   wb.eachSheet((ws) => {

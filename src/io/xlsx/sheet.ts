@@ -8,7 +8,14 @@
 import { toA1 } from "../../engine/a1";
 import { DATE1904_OFFSET, serialToIso } from "../../engine/dates/serial";
 import type { CellValue, SheetSnapshot, SheetVisibility } from "../../engine/snapshot";
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, EXCEL_MAX_TEXT, type ReadLimits, refuse } from "./limits";
+import {
+  BUDGET_PARTS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  EXCEL_MAX_TEXT,
+  type ReadLimits,
+  refuse,
+} from "./limits";
 import { decodeXstring } from "./ooxml-text";
 import { cutText, StringItem } from "./parts";
 import { parseCellRef, parseColumnNumber, parseRowNumber, rangeArea } from "./refs";
@@ -16,7 +23,7 @@ import type { Attrs, XmlHandler } from "./xml";
 // ExcelJS's own translation of a shared formula to another cell (a small module, not ExcelJS itself).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
-  slideFormula(formula: string, from: string, to: string): string;
+  slideFormula: (formula: string, from: string, to: string) => string;
 };
 
 /** What one worksheet holds, as counted while it was read. */
@@ -67,7 +74,7 @@ const enum Capture {
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 /** Key of a cell in SheetReader.exactTexts: (row − 1) × 16 384 + (column − 1). */
-export const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
+const cellKey = (row: number, col: number) => (row - 1) * EXCEL_MAX_COLUMNS + (col - 1);
 
 export class SheetReader implements XmlHandler {
   readonly inventory: SheetInventory;
@@ -126,7 +133,7 @@ export class SheetReader implements XmlHandler {
   private count(): void {
     if (++this.ctx.budget.elements > this.ctx.limits.maxCells)
       throw refuse.cells(
-        [`hơn ${this.ctx.limits.maxCells.toLocaleString("vi-VN")} ô và dòng có dữ liệu hoặc định dạng`],
+        [{ count: this.ctx.limits.maxCells, what: BUDGET_PARTS.cells, over: true }],
         this.ctx.limits.maxCells,
       );
   }

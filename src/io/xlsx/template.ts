@@ -134,7 +134,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, cached: boolean)
 }
 
 /** The ExcelJS workbook of a template (before writing). */
-export function templateWorkbook(t: Template, options: TemplateXlsxOptions = {}): ExcelJS.Workbook {
+function templateWorkbook(t: Template, options: TemplateXlsxOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const date = options.date ?? new Date();
   wb.creator = "Đề án Checker";

@@ -19,7 +19,7 @@ export interface XmlHandler {
   text?(text: string): void;
 }
 
-export const localName = (name: string) => {
+const localName = (name: string) => {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
 };
@@ -48,7 +48,7 @@ export async function parseXmlEntry(
     failed ??= e;
     throw e;
   });
-  parser.on("opentag", (t) => handler.open(localName(t.name), t.attributes as Attrs, t.isSelfClosing));
+  parser.on("opentag", (t) => handler.open(localName(t.name), t.attributes, t.isSelfClosing));
   parser.on("closetag", (t) => handler.close(localName(t.name)));
   if (handler.text) {
     const text = handler.text.bind(handler);

@@ -38,7 +38,7 @@ export interface ZipEntry {
 }
 
 /** The part name a reader would look up for an entry name. */
-export const partKey = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+const partKey = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 
 const asInputError = (e: unknown): InputError => (e instanceof InputError ? e : refuse.corrupt());
 
@@ -63,16 +63,11 @@ export class XlsxZip {
     const byKey = new Map<string, ZipEntry>();
     try {
       for await (const raw of zip.eachEntry()) {
-        const name = yauzl.getFileNameLowLevel(
-          raw.generalPurposeBitFlag,
-          raw.fileNameRaw as Buffer,
-          [],
-          false,
-        );
+        const name = yauzl.getFileNameLowLevel(raw.generalPurposeBitFlag, raw.fileNameRaw, [], false);
         if (raw.isEncrypted()) throw refuse.encrypted();
         if (raw.extraFields.some((f) => f.id === UNICODE_PATH)) throw refuse.unicodePath(name);
         const local = await zip.readLocalFileHeaderPromise(raw);
-        if (!local.fileName.equals(raw.fileNameRaw as Buffer)) {
+        if (!local.fileName.equals(raw.fileNameRaw)) {
           const localName = yauzl.getFileNameLowLevel(local.generalPurposeBitFlag, local.fileName, [], false);
           throw refuse.nameMismatch(name, localName);
         }

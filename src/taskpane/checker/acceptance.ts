@@ -21,7 +21,7 @@ import { mergeMarks, remarkSheets } from "./marks";
  * large for Excel, or refused) changes nothing, so that what the pane shows is what the workbook
  * keeps.
  */
-export async function savePane(ctx: CheckerContext, next: PaneState): Promise<void> {
+async function savePane(ctx: CheckerContext, next: PaneState): Promise<void> {
   await ctx.port.saveState(next);
   ctx.pane = next;
   ctx.set({ pane: next });
@@ -108,14 +108,6 @@ export function unaccept(ctx: CheckerContext, indices: number[]): Promise<void> 
     const r = await ctx.engine.unaccept(indices, ctx.pane.accepted);
     await commit(ctx, r, ctx.findings, keyAt(ctx, indices));
   });
-}
-
-/** The indices of `findings` among the current list (by identity). */
-export function indicesOf(ctx: CheckerContext, findings: readonly ReviewedFinding[]): number[] {
-  const wanted = new Set(findings);
-  const out: number[] = [];
-  ctx.findings.forEach((f, i) => wanted.has(f) && out.push(i));
-  return out;
 }
 
 export function override(

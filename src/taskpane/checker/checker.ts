@@ -35,6 +35,12 @@ export class Checker {
     return this.ctx.store;
   }
 
+  /** The pane's latest decisions: the rulebook of each workbook read, the sheets left alone. */
+  decideWith(decide: CheckerContext["decide"], ignore: CheckerContext["ignore"]): void {
+    this.ctx.decide = decide;
+    this.ctx.ignore = ignore;
+  }
+
   /** Reads the saved state (validated) once; what could not be read is said. */
   async load(): Promise<void> {
     const { ctx } = this;

@@ -4,7 +4,7 @@
  * the sheets that changed after an edit (or an undone fix).
  */
 import type { WorkbookSnapshot } from "../../engine/snapshot";
-import type { CheckProgress } from "../engine/client";
+import { yieldToPane, type CheckProgress } from "../engine/client";
 import type { CheckOutcome } from "../engine/protocol";
 import type { CheckerContext, Phase } from "./context";
 import { changedMarks, markAll, mergeMarks, remarkSheets } from "./marks";
@@ -43,12 +43,15 @@ export function check(ctx: CheckerContext): Promise<void> {
       const snap: WorkbookSnapshot = await ctx.port.read((p) =>
         ctx.set({ phase: { kind: "reading", done: p.done, total: p.total } }),
       );
-      // The rulebook of this workbook (issue #11): chosen here, before the engine sees it.
+      // The rulebook of this workbook (issue #11): chosen here, before the engine sees it, in a
+      // task of its own (its first run compiles the clues' patterns), not after the last read's.
+      await yieldToPane();
       const decided = ctx.decide?.(snap);
       if (decided?.error !== undefined) throw new Error(decided.error);
-      if (decided?.rulebook && decided.rulebook !== ctx.rulebook) {
+      if (decided?.rulebook) {
+        // Sent once per rulebook and split (the client keeps what it sent).
         ctx.rulebook = decided.rulebook;
-        ctx.engine.setRulebook(decided.rulebook);
+        ctx.engine.setRulebook(decided.rulebook, decided.split);
       }
       return ctx.engine.check(decided?.snapshot ?? snap, ctx.evalOptions(), (p) =>
         ctx.set({ phase: progressPhase(p) }),

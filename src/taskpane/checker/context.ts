@@ -8,6 +8,7 @@
 import type { ReviewedFinding } from "../../engine/accept";
 import type { Locale } from "../../engine/i18n";
 import type { Rulebook } from "../../engine/rulebook/schema";
+import type { PlanSplit } from "../../engine/rulebook/select";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
 import type { EngineClient } from "../engine/client";
 import type { EvalOptions, WorkbookSummary } from "../engine/protocol";
@@ -27,7 +28,7 @@ export type Phase =
   | { kind: "done" }
   | { kind: "error"; message: string };
 
-export interface Notice {
+interface Notice {
   intent: "success" | "error" | "info" | "warning";
   text: string;
 }
@@ -69,7 +70,7 @@ export const realClock: Clock = {
 };
 
 /** A minimal observable store (read by React through useSyncExternalStore). */
-export class Store<S> {
+class Store<S> {
   private listeners = new Set<() => void>();
   constructor(private state: S) {}
   get = (): S => this.state;
@@ -84,7 +85,7 @@ export class Store<S> {
   };
 }
 
-export function initialState(): CheckerState {
+function initialState(): CheckerState {
   return {
     phase: { kind: "idle" },
     findings: [],
@@ -102,6 +103,8 @@ export interface Decision {
   rulebook?: Rulebook;
   /** What of the workbook is checked (without the rulebook's own sheets). */
   snapshot: WorkbookSnapshot;
+  /** Sheets of other plans, checked with their own rulebooks, and those no rulebook has. */
+  split?: PlanSplit;
   /** Do not check; say why. */
   error?: string;
 }

@@ -10,7 +10,7 @@ export function findingKey(f: EngineFinding): string {
   return `${f.sheet}\u001f${f.rule}\u001f${f.cells.join(",")}\u001f${f.message}`;
 }
 
-export interface FixEntry {
+interface FixEntry {
   id: number;
   /** Keys of the findings fixed, one per record. */
   keys: string[];

@@ -50,7 +50,7 @@ function marksBySheet(findings: readonly ReviewedFinding[]): Map<string, string>
   for (const f of findings) {
     if (f.accepted) continue;
     let cells = bySheet.get(f.sheet);
-    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+    if (!cells) bySheet.set(f.sheet, (cells = new Map<string, keyof typeof RANK>()));
     for (const c of f.cells) {
       const prev = cells.get(c);
       if (!prev || RANK[f.severity] < RANK[prev]) cells.set(c, f.severity);

@@ -8,9 +8,10 @@ import type { Acceptance, ReviewedFinding } from "../../engine/accept";
 import type { Locale } from "../../engine/i18n";
 import type { ReportRow, ReportSheet } from "../../engine/report-sheet";
 import type { Rulebook } from "../../engine/rulebook/schema";
+import { NO_SPLIT, type PlanSplit } from "../../engine/rulebook/select";
 import type { MarkLayout } from "../../office/mark-layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
-import { rulebookChoice } from "../rulebook-choice";
+import { rulebookChoice, splitMessage } from "../rulebook-choice";
 import { CheckerHost } from "./host";
 import {
   CELLS_PER_MESSAGE,
@@ -33,8 +34,11 @@ export interface CheckProgress {
 }
 
 export interface EngineClient {
-  /** The rulebook of the next checks (sent once per rulebook). */
-  setRulebook(rulebook: Rulebook): void;
+  /**
+   * The rulebook of the next checks (sent once per rulebook), and the sheets of other plans checked
+   * with their own rulebooks (none: every sheet with this one).
+   */
+  setRulebook(rulebook: Rulebook, split?: PlanSplit): void;
   /** Checks a new snapshot. */
   check(
     snapshot: WorkbookSnapshot,
@@ -63,7 +67,7 @@ export interface EngineClient {
 }
 
 /** A failure of the checker itself (its script did not load, it crashed). */
-export class CheckerFailure extends Error {
+class CheckerFailure extends Error {
   override readonly name = "CheckerFailure";
 }
 
@@ -98,10 +102,14 @@ function rowSlices(sheet: SheetSnapshot): { start: number; end: number }[] {
 function clientOver(transport: Transport, slices: boolean): EngineClient {
   let sentRulebook: Rulebook | undefined;
   let pendingRulebook: Rulebook | undefined;
+  let sentSplit: PlanSplit = NO_SPLIT;
+  let pendingSplit: PlanSplit = NO_SPLIT;
   const flushRulebook = () => {
-    if (pendingRulebook && pendingRulebook !== sentRulebook) {
-      transport.post({ type: "rulebook", choice: rulebookChoice(pendingRulebook) });
+    if (pendingRulebook && (pendingRulebook !== sentRulebook || pendingSplit !== sentSplit)) {
+      const split = pendingSplit === NO_SPLIT ? {} : { split: splitMessage(pendingSplit) };
+      transport.post({ type: "rulebook", choice: rulebookChoice(pendingRulebook), ...split });
       sentRulebook = pendingRulebook;
+      sentSplit = pendingSplit;
     }
   };
   async function run(req: Request, onProgress?: (p: CheckProgress) => void): Promise<CheckOutcome> {
@@ -137,8 +145,9 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     return run;
   };
   const client: EngineClient = {
-    setRulebook(rb) {
+    setRulebook(rb, split = NO_SPLIT) {
       pendingRulebook = rb;
+      pendingSplit = split;
     },
     async check(snapshot, options, onProgress) {
       flushRulebook();
@@ -201,7 +210,7 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     dispose: () => transport.close(),
   };
   return {
-    setRulebook: client.setRulebook,
+    setRulebook: (...a) => client.setRulebook(...a),
     check: (...a) => inTurn(() => client.check(...a)),
     evaluate: (...a) => inTurn(() => client.evaluate(...a)),
     recheck: (...a) => inTurn(() => client.recheck(...a)),
@@ -211,7 +220,7 @@ function clientOver(transport: Transport, slices: boolean): EngineClient {
     view: (...a) => inTurn(() => client.view(...a)),
     report: (...a) => inTurn(() => client.report(...a)),
     marks: (...a) => inTurn(() => client.marks(...a)),
-    dispose: client.dispose,
+    dispose: () => client.dispose(),
   };
 }
 
@@ -278,7 +287,7 @@ export function workerEngine(worker: WorkerLike): EngineClient {
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject, parts });
-        worker.postMessage({ ...req, id } as Envelope);
+        worker.postMessage({ ...req, id });
       });
     },
     post(req) {

@@ -15,7 +15,8 @@ import { checkWorkbook, recheckSheet, type CheckResult } from "../../engine/chec
 import { builtinRulebook } from "../../engine/rulebook/builtin";
 import type { Rulebook } from "../../engine/rulebook/schema";
 import type { SheetSnapshot } from "../../engine/snapshot";
-import { restoreRulebook } from "../rulebook-choice";
+import { checkByPlan, NO_SPLIT, splitSheets, type PlanSplit } from "../../engine/rulebook/select";
+import { restoreRulebook, restoreSplit } from "../rulebook-choice";
 import type { Locale } from "../../engine/i18n";
 import { buildReportSheet, type ReportRow, type ReportSheet } from "../../engine/report-sheet";
 import { markLayoutOf, type MarkLayout } from "../../office/mark-layout";
@@ -42,7 +43,7 @@ function isEmpty(sheets: readonly SheetSnapshot[]): boolean {
 }
 
 /** A fault of the add-in, not of the workbook; the pane words it (strings: checkerFailed). */
-export class CheckerFault extends Error {
+class CheckerFault extends Error {
   override readonly name = "CheckerFault";
 }
 
@@ -55,6 +56,8 @@ export interface HostOutput {
 
 export class CheckerHost {
   private rulebook: Rulebook = builtinRulebook();
+  /** Sheets of other plans, checked with their own rulebooks (issue #11). */
+  private split: PlanSplit = NO_SPLIT;
   private sheets: SheetSnapshot[] = [];
   private last?: CheckResult;
   private reviewed: ReviewedFinding[] = [];
@@ -65,9 +68,11 @@ export class CheckerHost {
     switch (req.type) {
       case "rulebook": {
         const rb = restoreRulebook(req.choice);
+        const split = req.split ? restoreSplit(req.split) : NO_SPLIT;
         // The pane validated the rulebook before sending it: this is a fault of the add-in.
-        if (!rb) throw new CheckerFault("rulebook");
+        if (!rb || !split) throw new CheckerFault("rulebook");
         this.rulebook = rb;
+        this.split = split;
         return undefined;
       }
       case "begin":
@@ -111,11 +116,14 @@ export class CheckerHost {
     const started = now();
     // Sparse rows (never sent: empty) become empty arrays, as the adapter gives them.
     for (const s of this.sheets) for (let r = 0; r < s.values.length; r++) s.values[r] ??= [];
-    const result = checkWorkbook(
-      { sheets: this.sheets },
-      { rulebook: this.rulebook, locale: options.locale, overrides: options.overrides },
-    );
-    return this.publish(result, options, now() - started, out);
+    return this.publish(this.checkAll(options), options, now() - started, out);
+  }
+
+  private checkAll(options: EvalOptions): CheckResult {
+    const check = { locale: options.locale, overrides: options.overrides };
+    return this.split === NO_SPLIT
+      ? checkWorkbook({ sheets: this.sheets }, { ...check, rulebook: this.rulebook })
+      : checkByPlan({ sheets: this.sheets }, this.rulebook, this.split, check);
   }
 
   private recheck(sheets: readonly SheetSnapshot[], options: EvalOptions, out: HostOutput): WorkbookSummary {
@@ -126,12 +134,15 @@ export class CheckerHost {
       const i = this.sheets.findIndex((s) => s.name === sheet.name);
       if (i >= 0) this.sheets[i] = sheet;
       else this.sheets.push(sheet);
+      // A workbook of several plans: each plan's rules read its own sheets, so all are run again.
+      if (this.split !== NO_SPLIT) continue;
       result = recheckSheet(result, sheet, {
         rulebook: this.rulebook,
         locale: options.locale,
         overrides: options.overrides,
       });
     }
+    if (this.split !== NO_SPLIT) result = this.checkAll(options);
     return this.publish(result, options, now() - started, out);
   }
 
@@ -160,9 +171,16 @@ export class CheckerHost {
       skipped: wb.skipped,
       protectedSheets: this.sheets.filter((s) => s.protected).map((s) => s.name),
       empty: isEmpty(this.sheets),
-      budget: budgetSummary(wb, this.rulebook),
+      // The plan's budget: the sheets of other plans are not summed against its total.
+      budget: budgetSummary(this.ownPlan(wb), this.rulebook),
       engineMs: Math.round(engineMs),
     };
+  }
+
+  private ownPlan(wb: CheckResult["workbook"]): CheckResult["workbook"] {
+    if (this.split === NO_SPLIT) return wb;
+    const aside = splitSheets(this.split);
+    return { ...wb, tables: wb.tables.filter((t) => !aside.has(t.sheet)) };
   }
 
   /**
@@ -189,7 +207,10 @@ export class CheckerHost {
   private report(locale: Locale, out: HostOutput): ReportSheet {
     const sheet = buildReportSheet(this.reviewed, {
       locale,
-      rulebookName: this.rulebook.name,
+      // A workbook of several plans names each plan's rulebook.
+      rulebookName: [this.rulebook, ...this.split.otherPlans.map((p) => p.rulebook)]
+        .map((rb) => rb.name)
+        .join("; "),
       ...(this.last ? { workbook: this.last.workbook } : {}),
     });
     const rows = sheet.rows;

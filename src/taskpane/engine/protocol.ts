@@ -115,8 +115,14 @@ export interface ListView {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
+/** The sheets of other plans, each with its plan's rulebook, and those no rulebook has (issue #11). */
+export interface SplitMessage {
+  otherPlans: { choice: RulebookChoice; sheets: string[] }[];
+  unchecked: { sheet: string; text: string }[];
+}
+
 export type Request =
-  | { type: "rulebook"; choice: RulebookChoice }
+  | { type: "rulebook"; choice: RulebookChoice; split?: SplitMessage }
   /** A new snapshot begins: the sheets without their rows (they follow in "rows" messages). */
   | { type: "begin"; sheets: SheetSnapshot[] }
   | {
@@ -138,8 +144,6 @@ export type Request =
   | { type: "report"; locale: Locale }
   /** Where the marks of the open findings go (on `sheets`, or every sheet): rectangles by severity. */
   | { type: "marks"; sheets?: string[] };
-
-export type RequestType = Request["type"];
 
 /** A request with the number its answers carry. */
 export type Envelope = Request & { id: number };

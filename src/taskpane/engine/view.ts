@@ -21,7 +21,7 @@ export function hasMarks(s: string): boolean {
 }
 
 /** The text a finding is searched in: sheet, cells, message. */
-export function searchText(f: ReviewedFinding): string {
+function searchText(f: ReviewedFinding): string {
   return `${f.sheet} ${f.cells.join(" ")} ${f.message}`.normalize("NFC").toLowerCase();
 }
 
@@ -91,7 +91,7 @@ export function buildView(
     if (text && !text(i)) continue;
     matched++;
     let byRule = bySheet.get(f.sheet);
-    if (!byRule) bySheet.set(f.sheet, (byRule = new Map()));
+    if (!byRule) bySheet.set(f.sheet, (byRule = new Map<string, number[]>()));
     let list = byRule.get(f.rule);
     if (!list) byRule.set(f.rule, (list = []));
     list.push(i);

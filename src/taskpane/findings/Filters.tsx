@@ -26,7 +26,7 @@ export interface FiltersProps {
   filter: ListFilter;
   sheets: readonly string[];
   rules: readonly string[];
-  onChange(f: ListFilter): void;
+  onChange: (f: ListFilter) => void;
 }
 
 export function Filters({ locale, filter, sheets, rules, onChange }: FiltersProps) {

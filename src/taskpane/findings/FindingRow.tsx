@@ -57,7 +57,7 @@ export const useRowStyles = makeStyles({
 const NOUN: Record<Severity, StringKey> = { error: "nounError", warning: "nounWarning", info: "nounInfo" };
 
 /** "lỗi ở E5": what a finding is and where, for accessible names. */
-export function findingName(f: ReviewedFinding, locale: Locale): { what: string; cell: string } {
+function findingName(f: ReviewedFinding, locale: Locale): { what: string; cell: string } {
   const cells = f.cells.length > 3 ? `${f.cells.slice(0, 3).join(", ")}…` : f.cells.join(", ");
   return { what: t(locale, NOUN[f.severity]), cell: cells || f.sheet };
 }
@@ -82,15 +82,15 @@ export interface FindingRowProps {
   open: boolean;
   /** The reason being typed, when the accept form is open. */
   reason?: string;
-  onJump(): void;
-  onSelect(on: boolean): void;
-  onFix(): void;
-  onUndo(): void;
-  onAcceptStart(): void;
-  onReason(text: string): void;
-  onAcceptSave(): void;
-  onAcceptCancel(): void;
-  onUnaccept(): void;
+  onJump: () => void;
+  onSelect: (on: boolean) => void;
+  onFix: () => void;
+  onUndo: () => void;
+  onAcceptStart: () => void;
+  onReason: (text: string) => void;
+  onAcceptSave: () => void;
+  onAcceptCancel: () => void;
+  onUnaccept: () => void;
 }
 
 export function FindingRow(p: FindingRowProps) {
@@ -150,26 +150,15 @@ export function FindingRow(p: FindingRowProps) {
             {t(locale, "undo")}
           </Button>
         )}
-        {f.accepted ? (
+        {(f.accepted || !accepting) && (
           <Button
             size="small"
             appearance="subtle"
-            aria-label={t(locale, "unacceptAt", name)}
-            onClick={p.onUnaccept}
+            aria-label={t(locale, f.accepted ? "unacceptAt" : "acceptAt", name)}
+            onClick={f.accepted ? p.onUnaccept : p.onAcceptStart}
           >
-            {t(locale, "unaccept")}
+            {t(locale, f.accepted ? "unaccept" : "accept")}
           </Button>
-        ) : (
-          !accepting && (
-            <Button
-              size="small"
-              appearance="subtle"
-              aria-label={t(locale, "acceptAt", name)}
-              onClick={p.onAcceptStart}
-            >
-              {t(locale, "accept")}
-            </Button>
-          )
         )}
       </div>
       {accepting && !f.accepted && (

@@ -92,7 +92,7 @@ const NOMINAL = { width: 320, height: 640 };
 const observeRect: typeof observeElementRect = (instance, cb) =>
   observeElementRect(instance, (rect) => cb(rect.height === 0 && rect.width === 0 ? NOMINAL : rect));
 
-export interface FindingsListActions {
+interface FindingsListActions {
   jump(f: ReviewedFinding): void;
   fix(f: ReviewedFinding): void;
   undo(keys: string[]): void;
@@ -186,6 +186,9 @@ export function FindingsList({
   const estimateSize = useCallback((pos: number) => (view.rows[visible[pos]] < 0 ? 36 : 72), [view, visible]);
   const getItemKey = useCallback((pos: number) => view.rows[visible[pos]], [view, visible]);
   const getScrollElement = useCallback(() => scroller.current, []);
+  // The React Compiler would skip this component (TanStack Virtual's functions are not memoisable);
+  // this project does not use the compiler, and the list memoises by hand above.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement,

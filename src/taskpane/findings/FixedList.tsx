@@ -33,7 +33,7 @@ export function FixedList({
   fixes: FixBook;
   findings: readonly ReviewedFinding[];
   locale: Locale;
-  onUndo(keys: string[]): void;
+  onUndo: (keys: string[]) => void;
 }) {
   const styles = useStyles();
   const listed = useMemo(
