@@ -142,10 +142,7 @@ ruleTester(taskVsCost, {
     },
     {
       name: "GDNN typed in the task appendix, left blank in the cost appendix",
-      workbook: workbook(
-        task([AI]),
-        costSheet(2026, [Object.assign([...cost2026.aiqt], { 7: null }) as Row]),
-      ),
+      workbook: workbook(task([AI]), costSheet(2026, [Object.assign([...cost2026.aiqt], { 7: null })])),
       findings: [
         {
           messageId: "count",
