@@ -69,7 +69,7 @@ function main(): void {
   const config = JSON.parse(readFileSync("stryker.config.json", "utf8")) as {
     mutate: string[];
     ignoreStatic?: boolean;
-    jest: { config: { roots: string[] } };
+    jest: { config: { testMatch: string[] } };
   };
   const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
   const all = tally(files.flatMap(([, f]) => f.mutants));
@@ -89,9 +89,7 @@ function main(): void {
     errors: all.errors,
     mutate: config.mutate,
     measuredFiles: files.map(([name]) => name),
-    tests: config.jest.config.roots
-      .filter((r) => !r.endsWith("/src"))
-      .map((r) => r.replace("<rootDir>/", "")),
+    tests: config.jest.config.testMatch.map((r) => r.replace("<rootDir>/", "")),
     files: Object.fromEntries(
       files.map(([name, f]) => [name, { score: score(tally(f.mutants)), ...tally(f.mutants) }]),
     ),

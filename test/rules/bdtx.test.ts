@@ -42,25 +42,46 @@ const printed: InvalidCase = {
   workbook: seedBdtxAsPrinted(),
   rulebook: RB,
   findings: [
-    { messageId: "exemptUnfinished", cells: SEED_BDTX_INCONSISTENCIES[0].cells },
-    { messageId: "notExempt", cells: SEED_BDTX_INCONSISTENCIES[1].cells, message: "nghỉ hưu 06/2025" },
+    {
+      messageId: "exemptUnfinished",
+      cells: SEED_BDTX_INCONSISTENCIES[0].cells,
+      subject: { detail: "exempt-unfinished|Đỗ Văn Dũng|20/02/1963" },
+    },
+    {
+      messageId: "notExempt",
+      cells: SEED_BDTX_INCONSISTENCIES[1].cells,
+      message: "nghỉ hưu 06/2025",
+      subject: { detail: "not-exempt|Phạm Văn Hải|08/03/1964" },
+    },
     {
       messageId: "reducedNotExempt",
       cells: SEED_BDTX_INCONSISTENCIES[2].cells,
       fix: { cell: "I10", value: "Giảm" },
+      subject: { detail: "reduced-not-exempt|Vũ Thị Lan|14/07/1992" },
     },
     {
       messageId: "statusContradicts",
       cells: SEED_BDTX_INCONSISTENCIES[3].cells,
       message: "100 tiết < 120 tiết",
+      subject: { detail: "status|Bùi Văn Nam|30/01/1979" },
     },
     {
       messageId: "statusContradicts",
       cells: SEED_BDTX_INCONSISTENCIES[4].cells,
       message: "2 mô đun < 3 mô đun",
+      subject: { detail: "status|Đặng Thị Oanh|11/11/1985" },
     },
-    { messageId: "exemptUnfinished", cells: SEED_BDTX_INCONSISTENCIES[5].cells },
-    { messageId: "exempt", severity: "info", message: "Vũ Văn Em" },
+    {
+      messageId: "exemptUnfinished",
+      cells: SEED_BDTX_INCONSISTENCIES[5].cells,
+      subject: { detail: "exempt-unfinished|Phạm Thị Cúc|25/09/1967" },
+    },
+    {
+      messageId: "exempt",
+      severity: "info",
+      message: "Vũ Văn Em",
+      subject: { detail: "exempt|Vũ Văn Em|03/08/1963" },
+    },
   ],
 };
 
@@ -109,9 +130,20 @@ ruleTester(bdtx, {
           messageId: "exempt",
           severity: "info",
           message: "Đỗ Văn Dũng (row 8): exempt from BDTX in 2023-2024 (retires 11/2023)",
+          subject: { detail: "exempt|Đỗ Văn Dũng|20/02/1963" },
         },
-        { messageId: "exempt", severity: "info", message: "retires 09/2023" },
-        { messageId: "exempt", severity: "info", message: "retires 08/2024" },
+        {
+          messageId: "exempt",
+          severity: "info",
+          message: "retires 09/2023",
+          subject: { detail: "exempt|Phạm Thị Cúc|25/09/1967" },
+        },
+        {
+          messageId: "exempt",
+          severity: "info",
+          message: "retires 08/2024",
+          subject: { detail: "exempt|Vũ Văn Em|03/08/1963" },
+        },
       ],
     },
     {
@@ -125,6 +157,7 @@ ruleTester(bdtx, {
           expected: 3,
           actual: 2,
           message: "chưa hoàn thành BDTX năm học 2023-2024: 2 mô đun < 3 mô đun",
+          subject: { detail: "incomplete|Lê Văn An|1975-03-15" },
         },
       ],
     },
@@ -132,7 +165,13 @@ ruleTester(bdtx, {
       name: "man born 06/1962: retired 03/2023, before the school year, so not exempt",
       workbook: list([[1, "Trần Văn Bình", d(1962, 6), "Nam", "THPT Đồng Xoài", "THPT", 0]]),
       rulebook: RB,
-      findings: [{ messageId: "incomplete", cells: ["G4"] }],
+      findings: [
+        {
+          messageId: "incomplete",
+          cells: ["G4"],
+          subject: { detail: "incomplete|Trần Văn Bình|1962-06-15" },
+        },
+      ],
     },
     {
       name: "woman born 09/1967: retires 09/2023, exempt",
@@ -144,6 +183,7 @@ ruleTester(bdtx, {
           severity: "info",
           cells: ["C4"],
           message: "được miễn BDTX năm học 2023-2024 (nghỉ hưu 09/2023)",
+          subject: { detail: "exempt|Phạm Thị Cúc|1967-09-15" },
         },
       ],
     },
@@ -151,19 +191,39 @@ ruleTester(bdtx, {
       name: "man born 02/1963: retires 11/2023, exempt",
       workbook: list([[1, "Đỗ Văn Dũng", d(1963, 2), "Nam", "THCS Tiến Thành", "THCS", 1]]),
       rulebook: RB,
-      findings: [{ messageId: "exempt", severity: "info", message: "(nghỉ hưu 11/2023)" }],
+      findings: [
+        {
+          messageId: "exempt",
+          severity: "info",
+          message: "(nghỉ hưu 11/2023)",
+          subject: { detail: "exempt|Đỗ Văn Dũng|1963-02-15" },
+        },
+      ],
     },
     {
       name: "man born 08/1963: retires 08/2024, the last month of the year, exempt",
       workbook: list([[1, "Vũ Văn Em", d(1963, 8), "Nam", "THCS Tiến Thành", "THCS", 1]]),
       rulebook: RB,
-      findings: [{ messageId: "exempt", severity: "info", message: "(nghỉ hưu 08/2024)" }],
+      findings: [
+        {
+          messageId: "exempt",
+          severity: "info",
+          message: "(nghỉ hưu 08/2024)",
+          subject: { detail: "exempt|Vũ Văn Em|1963-08-15" },
+        },
+      ],
     },
     {
       name: "man born 09/1963: retires 09/2024, after the year",
       workbook: list([[1, "Vũ Văn Giang", d(1963, 9), "Nam", "THCS Tiến Thành", "THCS", 1]]),
       rulebook: RB,
-      findings: [{ messageId: "incomplete", message: "1 mô đun < 3 mô đun" }],
+      findings: [
+        {
+          messageId: "incomplete",
+          message: "1 mô đun < 3 mô đun",
+          subject: { detail: "incomplete|Vũ Văn Giang|1963-09-15" },
+        },
+      ],
     },
     {
       name: "periods when the list gives periods instead of modules",
@@ -172,19 +232,42 @@ ruleTester(bdtx, {
         ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Cấp học", "Số tiết"],
       ),
       rulebook: RB,
-      findings: [{ messageId: "incomplete", expected: 120, actual: 80, message: "80 tiết < 120 tiết" }],
+      findings: [
+        {
+          messageId: "incomplete",
+          expected: 120,
+          actual: 80,
+          message: "80 tiết < 120 tiết",
+          subject: { detail: "incomplete|Lê Văn An|1975-03-15" },
+        },
+      ],
     },
     {
       name: "3 modules but 100 periods, no status: incomplete",
       workbook: full("Bùi Văn Nam", d(1979, 1), "Nam", 3, 100, null, null),
       rulebook: RB,
-      findings: [{ messageId: "incomplete", cells: ["H4"], expected: 120, actual: 100 }],
+      findings: [
+        {
+          messageId: "incomplete",
+          cells: ["H4"],
+          expected: 120,
+          actual: 100,
+          subject: { detail: "incomplete|Bùi Văn Nam|1979-01-15" },
+        },
+      ],
     },
     {
       name: "retiring within the year, Miễn/Giảm left blank and 0 modules: listed as required",
       workbook: full("Phạm Thị Cúc", d(1967, 9), "Nữ", 0, 0, null, null),
       rulebook: RB,
-      findings: [{ messageId: "exemptUnfinished", cells: ["G4"], expected: "Miễn" }],
+      findings: [
+        {
+          messageId: "exemptUnfinished",
+          cells: ["G4"],
+          expected: "Miễn",
+          subject: { detail: "exempt-unfinished|Phạm Thị Cúc|1967-09-15" },
+        },
+      ],
     },
     {
       name: "an illness marked Miễn: reduced, not exempt (English)",
@@ -192,7 +275,11 @@ ruleTester(bdtx, {
       workbook: full("Hoàng Thị Mai", d(1988, 9), "Nữ", 0, 0, "Miễn", null, "Bệnh không đi lại được"),
       rulebook: RB,
       findings: [
-        { messageId: "reducedNotExempt", message: "An illness that prevents travel is a reduction" },
+        {
+          messageId: "reducedNotExempt",
+          message: "An illness that prevents travel is a reduction",
+          subject: { detail: "reduced-not-exempt|Hoàng Thị Mai|1988-09-15" },
+        },
       ],
     },
     {
@@ -200,7 +287,13 @@ ruleTester(bdtx, {
       workbook: full("Lê Văn An", d(1975, 3), "Nam", 4, 160, null, "Chưa hoàn thành"),
       rulebook: RB,
       findings: [
-        { messageId: "statusUnderstated", severity: "warning", cells: ["J4"], expected: "Hoàn thành" },
+        {
+          messageId: "statusUnderstated",
+          severity: "warning",
+          cells: ["J4"],
+          expected: "Hoàn thành",
+          subject: { detail: "status-understated|Lê Văn An|1975-03-15" },
+        },
       ],
     },
   ],

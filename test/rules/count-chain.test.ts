@@ -47,6 +47,18 @@ ruleTester(countChain, {
       ),
     },
     {
+      name: "a teacher whose district is blank, or who names no programme, is counted in no district (person-data asks for the blank)",
+      rulebook,
+      workbook: workbook(
+        districtTable2024([[1, "An Lão", 1]]),
+        personList([
+          ...listed("An Lão", 1),
+          person({ name: "Trần Văn Nam", area: "" }),
+          person({ name: "Phạm Thị Hoa", programme: "" }),
+        ]),
+      ),
+    },
+    {
       name: "a table no list registers people for: its total is the plan's 71",
       rulebook,
       workbook: workbook(
@@ -89,6 +101,7 @@ ruleTester(countChain, {
           expected: 2,
           actual: 3,
           message: `An Lão: danh sách có 2 người "${CDDH}, bảng đăng ký ghi 3 (chênh 1).`,
+          subject: { course: "cd-dh", level: "TH", detail: "area|an lao" },
         },
       ],
     },
@@ -109,6 +122,7 @@ ruleTester(countChain, {
           expected: 0,
           actual: 2,
           message: "Kiến An: danh sách có 0 người",
+          subject: { course: "cd-dh", level: "TH", detail: "area|kien an" },
         },
       ],
     },
@@ -129,8 +143,15 @@ ruleTester(countChain, {
           expected: null,
           actual: "Hải An",
           message: `Hải An: danh sách có 2 người "Đào tạo từ cao đẳng lên đại học (CĐ-ĐH)", nhưng bảng đăng ký (DK) không có dòng này.`,
+          subject: { course: "cd-dh", level: "TH", detail: "missing|hai an" },
         },
-        { messageId: "plan", cells: ["C6"], expected: 71, actual: 1 },
+        {
+          messageId: "plan",
+          cells: ["C6"],
+          expected: 71,
+          actual: 1,
+          subject: { course: "cd-dh", level: "TH", detail: "plan-count" },
+        },
       ],
     },
     {
@@ -161,6 +182,7 @@ ruleTester(countChain, {
           expected: 71,
           actual: 70,
           message: `Tổng đăng ký "${CDDH} là 70, kế hoạch năm 2024 dự kiến 71 (chênh -1).`,
+          subject: { course: "cd-dh", level: "TH", detail: "plan-count" },
         },
       ],
     },

@@ -50,8 +50,50 @@ ruleTester(credits, {
         costSheet(2028, [set(tc(2028, 25, 11.05), 10, null)]),
       ),
     },
+    {
+      name: "a price that is no whole number of credits, without a note: the sum is not judged",
+      workbook: workbook(
+        costSheet(2026, [set(tc(2026, 30, 13.26), 10, null)]),
+        costSheet(2027, [set(tc(2027, 30, 13.26), 10, null)]),
+        costSheet(2028, [set(tc(2028, 30, 13.3), 10, null)]),
+      ),
+    },
+    {
+      name: "30 + 30 = 60 of an 85-credit programme whose 2028 cost appendix is not in the workbook",
+      workbook: workbook(costSheet(2026, [tc(2026, 30, 13.26)]), costSheet(2027, [tc(2027, 30, 13.26)])),
+    },
   ],
   invalid: [
+    {
+      name: "30 + 30 + 30 credits read from the prices (13,26 = 30 × 442.000 đ): said on the 2028 price",
+      workbook: workbook(
+        costSheet(2026, [set(tc(2026, 30, 13.26), 10, null)]),
+        costSheet(2027, [set(tc(2027, 30, 13.26), 10, null)]),
+        costSheet(2028, [set(tc(2028, 30, 13.26), 10, null)]),
+      ),
+      findings: [
+        {
+          messageId: "sum",
+          sheet: "KP 2028",
+          cells: ["I5"],
+          expected: null,
+          actual: 13.26,
+          message: "(2026: 30, 2027: 30, 2028: 30)",
+          subject: { course: "tc-dh", detail: "credits-sum" },
+        },
+      ],
+    },
+    {
+      name: "the years' sheets in any order: the sum is said on the last year's note",
+      workbook: workbook(
+        costSheet(2028, [tc(2028, 30, 13.26)]),
+        costSheet(2026, [tc(2026, 30, 13.26)]),
+        costSheet(2027, [tc(2027, 30, 13.26)]),
+      ),
+      findings: [
+        { messageId: "sum", sheet: "KP 2028", cells: ["K5"], message: "(2026: 30, 2027: 30, 2028: 30)" },
+      ],
+    },
     {
       name: "30 + 30 + 30 = 90 credits of an 85-credit programme",
       workbook: workbook(
@@ -85,6 +127,8 @@ ruleTester(credits, {
           severity: "warning",
           expected: 89,
           actual: 80,
+          message: "sĩ số Mầm non năm 2027 là 80, khác năm 2026 (89)",
+          subject: { course: "tc-dh", level: "MN", detail: "cohort" },
         },
       ],
     },

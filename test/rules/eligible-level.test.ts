@@ -17,6 +17,12 @@ ruleTester(eligibleLevel, {
       name: "career guidance with explicit 0 in MN and TH",
       workbook: workbook(costSheet(2027, [["5", HN, 0, 0, 1278, 387, 39, 100, 1.5, 2706]])),
     },
+    {
+      name: "a content the rulebook does not know is unknown-course's finding, whatever its levels",
+      workbook: workbook(
+        costSheet(2026, [["7", "Tổ chức hội thảo chuyên đề", 10, 10, 10, 10, 10, 10, 2, 120]]),
+      ),
+    },
   ],
   invalid: [
     ...eligibleTextCases.invalid,
@@ -30,18 +36,28 @@ ruleTester(eligibleLevel, {
           expected: 0,
           actual: 3,
           message: ["Trung học phổ thông", "MN, TH"],
+          subject: { course: "tc-dh", level: "THPT" },
         },
       ],
     },
     {
       name: "career guidance for preschool",
       workbook: workbook(taskSheet(2027, [["5", HN, 12, 0, 1278, 387, 39, 100, "Trực tiếp", "Sở GDĐT"]])),
-      findings: [{ messageId: "ineligible", cells: ["C6"], actual: 12 }],
+      findings: [
+        {
+          messageId: "ineligible",
+          cells: ["C6"],
+          actual: 12,
+          subject: { course: "huong-nghiep", level: "MN" },
+        },
+      ],
     },
     {
       name: "GDTX in the CĐ→ĐH upgrade",
       workbook: workbook(costSheet(2026, [set(cost2026.cddh, 6, 5)])),
-      findings: [{ messageId: "ineligible", cells: ["G5"], actual: 5 }],
+      findings: [
+        { messageId: "ineligible", cells: ["G5"], actual: 5, subject: { course: "cd-dh", level: "GDTX" } },
+      ],
     },
   ],
 });

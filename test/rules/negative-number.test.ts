@@ -18,8 +18,20 @@ ruleTester(negativeNumber, {
       name: "a stray minus on a head-count and on a price",
       workbook: workbook(costSheet(2026, [set(set(cost2026.cds, 2, -2384), 8, -2)])),
       findings: [
-        { messageId: "negative", cells: ["C5"], actual: -2384, message: "số âm -2.384" },
-        { messageId: "negative", cells: ["I5"], actual: -2, message: "số âm -2" },
+        {
+          messageId: "negative",
+          cells: ["C5"],
+          actual: -2384,
+          message: "số âm -2.384",
+          subject: { course: "chuyen-doi-so-ai", detail: "MN" },
+        },
+        {
+          messageId: "negative",
+          cells: ["I5"],
+          actual: -2,
+          message: "số âm -2",
+          subject: { course: "chuyen-doi-so-ai", detail: "unit-price" },
+        },
       ],
     },
     {
@@ -32,8 +44,8 @@ ruleTester(negativeNumber, {
         ]),
       ),
       findings: [
-        { messageId: "negative", cells: ["C5"] },
-        { messageId: "negative", cells: ["C6"] },
+        { messageId: "negative", cells: ["C5"], subject: { detail: "an lao|c1" } },
+        { messageId: "negative", cells: ["C6"], subject: { detail: "tong so|c1" } },
       ],
     },
   ],

@@ -19,14 +19,29 @@ ruleTester(numberAsText, {
           expected: 13.26,
           actual: "13,26",
           fix: { cell: "I5", value: 13.26 },
+          subject: { course: "tc-dh", detail: "unit-price" },
         },
-        { messageId: "text", cells: ["J5"], expected: 1313, actual: "1 313" },
+        {
+          messageId: "text",
+          cells: ["J5"],
+          expected: 1313,
+          actual: "1 313",
+          subject: { course: "tc-dh", detail: "amount" },
+        },
       ],
     },
     {
       name: "text that is no number",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 7, "theo thực tế")])),
-      findings: [{ messageId: "notNumber", cells: ["H5"], severity: "warning", actual: "theo thực tế" }],
+      findings: [
+        {
+          messageId: "notNumber",
+          cells: ["H5"],
+          severity: "warning",
+          actual: "theo thực tế",
+          subject: { course: "chuyen-doi-so-ai", detail: "text:H" },
+        },
+      ],
     },
   ],
 });

@@ -61,7 +61,14 @@ ruleTester(numbering, {
         ]),
       ),
       findings: [
-        { messageId: "wrong", cells: ["A10"], expected: 4, actual: "5", fix: { cell: "A10", value: 4 } },
+        {
+          messageId: "wrong",
+          cells: ["A10"],
+          expected: 4,
+          actual: "5",
+          fix: { cell: "A10", value: 4 },
+          subject: { course: "stem" },
+        },
       ],
     },
     {
@@ -76,14 +83,28 @@ ruleTester(numbering, {
         ]),
       ),
       findings: [
-        { messageId: "wrong", cells: ["A9"], expected: 2, actual: "3", fix: { cell: "A9", value: 2 } },
+        {
+          messageId: "wrong",
+          cells: ["A9"],
+          expected: 2,
+          actual: "3",
+          fix: { cell: "A9", value: 2 },
+          subject: { course: "ai-quan-tri" },
+        },
       ],
     },
     {
       name: "the duplicated 3 of the 2027 cost appendix",
       workbook: workbook(costSheet(2027, [tt(cds, "1"), tt(aiqt, "2"), tt(stem, "3"), tt(khac, "3")])),
       findings: [
-        { messageId: "wrong", cells: ["A8"], expected: 4, actual: "3", fix: { cell: "A8", value: 4 } },
+        {
+          messageId: "wrong",
+          cells: ["A8"],
+          expected: 4,
+          actual: "3",
+          fix: { cell: "A8", value: 4 },
+          subject: { course: "noi-dung-khac" },
+        },
       ],
     },
     {
@@ -105,6 +126,41 @@ ruleTester(numbering, {
       ],
     },
     {
+      name: "a line the rulebook does not know, numbered 3 after 1: remembered by its text",
+      workbook: workbook(
+        costSheet(2026, [
+          tt(cds, "1"),
+          ["3", "Tổ chức hội thảo chuyên đề", 10, null, null, null, null, null, 2, 20],
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "wrong",
+          cells: ["A6"],
+          expected: 2,
+          actual: "3",
+          message: 'Số thứ tự "3" không đúng: dòng này phải là 2.',
+          subject: { detail: "to chuc hoi thao chuyen de" },
+        },
+      ],
+    },
+    {
+      name: "half the numbers with a dot is no dotted style: the fix writes a plain number",
+      workbook: workbook(costSheet(2026, [tt(cds, "1."), tt(aiqt, "2."), tt(stem, "3"), tt(khac, "5")])),
+      findings: [
+        { messageId: "wrong", cells: ["A8"], expected: 4, actual: "5", fix: { cell: "A8", value: 4 } },
+      ],
+    },
+    {
+      name: "1 under I and 5 under II: as many agree either way, so numbering restarts per section",
+      workbook: workbook(
+        costSheet(2026, [["I", "ĐÀO TẠO"], tt(cost2026.tcdh, "1"), ["II", "BỒI DƯỠNG"], tt(cds, "5")]),
+      ),
+      findings: [
+        { messageId: "wrong", cells: ["A8"], expected: 1, actual: "5", fix: { cell: "A8", value: 1 } },
+      ],
+    },
+    {
       name: "a line without a number",
       workbook: workbook(costSheet(2026, [tt(cds, "1"), tt(aiqt, null), tt(stem, "3")])),
       findings: [
@@ -115,6 +171,7 @@ ruleTester(numbering, {
           actual: null,
           fix: { cell: "A6", value: 2 },
           message: "chưa có số thứ tự",
+          subject: { course: "ai-quan-tri" },
         },
       ],
     },

@@ -164,6 +164,23 @@ ruleTester(programmeFit, {
       findings: [{ messageId: "level", expected: null, actual: "CĐ-ĐH" }],
     },
     {
+      name: "a public preschool's teacher in TC–CĐ, her birth date left blank: the programme is judged all the same",
+      rulebook,
+      workbook: workbook(
+        personList([
+          person({ ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Công lập", birth: null }),
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "sector",
+          cells: ["K5", "H5"],
+          actual: "TC-CĐ",
+          subject: { course: "tc-cd", detail: "Vũ Thị Mai|" },
+        },
+      ],
+    },
+    {
       name: "in English",
       rulebook,
       locale: "en",

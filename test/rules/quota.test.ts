@@ -33,6 +33,7 @@ ruleTester(quota, {
           actual: 27,
           fix: { cell: "G5", value: 26 },
           message: ["2 người/trường", "13 trường"],
+          subject: { course: "day-hoc-tich-cuc", level: "GDTX" },
         },
       ],
     },
@@ -41,7 +42,15 @@ ruleTester(quota, {
       workbook: workbook(
         taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, "Trực tiếp", "Sở GDĐT"]]),
       ),
-      findings: [{ messageId: "perSchool", cells: ["G6"], expected: 26, actual: 27 }],
+      findings: [
+        {
+          messageId: "perSchool",
+          cells: ["G6"],
+          expected: 26,
+          actual: 27,
+          subject: { course: "day-hoc-tich-cuc", level: "GDTX" },
+        },
+      ],
     },
     {
       // One mistake copied: the cost appendix's overrun follows from the task appendix's.
@@ -57,6 +66,7 @@ ruleTester(quota, {
           cells: ["G6"],
           expected: 26,
           fix: { cell: "G6", value: 26 },
+          subject: { course: "day-hoc-tich-cuc", level: "GDTX" },
         },
         {
           messageId: "perSchool",
@@ -66,23 +76,87 @@ ruleTester(quota, {
           actual: 27,
           fix: null,
           causedBy: { sheet: "NV 2030", cell: "G6", rule: "quota" },
+          subject: { course: "day-hoc-tich-cuc", level: "GDTX" },
         },
       ],
     },
     {
       name: "a blank eligible level",
       workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 2, null)])),
-      findings: [{ messageId: "perSchool", cells: ["C5"], expected: 596, actual: null }],
+      findings: [
+        {
+          messageId: "perSchool",
+          cells: ["C5"],
+          expected: 596,
+          actual: null,
+          fix: { cell: "C5", value: 596 },
+          message: "Mầm non có (trống) người",
+          subject: { course: "ai-quan-tri", level: "MN" },
+        },
+      ],
+    },
+    {
+      name: "different overruns on the task and the cost appendix of 2030: each is a cause of its own",
+      workbook: workbook(
+        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 28, 100, "Trực tiếp", "Sở GDĐT"]]),
+        costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]]),
+      ),
+      findings: [
+        { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 28, causedBy: null },
+        {
+          messageId: "perSchool",
+          sheet: "KP 2030",
+          cells: ["G5"],
+          actual: 27,
+          fix: { cell: "G5", value: 26 },
+          causedBy: null,
+        },
+      ],
+    },
+    {
+      name: "a head-count computed by a formula gets no automatic fix",
+      workbook: (() => {
+        const sheet = costSheet(2026, [set(cost2026.aiqt, 3, 440)]);
+        sheet.formulas = [];
+        sheet.formulas[4] = [];
+        sheet.formulas[4][3] = "2*220";
+        return workbook(sheet);
+      })(),
+      findings: [{ messageId: "perSchool", cells: ["D5"], expected: 437, actual: 440, fix: null }],
+    },
+    {
+      name: "in English",
+      locale: "en",
+      workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 7, 120)])),
+      findings: [{ messageId: "fixed", cells: ["H5"], message: "120" }],
     },
     {
       name: "GDNN lump sum differs from the plan",
       workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 7, 120)])),
-      findings: [{ messageId: "fixed", cells: ["H5"], expected: 100, actual: 120, message: "dự kiến" }],
+      findings: [
+        {
+          messageId: "fixed",
+          cells: ["H5"],
+          expected: 100,
+          actual: 120,
+          message: "dự kiến",
+          subject: { course: "nghiep-vu-su-pham", level: "GDNN" },
+        },
+      ],
     },
     {
       name: "the note states another quota",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")])),
-      findings: [{ messageId: "note", cells: ["K5"], severity: "warning", expected: 4, actual: 3 }],
+      findings: [
+        {
+          messageId: "note",
+          cells: ["K5"],
+          severity: "warning",
+          expected: 4,
+          actual: 3,
+          subject: { course: "chuyen-doi-so-ai", detail: "note" },
+        },
+      ],
     },
   ],
 });

@@ -22,6 +22,19 @@ ruleTester(rowArithmetic, {
       workbook: workbook(costSheet(2026, [[...cost2026.cds.slice(0, 8), null, 5]])),
     },
     {
+      name: "a lump sum: a price and an amount but no head-count is not judged here",
+      workbook: workbook(
+        costSheet(2026, [["7", "Tổ chức hội thảo chuyên đề", null, null, null, null, null, null, 50, 120]]),
+      ),
+    },
+    {
+      name: "a cost table without an amount column: nothing to compute into",
+      workbook: workbook({
+        ...costSheet(2026, []),
+        values: [...costSheet(2026, []).values.map((r) => r.slice(0, 9)), cost2026.cds.slice(0, 9)],
+      }),
+    },
+    {
       name: "table in đồng",
       workbook: workbook(
         costSheet(
@@ -59,6 +72,7 @@ ruleTester(rowArithmetic, {
           actual: 13080,
           fix: { cell: "J5", value: 13008 },
           message: ["13.080", "6.504", "13.008"],
+          subject: { course: "chuyen-doi-so-ai" },
         },
       ],
     },

@@ -99,9 +99,121 @@ ruleTester(totals, {
         ]),
       ),
     },
+    {
+      name: "a single line needs no total row; a task appendix may go without one",
+      workbook: workbook(
+        costSheet(2026, [cost2026.cds]),
+        taskSheet(2026, [
+          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, "Trực tiếp", "Sở GDĐT"],
+          [
+            "2",
+            "Thiết kế và triển khai giáo dục STEM/STEAM",
+            596,
+            437,
+            426,
+            129,
+            13,
+            50,
+            "Trực tiếp",
+            "Sở GDĐT",
+          ],
+        ]),
+      ),
+    },
+    {
+      name: "a sub-total under each part and the grand total over every line",
+      workbook: workbook(
+        costSheet(2026, [
+          ["I", "Bồi dưỡng"],
+          cost2026.cds,
+          cost2026.aiqt,
+          withCell(withCell(costTotal([cost2026.cds, cost2026.aiqt]), 1, "Cộng"), 0, null),
+          ["II", "Bồi dưỡng khác"],
+          cost2026.stem,
+          withCell(costTotal([cost2026.stem]), 1, "Cộng"),
+          withCell(costTotal([cost2026.cds, cost2026.aiqt, cost2026.stem]), 1, "Tổng cộng"),
+        ]),
+      ),
+    },
+    {
+      name: "a total of 0 under lines that have no amount yet",
+      workbook: workbook(
+        costSheet(2026, [
+          withCell(withCell(cost2026.cds, 8, null), 9, null),
+          withCell(withCell(cost2026.aiqt, 8, null), 9, null),
+          withCell(costTotal([cost2026.cds, cost2026.aiqt]), 9, 0),
+        ]),
+      ),
+    },
   ],
   invalid: [
     ...totalsTextCases.invalid,
+    {
+      name: "the grand total under two sub-totals counts every line once",
+      workbook: workbook(
+        costSheet(2026, [
+          cost2026.cds,
+          withCell(costTotal([cost2026.cds]), 1, "Cộng"),
+          cost2026.stem,
+          withCell(costTotal([cost2026.stem]), 1, "Cộng"),
+          withCell(withCell(costTotal([cost2026.cds, cost2026.stem]), 1, "Tổng cộng"), 9, 13008),
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J9"],
+          expected: 19412,
+          actual: 13008,
+          fix: { cell: "J9", value: 19412 },
+          message: "Tổng thành tiền là 13.008, nhưng cộng các dòng (mọi dòng, chưa làm tròn) được 19.412",
+        },
+      ],
+    },
+    {
+      name: "blank totals under lines that have figures: filled in with the sums",
+      workbook: workbook(
+        costSheet(2026, [
+          cost2026.cds,
+          cost2026.aiqt,
+          withCell(withCell(costTotal([cost2026.cds, cost2026.aiqt]), 2, null), 9, null),
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "level",
+          cells: ["C7"],
+          expected: 2980,
+          actual: null,
+          fix: { cell: "C7", value: 2980 },
+          message: "(trống)",
+        },
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 16310,
+          actual: null,
+          fix: { cell: "J7", value: 16310 },
+          message: "Tổng thành tiền là (trống)",
+        },
+      ],
+    },
+    {
+      name: "a SUM formula's total that is off gets no automatic fix",
+      workbook: (() => {
+        const sheet = costSheet(2026, [
+          cost2026.cds,
+          cost2026.aiqt,
+          withCell(costTotal([cost2026.cds, cost2026.aiqt]), 3, 2000),
+        ]);
+        sheet.formulas = [];
+        sheet.formulas[6] = [];
+        sheet.formulas[6][3] = "SUM(D5:D6)";
+        return workbook(sheet);
+      })(),
+      findings: [{ messageId: "level", cells: ["D7"], expected: 2185, actual: 2000, fix: null }],
+    },
+
     {
       name: "amount total leaving out the upgrade row (the 2028 case)",
       workbook: workbook(
@@ -119,6 +231,7 @@ ruleTester(totals, {
           actual: 300,
           fix: { cell: "J7", value: 1613 },
           message: "thiếu dòng",
+          subject: { detail: "amount-total" },
         },
       ],
     },
@@ -138,8 +251,15 @@ ruleTester(totals, {
           expected: 596,
           actual: 685,
           message: ["Mầm non", "không tính đào tạo nâng chuẩn"],
+          subject: { level: "MN", detail: "level-total" },
         },
-        { messageId: "level", cells: ["D7"], expected: 437, actual: 447 },
+        {
+          messageId: "level",
+          cells: ["D7"],
+          expected: 437,
+          actual: 447,
+          subject: { level: "TH", detail: "level-total" },
+        },
       ],
     },
     {
@@ -153,6 +273,7 @@ ruleTester(totals, {
           actual: 3866,
           fix: { cell: "J7", value: 3864 },
           message: ["3.864,24", "như đang hiển thị được 3.865"],
+          subject: { detail: "amount-total" },
         },
       ],
     },
@@ -162,7 +283,15 @@ ruleTester(totals, {
       workbook: workbook(
         costSheet(2027, [cost2026.tcdh, withCell(TTLK, 9, 2600), withCell(TOTAL_3864, 9, 3913)]),
       ),
-      findings: [{ messageId: "amount", cells: ["J7"], expected: 3864, actual: 3913 }],
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 3864,
+          actual: 3913,
+          subject: { detail: "amount-total" },
+        },
+      ],
     },
     {
       name: "a table without a total row",
@@ -181,7 +310,14 @@ ruleTester(totals, {
         ]),
       ),
       findings: [
-        { messageId: "column", cells: ["C8"], expected: 13, actual: 14, fix: { cell: "C8", value: 13 } },
+        {
+          messageId: "column",
+          cells: ["C8"],
+          expected: 13,
+          actual: 14,
+          fix: { cell: "C8", value: 13 },
+          subject: { course: "cd-dh", level: "TH", detail: "column-total" },
+        },
       ],
     },
   ],

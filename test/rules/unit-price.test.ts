@@ -46,8 +46,48 @@ ruleTester(unitPrice, {
         ),
       ),
     },
+    {
+      name: "a cost table without a unit-price column is not judged here",
+      workbook: workbook(
+        (() => {
+          const sheet = costSheet(2026, [set(cost2026.cds, 8, 1.5)]);
+          return { ...sheet, values: sheet.values.map((r) => [...r.slice(0, 8), ...r.slice(9)]) };
+        })(),
+      ),
+    },
+    {
+      name: "a per-credit line whose note says something else than credits",
+      workbook: workbook(
+        costSheet(2026, [set(cost2026.tcdh, 10, "Lớp đặt tại Trường CĐ Cộng đồng Hải Phòng")]),
+      ),
+    },
+    {
+      name: "a heading line without price or head-counts",
+      workbook: workbook(costSheet(2026, [["1", "Chuyển đổi số và ứng dụng trí tuệ nhân tạo (AI)"]])),
+    },
   ],
   invalid: [
+    {
+      name: "a price computed by a formula gets no automatic fix",
+      workbook: (() => {
+        const sheet = costSheet(2026, [set(cost2026.cds, 8, 1.5)]);
+        sheet.formulas = [];
+        sheet.formulas[4] = [];
+        sheet.formulas[4][8] = "3/2";
+        return workbook(sheet);
+      })(),
+      findings: [{ messageId: "mismatch", cells: ["I5"], expected: 2, actual: 1.5, fix: null }],
+    },
+    {
+      name: "in English: per person and per credit",
+      locale: "en",
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5), set(cost2026.tcdh, 8, 12)])),
+      findings: [
+        { messageId: "mismatch", cells: ["I5"], message: "2,000,000 đ/person" },
+        { messageId: "noteProduct", cells: ["I6", "K6"], message: "gives a unit price of 13.26" },
+        { messageId: "mismatch", cells: ["I6"], message: "442,000 đ/credit × 30 credits" },
+      ],
+    },
     {
       name: "1,5 where the rulebook says 2",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5)])),
@@ -59,6 +99,7 @@ ruleTester(unitPrice, {
           actual: 1.5,
           fix: { cell: "I5", value: 2 },
           message: ["2.000.000 đ/người"],
+          subject: { course: "chuyen-doi-so-ai" },
         },
       ],
     },
@@ -66,14 +107,28 @@ ruleTester(unitPrice, {
       name: "per-credit price for 30 credits in a 25-credit year",
       workbook: workbook(costSheet(2028, [set(cost2026.tcdh, 10, null)])),
       findings: [
-        { messageId: "mismatch", cells: ["I5"], expected: 11.05, actual: 13.26, message: "25 tín chỉ" },
+        {
+          messageId: "mismatch",
+          cells: ["I5"],
+          expected: 11.05,
+          actual: 13.26,
+          message: "25 tín chỉ",
+          subject: { course: "tc-dh" },
+        },
       ],
     },
     {
       name: "missing price",
       workbook: workbook(costSheet(2026, [set(cost2026.aiqt, 8, null)])),
       findings: [
-        { messageId: "missing", cells: ["I5"], expected: 2, actual: null, fix: { cell: "I5", value: 2 } },
+        {
+          messageId: "missing",
+          cells: ["I5"],
+          expected: 2,
+          actual: null,
+          fix: { cell: "I5", value: 2 },
+          subject: { course: "ai-quan-tri" },
+        },
       ],
     },
     {
@@ -85,6 +140,7 @@ ruleTester(unitPrice, {
           cells: ["K5"],
           expected: "442.000đ/tín chỉ x 30 tín chỉ",
           actual: "400.000đ/tín chỉ x 30 tín chỉ",
+          subject: { course: "tc-dh", detail: "note" },
         },
       ],
     },
@@ -92,14 +148,28 @@ ruleTester(unitPrice, {
       name: "the note's price × credits disagrees with the price cell",
       workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 8, 12)])),
       findings: [
-        { messageId: "noteProduct", cells: ["I5", "K5"], expected: 13.26, actual: 12 },
-        { messageId: "mismatch", cells: ["I5"], expected: 13.26, actual: 12 },
+        {
+          messageId: "noteProduct",
+          cells: ["I5", "K5"],
+          expected: 13.26,
+          actual: 12,
+          subject: { course: "tc-dh", detail: "note-product" },
+        },
+        { messageId: "mismatch", cells: ["I5"], expected: 13.26, actual: 12, subject: { course: "tc-dh" } },
       ],
     },
     {
       name: "unit price in đồng while the table says triệu đồng",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 2000000)])),
-      findings: [{ messageId: "mismatch", cells: ["I5"], expected: 2, actual: 2000000 }],
+      findings: [
+        {
+          messageId: "mismatch",
+          cells: ["I5"],
+          expected: 2,
+          actual: 2000000,
+          subject: { course: "chuyen-doi-so-ai" },
+        },
+      ],
     },
   ],
 });

@@ -21,12 +21,26 @@ ruleTester(unknownCourse, {
           ["1", "Bồi dưỡng kỹ năng bơi lội cho giáo viên", 10, null, null, null, null, null, 2, 20],
         ]),
       ),
-      findings: [{ messageId: "unknown", cells: ["B5"], actual: "Bồi dưỡng kỹ năng bơi lội cho giáo viên" }],
+      findings: [
+        {
+          messageId: "unknown",
+          cells: ["B5"],
+          actual: "Bồi dưỡng kỹ năng bơi lội cho giáo viên",
+          subject: { detail: "Bồi dưỡng kỹ năng bơi lội cho giáo viên" },
+        },
+      ],
     },
     {
       name: "a course planned in another year",
       workbook: workbook(costSheet(2028, [set(cost2026.cds, 0, "1")])),
-      findings: [{ messageId: "notPlanned", cells: ["B5"], message: ["2028", "2026"] }],
+      findings: [
+        {
+          messageId: "notPlanned",
+          cells: ["B5"],
+          message: ["2028", "2026"],
+          subject: { course: "chuyen-doi-so-ai" },
+        },
+      ],
     },
   ],
 });

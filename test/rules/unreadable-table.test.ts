@@ -55,6 +55,7 @@ ruleTester(unreadableTable, {
           cells: ["A1"],
           actual: "PHỤ LỤC 11",
           message: ['Trang này trông như một phụ lục ("PHỤ LỤC 11")', "không tìm thấy dòng tiêu đề cột"],
+          subject: { detail: "unreadable|header" },
         },
       ],
     },
@@ -64,7 +65,14 @@ ruleTester(unreadableTable, {
         name: "Sheet3",
         values: [["DỰ TOÁN KINH PHÍ NĂM 2026"], ["STT", "Việc", "Tiền"], [1, "In ấn", 5]],
       }),
-      findings: [{ messageId: "noHeader", cells: ["A1"], actual: "DỰ TOÁN KINH PHÍ NĂM 2026" }],
+      findings: [
+        {
+          messageId: "noHeader",
+          cells: ["A1"],
+          actual: "DỰ TOÁN KINH PHÍ NĂM 2026",
+          subject: { detail: "unreadable|header" },
+        },
+      ],
     },
     {
       name: "a header with TT, Nội dung and Thành tiền but no levels: which kind of appendix?",
@@ -77,6 +85,7 @@ ruleTester(unreadableTable, {
           messageId: "noKind",
           cells: ["A1"],
           message: ["TT, Nội dung, Thành tiền", "thiếu cột để biết là phụ lục gì"],
+          subject: { detail: "unreadable|kind" },
         },
       ],
     },
@@ -91,6 +100,7 @@ ruleTester(unreadableTable, {
         {
           messageId: "noHeader",
           message: 'This sheet looks like an appendix ("DANH SÁCH GIÁO VIÊN ĐĂNG KÝ")',
+          subject: { detail: "unreadable|header" },
         },
       ],
     },

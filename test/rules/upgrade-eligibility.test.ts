@@ -156,6 +156,7 @@ ruleTester(upgradeEligibility, {
           actual: "10/07/1965",
           message:
             "Trần Văn Bình (dòng 5): nghỉ hưu 04/2027, còn 82 tháng < 84 tính từ 07/2020: không thuộc đối tượng phải nâng chuẩn.",
+          subject: { detail: "Trần Văn Bình|1965-07-10" },
         },
       ],
     },
@@ -205,6 +206,36 @@ ruleTester(upgradeEligibility, {
       findings: [
         { messageId: "level", cells: ["E5"], actual: "THPT" },
         { messageId: "standard", cells: ["F6"], actual: "Đại học" },
+      ],
+    },
+    {
+      name: "a THPT teacher whose birth date is left blank: the level is said all the same",
+      rulebook,
+      workbook: workbook(
+        personList([person({ name: "Lê Văn Hùng", gender: "Nam", level: "THPT", birth: null })]),
+      ),
+      findings: [
+        {
+          messageId: "level",
+          cells: ["G5"],
+          actual: "THPT",
+          subject: { detail: "Lê Văn Hùng|", level: "THPT" },
+        },
+      ],
+    },
+    {
+      name: "a THCS teacher holding đại học whose birth date is left blank: already at the standard",
+      rulebook,
+      workbook: workbook(
+        personList([person({ name: "Vũ Thị Mai", level: "THCS", qualification: "Đại học", birth: null })]),
+      ),
+      findings: [
+        {
+          messageId: "standard",
+          cells: ["I5"],
+          actual: "Đại học",
+          subject: { detail: "Vũ Thị Mai|", level: "THCS" },
+        },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import type { PersonCell, PersonRow, RecognizedTable } from "../recognize/model";
 import { fold } from "../text/normalize";
 import type { Rule, RuleContext } from "./api";
-import { birthShown, mm, personLabel, personLists, retirementFacts, ym } from "./people-util";
+import { birthShown, mm, personKey, personLabel, personLists, retirementFacts, ym } from "./people-util";
 
 /** What the list says of a person (its Kết quả, Miễn/Giảm and Ghi chú columns). */
 type Status = "done" | "notDone" | "exempt";
@@ -96,7 +96,7 @@ export const bdtx: Rule = {
       const hasFigures = cols.modules !== undefined || cols.periods !== undefined;
       const hasStatus = cols.result !== undefined || cols.exemption !== undefined;
       if (!hasFigures && !hasStatus) continue;
-      for (const p of table.people ?? []) checkPerson(ctx, table, p);
+      for (const p of table.people) checkPerson(ctx, table, p);
     }
   },
 };
@@ -108,7 +108,7 @@ function checkPerson(ctx: RuleContext, table: RecognizedTable, p: PersonRow): vo
   const end = ym(b.end);
   const idx = (d: { year: number; month: number }) => d.year * 12 + d.month;
   const person = personLabel(p, ctx.locale);
-  const who = `${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}`;
+  const who = personKey(p);
   const vi = ctx.locale === "vi";
   const resultText = p.cells.result?.text;
   const markText = p.cells.exemption?.text;

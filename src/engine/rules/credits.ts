@@ -73,7 +73,7 @@ export const credits: Rule = {
               messageId: "cohort",
               data: {
                 course: ctx.courseName(courseId),
-                level,
+                level: ctx.levelName(level),
                 year: l.table.year ?? "",
                 firstYear: first.table.year ?? "",
                 actual: ctx.num(c.value),
