@@ -46,6 +46,17 @@ ruleTester(unitList, {
       ),
     },
     {
+      name: "a table of far more lines than the province has units is no list of them, though it names districts",
+      rulebook,
+      workbook: workbook(
+        registrationSheet(
+          ["PHỤ LỤC 4", "SỐ LƯỢNG GV ĐĂNG KÝ NĂM 2024"],
+          ["STT", "Đơn vị", "Số lượng", "Ghi chú"],
+          Array.from({ length: 60 }, (_, i) => [i + 1, DISTRICTS_2024[i % DISTRICTS_2024.length], 1] as Row),
+        ),
+      ),
+    },
+    {
       name: "a table of schools under Đơn vị is no list of districts",
       rulebook,
       workbook: workbook(

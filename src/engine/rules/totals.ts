@@ -191,11 +191,12 @@ function checkQuantity(
   const found = sumPresent(rows.map((r) => r.quantity?.total));
   if (found === undefined && !actual) return;
   const sum = found ?? 0;
+  if (actual && within(actual.value, sum, 0)) return;
+  // Only for a finding: the parts of a total that holds are never needed.
   const parts = partsOf(
     table,
     rows.map((r) => r.quantity?.total),
   );
-  if (actual && within(actual.value, sum, 0)) return;
   const cell = actual?.cell ?? toA1(total.r, col);
   ctx.report({
     table,
@@ -254,14 +255,14 @@ function checkRegistration(
   for (const v of table.valueColumns) {
     if (unreadable.has(v.col)) continue;
     const found = sumPresent(rows.map((r) => r.values[v.key]));
-    const parts = partsOf(
-      table,
-      rows.map((r) => r.values[v.key]),
-    );
     const actual = total.values[v.key];
     if (found === undefined && !actual) continue;
     const sum = found ?? 0;
     if (actual && within(actual.value, sum, 0)) continue;
+    const parts = partsOf(
+      table,
+      rows.map((r) => r.values[v.key]),
+    );
     const cell = actual?.cell ?? toA1(total.r, v.col);
     // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
     // are what is wrong; a fix to their sum would break the total.
