@@ -369,7 +369,7 @@ export function section(results: PaneResult[], machine: string, date: string): s
     "- *engine done → list*: from the first findings reaching the pane (the engine has finished in the worker) to the first finding drawn; *check click → list* adds reading the workbook through the adapter, handing it to the worker and the engine's own time.",
     results.some((r) => r.longestBlockMs >= 100)
       ? "- Over 100 ms, look first at the adapter's own work in the pane's thread between two syncs (marking every flagged cell, marking a sheet again after an acceptance, the report's rows): it is cut into ~12 ms slices (src/office/slices.ts), and a loop that forgets to ask `due()` shows here."
-      : "- No task of the pane's thread reaches 100 ms: the adapter's own work between two syncs (reading, marking, clearing, the report's rows) runs in ~12 ms slices (src/office/slices.ts). The longest left, about the same at 5 000 and 50 000 findings, is the choice of the workbook's rulebook before the check (a task of its own, src/taskpane/checker/checking.ts): its first run in a page compiles the province patterns of src/engine/rulebook/clues.ts (found in a Chromium trace of the check).",
+      : "- No task of the pane's thread reaches 100 ms: the adapter's own work between two syncs (reading, marking, clearing, the report's rows) runs in ~12 ms slices (src/office/slices.ts). The choice of the workbook's rulebook runs in a task of its own before the check (src/taskpane/checker/checking.ts), its province patterns compiled once (src/engine/rulebook/clues.ts); the longest tasks left are in the check phase and in scrolling (the table above).",
     "- ✗ marks a goal missed.",
     "<!-- pane:end -->",
   ];
