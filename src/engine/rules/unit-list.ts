@@ -2,7 +2,7 @@ import { toA1 } from "../a1";
 import type { RecognizedTable, TableRow } from "../recognize/model";
 import type { UnitList } from "../rulebook/schema";
 import { fold } from "../text/normalize";
-import { hasMarks } from "../text/tone";
+import { hasMarks, marked } from "../text/tone";
 import type { Rule, RuleContext } from "./api";
 import { lineRows, tablesOf, totalRows } from "./util";
 
@@ -68,20 +68,14 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /**
  * A name's key, its tone marks kept but not where they sit: "Thuỷ Nguyên" and "Thủy Nguyên" are
- * one name, "Kiến An" and "Kiên An" two. A name typed without any mark is folded.
+ * one name, "Kiến An" and "Kiên An" two. A name typed without any mark is folded (marked() does).
  */
 export function unitKey(name: string): string {
-  const bare = name.trim().replace(UNIT_PREFIX, "");
-  if (!hasMarks(bare)) return fold(bare);
-  return bare
+  const words = marked(name.trim().replace(UNIT_PREFIX, ""));
+  return words
     .normalize("NFD")
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => {
-      const tones = w.match(TONES) ?? [];
-      return `${w.replace(TONES, "")}${tones.join("")}`;
-    })
+    .split(" ")
+    .map((w) => `${w.replace(TONES, "")}${(w.match(TONES) ?? []).join("")}`)
     .join(" ")
     .normalize("NFC");
 }
@@ -98,16 +92,15 @@ function kindOf(ctx: RuleContext, list: UnitList): string {
 
 function checkTable(ctx: RuleContext, table: RecognizedTable, list: UnitList): void {
   const known = new Map<string, string>();
-  const keyOf = (n: string) => unitKey(n);
   // A name typed without marks matches a listed name folded (keys of both kinds are kept).
   const folded = new Map<string, string>();
   for (const n of list.names) {
-    known.set(keyOf(n), n);
+    known.set(unitKey(n), n);
     folded.set(fold(n), n);
   }
-  const extra = new Set(list.extra.flatMap((n) => [keyOf(n), fold(n)]));
+  const extra = new Set(list.extra.flatMap((n) => [unitKey(n), fold(n)]));
   const lookup = (label: string): string | undefined => {
-    const k = keyOf(label);
+    const k = unitKey(label);
     return hasMarks(label) ? known.get(k) : folded.get(k);
   };
   const rows = lineRows(table).filter((r) => r.label?.text);
@@ -124,7 +117,7 @@ function checkTable(ctx: RuleContext, table: RecognizedTable, list: UnitList): v
     const label = row.label as { text: string; cell: string };
     const name = lookup(label.text);
     if (name === undefined) {
-      if (extra.has(keyOf(label.text)) || extra.has(fold(label.text))) continue;
+      if (extra.has(unitKey(label.text)) || extra.has(fold(label.text))) continue;
       const names = list.names.length > 20 ? `${list.names.slice(0, 20).join(", ")}…` : list.names.join(", ");
       ctx.report({
         table,
@@ -133,7 +126,7 @@ function checkTable(ctx: RuleContext, table: RecognizedTable, list: UnitList): v
         cells: [label.cell],
         expected: null,
         actual: label.text,
-        subject: { detail: `unit-foreign|${keyOf(label.text)}` },
+        subject: { detail: `unit-foreign|${unitKey(label.text)}` },
       });
       continue;
     }
@@ -146,7 +139,7 @@ function checkTable(ctx: RuleContext, table: RecognizedTable, list: UnitList): v
         cells: [label.cell],
         expected: null,
         actual: label.text,
-        subject: { detail: `unit-duplicate|${keyOf(name)}` },
+        subject: { detail: `unit-duplicate|${unitKey(name)}` },
       });
       continue;
     }
@@ -171,7 +164,7 @@ function checkTable(ctx: RuleContext, table: RecognizedTable, list: UnitList): v
       expected: name,
       actual: null,
       severity: "warning",
-      subject: { detail: `unit-missing|${keyOf(name)}` },
+      subject: { detail: `unit-missing|${unitKey(name)}` },
     });
   }
 }
