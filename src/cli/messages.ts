@@ -1,9 +1,10 @@
 /**
  * The words of `dean-check` (help, one-line errors, the report's own lines), Vietnamese first and
  * English for `--lang en`: the command line's part of the catalogue. The engine's words (severities,
- * kinds, counts) come from engine/i18n; every text is filled by its one formatter, formatMessage.
+ * kinds, counts) come from engine/i18n; every text is filled by its one formatter, formatMessage
+ * (through i18n's catalogue()).
  */
-import { formatMessage, type Locale } from "../engine/i18n";
+import { catalogue, type Locale } from "../engine/i18n";
 
 const vi = {
   usage: `Cách dùng: dean-check [--rules sổ-quy-tắc.json|.xlsx] [--rules-dir thư-mục] [--json] [--annotate bản-đánh-dấu.xlsx] [--lang vi|en] <tệp.xlsx|thư mục>...
@@ -147,13 +148,7 @@ cannot be written.
 const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };
 
 /** A command-line text in the reader's language, `{name}` placeholders filled. */
-export function cliText(
-  locale: Locale,
-  key: CliMessageKey,
-  data: Record<string, string | number> = {},
-): string {
-  return formatMessage(MESSAGES[locale][key], data);
-}
+export const cliText = catalogue(MESSAGES);
 
 /**
  * The language asked for on the command line, read before the arguments are parsed, so that a

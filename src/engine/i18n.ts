@@ -89,6 +89,15 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(data, k) ? String(data[k]) : m));
 }
 
+/**
+ * The lookup of a catalogue of sentences by language, `{name}` placeholders filled: the CLI's
+ * cliText, the pane's t and the rulebook's tables are each one of these.
+ */
+export function catalogue<K extends string>(table: Readonly<Record<Locale, Readonly<Record<K, string>>>>) {
+  return (locale: Locale, key: K, data: Readonly<Record<string, string | number>> = {}): string =>
+    formatMessage(table[locale][key], data);
+}
+
 /** Words shared by every front door (CLI report, annotated copy, task pane). */
 const LABELS = {
   vi: {

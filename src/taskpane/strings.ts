@@ -1,5 +1,5 @@
 /** Words of the task pane, Vietnamese first. Engine words (severities, kinds) come from engine/i18n. */
-import { formatMessage, type Locale } from "../engine/i18n";
+import { catalogue, type Locale } from "../engine/i18n";
 
 const vi = {
   title: "Kiểm tra Phụ lục",
@@ -344,6 +344,4 @@ const en: Record<StringKey, string> = {
 
 const STRINGS: Record<Locale, Record<StringKey, string>> = { vi, en };
 
-export function t(locale: Locale, key: StringKey, data: Record<string, string | number> = {}): string {
-  return formatMessage(STRINGS[locale][key], data);
-}
+export const t = catalogue(STRINGS);

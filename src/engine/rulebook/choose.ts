@@ -19,7 +19,7 @@
  * 5. Years that no candidate covers: no choice (`ok: false`) — the workbook must not be checked
  *    against a plan it does not belong to.
  */
-import { formatMessage, type Locale } from "../i18n";
+import { catalogue, type Locale } from "../i18n";
 import type { WorkbookSnapshot } from "../snapshot";
 import { levelWords, toneText, workbookClues, type PlanKind, type SheetClues, type YearClue } from "./clues";
 import type { Rulebook } from "./schema";
@@ -283,8 +283,7 @@ const WORDS = {
   },
 } as const;
 
-const w = (locale: Locale, key: keyof (typeof WORDS)["vi"], data: Record<string, string | number> = {}) =>
-  formatMessage(WORDS[locale][key], data);
+const w = catalogue(WORDS);
 
 /** "2026–2030" for consecutive years, "2023, 2025" otherwise. */
 export function yearsText(years: readonly number[]): string {

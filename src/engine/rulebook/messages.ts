@@ -7,7 +7,7 @@
  * workbook) is the caller's.
  */
 import type { z } from "zod";
-import { formatMessage, formatNumber, type Bilingual, type Locale } from "../i18n";
+import { catalogue, formatNumber, type Bilingual, type Locale } from "../i18n";
 import { refinementMessage, type RefinementKey, REFINEMENT_MESSAGES } from "./schema";
 
 /**
@@ -299,8 +299,7 @@ const ISSUES = {
 
 type IssueKey = keyof typeof ISSUES.vi;
 
-const say = (locale: Locale, key: IssueKey, data: Record<string, string | number> = {}) =>
-  formatMessage(ISSUES[locale][key], data);
+const say = catalogue(ISSUES);
 
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
