@@ -100,9 +100,7 @@ export function publicRulebook(u: UsedRulebookLike): PublicRulebook {
 export function rulebookLine(u: UsedRulebookLike, locale: Locale): string {
   // A built-in rulebook, or the workbook's own (its reason already names the sheet): the id alone.
   const where =
-    u.origin.kind === "builtin" || u.origin.kind === "workbook"
-      ? u.id
-      : `${u.id}, ${originText({ rulebook: { id: u.id } as UsedRulebook["rulebook"], origin: u.origin }, locale)}`;
+    u.origin.kind === "builtin" || u.origin.kind === "workbook" ? u.id : `${u.id}, ${originText(u, locale)}`;
   const how = u.chosenBy === "auto" ? `${label(locale, "chosenAuto")}: ${u.reason}` : u.reason;
   return `${label(locale, "rulebookUsed")}: ${u.name} (${where}) — ${how}`;
 }

@@ -295,7 +295,7 @@ export function yearsText(years: readonly number[]): string {
 const where = (s: SheetYears) => (s.clue.cell ? `${s.sheet}!${s.clue.cell}` : s.sheet);
 
 /** Where a candidate comes from, for a reader: "có sẵn", "tệp quy-tac/hp.json", "trang Thông tin chung". */
-export function originText(c: Candidate, locale: Locale): string {
+export function originText(c: Pick<Candidate, "origin">, locale: Locale): string {
   switch (c.origin.kind) {
     case "builtin":
       return w(locale, "builtin");
