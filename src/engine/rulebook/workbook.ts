@@ -29,7 +29,7 @@
  * - Cách suy ra (drafts from dean-rulebook infer only): how each value was found; not read back.
  */
 import { toA1 } from "../a1";
-import { formatMessage, type Locale } from "../i18n";
+import { catalogue, formatMessage, type Locale } from "../i18n";
 import { readCellNumber } from "../numbers/parse";
 import { cellText } from "../recognize/grid";
 import { allRules } from "../rules";
@@ -1061,8 +1061,8 @@ const READ_WORDS = {
 
 type ReadKey = keyof (typeof READ_WORDS)["vi"];
 
-const say = (rd: Reading, key: ReadKey, data: Record<string, string>) =>
-  formatMessage(READ_WORDS[rd.locale][key], data);
+const readWords = catalogue(READ_WORDS);
+const say = (rd: Reading, key: ReadKey, data: Record<string, string>) => readWords(rd.locale, key, data);
 
 /**
  * A problem of the reader's own at `cell`, in the reader's language; `flag`: the path whose schema
