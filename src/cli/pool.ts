@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { catalogue, formatNumber, type Locale } from "../engine/i18n";
 import type { CheckJob, CheckOutcome, CheckSettings } from "./check-file";
 
 export interface PoolLimits {
@@ -39,15 +40,34 @@ export const POOL_LIMITS = Object.freeze({
   totalMemoryMb: 1_600,
 });
 
-const vi = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+const REASONS = catalogue({
+  vi: {
+    timeout:
+      "Tệp quá phức tạp: đọc và kiểm tra quá {seconds} giây, đã dừng; hãy xóa các dòng, cột thừa hoặc tách tệp rồi kiểm tra lại.",
+    memory:
+      "Tệp cần quá nhiều bộ nhớ để kiểm tra (hơn {mb} MB), đã dừng; hãy xóa các dòng, cột thừa hoặc tách tệp rồi kiểm tra lại.",
+    crash: "Không kiểm tra được tệp: bộ kiểm tra dừng bất thường.",
+  },
+  en: {
+    timeout:
+      "The file is too complex: reading and checking it took more than {seconds} seconds and was stopped; remove unused rows and columns or split the file, then check it again.",
+    memory:
+      "The file needs too much memory to check (more than {mb} MB) and was stopped; remove unused rows and columns or split the file, then check it again.",
+    crash: "The file could not be checked: the checker stopped unexpectedly.",
+  },
+});
 
-export const POOL_REASONS = {
-  timeout: (ms: number) =>
-    `Tệp quá phức tạp: đọc và kiểm tra quá ${vi(Math.round(ms / 1000))} giây, đã dừng; hãy xóa các dòng, cột thừa hoặc tách tệp rồi kiểm tra lại.`,
-  memory: (mb: number) =>
-    `Tệp cần quá nhiều bộ nhớ để kiểm tra (hơn ${vi(mb)} MB), đã dừng; hãy xóa các dòng, cột thừa hoặc tách tệp rồi kiểm tra lại.`,
-  crash: "Không kiểm tra được tệp: bộ kiểm tra dừng bất thường.",
-};
+/** Why the pool stopped a file, in the report's language (the numbers formatted as i18n does). */
+export function poolReasons(locale: Locale) {
+  return {
+    timeout: (ms: number) =>
+      REASONS(locale, "timeout", { seconds: formatNumber(Math.round(ms / 1000), locale) }),
+    memory: (mb: number) => REASONS(locale, "memory", { mb: formatNumber(mb, locale) }),
+    crash: REASONS(locale, "crash"),
+  };
+}
+
+export const POOL_REASONS = poolReasons("vi");
 
 /** Workers left idle by an earlier run in this process (tests, a long-lived caller), by heap size. */
 const idle = new Map<number, Worker[]>();
@@ -114,6 +134,7 @@ function runOn(
   memoryMb: number,
 ): Promise<{ outcome: CheckOutcome; dead: boolean; memory?: boolean }> {
   const id = nextId++;
+  const reasons = poolReasons(settings.locale);
   return new Promise((resolve) => {
     const done = (outcome: CheckOutcome, dead: boolean, memory = false) => {
       clearTimeout(timer);
@@ -128,23 +149,19 @@ function runOn(
     };
     const onError = (e: Error & { code?: string }) => {
       const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY";
-      done(
-        { file: job.file, error: memory ? POOL_REASONS.memory(memoryMb) : POOL_REASONS.crash },
-        true,
-        memory,
-      );
+      done({ file: job.file, error: memory ? reasons.memory(memoryMb) : reasons.crash }, true, memory);
     };
-    const onExit = () => done({ file: job.file, error: POOL_REASONS.crash }, true);
+    const onExit = () => done({ file: job.file, error: reasons.crash }, true);
     // Processor time of the worker's thread (a new worker's start-up counts too); wall-clock time as a last resort.
     const cpu0 = threadCpuMs(w) ?? 0;
     const timer = setTimeout(
-      () => done({ file: job.file, error: POOL_REASONS.timeout(limits.wallMs) }, true),
+      () => done({ file: job.file, error: reasons.timeout(limits.wallMs) }, true),
       limits.wallMs,
     );
     const poll = setInterval(() => {
       const now = threadCpuMs(w);
       if (now !== undefined && now - cpu0 > limits.cpuMs)
-        done({ file: job.file, error: POOL_REASONS.timeout(limits.cpuMs) }, true);
+        done({ file: job.file, error: reasons.timeout(limits.cpuMs) }, true);
     }, 250);
     w.on("message", onMessage);
     w.on("error", onError);

@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main";
 import { main as templateMain } from "../../src/cli/dean-template";
 import { readRegularFile, writeNewFile } from "../../src/cli/files";
-import { checkFiles, POOL_REASONS } from "../../src/cli/pool";
+import { checkFiles, POOL_REASONS, poolReasons } from "../../src/cli/pool";
 import { escapeTerminal, stderrLine } from "../../src/cli/terminal";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { encodeXstring } from "../../src/io/xlsx/ooxml-text";
@@ -186,6 +186,16 @@ describe("the worker's backstops", () => {
     const out = await checkFiles([{ file: plan }, { file: plan }], settings, { workers: 1, timeoutMs: 1 });
     expect(out[0].error).toBe(POOL_REASONS.timeout(1));
     expect(out).toHaveLength(2);
+  });
+
+  it("under --lang en the reason is in English", async () => {
+    const out = await checkFiles(
+      [{ file: plan }],
+      { ...settings, locale: "en" },
+      { workers: 1, timeoutMs: 1 },
+    );
+    expect(out[0].error).toBe(poolReasons("en").timeout(1));
+    expect(out[0].error).toMatch(/^The file is too complex/);
   });
 
   it("a file that needs too much memory is stopped with a reason", async () => {
