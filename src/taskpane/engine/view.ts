@@ -5,19 +5,20 @@
  */
 import type { ReviewedFinding } from "../../engine/accept";
 import type { FindingCounts } from "../../engine/findings";
+import { hasMarks } from "../../engine/text/tone";
 import type { ListFilter, ListGroup, ListView } from "./protocol";
 
-const MARKS = /[\u0300-\u036f]/g;
-const MARK = /[\u0300-\u036f]/;
+// The engine's own test of marks: a query with them must match them (ToneTable's rule too).
+export { hasMarks };
 
-/** Lower case without tone marks (đ → d): how a query typed without them is matched. */
+const MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Lower case without tone marks (đ → d), spaces and punctuation kept: how a query typed without
+ * marks is matched inside a finding's message (the engine's fold() drops punctuation).
+ */
 export function foldForSearch(s: string): string {
   return s.normalize("NFD").replace(MARKS, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
-
-/** True when the text has Vietnamese tone or vowel marks (or đ): then they must match. */
-export function hasMarks(s: string): boolean {
-  return /[đĐ]/.test(s) || MARK.test(s.normalize("NFD"));
 }
 
 /** The text a finding is searched in: sheet, cells, message. */
