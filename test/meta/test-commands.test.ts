@@ -127,6 +127,6 @@ describe("test:system's check of the programs", () => {
   });
 
   it("knows the programs the system tests run", () => {
-    expect(SYSTEM_PROGRAMS.map((p) => p.apt)).toEqual(["libreoffice-calc-nogui", "chromium"]);
+    expect(SYSTEM_PROGRAMS.map((p) => p.apt)).toEqual(["libreoffice-calc-nogui", "chromium", "coreutils"]);
   });
 });

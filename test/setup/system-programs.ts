@@ -32,6 +32,13 @@ export const SYSTEM_PROGRAMS: readonly Program[] = [
     usedBy: "test/e2e/*.e2e.test.ts (the built task pane in a browser)",
     found: () => existsSync(CHROMIUM_PATH),
   },
+  {
+    name: "mkfifo",
+    apt: "coreutils",
+    env: "PATH",
+    usedBy: "test/cli/fifo.system.test.ts (a FIFO as input)",
+    found: () => ["/usr/bin/mkfifo", "/bin/mkfifo"].some((p) => existsSync(p)),
+  },
 ];
 
 /** The programs missing on this machine, each as one line naming its package. */
