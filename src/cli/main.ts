@@ -105,17 +105,22 @@ async function unique(inputs: readonly Input[]): Promise<Input[]> {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCliArgs("dean-check", argv, {
-    rules: { type: "string" },
-    "rules-dir": { type: "string" },
-    json: { type: "boolean", default: false },
-    annotate: { type: "string" },
-    lang: { type: "string", default: "vi" },
-    help: { type: "boolean", short: "h", default: false },
-    version: { type: "boolean", default: false },
-  });
-  const { values, positionals } = parsed;
   const asked = requestedLocale(argv);
+  const parsed = parseCliArgs(
+    "dean-check",
+    argv,
+    {
+      rules: { type: "string" },
+      "rules-dir": { type: "string" },
+      json: { type: "boolean", default: false },
+      annotate: { type: "string" },
+      lang: { type: "string", default: "vi" },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", default: false },
+    },
+    asked,
+  );
+  const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(cliText(asked, "usage", { builtins: builtinRulebookIds.join(", "), env: RULES_DIR_ENV }));
     return EXIT.clean;

@@ -1,7 +1,7 @@
 /** What both command-line tools share: their I/O, argument parsing and the one-line error contract. */
 import { mkdir } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { LocalizedError, type Locale } from "../engine/i18n";
+import { catalogue, LocalizedError, type Locale } from "../engine/i18n";
 import { RulebookError } from "../engine/rulebook/load";
 import { InputError } from "../io/errors";
 import { stderrLine } from "./terminal";
@@ -68,17 +68,34 @@ export function writeErrorText(e: unknown, locale: Locale = "vi"): string {
     : `${reasons.other}${code ? ` ${code}` : ""}`;
 }
 
-/** node:util parseArgs, with a Vietnamese one-line UsageError naming the offending option. */
+const USAGE = catalogue({
+  vi: {
+    bad: "Tham số không hợp lệ{option}. Gõ {tool} --help để xem cách dùng.",
+    missing: 'Tham số "{option}" cần một giá trị. Gõ {tool} --help để xem cách dùng.',
+  },
+  en: {
+    bad: "Invalid argument{option}. Type {tool} --help for usage.",
+    missing: 'The option "{option}" needs a value. Type {tool} --help for usage.',
+  },
+});
+
+/**
+ * node:util parseArgs, with a one-line UsageError naming the offending option, in the language
+ * the command line asks for (`--lang en` is looked for before the arguments are parsed).
+ */
 export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   tool: string,
   argv: readonly string[],
   options: O,
+  locale: Locale = "vi",
 ) {
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, options });
   } catch (e) {
     const m = /'([^']+)'/.exec((e as Error).message);
-    throw new UsageError(`Tham số không hợp lệ${m ? ` "${m[1]}"` : ""}. Gõ ${tool} --help để xem cách dùng.`);
+    if ((e as { code?: string }).code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && m)
+      throw new UsageError(USAGE(locale, "missing", { option: m[1].replace(/ <value>$/, ""), tool }));
+    throw new UsageError(USAGE(locale, "bad", { option: m ? ` "${m[1]}"` : "", tool }));
   }
 }
 

@@ -153,6 +153,16 @@ describe("exit 2 and one line on stderr, never a stack trace", () => {
     ],
     ["an unknown rulebook", () => ["--rules", "khong-co", printed], /Không đọc được sổ quy tắc/],
     ["an unknown option", () => ["--frobnicate", printed], /Tham số không hợp lệ "--frobnicate"/],
+    [
+      "an unknown option under --lang en",
+      () => ["--lang", "en", "--frobnicate", printed],
+      /^dean-check: Invalid argument "--frobnicate"/,
+    ],
+    [
+      "an option without its value",
+      () => ["--lang", "en", printed, "--rules"],
+      /^dean-check: The option "--rules" needs a value/,
+    ],
     ["no input", () => [], /Chưa chọn tệp/],
   ])("%s", async (_name, args, message) => {
     const r = await cli(...args());
