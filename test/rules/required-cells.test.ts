@@ -2,6 +2,7 @@
 import { requiredCells } from "../../src/engine/rules/required-cells";
 import { cost2026, CDDH } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { ASSIGNMENT_HEADER_2022 } from "../fixtures/seed2022";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
@@ -15,15 +16,7 @@ const duties = (lines: Row[]) =>
       ["PHỤ LỤC I"],
       ["CHI TIẾT PHÂN CÔNG THỰC HIỆN NHIỆM VỤ"],
       [],
-      [
-        "TT",
-        "Hoạt động/nội dung hoạt động",
-        "Thời gian thực hiện",
-        "Đơn vị chủ trì",
-        "Đơn vị phối hợp",
-        "Sản phẩm",
-        "Ghi chú",
-      ],
+      [...ASSIGNMENT_HEADER_2022],
       ...lines,
     ],
   }) as SheetSnapshot;
