@@ -1,6 +1,6 @@
 /** required-cells: content, delivery form and lead unit are not blank. */
 import { requiredCells } from "../../src/engine/rules/required-cells";
-import { cost2026, CDDH } from "../helpers/rows";
+import { cost2026, CDDH, taskLine2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { ASSIGNMENT_HEADER_2022 } from "../fixtures/seed2022";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
@@ -27,19 +27,7 @@ ruleTester(requiredCells, {
       name: "task lines with form and lead",
       workbook: workbook(
         taskSheet(2026, [
-          [
-            "1",
-            "Tích hợp AI trong quản trị nhà trường",
-            596,
-            437,
-            426,
-            129,
-            13,
-            50,
-            FORM,
-            "Sở GDĐT",
-            "Sở Tài chính",
-          ],
+          taskLine2026("1", "Tích hợp AI trong quản trị nhà trường", FORM, "Sở GDĐT", "Sở Tài chính"),
         ]),
       ),
     },
@@ -89,7 +77,7 @@ ruleTester(requiredCells, {
     },
     {
       name: "a task line with head-counts but no content: the content only (form and lead wait for it)",
-      workbook: workbook(taskSheet(2026, [["1", null, 596, 437, 426, 129, 13, 50]])),
+      workbook: workbook(taskSheet(2026, [taskLine2026("1", null)])),
       findings: [
         {
           messageId: "content",
