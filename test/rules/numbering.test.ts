@@ -7,6 +7,10 @@ import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 const tt = (r: Row, v: unknown): Row => [v as string, ...r.slice(1)];
 const { cds, aiqt, stem, khac, nvsp, cckn } = cost2026;
 
+/** A 2026 cost appendix in two sections: I ĐÀO TẠO (TC–ĐH numbered `training`), II BỒI DƯỠNG. */
+const inSections = (training: string, ...upkeep: Row[]) =>
+  workbook(costSheet(2026, [["I", "ĐÀO TẠO"], tt(cost2026.tcdh, training), ["II", "BỒI DƯỠNG"], ...upkeep]));
+
 /** The finding for the number `actual` in `cell` that should be `expected`, fixed to it. */
 const wrong = (cell: string, expected: number, actual: string, course?: string) => ({
   messageId: "wrong",
@@ -29,27 +33,11 @@ ruleTester(numbering, {
     },
     {
       name: "numbering restarts under sections",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "1"),
-          tt(aiqt, "2"),
-        ]),
-      ),
+      workbook: inSections("1", tt(cds, "1"), tt(aiqt, "2")),
     },
     {
       name: "numbered straight through across sections (1…3 under I and II)",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "2"),
-          tt(aiqt, "3"),
-        ]),
-      ),
+      workbook: inSections("1", tt(cds, "2"), tt(aiqt, "3")),
     },
     {
       name: "seed 000: 1.–8. straight through, the header printed again between 3. and 4.",
@@ -60,29 +48,12 @@ ruleTester(numbering, {
   invalid: [
     {
       name: "a break within straight-through numbering: 1, 2, 3, 5",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "2"),
-          tt(aiqt, "3"),
-          tt(stem, "5"),
-        ]),
-      ),
+      workbook: inSections("1", tt(cds, "2"), tt(aiqt, "3"), tt(stem, "5")),
       findings: [wrong("A10", 4, "5", "stem")],
     },
     {
       name: "a break within per-section numbering: 1 | 1, 3",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "1"),
-          tt(aiqt, "3"),
-        ]),
-      ),
+      workbook: inSections("1", tt(cds, "1"), tt(aiqt, "3")),
       findings: [wrong("A9", 2, "3", "ai-quan-tri")],
     },
     {
@@ -134,9 +105,7 @@ ruleTester(numbering, {
     },
     {
       name: "1 under I and 5 under II: as many agree either way, so numbering restarts per section",
-      workbook: workbook(
-        costSheet(2026, [["I", "ĐÀO TẠO"], tt(cost2026.tcdh, "1"), ["II", "BỒI DƯỠNG"], tt(cds, "5")]),
-      ),
+      workbook: inSections("1", tt(cds, "5")),
       findings: [wrong("A8", 1, "5")],
     },
     {
