@@ -144,28 +144,34 @@ describe("review 8: seed 000's counts as text, a level over its public / non-pub
     E12: 654,
   };
 
+  /**
+   * In the quota findings of `cell`, the part `detail` (actual, expected) is a cause, and the
+   * level's count (actual, expected) follows from that cell.
+   */
+  function partCausesLevel(
+    found: EngineFinding[],
+    cell: string,
+    detail: string,
+    [partActual, partExpected]: [number, number],
+    [levelActual, levelExpected]: [number, number],
+  ) {
+    const part = found.find((f) => f.subject.detail === detail) as EngineFinding;
+    const level = found.find((f) => f.subject.detail === undefined) as EngineFinding;
+    expect(part).toMatchObject({ actual: partActual, expected: partExpected });
+    expect(part.causedBy).toBeUndefined();
+    expect(level).toMatchObject({
+      actual: levelActual,
+      expected: levelExpected,
+      causedBy: { sheet: NV, cell, rule: "quota" },
+    });
+  }
+
   it("3 typos are 3 causes: a wrong part's level count follows from the part", async () => {
     const { at, counts, findings } = check(await sample("nhiem-vu-2023.xlsx", NV, typos), RB);
-    const e8 = at(NV, "E8", "quota");
-    const mncl = e8.find((f) => f.subject.detail === "part|cong-lap|") as EngineFinding;
-    const mn = e8.find((f) => f.subject.detail === undefined) as EngineFinding;
-    expect(mncl).toMatchObject({ actual: 35, expected: 34 });
-    expect(mncl.causedBy).toBeUndefined();
-    expect(mn).toMatchObject({
-      actual: 235,
-      expected: 234,
-      causedBy: { sheet: NV, cell: "E8", rule: "quota" },
-    });
-    const e11 = at(NV, "E11", "quota");
-    const a = e11.find((f) => f.subject.detail === "part||A") as EngineFinding;
-    const thcs = e11.find((f) => f.subject.detail === undefined) as EngineFinding;
-    expect(a).toMatchObject({ actual: 478, expected: 477 });
-    expect(a.causedBy).toBeUndefined();
-    expect(thcs).toMatchObject({
-      actual: 628,
-      expected: 627,
-      causedBy: { sheet: NV, cell: "E11", rule: "quota" },
-    });
+    // MN công lập 35 for 34 is a cause; the preschool count 235 for 234 follows from it.
+    partCausesLevel(at(NV, "E8", "quota"), "E8", "part|cong-lap|", [35, 34], [235, 234]);
+    // Đối tượng A 478 for 477 is a cause; the THCS count 628 for 627 follows from it.
+    partCausesLevel(at(NV, "E11", "quota"), "E11", "part||A", [478, 477], [628, 627]);
     expect(at(NV, "E12", "quota")[0].causedBy).toBeUndefined();
     expect(oneValuePerCell(findings)).toEqual([]);
     expect([counts.error, counts.causes, counts.consequences]).toEqual([5, 3, 2]);

@@ -7,6 +7,7 @@
  */
 import type { CellValue, SheetSnapshot } from "../../src/engine/snapshot";
 import { PEOPLE_HEADER, peopleSheet, type Person } from "../fixtures/people";
+import { workbook } from "./sheets";
 
 export type { Person };
 
@@ -36,6 +37,9 @@ export function person(change: Partial<Person> = {}): Person {
 export function personList(people: Person[], name = "DS 2024"): SheetSnapshot {
   return peopleSheet(people, name);
 }
+
+/** A workbook of one 2024 list, one person per change to the default `person()` (row 5 onward). */
+export const listOf = (...changes: Partial<Person>[]) => workbook(personList(changes.map((c) => person(c))));
 
 /**
  * A list with only some of the columns (any of PEOPLE_HEADER), in that order from column A, and

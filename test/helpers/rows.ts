@@ -1,4 +1,5 @@
 /** Lines of the 2026–2030 plan as the seed prints them, for building small rule-test tables. */
+import type { CellValue } from "../../src/engine/snapshot";
 import type { Row } from "./sheets";
 
 const CDS = "Chuyển đổi số và ưng dụng  toàn diện trí tuệ nhân tạo (AI) trong dạy và học";
@@ -22,6 +23,17 @@ export const cost2026 = {
   nvsp: [null, NVSP, null, null, null, null, null, 100, 3, 300] as Row,
   cckn: [null, CCKN, null, null, null, null, null, 100, 10, 1000] as Row,
 };
+
+/** The level head-counts (MN, TH, THCS, THPT, GDTX, GDNN) of the 2026 task line "Tích hợp AI…". */
+export const TASK_COUNTS_2026 = [596, 437, 426, 129, 13, 50];
+
+/** A 2026 task line: its number, its content, those head-counts, then what follows (form, lead…). */
+export const taskLine2026 = (tt: string, content: string | null, ...after: CellValue[]): Row => [
+  tt,
+  content,
+  ...TASK_COUNTS_2026,
+  ...after,
+];
 
 /** A total row for a cost table summing the given rows under the 2026–2030 convention. */
 export function costTotal(rows: Row[], upgradeRows: Row[] = []): Row {

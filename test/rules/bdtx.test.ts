@@ -37,6 +37,14 @@ const full = (
   remark: string | null = null,
 ) => list([[1, name, birth, gender, "THCS Tân Phú", "THCS", modules, periods, mark, result, remark]], FULL);
 
+/** A case of a one-person modules-only list (row 4) judged by the BDTX rulebook, with its one finding. */
+const onePerson = (name: string, row: CellValue[], finding: InvalidCase["findings"][0]): InvalidCase => ({
+  name,
+  workbook: list([row]),
+  rulebook: RB,
+  findings: [finding],
+});
+
 const printed: InvalidCase = {
   name: "seed 004's list as printed: every mistake it carries",
   workbook: seedBdtxAsPrinted(),
@@ -146,85 +154,63 @@ ruleTester(bdtx, {
         },
       ],
     },
-    {
-      name: "2 modules: not done",
-      workbook: list([[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 2]]),
-      rulebook: RB,
-      findings: [
-        {
-          messageId: "incomplete",
-          cells: ["G4"],
-          expected: 3,
-          actual: 2,
-          message: "chưa hoàn thành BDTX năm học 2023-2024: 2 mô đun < 3 mô đun",
-          subject: { detail: "incomplete|Lê Văn An|1975-03-15" },
-        },
-      ],
-    },
-    {
-      name: "man born 06/1962: retired 03/2023, before the school year, so not exempt",
-      workbook: list([[1, "Trần Văn Bình", d(1962, 6), "Nam", "THPT Đồng Xoài", "THPT", 0]]),
-      rulebook: RB,
-      findings: [
-        {
-          messageId: "incomplete",
-          cells: ["G4"],
-          subject: { detail: "incomplete|Trần Văn Bình|1962-06-15" },
-        },
-      ],
-    },
-    {
-      name: "woman born 09/1967: retires 09/2023, exempt",
-      workbook: list([[1, "Phạm Thị Cúc", d(1967, 9), "Nữ", "TH Tân Đồng", "TH", 0]]),
-      rulebook: RB,
-      findings: [
-        {
-          messageId: "exempt",
-          severity: "info",
-          cells: ["C4"],
-          message: "được miễn BDTX năm học 2023-2024 (nghỉ hưu 09/2023)",
-          subject: { detail: "exempt|Phạm Thị Cúc|1967-09-15" },
-        },
-      ],
-    },
-    {
-      name: "man born 02/1963: retires 11/2023, exempt",
-      workbook: list([[1, "Đỗ Văn Dũng", d(1963, 2), "Nam", "THCS Tiến Thành", "THCS", 1]]),
-      rulebook: RB,
-      findings: [
-        {
-          messageId: "exempt",
-          severity: "info",
-          message: "(nghỉ hưu 11/2023)",
-          subject: { detail: "exempt|Đỗ Văn Dũng|1963-02-15" },
-        },
-      ],
-    },
-    {
-      name: "man born 08/1963: retires 08/2024, the last month of the year, exempt",
-      workbook: list([[1, "Vũ Văn Em", d(1963, 8), "Nam", "THCS Tiến Thành", "THCS", 1]]),
-      rulebook: RB,
-      findings: [
-        {
-          messageId: "exempt",
-          severity: "info",
-          message: "(nghỉ hưu 08/2024)",
-          subject: { detail: "exempt|Vũ Văn Em|1963-08-15" },
-        },
-      ],
-    },
-    {
-      name: "man born 09/1963: retires 09/2024, after the year",
-      workbook: list([[1, "Vũ Văn Giang", d(1963, 9), "Nam", "THCS Tiến Thành", "THCS", 1]]),
-      rulebook: RB,
-      findings: [
-        {
-          messageId: "incomplete",
-          message: "1 mô đun < 3 mô đun",
-          subject: { detail: "incomplete|Vũ Văn Giang|1963-09-15" },
-        },
-      ],
-    },
+    onePerson("2 modules: not done", [1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 2], {
+      messageId: "incomplete",
+      cells: ["G4"],
+      expected: 3,
+      actual: 2,
+      message: "chưa hoàn thành BDTX năm học 2023-2024: 2 mô đun < 3 mô đun",
+      subject: { detail: "incomplete|Lê Văn An|1975-03-15" },
+    }),
+    onePerson(
+      "man born 06/1962: retired 03/2023, before the school year, so not exempt",
+      [1, "Trần Văn Bình", d(1962, 6), "Nam", "THPT Đồng Xoài", "THPT", 0],
+      {
+        messageId: "incomplete",
+        cells: ["G4"],
+        subject: { detail: "incomplete|Trần Văn Bình|1962-06-15" },
+      },
+    ),
+    onePerson(
+      "woman born 09/1967: retires 09/2023, exempt",
+      [1, "Phạm Thị Cúc", d(1967, 9), "Nữ", "TH Tân Đồng", "TH", 0],
+      {
+        messageId: "exempt",
+        severity: "info",
+        cells: ["C4"],
+        message: "được miễn BDTX năm học 2023-2024 (nghỉ hưu 09/2023)",
+        subject: { detail: "exempt|Phạm Thị Cúc|1967-09-15" },
+      },
+    ),
+    onePerson(
+      "man born 02/1963: retires 11/2023, exempt",
+      [1, "Đỗ Văn Dũng", d(1963, 2), "Nam", "THCS Tiến Thành", "THCS", 1],
+      {
+        messageId: "exempt",
+        severity: "info",
+        message: "(nghỉ hưu 11/2023)",
+        subject: { detail: "exempt|Đỗ Văn Dũng|1963-02-15" },
+      },
+    ),
+    onePerson(
+      "man born 08/1963: retires 08/2024, the last month of the year, exempt",
+      [1, "Vũ Văn Em", d(1963, 8), "Nam", "THCS Tiến Thành", "THCS", 1],
+      {
+        messageId: "exempt",
+        severity: "info",
+        message: "(nghỉ hưu 08/2024)",
+        subject: { detail: "exempt|Vũ Văn Em|1963-08-15" },
+      },
+    ),
+    onePerson(
+      "man born 09/1963: retires 09/2024, after the year",
+      [1, "Vũ Văn Giang", d(1963, 9), "Nam", "THCS Tiến Thành", "THCS", 1],
+      {
+        messageId: "incomplete",
+        message: "1 mô đun < 3 mô đun",
+        subject: { detail: "incomplete|Vũ Văn Giang|1963-09-15" },
+      },
+    ),
     {
       name: "periods when the list gives periods instead of modules",
       workbook: list(

@@ -4,7 +4,7 @@
  * plan's head-count (71 for CĐ–ĐH in TH). Rulebook of seed 001 (hai-phong-2024).
  */
 import { countChain } from "../../src/engine/rules/count-chain";
-import { person, personList } from "../helpers/people";
+import { person, personList, type Person } from "../helpers/people";
 import { ruleTester } from "../helpers/rule-tester";
 import { districtTable2024, registrationSheet, workbook, type Row } from "../helpers/sheets";
 
@@ -14,60 +14,59 @@ const CDDH = 'Đào tạo từ cao đẳng lên đại học (CĐ-ĐH)" (Tiểu 
 const listed = (area: string, n: number, level = "Tiểu học") =>
   Array.from({ length: n }, (_v, i) => person({ name: `${area} ${level} ${i + 1}`, area, level }));
 
+/** The 2024 district table with `rows` and, when given, the list of `people` it is compared with. */
+const chain = (rows: Row[], people?: Person[]) =>
+  workbook(districtTable2024(rows), ...(people ? [personList(people)] : []));
+
 ruleTester(countChain, {
   valid: [
     {
       name: "the list and the table agree district by district (no total row: the plan is not judged)",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
+      workbook: chain(
+        [
           [1, "An Lão", 2],
           [2, "Kiến An", 1],
-        ]),
-        personList([...listed("An Lão", 2), ...listed("Kiến An", 1)]),
+        ],
+        [...listed("An Lão", 2), ...listed("Kiến An", 1)],
       ),
     },
     {
       name: "districts typed without tone marks or in capitals, a district with 0 and nobody listed",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
+      workbook: chain(
+        [
           [1, "AN LÃO", 1],
           [2, "Kiến An", 0],
-        ]),
-        personList(listed("An Lao", 1)),
+        ],
+        listed("An Lao", 1),
       ),
     },
     {
       name: "THCS teachers in CĐ–ĐH do not count in the TH table",
       rulebook,
-      workbook: workbook(
-        districtTable2024([[1, "An Lão", 1]]),
-        personList([...listed("An Lão", 1), ...listed("An Lão", 2, "THCS")]),
-      ),
+      workbook: chain([[1, "An Lão", 1]], [...listed("An Lão", 1), ...listed("An Lão", 2, "THCS")]),
     },
     {
       name: "a teacher whose district is blank, or who names no programme, is counted in no district (person-data asks for the blank)",
       rulebook,
-      workbook: workbook(
-        districtTable2024([[1, "An Lão", 1]]),
-        personList([
+      workbook: chain(
+        [[1, "An Lão", 1]],
+        [
           ...listed("An Lão", 1),
           person({ name: "Trần Văn Nam", area: "" }),
           person({ name: "Phạm Thị Hoa", programme: "" }),
-        ]),
+        ],
       ),
     },
     {
       name: "a table no list registers people for: its total is the plan's 71",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
-          [1, "An Lão", 70],
-          [2, "Kiến An", 1],
-          ["Tổng số:", null, 71],
-        ]),
-      ),
+      workbook: chain([
+        [1, "An Lão", 70],
+        [2, "Kiến An", 1],
+        ["Tổng số:", null, 71],
+      ]),
     },
     {
       name: "a programme with no count in the plan for the table's year",
@@ -75,24 +74,22 @@ ruleTester(countChain, {
         id: rulebook,
         edit: (rb) => ({ ...rb, courses: rb.courses.map((c) => ({ ...c, offerings: [] })) }),
       },
-      workbook: workbook(
-        districtTable2024([
-          [1, "An Lão", 5],
-          ["Tổng số:", null, 5],
-        ]),
-      ),
+      workbook: chain([
+        [1, "An Lão", 5],
+        ["Tổng số:", null, 5],
+      ]),
     },
   ],
   invalid: [
     {
       name: "the table counts one more than the list in An Lão",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
+      workbook: chain(
+        [
           [1, "An Lão", 3],
           [2, "Kiến An", 1],
-        ]),
-        personList([...listed("An Lão", 2), ...listed("Kiến An", 1)]),
+        ],
+        [...listed("An Lão", 2), ...listed("Kiến An", 1)],
       ),
       findings: [
         {
@@ -108,12 +105,12 @@ ruleTester(countChain, {
     {
       name: "a district of the table with nobody in the list",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
+      workbook: chain(
+        [
           [1, "An Lão", 1],
           [2, "Kiến An", 2],
-        ]),
-        personList(listed("An Lão", 1)),
+        ],
+        listed("An Lão", 1),
       ),
       findings: [
         {
@@ -129,12 +126,12 @@ ruleTester(countChain, {
     {
       name: "people listed under a district the table does not have: said on the table's total",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
+      workbook: chain(
+        [
           [1, "An Lão", 1],
           ["Tổng số:", null, 1],
-        ]),
-        personList([...listed("An Lão", 1), ...listed("Hải An", 2)]),
+        ],
+        [...listed("An Lão", 1), ...listed("Hải An", 2)],
       ),
       findings: [
         {
@@ -157,10 +154,7 @@ ruleTester(countChain, {
     {
       name: "a district missing from a table without a total row: said on the column's header",
       rulebook,
-      workbook: workbook(
-        districtTable2024([[1, "An Lão", 1]]),
-        personList([...listed("An Lão", 1), ...listed("Hải An", 1)]),
-      ),
+      workbook: chain([[1, "An Lão", 1]], [...listed("An Lão", 1), ...listed("Hải An", 1)]),
       findings: [
         { messageId: "missingRow", cells: ["C4"], actual: "Hải An", message: "Hải An: danh sách có 1 người" },
       ],
@@ -168,13 +162,11 @@ ruleTester(countChain, {
     {
       name: "the table's total departs from the plan's 71",
       rulebook,
-      workbook: workbook(
-        districtTable2024([
-          [1, "An Lão", 69],
-          [2, "Kiến An", 1],
-          ["Tổng số:", null, 70],
-        ]),
-      ),
+      workbook: chain([
+        [1, "An Lão", 69],
+        [2, "Kiến An", 1],
+        ["Tổng số:", null, 70],
+      ]),
       findings: [
         {
           messageId: "plan",
@@ -211,7 +203,7 @@ ruleTester(countChain, {
       name: "in English",
       rulebook,
       locale: "en",
-      workbook: workbook(districtTable2024([[1, "An Lão", 2]]), personList(listed("An Lão", 1))),
+      workbook: chain([[1, "An Lão", 2]], listed("An Lão", 1)),
       findings: [{ messageId: "area", message: "An Lão: the list has 1 for" }],
     },
   ],

@@ -7,6 +7,20 @@ import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 const tt = (r: Row, v: unknown): Row => [v as string, ...r.slice(1)];
 const { cds, aiqt, stem, khac, nvsp, cckn } = cost2026;
 
+/** A 2026 cost appendix in two sections: I ĐÀO TẠO (TC–ĐH numbered `training`), II BỒI DƯỠNG. */
+const inSections = (training: string, ...upkeep: Row[]) =>
+  workbook(costSheet(2026, [["I", "ĐÀO TẠO"], tt(cost2026.tcdh, training), ["II", "BỒI DƯỠNG"], ...upkeep]));
+
+/** The finding for the number `actual` in `cell` that should be `expected`, fixed to it. */
+const wrong = (cell: string, expected: number, actual: string, course?: string) => ({
+  messageId: "wrong",
+  cells: [cell],
+  expected,
+  actual,
+  fix: { cell, value: expected },
+  ...(course ? { subject: { course } } : {}),
+});
+
 ruleTester(numbering, {
   valid: [
     {
@@ -19,27 +33,11 @@ ruleTester(numbering, {
     },
     {
       name: "numbering restarts under sections",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "1"),
-          tt(aiqt, "2"),
-        ]),
-      ),
+      workbook: inSections("1", tt(cds, "1"), tt(aiqt, "2")),
     },
     {
       name: "numbered straight through across sections (1…3 under I and II)",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "2"),
-          tt(aiqt, "3"),
-        ]),
-      ),
+      workbook: inSections("1", tt(cds, "2"), tt(aiqt, "3")),
     },
     {
       name: "seed 000: 1.–8. straight through, the header printed again between 3. and 4.",
@@ -50,62 +48,18 @@ ruleTester(numbering, {
   invalid: [
     {
       name: "a break within straight-through numbering: 1, 2, 3, 5",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "2"),
-          tt(aiqt, "3"),
-          tt(stem, "5"),
-        ]),
-      ),
-      findings: [
-        {
-          messageId: "wrong",
-          cells: ["A10"],
-          expected: 4,
-          actual: "5",
-          fix: { cell: "A10", value: 4 },
-          subject: { course: "stem" },
-        },
-      ],
+      workbook: inSections("1", tt(cds, "2"), tt(aiqt, "3"), tt(stem, "5")),
+      findings: [wrong("A10", 4, "5", "stem")],
     },
     {
       name: "a break within per-section numbering: 1 | 1, 3",
-      workbook: workbook(
-        costSheet(2026, [
-          ["I", "ĐÀO TẠO"],
-          tt(cost2026.tcdh, "1"),
-          ["II", "BỒI DƯỠNG"],
-          tt(cds, "1"),
-          tt(aiqt, "3"),
-        ]),
-      ),
-      findings: [
-        {
-          messageId: "wrong",
-          cells: ["A9"],
-          expected: 2,
-          actual: "3",
-          fix: { cell: "A9", value: 2 },
-          subject: { course: "ai-quan-tri" },
-        },
-      ],
+      workbook: inSections("1", tt(cds, "1"), tt(aiqt, "3")),
+      findings: [wrong("A9", 2, "3", "ai-quan-tri")],
     },
     {
       name: "the duplicated 3 of the 2027 cost appendix",
       workbook: workbook(costSheet(2027, [tt(cds, "1"), tt(aiqt, "2"), tt(stem, "3"), tt(khac, "3")])),
-      findings: [
-        {
-          messageId: "wrong",
-          cells: ["A8"],
-          expected: 4,
-          actual: "3",
-          fix: { cell: "A8", value: 4 },
-          subject: { course: "noi-dung-khac" },
-        },
-      ],
+      findings: [wrong("A8", 4, "3", "noi-dung-khac")],
     },
     {
       name: 'Word\'s "i." and the shifted numbers after it (2027 task appendix)',
@@ -147,18 +101,12 @@ ruleTester(numbering, {
     {
       name: "half the numbers with a dot is no dotted style: the fix writes a plain number",
       workbook: workbook(costSheet(2026, [tt(cds, "1."), tt(aiqt, "2."), tt(stem, "3"), tt(khac, "5")])),
-      findings: [
-        { messageId: "wrong", cells: ["A8"], expected: 4, actual: "5", fix: { cell: "A8", value: 4 } },
-      ],
+      findings: [wrong("A8", 4, "5")],
     },
     {
       name: "1 under I and 5 under II: as many agree either way, so numbering restarts per section",
-      workbook: workbook(
-        costSheet(2026, [["I", "ĐÀO TẠO"], tt(cost2026.tcdh, "1"), ["II", "BỒI DƯỠNG"], tt(cds, "5")]),
-      ),
-      findings: [
-        { messageId: "wrong", cells: ["A8"], expected: 1, actual: "5", fix: { cell: "A8", value: 1 } },
-      ],
+      workbook: inSections("1", tt(cds, "5")),
+      findings: [wrong("A8", 1, "5")],
     },
     {
       name: "a line without a number",

@@ -4,7 +4,7 @@
  * 001 (hai-phong-2024): ages are taken in 07/2020, the reference month of the upgrade duty.
  */
 import { personData } from "../../src/engine/rules/person-data";
-import { born, customList, person, personList } from "../helpers/people";
+import { born, customList, person, personList, listOf } from "../helpers/people";
 import { ruleTester } from "../helpers/rule-tester";
 import { workbook } from "../helpers/sheets";
 
@@ -22,9 +22,7 @@ ruleTester(personData, {
     {
       name: "two people, every cell filled",
       rulebook,
-      workbook: workbook(
-        personList([person(), person({ name: "Trần Văn Bình", gender: "Nam", birth: born(1984, 2, 1) })]),
-      ),
+      workbook: listOf({}, { name: "Trần Văn Bình", gender: "Nam", birth: born(1984, 2, 1) }),
     },
     {
       name: "the same name born on another day, or in another list under another name",
@@ -37,16 +35,12 @@ ruleTester(personData, {
     {
       name: "names that differ only in their tone marks are two people (Lan, Lân)",
       rulebook,
-      workbook: workbook(personList([person(), person({ name: "Nguyễn Thị Lân" })])),
+      workbook: listOf({}, { name: "Nguyễn Thị Lân" }),
     },
     {
       name: "a bồi dưỡng list does not ask for level and qualification",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ programme: "Bồi dưỡng công tác tư vấn cho học sinh", level: "", qualification: "" }),
-        ]),
-      ),
+      workbook: listOf({ programme: "Bồi dưỡng công tác tư vấn cho học sinh", level: "", qualification: "" }),
     },
     {
       name: "a list without a gender column is not asked for one",
@@ -66,20 +60,14 @@ ruleTester(personData, {
     {
       name: "a woman born 06/1955 retired 06/2010, 120 months before 07/2020: still in a plausible list",
       rulebook,
-      workbook: workbook(personList([person({ birth: born(1955, 6, 1) })])),
+      workbook: listOf({ birth: born(1955, 6, 1) }),
     },
   ],
   invalid: [
     {
       name: "the same person twice in a list",
       rulebook,
-      workbook: workbook(
-        personList([
-          person(),
-          person({ name: "Trần Văn Bình", gender: "Nam" }),
-          person({ school: "TH Kiến An" }),
-        ]),
-      ),
+      workbook: listOf({}, { name: "Trần Văn Bình", gender: "Nam" }, { school: "TH Kiến An" }),
       findings: [
         {
           messageId: "duplicate",
@@ -118,9 +106,7 @@ ruleTester(personData, {
     {
       name: "a name typed without tone marks after Lan and Lân of the same birth date: the first of them",
       rulebook,
-      workbook: workbook(
-        personList([person(), person({ name: "Nguyễn Thị Lân" }), person({ name: "Nguyen Thi Lan" })]),
-      ),
+      workbook: listOf({}, { name: "Nguyễn Thị Lân" }, { name: "Nguyen Thi Lan" }),
       findings: [
         { messageId: "duplicate", cells: ["B7"], message: "Nguyen Thi Lan (dòng 7) trùng với dòng 5" },
       ],
@@ -128,7 +114,7 @@ ruleTester(personData, {
     {
       name: "typed without tone marks first, then with them: the second row is the duplicate",
       rulebook,
-      workbook: workbook(personList([person({ name: "Nguyen Thi Lan" }), person()])),
+      workbook: listOf({ name: "Nguyen Thi Lan" }, {}),
       findings: [
         { messageId: "duplicate", cells: ["B6"], message: "Nguyễn Thị Lan (dòng 6) trùng với dòng 5" },
       ],
@@ -136,11 +122,9 @@ ruleTester(personData, {
     {
       name: "impossible dates and a date in US order",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ birth: "30/02/1980" }),
-          person({ name: "Trần Văn Bình", gender: "Nam", birth: "12/25/1985" }),
-        ]),
+      workbook: listOf(
+        { birth: "30/02/1980" },
+        { name: "Trần Văn Bình", gender: "Nam", birth: "12/25/1985" },
       ),
       findings: [
         {
@@ -166,12 +150,7 @@ ruleTester(personData, {
     {
       name: "a birth date typed as text is read day/month/year and said so",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ birth: "05/12/1988" }),
-          person({ name: "Trần Văn Bình", gender: "Nam", birth: "1/3/84" }),
-        ]),
-      ),
+      workbook: listOf({ birth: "05/12/1988" }, { name: "Trần Văn Bình", gender: "Nam", birth: "1/3/84" }),
       findings: [
         {
           messageId: "dateText",
@@ -224,7 +203,7 @@ ruleTester(personData, {
     {
       name: "a woman born 05/1955 retired 05/2010, more than ten years before 07/2020",
       rulebook,
-      workbook: workbook(personList([person({ birth: born(1955, 5, 1) })])),
+      workbook: listOf({ birth: born(1955, 5, 1) }),
       findings: [
         { messageId: "age", severity: "warning", actual: "01/05/1955", message: "65 tuổi vào 07/2020" },
       ],
@@ -232,7 +211,7 @@ ruleTester(personData, {
     {
       name: "a plan without an upgrade duty takes ages in January of its first year (born 02/2006: 17 in 01/2024)",
       rulebook: { id: rulebook, edit: (rb) => ({ ...rb, upgrade: undefined }) },
-      workbook: workbook(personList([person({ birth: born(2006, 2, 1) })])),
+      workbook: listOf({ birth: born(2006, 2, 1) }),
       findings: [
         { messageId: "age", severity: "warning", actual: "01/02/2006", message: "17 tuổi vào 01/2024" },
       ],
@@ -240,11 +219,9 @@ ruleTester(personData, {
     {
       name: "blank cells: gender and birth date in any list, level and qualification in an upgrade list",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ gender: "", birth: null }),
-          person({ name: "Trần Văn Bình", gender: "Nam", level: "", qualification: "" }),
-        ]),
+      workbook: listOf(
+        { gender: "", birth: null },
+        { name: "Trần Văn Bình", gender: "Nam", level: "", qualification: "" },
       ),
       findings: [
         {
@@ -281,7 +258,7 @@ ruleTester(personData, {
       name: "in English",
       rulebook,
       locale: "en",
-      workbook: workbook(personList([person({ gender: "" }), person()])),
+      workbook: listOf({ gender: "" }, {}),
       findings: [
         {
           messageId: "blank",

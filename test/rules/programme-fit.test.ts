@@ -4,9 +4,8 @@
  * for non-public ones, CĐ-ĐH for TH and THCS). Rulebook of seed 001 (hai-phong-2024).
  */
 import { programmeFit } from "../../src/engine/rules/programme-fit";
-import { person, personList } from "../helpers/people";
+import { listOf } from "../helpers/people";
 import { ruleTester } from "../helpers/rule-tester";
-import { workbook } from "../helpers/sheets";
 
 const rulebook = "hai-phong-2024";
 const MN = { level: "Mầm non", qualification: "Trung cấp", school: "Trường MN An Lão" };
@@ -16,63 +15,57 @@ ruleTester(programmeFit, {
     {
       name: "each programme with the people it is for",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ ...MN, programme: "TC-ĐH", sector: "Công lập" }),
-          person({ ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Ngoài công lập" }),
-          person({ name: "Đỗ Thị Hà" }),
-          person({ name: "Lê Văn Hùng", gender: "Nam", level: "THCS" }),
-          person({ name: "Bùi Thị Nga", level: "Tiểu học", qualification: "Trung cấp", programme: "TC-ĐH" }),
-        ]),
+      workbook: listOf(
+        { ...MN, programme: "TC-ĐH", sector: "Công lập" },
+        { ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Ngoài công lập" },
+        { name: "Đỗ Thị Hà" },
+        { name: "Lê Văn Hùng", gender: "Nam", level: "THCS" },
+        { name: "Bùi Thị Nga", level: "Tiểu học", qualification: "Trung cấp", programme: "TC-ĐH" },
       ),
     },
     {
       name: "no duty or already at the standard: upgrade-eligibility's finding, not this rule's",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ level: "THPT", qualification: "Trung cấp" }),
-          person({
-            ...MN,
-            name: "Vũ Thị Mai",
-            qualification: "Cao đẳng",
-            programme: "TC-ĐH",
-            sector: "Ngoài công lập",
-          }),
-        ]),
+      workbook: listOf(
+        { level: "THPT", qualification: "Trung cấp" },
+        {
+          ...MN,
+          name: "Vũ Thị Mai",
+          qualification: "Cao đẳng",
+          programme: "TC-ĐH",
+          sector: "Ngoài công lập",
+        },
       ),
     },
     {
       name: "a programme the rulebook does not know, and a bồi dưỡng course",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ programme: "Khóa học bơi" }),
-          person({ name: "Vũ Thị Mai", level: "THPT", programme: "Bồi dưỡng công tác tư vấn cho học sinh" }),
-        ]),
+      workbook: listOf(
+        { programme: "Khóa học bơi" },
+        { name: "Vũ Thị Mai", level: "THPT", programme: "Bồi dưỡng công tác tư vấn cho học sinh" },
       ),
     },
     {
       name: "a blank qualification is person-data's to report: the programme is not judged by it",
       rulebook,
-      workbook: workbook(personList([person({ qualification: "" })])),
+      workbook: listOf({ qualification: "" }),
     },
     {
       name: "the school's sector not given",
       rulebook,
-      workbook: workbook(personList([person({ ...MN, programme: "TC-CĐ", sector: "" })])),
+      workbook: listOf({ ...MN, programme: "TC-CĐ", sector: "" }),
     },
     {
       name: "a rulebook without upgrade duties still checks the programme: here it fits",
       rulebook: { id: rulebook, edit: (rb) => ({ ...rb, upgrade: undefined }) },
-      workbook: workbook(personList([person()])),
+      workbook: listOf({}),
     },
   ],
   invalid: [
     {
       name: "a TH teacher holding trung cấp in CĐ–ĐH",
       rulebook,
-      workbook: workbook(personList([person({ qualification: "Trung cấp" })])),
+      workbook: listOf({ qualification: "Trung cấp" }),
       findings: [
         {
           messageId: "from",
@@ -88,11 +81,9 @@ ruleTester(programmeFit, {
     {
       name: "a THCS teacher holding trung cấp in TC–CĐ (MN only) and in TC–ĐH (MN, TH)",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ level: "THCS", qualification: "Trung cấp", programme: "TC-CĐ", sector: "Ngoài công lập" }),
-          person({ name: "Vũ Thị Mai", level: "THCS", qualification: "Trung cấp", programme: "TC-ĐH" }),
-        ]),
+      workbook: listOf(
+        { level: "THCS", qualification: "Trung cấp", programme: "TC-CĐ", sector: "Ngoài công lập" },
+        { name: "Vũ Thị Mai", level: "THCS", qualification: "Trung cấp", programme: "TC-ĐH" },
       ),
       findings: [
         {
@@ -114,11 +105,9 @@ ruleTester(programmeFit, {
     {
       name: "TC–ĐH at a non-public preschool, TC–CĐ at a public one",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ ...MN, programme: "TC-ĐH", sector: "Ngoài công lập" }),
-          person({ ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Công lập" }),
-        ]),
+      workbook: listOf(
+        { ...MN, programme: "TC-ĐH", sector: "Ngoài công lập" },
+        { ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Công lập" },
       ),
       findings: [
         {
@@ -140,17 +129,15 @@ ruleTester(programmeFit, {
     {
       name: "one finding a person, the qualification first, then the level, then the sector",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ level: "THCS", qualification: "Cao đẳng", programme: "TC-ĐH", sector: "Ngoài công lập" }),
-          person({
-            name: "Vũ Thị Mai",
-            level: "THCS",
-            qualification: "Trung cấp",
-            programme: "TC-ĐH",
-            sector: "Ngoài công lập",
-          }),
-        ]),
+      workbook: listOf(
+        { level: "THCS", qualification: "Cao đẳng", programme: "TC-ĐH", sector: "Ngoài công lập" },
+        {
+          name: "Vũ Thị Mai",
+          level: "THCS",
+          qualification: "Trung cấp",
+          programme: "TC-ĐH",
+          sector: "Ngoài công lập",
+        },
       ),
       findings: [
         { messageId: "from", cells: ["K5", "I5"], expected: null, actual: "TC-ĐH" },
@@ -160,17 +147,13 @@ ruleTester(programmeFit, {
     {
       name: "a rulebook without upgrade duties: a THPT teacher in CĐ–ĐH does not fit its levels",
       rulebook: { id: rulebook, edit: (rb) => ({ ...rb, upgrade: undefined }) },
-      workbook: workbook(personList([person({ level: "THPT" })])),
+      workbook: listOf({ level: "THPT" }),
       findings: [{ messageId: "level", expected: null, actual: "CĐ-ĐH" }],
     },
     {
       name: "a public preschool's teacher in TC–CĐ, her birth date left blank: the programme is judged all the same",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Công lập", birth: null }),
-        ]),
-      ),
+      workbook: listOf({ ...MN, name: "Vũ Thị Mai", programme: "TC-CĐ", sector: "Công lập", birth: null }),
       findings: [
         {
           messageId: "sector",
@@ -184,7 +167,7 @@ ruleTester(programmeFit, {
       name: "in English",
       rulebook,
       locale: "en",
-      workbook: workbook(personList([person({ qualification: "Trung cấp" })])),
+      workbook: listOf({ qualification: "Trung cấp" }),
       findings: [
         {
           messageId: "from",

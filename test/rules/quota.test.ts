@@ -6,6 +6,22 @@ import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 const PPTC = "Phương pháp dạy học tích cực và cá nhân hóa học tập";
+/** The 2030 line of PPTC with `gdtx` GDTX teachers, on the task appendix (form, lead unit)… */
+const pptcTask = (gdtx: number): Row => ["2", PPTC, 1192, 874, 852, 258, gdtx, 100, "Trực tiếp", "Sở GDĐT"];
+/** …and on the cost appendix (2 million a person, the amount in millions, the remark). */
+const pptcCost = (gdtx: number, amount = 6606): Row => [
+  "2",
+  PPTC,
+  1192,
+  874,
+  852,
+  258,
+  gdtx,
+  100,
+  2,
+  amount,
+  "2GV/trường",
+];
 
 ruleTester(quota, {
   valid: [
@@ -13,7 +29,7 @@ ruleTester(quota, {
     { name: "2026 head-counts as printed", workbook: workbook(costSheet(2026, Object.values(cost2026))) },
     {
       name: "2 GV/trường in 2030 with 26 in GDTX",
-      workbook: workbook(costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 26, 100, 2, 6604, "2GV/trường"]])),
+      workbook: workbook(costSheet(2030, [pptcCost(26, 6604)])),
     },
     {
       name: "a GDNN lump sum with an explicit 0 for STEM",
@@ -24,7 +40,7 @@ ruleTester(quota, {
     ...quotaTextCases.invalid,
     {
       name: "27 GDTX centres' teachers where 2 × 13 = 26 (the 2030 case)",
-      workbook: workbook(costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]])),
+      workbook: workbook(costSheet(2030, [pptcCost(27)])),
       findings: [
         {
           messageId: "perSchool",
@@ -39,9 +55,7 @@ ruleTester(quota, {
     },
     {
       name: "same on the task appendix",
-      workbook: workbook(
-        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, "Trực tiếp", "Sở GDĐT"]]),
-      ),
+      workbook: workbook(taskSheet(2030, [pptcTask(27)])),
       findings: [
         {
           messageId: "perSchool",
@@ -55,10 +69,7 @@ ruleTester(quota, {
     {
       // One mistake copied: the cost appendix's overrun follows from the task appendix's.
       name: "the same overrun on the task and the cost appendix of 2030: the cost one follows from the task one",
-      workbook: workbook(
-        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, "Trực tiếp", "Sở GDĐT"]]),
-        costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]]),
-      ),
+      workbook: workbook(taskSheet(2030, [pptcTask(27)]), costSheet(2030, [pptcCost(27)])),
       findings: [
         {
           messageId: "perSchool",
@@ -97,10 +108,7 @@ ruleTester(quota, {
     },
     {
       name: "different overruns on the task and the cost appendix of 2030: each is a cause of its own",
-      workbook: workbook(
-        taskSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 28, 100, "Trực tiếp", "Sở GDĐT"]]),
-        costSheet(2030, [["2", PPTC, 1192, 874, 852, 258, 27, 100, 2, 6606, "2GV/trường"]]),
-      ),
+      workbook: workbook(taskSheet(2030, [pptcTask(28)]), costSheet(2030, [pptcCost(27)])),
       findings: [
         { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 28, causedBy: null },
         {

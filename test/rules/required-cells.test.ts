@@ -1,7 +1,8 @@
 /** required-cells: content, delivery form and lead unit are not blank. */
 import { requiredCells } from "../../src/engine/rules/required-cells";
-import { cost2026, CDDH } from "../helpers/rows";
+import { cost2026, CDDH, taskLine2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
+import { ASSIGNMENT_HEADER_2022 } from "../fixtures/seed2022";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
 import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
 
@@ -15,15 +16,7 @@ const duties = (lines: Row[]) =>
       ["PHỤ LỤC I"],
       ["CHI TIẾT PHÂN CÔNG THỰC HIỆN NHIỆM VỤ"],
       [],
-      [
-        "TT",
-        "Hoạt động/nội dung hoạt động",
-        "Thời gian thực hiện",
-        "Đơn vị chủ trì",
-        "Đơn vị phối hợp",
-        "Sản phẩm",
-        "Ghi chú",
-      ],
+      [...ASSIGNMENT_HEADER_2022],
       ...lines,
     ],
   }) as SheetSnapshot;
@@ -34,19 +27,7 @@ ruleTester(requiredCells, {
       name: "task lines with form and lead",
       workbook: workbook(
         taskSheet(2026, [
-          [
-            "1",
-            "Tích hợp AI trong quản trị nhà trường",
-            596,
-            437,
-            426,
-            129,
-            13,
-            50,
-            FORM,
-            "Sở GDĐT",
-            "Sở Tài chính",
-          ],
+          taskLine2026("1", "Tích hợp AI trong quản trị nhà trường", FORM, "Sở GDĐT", "Sở Tài chính"),
         ]),
       ),
     },
@@ -96,7 +77,7 @@ ruleTester(requiredCells, {
     },
     {
       name: "a task line with head-counts but no content: the content only (form and lead wait for it)",
-      workbook: workbook(taskSheet(2026, [["1", null, 596, 437, 426, 129, 13, 50]])),
+      workbook: workbook(taskSheet(2026, [taskLine2026("1", null)])),
       findings: [
         {
           messageId: "content",

@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../src/engine/check";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { totals } from "../../src/engine/rules/totals";
-import { cost2026, costTotal } from "../helpers/rows";
+import { cost2026, costTotal, taskLine2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { totalsTextCases } from "./text-counts.cases";
 import { costSheet, districtTable2024, taskSheet, workbook, type Row } from "../helpers/sheets";
@@ -50,7 +50,7 @@ ruleTester(totals, {
       name: "task appendix totals",
       workbook: workbook(
         taskSheet(2026, [
-          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, "Trực tiếp", "Sở GDĐT"],
+          taskLine2026("1", "Tích hợp AI trong quản trị nhà trường", "Trực tiếp", "Sở GDĐT"),
           [null, "Tổng số", 596, 437, 426, 129, 13, 50],
         ]),
       ),
@@ -104,19 +104,8 @@ ruleTester(totals, {
       workbook: workbook(
         costSheet(2026, [cost2026.cds]),
         taskSheet(2026, [
-          ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, "Trực tiếp", "Sở GDĐT"],
-          [
-            "2",
-            "Thiết kế và triển khai giáo dục STEM/STEAM",
-            596,
-            437,
-            426,
-            129,
-            13,
-            50,
-            "Trực tiếp",
-            "Sở GDĐT",
-          ],
+          taskLine2026("1", "Tích hợp AI trong quản trị nhà trường", "Trực tiếp", "Sở GDĐT"),
+          taskLine2026("2", "Thiết kế và triển khai giáo dục STEM/STEAM", "Trực tiếp", "Sở GDĐT"),
         ]),
       ),
     },

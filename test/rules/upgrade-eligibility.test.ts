@@ -4,7 +4,7 @@
  * holding trung cấp; retirement by Decree 135). Rulebook of seed 001 (hai-phong-2024).
  */
 import { upgradeEligibility } from "../../src/engine/rules/upgrade-eligibility";
-import { born, customList, person, personList } from "../helpers/people";
+import { born, customList, listOf } from "../helpers/people";
 import { ruleTester } from "../helpers/rule-tester";
 import { workbook } from "../helpers/sheets";
 
@@ -22,51 +22,41 @@ ruleTester(upgradeEligibility, {
     {
       name: "a TH teacher holding cao đẳng, born 1985, in CĐ–ĐH",
       rulebook,
-      workbook: workbook(personList([person()])),
+      workbook: listOf({}),
     },
     {
       name: "MN holding trung cấp, a man born 09/1965: retires 09/2027, exactly 84 months left",
       rulebook,
-      workbook: workbook(
-        personList([person({ ...MN_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1965, 9, 20) })]),
-      ),
+      workbook: listOf({ ...MN_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1965, 9, 20) }),
     },
     {
       name: "TH holding trung cấp, a man born 06/1966: exactly 96 months left",
       rulebook,
-      workbook: workbook(
-        personList([person({ ...TH_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1966, 6, 1) })]),
-      ),
+      workbook: listOf({ ...TH_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1966, 6, 1) }),
     },
     {
       name: "a bồi dưỡng course's list is no upgrade list: a THPT teacher holding đại học is fine",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({
-            level: "THPT",
-            qualification: "Đại học",
-            programme: "Bồi dưỡng công tác tư vấn cho học sinh",
-          }),
-        ]),
-      ),
+      workbook: listOf({
+        level: "THPT",
+        qualification: "Đại học",
+        programme: "Bồi dưỡng công tác tư vấn cho học sinh",
+      }),
     },
     {
       name: "a blank qualification is person-data's to report, not a person at the standard",
       rulebook,
-      workbook: workbook(personList([person({ qualification: "" })])),
+      workbook: listOf({ qualification: "" }),
     },
     {
       name: "without a gender the months left cannot be told (person-data asks for it)",
       rulebook,
-      workbook: workbook(
-        personList([person({ ...MN_TC, name: "Trần Văn Bình", gender: "", birth: born(1960, 1) })]),
-      ),
+      workbook: listOf({ ...MN_TC, name: "Trần Văn Bình", gender: "", birth: born(1960, 1) }),
     },
     {
       name: "a rulebook without upgrade duties judges nobody",
       rulebook: { id: rulebook, edit: (rb) => ({ ...rb, upgrade: undefined }) },
-      workbook: workbook(personList([person({ level: "THPT" })])),
+      workbook: listOf({ level: "THPT" }),
     },
     {
       name: "a list titled for training that is no upgrade, without a programme column",
@@ -84,9 +74,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "a THPT teacher in the CĐ–ĐH list: THPT has no upgrade duty",
       rulebook,
-      workbook: workbook(
-        personList([person(), person({ name: "Lê Văn Hùng", gender: "Nam", level: "THPT" })]),
-      ),
+      workbook: listOf({}, { name: "Lê Văn Hùng", gender: "Nam", level: "THPT" }),
       findings: [
         {
           messageId: "level",
@@ -102,11 +90,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "MN holding cao đẳng in TC–CĐ: already at the standard of MN",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ ...MN_TC, programme: "TC-CĐ", sector: "Ngoài công lập", qualification: "Cao đẳng" }),
-        ]),
-      ),
+      workbook: listOf({ ...MN_TC, programme: "TC-CĐ", sector: "Ngoài công lập", qualification: "Cao đẳng" }),
       findings: [
         {
           messageId: "standard",
@@ -121,11 +105,9 @@ ruleTester(upgradeEligibility, {
     {
       name: "above the standard: MN holding đại học, TH holding thạc sĩ",
       rulebook,
-      workbook: workbook(
-        personList([
-          person({ ...MN_TC, qualification: "Đại học" }),
-          person({ name: "Đỗ Thị Hà", qualification: "Thạc sĩ" }),
-        ]),
+      workbook: listOf(
+        { ...MN_TC, qualification: "Đại học" },
+        { name: "Đỗ Thị Hà", qualification: "Thạc sĩ" },
       ),
       findings: [
         {
@@ -145,9 +127,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "MN, a man born 07/1965: retires 04/2027, 82 months left < 84",
       rulebook,
-      workbook: workbook(
-        personList([person({ ...MN_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1965, 7, 10) })]),
-      ),
+      workbook: listOf({ ...MN_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1965, 7, 10) }),
       findings: [
         {
           messageId: "months",
@@ -163,9 +143,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "TH holding trung cấp, a man born 05/1966: 95 months left < 96",
       rulebook,
-      workbook: workbook(
-        personList([person({ ...TH_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1966, 5, 2) })]),
-      ),
+      workbook: listOf({ ...TH_TC, name: "Trần Văn Bình", gender: "Nam", birth: born(1966, 5, 2) }),
       findings: [
         {
           messageId: "months",
@@ -179,7 +157,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "a woman holding cao đẳng in TH, born 06/1967: retires 06/2023 (56 years), 36 months left",
       rulebook,
-      workbook: workbook(personList([person({ birth: born(1967, 6, 1) })])),
+      workbook: listOf({ birth: born(1967, 6, 1) }),
       findings: [
         {
           messageId: "months",
@@ -211,9 +189,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "a THPT teacher whose birth date is left blank: the level is said all the same",
       rulebook,
-      workbook: workbook(
-        personList([person({ name: "Lê Văn Hùng", gender: "Nam", level: "THPT", birth: null })]),
-      ),
+      workbook: listOf({ name: "Lê Văn Hùng", gender: "Nam", level: "THPT", birth: null }),
       findings: [
         {
           messageId: "level",
@@ -226,9 +202,7 @@ ruleTester(upgradeEligibility, {
     {
       name: "a THCS teacher holding đại học whose birth date is left blank: already at the standard",
       rulebook,
-      workbook: workbook(
-        personList([person({ name: "Vũ Thị Mai", level: "THCS", qualification: "Đại học", birth: null })]),
-      ),
+      workbook: listOf({ name: "Vũ Thị Mai", level: "THCS", qualification: "Đại học", birth: null }),
       findings: [
         {
           messageId: "standard",
@@ -242,7 +216,7 @@ ruleTester(upgradeEligibility, {
       name: "in English",
       rulebook,
       locale: "en",
-      workbook: workbook(personList([person({ level: "THPT" })])),
+      workbook: listOf({ level: "THPT" }),
       findings: [{ messageId: "level", message: "Nguyễn Thị Lan (row 5): level" }],
     },
   ],
