@@ -25,7 +25,7 @@ export const cost2026 = {
 };
 
 /** The level head-counts (MN, TH, THCS, THPT, GDTX, GDNN) of the 2026 task line "Tích hợp AI…". */
-export const TASK_COUNTS_2026 = [596, 437, 426, 129, 13, 50];
+const TASK_COUNTS_2026 = [596, 437, 426, 129, 13, 50];
 
 /** A 2026 task line: its number, its content, those head-counts, then what follows (form, lead…). */
 export const taskLine2026 = (tt: string, content: string | null, ...after: CellValue[]): Row => [
