@@ -28,12 +28,34 @@ export interface CellRef {
   col: number;
 }
 
+/**
+ * "B7", "$B$7", " b7 " → { row: 6, col: 1 }: one to three letters, one to seven digits, each
+ * optionally after a "$". Read by hand, not by a regular expression: every merge of every sheet and
+ * many findings' cells come through here on each check.
+ */
 export function parseA1(a1: string): CellRef {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
-  if (!m) throw new RangeError(`Not an A1 cell reference: ${a1}`);
+  const s = a1.trim();
+  let i = s.charCodeAt(0) === 36 ? 1 : 0; // "$"
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const lettersFrom = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const nLetters = i - lettersFrom;
+  if (s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  const nDigits = i - digitsFrom;
+  if (nLetters < 1 || nLetters > 3 || nDigits < 1 || nDigits > 7 || i !== s.length)
+    throw new RangeError(`Not an A1 cell reference: ${a1}`);
+  return { row: row - 1, col: col - 1 };
 }
 
 export interface RangeRef {

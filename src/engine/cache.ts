@@ -5,7 +5,8 @@
  * used to within half the capacity, which is all eviction needs.
  *
  * Every cache of the engine goes through this (course matching, text folding, space collapsing,
- * recognition's course look-ups, number formatting, the templates' formula parser), so that none
+ * recognition's course look-ups and header words, units of title lines, notes, line labels, number
+ * formatting, the templates' formula parser), so that none
  * grows without bound and none forgets everything at once: a sheet with more distinct texts than
  * the capacity keeps its most used ones instead of matching them all again.
  *

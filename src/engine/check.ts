@@ -70,13 +70,27 @@ interface Collected {
   sum?: SumCheck;
 }
 
+/** Course and level names by id, made once per rulebook (a check words its findings with them). */
+const rulebookNames = new WeakMap<Rulebook, { names: Map<string, string>; levels: Map<string, string> }>();
+
+function namesOf(rulebook: Rulebook) {
+  let n = rulebookNames.get(rulebook);
+  if (!n) {
+    n = {
+      names: new Map(rulebook.courses.map((c) => [c.id, c.name])),
+      levels: new Map(rulebook.levels.map((l) => [l.id, l.name])),
+    };
+    rulebookNames.set(rulebook, n);
+  }
+  return n;
+}
+
 /** Run rules over an already recognised workbook. */
 function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFinding[] {
   const locale = options.locale ?? "vi";
   const { rulebook } = options;
   const collected: Collected[] = [];
-  const names = new Map(rulebook.courses.map((c) => [c.id, c.name]));
-  const levels = new Map(rulebook.levels.map((l) => [l.id, l.name]));
+  const { names, levels } = namesOf(rulebook);
   const identity = sheetIdentity(workbook);
   for (const rule of options.rules ?? allRules) {
     if (!effectiveSeverity(rule, rulebook)) continue;

@@ -1,6 +1,7 @@
 /**
  * Column roles by header text, in any order, over one or two header rows with merged cells.
  */
+import { LruCache } from "../cache";
 import type { Rulebook } from "../rulebook/schema";
 import { fold } from "../text/normalize";
 import { hasMarks, TonePattern, ToneTable } from "../text/tone";
@@ -66,12 +67,22 @@ const UNIT_PRICE_WORDS = [
 
 const UNIT_PRICE = new TonePattern(`^(${UNIT_PRICE_WORDS.join("|")})\\b`);
 
+const roles = new LruCache<string, Role | null>(5_000);
+
+/**
+ * The role a header text names (undefined: none). Remembered by text: the same header cells come
+ * back on every sheet of a plan (ten appendices with one layout) and on every check.
+ */
 export function roleOf(text: string): Role | undefined {
+  return roles.getOr(text, findRole) ?? undefined;
+}
+
+function findRole(text: string): Role | null {
   // Before the folded table: "Kinh phí/người" is a price, not an amount ("Kinh phí").
   if (UNIT_PRICE.test(text)) return "unitPrice";
   const role = roleOfFolded(fold(text));
-  if (role === "unitPrice") return hasMarks(text) ? undefined : role;
-  return role === "year" && !YEAR.test(text) ? undefined : role;
+  if (role === "unitPrice") return hasMarks(text) ? null : role;
+  return (role === "year" && !YEAR.test(text)) || role === undefined ? null : role;
 }
 
 /** roleOf for a text already folded. */
@@ -135,6 +146,15 @@ const HEADER_UNIT = new TonePattern(
  * unit in parentheses or after a dash ("Mầm non (người)"); undefined for anything else.
  */
 function headerLevel(levels: ToneTable<string>, text: string): string | undefined {
+  let memo = headerLevels.get(levels);
+  if (!memo) headerLevels.set(levels, (memo = new LruCache(2_000)));
+  return memo.getOr(text, (t) => levelOfHeader(levels, t) ?? null) ?? undefined;
+}
+
+/** headerLevel's answers by level table (one per rulebook) and text. */
+const headerLevels = new WeakMap<ToneTable<string>, LruCache<string, string | null>>();
+
+function levelOfHeader(levels: ToneTable<string>, text: string): string | undefined {
   const direct = levels.get(text);
   if (direct !== undefined || text.length > 80) return direct;
   const m = /^(.+?)\s*(?:\(([^()]{1,20})\)|\[([^[\]]{1,20})\]|[-–/]\s*([^-–/]{1,20}))\s*$/u.exec(text);
@@ -226,14 +246,26 @@ function readColumns(grid: Grid, rows: number[], levels: ToneTable<string>): Omi
   const other: number[] = [];
   const repeated = new Map<number, string>();
   for (let c = grid.firstCol; c < grid.colCount; c++) {
-    const parts = rows.map((r) => grid.shownText(r, c)).filter((t, i, a) => t && a.indexOf(t) === i);
-    const own = rows.map((r) => grid.text(r, c)).filter(Boolean);
+    // The distinct texts shown over the header rows, and the cells' own texts (one loop, no arrays
+    // to filter: this runs for every column of every candidate header row).
+    const parts: string[] = [];
+    let own = "";
+    let owned = 0;
+    for (const r of rows) {
+      const shown = grid.shownText(r, c);
+      if (shown && !parts.includes(shown)) parts.push(shown);
+      const t = grid.text(r, c);
+      if (t) {
+        own = t;
+        owned++;
+      }
+    }
     if (parts.length === 0) continue;
     const joined = parts.join(" ");
     texts.set(c, joined);
     // A level name in the lowest header row decides: "Số lượng dự kiến" / "MN".
     const bottom = grid.shownText(rows[rows.length - 1], c);
-    const level = headerLevel(levels, bottom) ?? (own.length === 1 ? headerLevel(levels, own[0]) : undefined);
+    const level = headerLevel(levels, bottom) ?? (owned === 1 ? headerLevel(levels, own) : undefined);
     if (level !== undefined) {
       if (columns.levels[level] === undefined) columns.levels[level] = c;
       else repeated.set(c, level); // a second "Mẫu giáo" beside "Nhà trẻ": said, never dropped

@@ -231,7 +231,14 @@ function unitInParentheses(text: string): number | undefined {
 }
 
 /** The scale a unit line states (the one table of unit words: numbers/units.ts). */
+/** unitOfLine's readings by text: titles and headers repeat on every sheet and every re-check. */
+const unitsOfLines = new LruCache<string, number | null>(2_000);
+
 function unitOfLine(text: string, folded: string): number | undefined {
+  return unitsOfLines.getOr(text, () => readUnitOfLine(text, folded) ?? null) ?? undefined;
+}
+
+function readUnitOfLine(text: string, folded: string): number | undefined {
   const m = folded.includes("don vi") || folded.includes("dvt") ? UNIT_LINE.exec(text) : null;
   if (m) {
     // "triệu đồng", "1.000 đồng", "đồng/người": the longest leading words that name a unit.
@@ -561,11 +568,10 @@ function numberCell(
   row: TableRow,
   how: { integer?: boolean; scale?: number },
 ): NumberCell | undefined {
-  const cell = grid.a1(r, c);
   const read = readCellNumber(grid.value(r, c), { integer: how.integer });
+  if (read.kind === "blank") return undefined; // most level cells of a line: no address made
+  const cell = grid.a1(r, c);
   switch (read.kind) {
-    case "blank":
-      return undefined;
     case "number": {
       const n: NumberCell = { value: read.value, cell };
       const f = grid.formula(r, c);

@@ -47,7 +47,8 @@ export const eligibleLevel: Rule = {
             subject: { course: course.id, level, detail: "listed" },
           });
         }
-        for (const [level, c] of Object.entries(row.counts)) {
+        for (const level in row.counts) {
+          const c = row.counts[level];
           if (course.levels.includes(level) || c.value === 0) continue;
           ctx.report({
             table,

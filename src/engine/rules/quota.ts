@@ -83,9 +83,9 @@ export const quota: Rule = {
           if (textCounts && !row.quantity) continue;
           const actualCell = own(row.counts, level.id);
           const actual = actualCell?.value ?? 0;
-          const cell = actualCell?.cell ?? toA1(row.r, col);
           const expected = expectedCount(offering, level);
           if (expected === undefined || expected === actual) continue;
+          const cell = actualCell?.cell ?? toA1(row.r, col);
           // Without a fixed count, the expectation came from the quota per school.
           const perSchool = !Object.hasOwn(offering.counts, level.id);
           const task =

@@ -1,5 +1,6 @@
 /** Small helpers shared by rules: rulebook look-ups and row arithmetic. */
 import { parseA1, toA1 } from "../a1";
+import { LruCache } from "../cache";
 import { round, within } from "../numbers/arith";
 import type { NumberCell, RecognizedTable, TableKind, TableRow } from "../recognize/model";
 import type { Course } from "../rulebook/schema";
@@ -111,7 +112,15 @@ export function partName(
  * name cut inside a syllable reads as another word: "Cộng" vs "Công").
  */
 export function rowLabel(row: TableRow): string {
-  const t = (row.label?.text ?? row.tt?.text ?? "").replace(/^[-–—+•]\s*/, "");
+  const text = row.label?.text ?? row.tt?.text ?? "";
+  return labels.getOr(text, shortLabel);
+}
+
+/** rowLabel's answers by text: every rule words the same lines, on every check. */
+const labels = new LruCache<string, string>(5_000);
+
+function shortLabel(text: string): string {
+  const t = text.replace(/^[-–—+•]\s*/, "");
   if (t.length <= 70) return t;
   const head = t.slice(0, 68);
   const at = head.lastIndexOf(" ");
