@@ -1,0 +1,109 @@
+/**
+ * Regular expressions on hostile text: each case is a pattern that backtracked super-linearly
+ * (measured seconds to hours on one cell) before it was rewritten or its input bounded. The hostile
+ * input is the one a ReDoS checker (recheck) built for the old pattern, at the longest text a cell
+ * can hold; the few normal inputs show the rewrite reads what the old pattern read.
+ */
+import { runCli, UsageError, type CliIo } from "../../src/cli/shared";
+import { stderrLine } from "../../src/cli/terminal";
+import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
+import { ToneTable } from "../../src/engine/text/tone";
+
+const MAX_CELL = 32_767;
+/** A hang guard, not a speed target: the old patterns took seconds on these inputs. */
+const HANG_GUARD_MS = 5000;
+
+const levels = new ToneTable<string>([
+  ["Mầm non", "MN"],
+  ["Tiểu học", "TH"],
+  ["THCS", "THCS"],
+]);
+
+/** Runs `f` on each input (several cells of a sheet) and says how long they took together. */
+function elapsed<T>(inputs: readonly T[], f: (input: T) => unknown): number {
+  const t = performance.now();
+  for (const input of inputs) f(input);
+  return performance.now() - t;
+}
+
+describe('recognize/quantity.ts: the level list of a "Cấp học" cell', () => {
+  it("five cells of spaces without a separator are split at once", () => {
+    const cell = `${"\t".repeat(MAX_CELL - 3)}\tv&`; // old: \s*(?:…)\s* retried every position
+    expect(elapsed([cell, cell, cell, cell, cell], (c) => readLevelList(c, levels))).toBeLessThan(
+      HANG_GUARD_MS,
+    );
+    expect(readLevelList(cell, levels)).toEqual({ ids: [], unread: ["v"] });
+  });
+
+  it("reads the separators as before", () => {
+    expect(readLevelList("Mầm non, Tiểu học + THCS", levels)).toEqual({
+      ids: ["MN", "TH", "THCS"],
+      unread: [],
+    });
+    expect(readLevelList("Cấp Mầm non - Tiểu học;THCS / Đại học", levels)).toEqual({
+      ids: ["MN", "TH", "THCS"],
+      unread: ["Đại học"],
+    });
+    expect(readLevelList("Mầm non ,\n Tiểu học&&THCS", levels)).toEqual({
+      ids: ["MN", "TH", "THCS"],
+      unread: [],
+    });
+  });
+});
+
+describe("recognize/quantity.ts: the parts of a head-count cell", () => {
+  it("five cells of spaces without a separator are split at once", () => {
+    const cell = `${"\t".repeat(MAX_CELL - 1)}\u0000`; // old: \s*(?:…)\s* retried every position
+    expect(elapsed([cell, cell, cell, cell, cell], (c) => readCountParts(c, levels))).toBeLessThan(
+      HANG_GUARD_MS,
+    );
+    expect(readCountParts(cell, levels)).toBeUndefined();
+  });
+
+  it("a long part is not read as a count, at once (the part's pattern was cubic)", () => {
+    // old: ^(.*?)[\s:=–-]*(\d[\d.,\s]*?)\s*(…)?\.?$ took seconds at 1 000 characters, hours at 32 767
+    const cell = `${"-".repeat(1651)}0${" ".repeat(1651)}-0`;
+    expect(elapsed([cell], (c) => readCountParts(c, levels))).toBeLessThan(HANG_GUARD_MS);
+    expect(readCountParts(cell, levels)).toBeUndefined();
+  });
+
+  it("reads the parts as before", () => {
+    expect(readCountParts("Mầm non: 34\nTiểu học - 100; THCS 54 người", levels)?.parts).toEqual([
+      { level: "MN", value: 34, text: "Mầm non: 34" },
+      { level: "TH", value: 100, text: "Tiểu học - 100" },
+      { level: "THCS", value: 54, text: "THCS 54 người" },
+    ]);
+    expect(readCountParts("Đối tượng A:\n477 GV, Đối tượng B: 12 / 653", levels)?.parts).toEqual([
+      { group: "A", value: 477, text: "Đối tượng A: 477 GV" },
+      { group: "B", value: 12, text: "Đối tượng B: 12" },
+      { value: 653, text: "653" },
+    ]);
+  });
+});
+
+describe("cli: one line for stderr", () => {
+  // Error texts are not cells: a message may quote a whole line of a file, so 100 000 characters.
+  const LONG = 100_000;
+
+  it("a long run of line feeds that does not end the text is kept at once", () => {
+    const text = `${"\n".repeat(LONG)}\u0000\n`; // old: /\n+$/ retried every line feed
+    expect(elapsed([text], stderrLine)).toBeLessThan(HANG_GUARD_MS);
+    expect(stderrLine("a\n\n")).toBe("a\n");
+    expect(stderrLine("a\nb\n")).toBe("a\\nb\n");
+  });
+
+  it("an error text with a long run of spaces becomes one line at once", async () => {
+    const lines: string[] = [];
+    const io = { stderr: (s: string) => lines.push(s) } as unknown as CliIo;
+    const fail = (message: string) =>
+      runCli("dean-check", io, 2, () => {
+        throw new UsageError(message);
+      });
+    const t = performance.now();
+    await fail(`${"\t".repeat(LONG)}\u0000\n`); // old: \s*\n\s* retried every space
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+    lines.length = 0;
+    await fail("  thiếu \n  tệp  \n\n vào \n");
+    expect(lines).toEqual(["dean-check: thiếu tệp vào\n"]);
+  });
+});
