@@ -6,6 +6,7 @@
  */
 import { runCli, UsageError, type CliIo } from "../../src/cli/shared";
 import { stderrLine } from "../../src/cli/terminal";
+import { isTotalLabel } from "../../src/engine/recognize/labels";
 import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
 import { ToneTable } from "../../src/engine/text/tone";
 
@@ -25,6 +26,35 @@ function elapsed<T>(inputs: readonly T[], f: (input: T) => unknown): number {
   for (const input of inputs) f(input);
   return performance.now() - t;
 }
+
+describe("recognize/labels.ts: a total line", () => {
+  it("a short label of repeated words is answered at once (two readings each made it exponential)", () => {
+    // old: "c" was [ivxlc]{1,4} and [a-h], "nhu cầu kinh phí" one word and two: 2^n readings
+    const cells = ["Tổng", "Tong"].flatMap((total) => [
+      `${total}${" c".repeat(40)} z`,
+      `${total}${" nhu cầu kinh phí".repeat(40)} z`,
+      `${total}${" nhu cau kinh phi".repeat(40)} z`,
+    ]);
+    expect(elapsed(cells, isTotalLabel)).toBeLessThan(HANG_GUARD_MS);
+    expect(cells.filter(isTotalLabel)).toEqual([]);
+  });
+
+  it("reads total lines as before", () => {
+    for (const yes of [
+      "Tổng cộng",
+      "TỔNG SỐ:",
+      "Cộng I",
+      "Tổng c",
+      "Tổng cộng mục c",
+      "Tong nhu cau kinh phi",
+      "Tổng nhu cầu kinh phí năm 2026",
+      "Cộng a b d h",
+    ])
+      expect([yes, isTotalLabel(yes)]).toEqual([yes, true]);
+    for (const no of ["Tổng kết, đánh giá", "Công tác truyền thông", "Tông", "Tổng i j", "Tổng nhu cầu kinh"])
+      expect([no, isTotalLabel(no)]).toEqual([no, false]);
+  });
+});
 
 describe('recognize/quantity.ts: the level list of a "Cấp học" cell', () => {
   it("five cells of spaces without a separator are split at once", () => {
