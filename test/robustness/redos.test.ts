@@ -6,6 +6,7 @@
  */
 import { runCli, UsageError, type CliIo } from "../../src/cli/shared";
 import { stderrLine } from "../../src/cli/terminal";
+import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
 import { isTotalLabel } from "../../src/engine/recognize/labels";
 import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
 import { ToneTable } from "../../src/engine/text/tone";
@@ -26,6 +27,23 @@ function elapsed<T>(inputs: readonly T[], f: (input: T) => unknown): number {
   for (const input of inputs) f(input);
   return performance.now() - t;
 }
+
+describe("numbers/parse.ts: a number and its unit", () => {
+  it("a column of digits broken by a line feed is no number, at once", () => {
+    const cell = `${"0,".repeat(MAX_CELL >> 1)}`.slice(0, MAX_CELL - 2) + "\nx"; // old: (.*)$ after each digit
+    const column = Array.from({ length: 20 }, () => cell);
+    expect(elapsed(column, readCellNumber)).toBeLessThan(HANG_GUARD_MS);
+    expect(readCellNumber(cell).kind).toBe("text");
+  });
+
+  it("reads numbers and units as before", () => {
+    expect(parseNumberText("1.250.000 đ")?.value).toBe(1_250_000);
+    expect(parseNumberText("12 triệu")).toMatchObject({ value: 12 });
+    expect(parseNumberText(" 34 \n")?.value).toBe(34);
+    expect(parseNumberText("1\ntriệu")).toBeUndefined();
+    expect(parseNumberText("1 triệu\r")).toMatchObject({ value: 1 });
+  });
+});
 
 describe("recognize/labels.ts: a total line", () => {
   it("a short label of repeated words is answered at once (two readings each made it exponential)", () => {
