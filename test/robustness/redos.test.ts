@@ -7,6 +7,8 @@
 import { runCli, UsageError, type CliIo } from "../../src/cli/shared";
 import { stderrLine } from "../../src/cli/terminal";
 import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
+import { readXlsx } from "../../src/io/xlsx/read";
+import { oneSheet } from "../fixtures/bad-files";
 import { isTotalLabel } from "../../src/engine/recognize/labels";
 import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
 import { ToneTable } from "../../src/engine/text/tone";
@@ -126,6 +128,26 @@ describe("recognize/quantity.ts: the parts of a head-count cell", () => {
       { group: "B", value: 12, text: "Đối tượng B: 12" },
       { value: 653, text: "653" },
     ]);
+  });
+});
+
+describe("io/xlsx/sheet.ts: a number cell's stored value", () => {
+  it("five files whose number cell holds digits and a letter are refused at once", async () => {
+    // old: \d+\.?\d* tried every split of the digits before the letter
+    const xml = `<sheetData><row r="1"><c r="A1"><v>${"0".repeat(MAX_CELL * 2 - 1)}x</v></c></row></sheetData>`;
+    const file = await oneSheet("PL1", xml);
+    const t = performance.now();
+    for (let i = 0; i < 5; i++) await expect(readXlsx(file)).rejects.toThrow();
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+  });
+
+  it("reads the numbers Excel writes as before", async () => {
+    const cells = ["12", "-0.5", "1.", ".25", "1.5E-7", "1e+21"].map(
+      (v, i) => `<c r="A${i + 1}"><v>${v}</v></c>`,
+    );
+    const rows = cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join("");
+    const book = await readXlsx(await oneSheet("PL1", `<sheetData>${rows}</sheetData>`));
+    expect(book.sheets[0].values.map((r) => r[0])).toEqual([12, -0.5, 1, 0.25, 1.5e-7, 1e21]);
   });
 });
 
