@@ -22,7 +22,9 @@ export const nodeIo: CliIo = {
 /** A problem with the command line or an output path: one Vietnamese line, exit 2. */
 export class UsageError extends Error {}
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+// "(?<!\s)": a run of spaces is tried once, from its start (a plain "\s*" retries each of its
+// positions: quadratic on a long run of spaces without a line feed).
+const oneLine = (s: string) => s.replace(/(?<!\s)\s*\n\s*/g, " ").trim();
 
 const FS_REASONS: Record<Locale, Record<string, string>> = {
   vi: {

@@ -41,7 +41,9 @@ export function escapeTerminal(s: string, keepLineFeeds = false): string {
 
 /** One line for stderr: the text escaped whole (line feeds inside it too), ending with one "\n". */
 export function stderrLine(text: string): string {
-  return `${escapeTerminal(text.replace(/\n+$/, ""))}\n`;
+  // "(?<!\n)": a run of line feeds is tried once, from its start (a plain /\n+$/ retries each of
+  // its positions: quadratic on a long run of line feeds that does not end the text).
+  return `${escapeTerminal(text.replace(/(?<!\n)\n+$/, ""))}\n`;
 }
 
 /**

@@ -45,7 +45,9 @@ export function parseNumberText(text: string, hint: ParseHint = {}): ParsedNumbe
     sign = -sign;
     s = s.slice(1).trim();
   } else if (s.startsWith("+")) s = s.slice(1).trim();
-  // Split the digits from a trailing unit.
+  // Split the digits from a trailing unit. Neither matches a line break ("." does not): a text
+  // with one is no number, said at once (the pattern retried every digit before it: quadratic).
+  if (/[\n\r\u2028\u2029]/.test(s)) return undefined;
   const m = new RegExp(`^([0-9][0-9.,]*(?:${SPACE_CLASS}+[0-9]{3}(?![0-9]))*(?:[.,][0-9]+)?)(.*)$`).exec(s);
   if (!m) return undefined;
   const digits = m[1];

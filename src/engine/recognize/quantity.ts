@@ -8,8 +8,12 @@ import { fold } from "../text/normalize";
 import type { ToneTable } from "../text/tone";
 import type { CountPart, Sector } from "./model";
 
-/** Separators between the levels of a "Cấp học" cell. */
-const LEVEL_SEPARATORS = /\s*(?:[,;/+&\n]|\s-\s|\bvà\b|\bva\b)\s*/u;
+/**
+ * Separators between the levels of a "Cấp học" cell, with the spaces around them. The spaces
+ * before one are taken only from the start of a run of spaces ("(?<!\s)"): the same matches as a
+ * plain "\s*", without retrying every position of a long run of spaces (quadratic on a hostile cell).
+ */
+const LEVEL_SEPARATORS = /(?:(?<!\s)\s+)?(?:[,;/+&\n]|\s-\s|\bvà\b|\bva\b)\s*/u;
 
 /** The levels a "Cấp học" cell names, in order, and the pieces that name none. */
 export function readLevelList(text: string, levels: ToneTable<string>): { ids: string[]; unread: string[] } {
@@ -54,6 +58,16 @@ function readLabel(
   return undefined;
 }
 
+/** Separators between the parts of a head-count cell; the leading spaces as in LEVEL_SEPARATORS. */
+const COUNT_SEPARATORS = /(?:(?<!\s)\s+)?(?:\n|;|,\s+(?=\p{L})|\s\/\s)\s*/u;
+
+/**
+ * The longest part of a head-count cell read as a count ("Giáo viên THCS công lập: 477 người" has
+ * 34 characters); a longer part is unread. The pattern that reads a part backtracks in cubic time
+ * on a hostile text, which this bound keeps to milliseconds.
+ */
+const MAX_COUNT_PART = 120;
+
 /**
  * The parts of a head-count cell. Lines and ";" separate parts, and ", " before a letter; a label
  * ends with ":" (a line ending with ":" continues on the next: "Đối tượng A:\n477"). A part without
@@ -65,7 +79,7 @@ export function readCountParts(
 ): { parts: CountPart[]; unread: string[]; unreadSum: number } | undefined {
   const joined = text.normalize("NFC").replace(/:\s*\n\s*/g, ": ");
   const pieces = joined
-    .split(/\s*(?:\n|;|,\s+(?=\p{L})|\s\/\s)\s*/u)
+    .split(COUNT_SEPARATORS)
     .map((p) => p.trim())
     .filter(Boolean);
   const parts: CountPart[] = [];
@@ -73,7 +87,10 @@ export function readCountParts(
   let unreadSum = 0;
   for (const piece of pieces) {
     // "MN CL: 34", "TH - 100", "THCS 54", "653 người", "Đối tượng A: 477 GV"
-    const m = /^(.*?)[\s:=–-]*(\d[\d.,\s]*?)\s*(?:người|ng|gv|cbql|cbgv|học viên|hv)?\.?$/iu.exec(piece);
+    const m =
+      piece.length <= MAX_COUNT_PART
+        ? /^(.*?)[\s:=–-]*(\d[\d.,\s]*?)\s*(?:người|ng|gv|cbql|cbgv|học viên|hv)?\.?$/iu.exec(piece)
+        : null;
     const n = m ? parseNumberText(m[2].trim(), { integer: true }) : undefined;
     if (!m || !n || n.unitScale !== undefined || !Number.isInteger(n.value)) {
       unread.push(piece);

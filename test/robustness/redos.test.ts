@@ -1,0 +1,179 @@
+/**
+ * Regular expressions on hostile text: each case is a pattern that backtracked super-linearly
+ * (measured seconds to hours on one cell) before it was rewritten or its input bounded. The hostile
+ * input is the one a ReDoS checker (recheck) built for the old pattern, at the longest text a cell
+ * can hold; the few normal inputs show the rewrite reads what the old pattern read.
+ */
+import { runCli, UsageError, type CliIo } from "../../src/cli/shared";
+import { stderrLine } from "../../src/cli/terminal";
+import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
+import { readXlsx } from "../../src/io/xlsx/read";
+import { oneSheet } from "../fixtures/bad-files";
+import { isTotalLabel } from "../../src/engine/recognize/labels";
+import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
+import { ToneTable } from "../../src/engine/text/tone";
+
+const MAX_CELL = 32_767;
+/** A hang guard, not a speed target: the old patterns took seconds on these inputs. */
+const HANG_GUARD_MS = 5000;
+
+const levels = new ToneTable<string>([
+  ["Mầm non", "MN"],
+  ["Tiểu học", "TH"],
+  ["THCS", "THCS"],
+]);
+
+/** Runs `f` on each input (several cells of a sheet) and says how long they took together. */
+function elapsed<T>(inputs: readonly T[], f: (input: T) => unknown): number {
+  const t = performance.now();
+  for (const input of inputs) f(input);
+  return performance.now() - t;
+}
+
+describe("numbers/parse.ts: a number and its unit", () => {
+  it("a column of digits broken by a line feed is no number, at once", () => {
+    const cell = `${"0,".repeat(MAX_CELL >> 1)}`.slice(0, MAX_CELL - 2) + "\nx"; // old: (.*)$ after each digit
+    const column = Array.from({ length: 20 }, () => cell);
+    expect(elapsed(column, readCellNumber)).toBeLessThan(HANG_GUARD_MS);
+    expect(readCellNumber(cell).kind).toBe("text");
+  });
+
+  it("reads numbers and units as before", () => {
+    expect(parseNumberText("1.250.000 đ")?.value).toBe(1_250_000);
+    expect(parseNumberText("12 triệu")).toMatchObject({ value: 12 });
+    expect(parseNumberText(" 34 \n")?.value).toBe(34);
+    expect(parseNumberText("1\ntriệu")).toBeUndefined();
+    expect(parseNumberText("1 triệu\r")).toMatchObject({ value: 1 });
+  });
+});
+
+describe("recognize/labels.ts: a total line", () => {
+  it("a short label of repeated words is answered at once (two readings each made it exponential)", () => {
+    // old: "c" was [ivxlc]{1,4} and [a-h], "nhu cầu kinh phí" one word and two: 2^n readings
+    const cells = ["Tổng", "Tong"].flatMap((total) => [
+      `${total}${" c".repeat(40)} z`,
+      `${total}${" nhu cầu kinh phí".repeat(40)} z`,
+      `${total}${" nhu cau kinh phi".repeat(40)} z`,
+    ]);
+    expect(elapsed(cells, isTotalLabel)).toBeLessThan(HANG_GUARD_MS);
+    expect(cells.filter(isTotalLabel)).toEqual([]);
+  });
+
+  it("reads total lines as before", () => {
+    for (const yes of [
+      "Tổng cộng",
+      "TỔNG SỐ:",
+      "Cộng I",
+      "Tổng c",
+      "Tổng cộng mục c",
+      "Tong nhu cau kinh phi",
+      "Tổng nhu cầu kinh phí năm 2026",
+      "Cộng a b d h",
+    ])
+      expect([yes, isTotalLabel(yes)]).toEqual([yes, true]);
+    for (const no of ["Tổng kết, đánh giá", "Công tác truyền thông", "Tông", "Tổng i j", "Tổng nhu cầu kinh"])
+      expect([no, isTotalLabel(no)]).toEqual([no, false]);
+  });
+});
+
+describe('recognize/quantity.ts: the level list of a "Cấp học" cell', () => {
+  it("five cells of spaces without a separator are split at once", () => {
+    const cell = `${"\t".repeat(MAX_CELL - 3)}\tv&`; // old: \s*(?:…)\s* retried every position
+    expect(elapsed([cell, cell, cell, cell, cell], (c) => readLevelList(c, levels))).toBeLessThan(
+      HANG_GUARD_MS,
+    );
+    expect(readLevelList(cell, levels)).toEqual({ ids: [], unread: ["v"] });
+  });
+
+  it("reads the separators as before", () => {
+    expect(readLevelList("Mầm non, Tiểu học + THCS", levels)).toEqual({
+      ids: ["MN", "TH", "THCS"],
+      unread: [],
+    });
+    expect(readLevelList("Cấp Mầm non - Tiểu học;THCS / Đại học", levels)).toEqual({
+      ids: ["MN", "TH", "THCS"],
+      unread: ["Đại học"],
+    });
+    expect(readLevelList("Mầm non ,\n Tiểu học&&THCS", levels)).toEqual({
+      ids: ["MN", "TH", "THCS"],
+      unread: [],
+    });
+  });
+});
+
+describe("recognize/quantity.ts: the parts of a head-count cell", () => {
+  it("five cells of spaces without a separator are split at once", () => {
+    const cell = `${"\t".repeat(MAX_CELL - 1)}\u0000`; // old: \s*(?:…)\s* retried every position
+    expect(elapsed([cell, cell, cell, cell, cell], (c) => readCountParts(c, levels))).toBeLessThan(
+      HANG_GUARD_MS,
+    );
+    expect(readCountParts(cell, levels)).toBeUndefined();
+  });
+
+  it("a long part is not read as a count, at once (the part's pattern was cubic)", () => {
+    // old: ^(.*?)[\s:=–-]*(\d[\d.,\s]*?)\s*(…)?\.?$ took seconds at 1 000 characters, hours at 32 767
+    const cell = `${"-".repeat(1651)}0${" ".repeat(1651)}-0`;
+    expect(elapsed([cell], (c) => readCountParts(c, levels))).toBeLessThan(HANG_GUARD_MS);
+    expect(readCountParts(cell, levels)).toBeUndefined();
+  });
+
+  it("reads the parts as before", () => {
+    expect(readCountParts("Mầm non: 34\nTiểu học - 100; THCS 54 người", levels)?.parts).toEqual([
+      { level: "MN", value: 34, text: "Mầm non: 34" },
+      { level: "TH", value: 100, text: "Tiểu học - 100" },
+      { level: "THCS", value: 54, text: "THCS 54 người" },
+    ]);
+    expect(readCountParts("Đối tượng A:\n477 GV, Đối tượng B: 12 / 653", levels)?.parts).toEqual([
+      { group: "A", value: 477, text: "Đối tượng A: 477 GV" },
+      { group: "B", value: 12, text: "Đối tượng B: 12" },
+      { value: 653, text: "653" },
+    ]);
+  });
+});
+
+describe("io/xlsx/sheet.ts: a number cell's stored value", () => {
+  it("five files whose number cell holds digits and a letter are refused at once", async () => {
+    // old: \d+\.?\d* tried every split of the digits before the letter
+    const xml = `<sheetData><row r="1"><c r="A1"><v>${"0".repeat(MAX_CELL * 2 - 1)}x</v></c></row></sheetData>`;
+    const file = await oneSheet("PL1", xml);
+    const t = performance.now();
+    for (let i = 0; i < 5; i++) await expect(readXlsx(file)).rejects.toThrow();
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+  });
+
+  it("reads the numbers Excel writes as before", async () => {
+    const cells = ["12", "-0.5", "1.", ".25", "1.5E-7", "1e+21"].map(
+      (v, i) => `<c r="A${i + 1}"><v>${v}</v></c>`,
+    );
+    const rows = cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join("");
+    const book = await readXlsx(await oneSheet("PL1", `<sheetData>${rows}</sheetData>`));
+    expect(book.sheets[0].values.map((r) => r[0])).toEqual([12, -0.5, 1, 0.25, 1.5e-7, 1e21]);
+  });
+});
+
+describe("cli: one line for stderr", () => {
+  // Error texts are not cells: a message may quote a whole line of a file, so 100 000 characters.
+  const LONG = 100_000;
+
+  it("a long run of line feeds that does not end the text is kept at once", () => {
+    const text = `${"\n".repeat(LONG)}\u0000\n`; // old: /\n+$/ retried every line feed
+    expect(elapsed([text], stderrLine)).toBeLessThan(HANG_GUARD_MS);
+    expect(stderrLine("a\n\n")).toBe("a\n");
+    expect(stderrLine("a\nb\n")).toBe("a\\nb\n");
+  });
+
+  it("an error text with a long run of spaces becomes one line at once", async () => {
+    const lines: string[] = [];
+    const io = { stderr: (s: string) => lines.push(s) } as unknown as CliIo;
+    const fail = (message: string) =>
+      runCli("dean-check", io, 2, () => {
+        throw new UsageError(message);
+      });
+    const t = performance.now();
+    await fail(`${"\t".repeat(LONG)}\u0000\n`); // old: \s*\n\s* retried every space
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+    lines.length = 0;
+    await fail("  thiếu \n  tệp  \n\n vào \n");
+    expect(lines).toEqual(["dean-check: thiếu tệp vào\n"]);
+  });
+});
