@@ -148,6 +148,14 @@ ruleTester(bdtx, {
       workbook: list([[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 2]]),
     },
     {
+      name: "a dash in the modules column and Chưa hoàn thành: the figures say nothing more",
+      workbook: list(
+        [[1, "Ngô Thị Phương", d(1990, 4), "Nữ", "THCS Tân Phú", "THCS", "-", "Chưa hoàn thành"]],
+        MODULES_RESULT,
+      ),
+      rulebook: RB,
+    },
+    {
       name: "periods only, exactly 120: done",
       workbook: list([[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 120]], PERIODS),
       rulebook: RB,
