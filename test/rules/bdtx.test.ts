@@ -148,6 +148,16 @@ ruleTester(bdtx, {
       workbook: list([[1, "Lê Văn An", d(1975, 3), "Nam", "THCS Tân Phú", "THCS", 2]]),
     },
     {
+      name: "maternity leave noted only in Ghi chú ('Nghỉ sinh con'), 1 module: reduced, never incomplete",
+      workbook: full("Vũ Thị Lan", d(1992, 7), "Nữ", 1, 40, null, null, "Nghỉ sinh con"),
+      rulebook: RB,
+    },
+    {
+      name: "Miễn for a teacher whose gender is blank: the retirement cannot be told, nothing said here",
+      workbook: list([[1, "Lê Văn An", d(1975, 3), null, "THCS Tân Phú", "THCS", "Miễn"]], MARK_ONLY),
+      rulebook: RB,
+    },
+    {
       name: "a dash in the modules column and Chưa hoàn thành: the figures say nothing more",
       workbook: list(
         [[1, "Ngô Thị Phương", d(1990, 4), "Nữ", "THCS Tân Phú", "THCS", "-", "Chưa hoàn thành"]],
