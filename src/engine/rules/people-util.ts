@@ -1,5 +1,5 @@
 /** Shared by the per-person rules: the lists, a person's label, retirement and thresholds. */
-import { formatDateVi, type YearMonth } from "../dates/parse";
+import { formatDateVi, type ParsedDate, type YearMonth } from "../dates/parse";
 import { fold } from "../text/normalize";
 import { monthsLeft, retirementOf } from "../law/retirement";
 import type { PersonRow, RecognizedTable } from "../recognize/model";
@@ -59,9 +59,9 @@ export function birthShown(p: PersonRow): string | null {
   return b.text;
 }
 
-/** The person's birth month, when the birth date was read. */
-export function birthOf(p: PersonRow): YearMonth | undefined {
-  return p.birth && "date" in p.birth ? { year: p.birth.date.year, month: p.birth.date.month } : undefined;
+/** The person's birth date (a month at least), when it was read. */
+export function birthOf(p: PersonRow): ParsedDate | undefined {
+  return p.birth && "date" in p.birth ? p.birth.date : undefined;
 }
 
 /** Retirement month and months left from `from`, when birth and gender are known. */

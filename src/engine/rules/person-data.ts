@@ -79,7 +79,7 @@ export const personData: Rule = {
         const birth = birthOf(p);
         // Duplicates: same name and birth date; the tone marks count unless a name has none.
         if (p.cells.name && birth) {
-          const day = `${birth.year}-${birth.month}-${"date" in (p.birth ?? {}) ? ((p.birth as { date: { day?: number } }).date.day ?? "") : ""}`;
+          const day = formatDateVi(birth);
           const name = p.cells.name.text;
           const toneless = isToneless(name);
           // Stryker disable next-line MethodExpression: upper case folds capitals away as well as lower case does
@@ -143,8 +143,7 @@ export const personData: Rule = {
               messageId: "age",
               data: {
                 person,
-                // Stryker disable next-line ConditionalExpression,LogicalOperator: birth is known only from a date read in p.birth, so the test always holds
-                date: p.birth && "date" in p.birth ? formatDateVi(p.birth.date) : formatDateVi(birth),
+                date: formatDateVi(birth),
                 age,
                 when: `${String(ref.month).padStart(2, "0")}/${ref.year}`,
               },
