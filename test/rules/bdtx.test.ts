@@ -171,6 +171,11 @@ ruleTester(bdtx, {
       rulebook: RB,
     },
     {
+      name: "unfinished typed 'ChưaHT' without its space, and the list says so",
+      workbook: full("Ngô Thị Phương", d(1990, 4), "Nữ", 2, 80, null, "ChưaHT"),
+      rulebook: RB,
+    },
+    {
       name: "man born 09/1963 retires 09/2024, after the year: required, and done",
       workbook: full("Vũ Văn Giang", d(1963, 9), "Nam", 3, 120, null, "Hoàn thành"),
       rulebook: RB,

@@ -54,6 +54,7 @@ export const mm = (d: YearMonth): string => formatDateVi(d);
  */
 export function birthShown(p: PersonRow): string | null {
   const b = p.cells.birth;
+  // Stryker disable next-line OptionalChaining: a person row always has its name cell (recognize/people.ts keeps only rows with a name)
   if (!b) return p.cells.name?.text ?? null;
   if (typeof b.value !== "string" && p.birth && "date" in p.birth) return formatDateVi(p.birth.date);
   return b.text;
