@@ -38,6 +38,11 @@ ruleTester(personData, {
       workbook: listOf({}, { name: "Nguyễn Thị Lân" }),
     },
     {
+      name: "a name typed without tone marks and another person born the same day are two people",
+      rulebook,
+      workbook: listOf({ name: "Tran Van Binh", gender: "Nam" }, {}),
+    },
+    {
       name: "a bồi dưỡng list does not ask for level and qualification",
       rulebook,
       workbook: listOf({ programme: "Bồi dưỡng công tác tư vấn cho học sinh", level: "", qualification: "" }),

@@ -1,5 +1,5 @@
 /** Shared by the per-person rules: the lists, a person's label, retirement and thresholds. */
-import { formatDateVi, type YearMonth } from "../dates/parse";
+import { formatDateVi, type ParsedDate, type YearMonth } from "../dates/parse";
 import { fold } from "../text/normalize";
 import { monthsLeft, retirementOf } from "../law/retirement";
 import type { PersonRow, RecognizedTable } from "../recognize/model";
@@ -54,14 +54,15 @@ export const mm = (d: YearMonth): string => formatDateVi(d);
  */
 export function birthShown(p: PersonRow): string | null {
   const b = p.cells.birth;
+  // Stryker disable next-line OptionalChaining: a person row always has its name cell (recognize/people.ts keeps only rows with a name)
   if (!b) return p.cells.name?.text ?? null;
   if (typeof b.value !== "string" && p.birth && "date" in p.birth) return formatDateVi(p.birth.date);
   return b.text;
 }
 
-/** The person's birth month, when the birth date was read. */
-export function birthOf(p: PersonRow): YearMonth | undefined {
-  return p.birth && "date" in p.birth ? { year: p.birth.date.year, month: p.birth.date.month } : undefined;
+/** The person's birth date (a month at least), when it was read. */
+export function birthOf(p: PersonRow): ParsedDate | undefined {
+  return p.birth && "date" in p.birth ? p.birth.date : undefined;
 }
 
 /** Retirement month and months left from `from`, when birth and gender are known. */

@@ -66,7 +66,9 @@ export const personData: Rule = {
     // Each person by name as written (case and spacing aside) and birth date; and by name without
     // its tone marks, for a name typed without any (Lan and Lân are two people).
     const seen = new Map<string, { table: RecognizedTable; p: PersonRow }>();
-    const seenFolded = new Map<string, { table: RecognizedTable; p: PersonRow; toneless: boolean }[]>();
+    // Only the first person of a folded name is kept there: a later one with tone marks never
+    // matches a name with tone marks, and one without any matches that first one.
+    const seenFolded = new Map<string, { table: RecognizedTable; p: PersonRow; toneless: boolean }>();
     const ref = ctx.rulebook.upgrade
       ? ym(ctx.rulebook.upgrade.from)
       : { year: ctx.rulebook.years[0], month: 1 };
@@ -77,14 +79,14 @@ export const personData: Rule = {
         const birth = birthOf(p);
         // Duplicates: same name and birth date; the tone marks count unless a name has none.
         if (p.cells.name && birth) {
-          const day = `${birth.year}-${birth.month}-${"date" in (p.birth ?? {}) ? ((p.birth as { date: { day?: number } }).date.day ?? "") : ""}`;
+          const day = formatDateVi(birth);
           const name = p.cells.name.text;
           const toneless = isToneless(name);
           // Stryker disable next-line MethodExpression: upper case folds capitals away as well as lower case does
           const key = `${collapseSpaces(name).toLowerCase()}|${day}`;
           const foldedKey = `${fold(name)}|${day}`;
           const sameFolded = seenFolded.get(foldedKey);
-          const first = seen.get(key) ?? (toneless ? sameFolded?.[0] : sameFolded?.find((x) => x.toneless));
+          const first = seen.get(key) ?? (toneless || sameFolded?.toneless ? sameFolded : undefined);
           if (first) {
             const other =
               first.table === table
@@ -101,8 +103,7 @@ export const personData: Rule = {
             });
           } else {
             seen.set(key, { table, p });
-            if (sameFolded) sameFolded.push({ table, p, toneless });
-            else seenFolded.set(foldedKey, [{ table, p, toneless }]);
+            if (!sameFolded) seenFolded.set(foldedKey, { table, p, toneless });
           }
         }
         const b = p.cells.birth;
@@ -110,7 +111,7 @@ export const personData: Rule = {
           ctx.report({
             table,
             messageId: "date",
-            data: { person, text: b.text, reason: phrase(p.birth.error, ctx.locale).replace(/\.$/, "") },
+            data: { person, text: b.text, reason: phrase(p.birth.error, ctx.locale) },
             cells: [b.cell],
             expected: null,
             actual: b.text,
@@ -142,8 +143,7 @@ export const personData: Rule = {
               messageId: "age",
               data: {
                 person,
-                // Stryker disable next-line ConditionalExpression,LogicalOperator: birth is known only from a date read in p.birth, so the test always holds
-                date: p.birth && "date" in p.birth ? formatDateVi(p.birth.date) : formatDateVi(birth),
+                date: formatDateVi(birth),
                 age,
                 when: `${String(ref.month).padStart(2, "0")}/${ref.year}`,
               },
