@@ -64,7 +64,8 @@ export const quota: Rule = {
         const course = rowCourse(ctx, row);
         const offering = offeringFor(course, table.year);
         if (!course || !offering) continue;
-        const base = { label: rowLabel(row), year: table.year ?? "" };
+        // The offering is the table's year's, so its year is the table's.
+        const base = { label: rowLabel(row), year: offering.year };
         // A head-count written in one "Số lượng" cell (seed 000): per level when its parts name
         // the levels, else only its total is known.
         const textCounts = table.columns.quantity !== undefined;
@@ -88,8 +89,7 @@ export const quota: Rule = {
           if (expected === undefined || expected === actual) continue;
           // Without a fixed count, the expectation came from the quota per school.
           const perSchool = !Object.hasOwn(offering.counts, level.id);
-          const task =
-            table.kind === "cost" && table.year !== undefined ? taskRows.get(table.year) : undefined;
+          const task = table.kind === "cost" ? taskRows.get(offering.year) : undefined;
           const copied = own(task?.rows.get(course.id)?.counts, level.id);
           ctx.report({
             table,
@@ -142,7 +142,7 @@ function hasLevelCounts(row: TableRow): boolean {
   return false;
 }
 
-type Base = { label: string; year: number | string };
+type Base = { label: string; year: number };
 
 /** A line whose head-count is written in one "Số lượng" cell, with the plan's offering for it. */
 interface QuantityLine {
