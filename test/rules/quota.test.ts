@@ -1,3 +1,4 @@
+import type { RulebookInput } from "../../src/engine/rulebook/schema";
 import { quota } from "../../src/engine/rules/quota";
 import { LINES_2023 } from "../fixtures/seed2023";
 import { cost2026, HN, STEM } from "../helpers/rows";
@@ -44,6 +45,16 @@ const costWithoutGdnn = (rows: Row[]) => {
   const sheet = costSheet(2026, rows);
   sheet.values[3] = ["TT", "Nội dung", ...LEVEL_HEADER.slice(0, 5), "Đơn giá/người", "Thành tiền", "Ghi chú"];
   return workbook(sheet);
+};
+/** The 2023 rulebook with the upgrade's total (388) stated as well as its counts per level. */
+const upgradeTotal388 = {
+  id: RB2023,
+  edit: (rb: RulebookInput) => {
+    const upgrade = rb.courses.find((c) => c.id === "nang-chuan");
+    if (!upgrade?.offerings?.[0]) throw new Error("nang-chuan has no 2023 offering");
+    upgrade.offerings[0].total = 388;
+    return rb;
+  },
 };
 const withoutGdnn = (r: Row): Row => r.filter((_, i) => i !== 7);
 const OTHER_TASK: Row = [
@@ -247,15 +258,15 @@ ruleTester(quota, {
       ],
     },
     {
-      name: "two task appendices of 2030 (the second corrected by hand): the cost appendix follows the first",
+      name: "two task appendices of 2030 with the same overrun: each is a cause, the cost appendix follows the first",
       workbook: workbook(
         taskSheet(2030, [pptcTask(27)]),
-        taskSheet(2030, [pptcTask(28)], { name: "NV 2030 (sửa)" }),
+        taskSheet(2030, [pptcTask(27)], { name: "NV 2030 (sửa)" }),
         costSheet(2030, [pptcCost(27)]),
       ),
       findings: [
         { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 27 },
-        { messageId: "perSchool", sheet: "NV 2030 (sửa)", cells: ["G6"], actual: 28, causedBy: null },
+        { messageId: "perSchool", sheet: "NV 2030 (sửa)", cells: ["G6"], actual: 27, causedBy: null },
         {
           messageId: "perSchool",
           sheet: "KP 2030",
@@ -397,7 +408,13 @@ ruleTester(quota, {
       workbook: workbook(textTaskSheet2023([line2023("khtn", { 4: "Đối tượng A: 484\nĐối tượng B: 150" })])),
       rulebook: RB2023,
       findings: [
-        { messageId: "fixed", cells: ["E6"], expected: 627, actual: 634 },
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          expected: 627,
+          actual: 634,
+          causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
+        },
         {
           messageId: "part",
           cells: ["E6"],
@@ -405,6 +422,96 @@ ruleTester(quota, {
           actual: 484,
           message: "Đối tượng A có 484 người",
           subject: { course: "khtn", detail: "part||A" },
+        },
+      ],
+    },
+    {
+      name: "a plan that states the upgrade's total: a total 10 short because of the non-public part follows from it",
+      workbook: workbook(
+        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54" })]),
+      ),
+      rulebook: upgradeTotal388,
+      findings: [
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          actual: 224,
+          causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
+        },
+        { messageId: "part", cells: ["E6"], expected: 200, actual: 190, causedBy: null },
+        {
+          messageId: "total",
+          cells: ["E6"],
+          expected: 388,
+          actual: 378,
+          causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
+        },
+      ],
+    },
+    {
+      name: "the non-public preschool part and THCS each 10 short: two mistakes, THCS a cause of its own",
+      workbook: workbook(
+        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 44" })]),
+      ),
+      rulebook: RB2023,
+      findings: [
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          actual: 224,
+          causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
+        },
+        { messageId: "part", cells: ["E6"], expected: 200, actual: 190 },
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          expected: 54,
+          actual: 44,
+          causedBy: null,
+          subject: { level: "THCS" },
+        },
+      ],
+    },
+    {
+      name: "the public preschool part left out ('MNNCL: 200' alone): the preschool count follows from it",
+      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: "MNNCL: 200\nTH: 100\nTHCS: 54" })])),
+      rulebook: RB2023,
+      findings: [
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          expected: 234,
+          actual: 200,
+          causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
+        },
+        {
+          messageId: "part",
+          cells: ["E6"],
+          expected: 34,
+          actual: 0,
+          message: "Mầm non công lập có 0 người",
+          subject: { level: "MN", detail: "part|cong-lap|" },
+        },
+      ],
+    },
+    {
+      name: "a reserve typed into the upgrade's Số lượng ('Dự phòng: 5') is said, and counted in the total",
+      workbook: workbook(
+        textTaskSheet2023([
+          line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 200\nTH: 100\nTHCS: 54\nDự phòng: 5" }),
+        ]),
+      ),
+      rulebook: RB2023,
+      findings: [
+        { messageId: "total", cells: ["E6"], expected: 388, actual: 393 },
+        {
+          messageId: "unreadPart",
+          cells: ["E6"],
+          severity: "warning",
+          expected: null,
+          actual: "Dự phòng: 5",
+          message: ['"Dự phòng: 5"', "Đào tạo nâng chuẩn trình độ CBQL"],
+          subject: { course: "nang-chuan", detail: "part|Dự phòng: 5" },
         },
       ],
     },
