@@ -15,6 +15,7 @@ import {
   hasCounts,
   headCount,
   lineRows,
+  linesComputable,
   moneySum,
   moneyTotalIsRight,
   partName,
@@ -60,6 +61,15 @@ const editedRulebook = (id: string, edit: (rb: RulebookInput) => void): Rulebook
   edit(copy);
   return parseRulebook(copy);
 };
+
+const costHeaderOf = (levels: string[]) => [
+  "TT",
+  "Nội dung",
+  ...levels,
+  "Đơn giá/người",
+  "Thành tiền",
+  "Ghi chú",
+];
 
 /** A line as the recogniser gives it, with only what the case needs. */
 const line = (over: Partial<TableRow>): TableRow => ({
@@ -199,6 +209,30 @@ describe("cellSubject", () => {
       detail: "cong|MN",
     });
     expect(cellSubject(line({ kind: "total" }), "amount")).toEqual({ detail: "total|amount" });
+  });
+});
+
+describe("linesComputable", () => {
+  const tableOf = (header: (string | null)[], rows: Row[]) => {
+    const sheet = costSheet(2026, rows);
+    sheet.values[3] = header;
+    return contextFor(workbook(sheet)).workbook.tables[0];
+  };
+
+  it("computes the lines of a cost appendix whose every figure column is read", () => {
+    expect(linesComputable(tableOf(costHeaderOf(LEVEL_HEADER), [cost2026.aiqt]))).toBe(true);
+  });
+
+  it("does not compute lines without a unit-price column", () => {
+    const header = ["TT", "Nội dung", ...LEVEL_HEADER, "Thành tiền"];
+    expect(linesComputable(tableOf(header, [[...cost2026.aiqt.slice(0, 8), 3302]]))).toBe(false);
+  });
+
+  it("does not compute lines when a level column's header is not understood", () => {
+    const header = costHeaderOf([...LEVEL_HEADER.slice(0, 5), "Đối tượng khác"]);
+    const table = tableOf(header, [cost2026.aiqt]);
+    expect(table.unreadColumns?.length).toBe(1);
+    expect(linesComputable(table)).toBe(false);
   });
 });
 
