@@ -4,12 +4,31 @@ import { LINES_2023 } from "../fixtures/seed2023";
 import { cost2026, HN, STEM } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { quotaTextCases } from "./text-counts.cases";
-import { costSheet, LEVEL_HEADER, taskSheet, textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
+import {
+  costSheet,
+  LEVEL_HEADER,
+  taskSheet,
+  textTaskSheet2023,
+  workbook,
+  type Row,
+} from "../helpers/sheets";
 
-const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
+const set = (r: Row, c: number, v: unknown): Row =>
+  Object.assign([...r], { [c]: v });
 const PPTC = "Phương pháp dạy học tích cực và cá nhân hóa học tập";
 /** The 2030 line of PPTC with `gdtx` GDTX teachers, on the task appendix (form, lead unit)… */
-const pptcTask = (gdtx: number): Row => ["2", PPTC, 1192, 874, 852, 258, gdtx, 100, "Trực tiếp", "Sở GDĐT"];
+const pptcTask = (gdtx: number): Row => [
+  "2",
+  PPTC,
+  1192,
+  874,
+  852,
+  258,
+  gdtx,
+  100,
+  "Trực tiếp",
+  "Sở GDĐT",
+];
 /** …and on the cost appendix (2 million a person, the amount in millions, the remark). */
 const pptcCost = (gdtx: number, amount = 6606): Row => [
   "2",
@@ -26,14 +45,21 @@ const pptcCost = (gdtx: number, amount = 6606): Row => [
 ];
 
 /** A line of seed 000's task appendix (2023, head-counts as text in column E), with cells changed. */
-const line2023 = (course: string, changes: Record<number, unknown> = {}): Row => {
+const line2023 = (
+  course: string,
+  changes: Record<number, unknown> = {},
+): Row => {
   const l = LINES_2023.find((x) => x.course === course);
   if (!l) throw new Error(course);
   return Object.assign([...l.values], changes);
 };
 const RB2023 = "hai-phong-2023";
 /** Seed 000's task appendix with one line whose Số lượng (E6) is `count`, typed by a formula `formula`. */
-const text2023WithFormula = (course: string, count: number, formula: string) => {
+const text2023WithFormula = (
+  course: string,
+  count: number,
+  formula: string,
+) => {
   const sheet = textTaskSheet2023([line2023(course, { 4: count })]);
   sheet.formulas = [];
   sheet.formulas[5] = [];
@@ -43,7 +69,14 @@ const text2023WithFormula = (course: string, count: number, formula: string) => 
 /** A cost appendix of 2026 whose office left out the GDNN column. */
 const costWithoutGdnn = (rows: Row[]) => {
   const sheet = costSheet(2026, rows);
-  sheet.values[3] = ["TT", "Nội dung", ...LEVEL_HEADER.slice(0, 5), "Đơn giá/người", "Thành tiền", "Ghi chú"];
+  sheet.values[3] = [
+    "TT",
+    "Nội dung",
+    ...LEVEL_HEADER.slice(0, 5),
+    "Đơn giá/người",
+    "Thành tiền",
+    "Ghi chú",
+  ];
   return workbook(sheet);
 };
 /** The 2023 rulebook with the upgrade's total (388) stated as well as its counts per level. */
@@ -51,7 +84,8 @@ const upgradeTotal388 = {
   id: RB2023,
   edit: (rb: RulebookInput) => {
     const upgrade = rb.courses.find((c) => c.id === "nang-chuan");
-    if (!upgrade?.offerings?.[0]) throw new Error("nang-chuan has no 2023 offering");
+    if (!upgrade?.offerings?.[0])
+      throw new Error("nang-chuan has no 2023 offering");
     upgrade.offerings[0].total = 388;
     return rb;
   },
@@ -73,32 +107,63 @@ const OTHER_TASK: Row = [
 ruleTester(quota, {
   valid: [
     ...quotaTextCases.valid,
-    { name: "2026 head-counts as printed", workbook: workbook(costSheet(2026, Object.values(cost2026))) },
+    {
+      name: "2026 head-counts as printed",
+      workbook: workbook(costSheet(2026, Object.values(cost2026))),
+    },
     {
       name: "2 GV/trường in 2030 with 26 in GDTX",
       workbook: workbook(costSheet(2030, [pptcCost(26, 6604)])),
     },
     {
       name: "a GDNN lump sum with an explicit 0 for STEM",
-      workbook: workbook(costSheet(2027, [["2", STEM, 1192, 874, 852, 258, 26, 0, 2, 6404]])),
+      workbook: workbook(
+        costSheet(2027, [["2", STEM, 1192, 874, 852, 258, 26, 0, 2, 6404]]),
+      ),
     },
     {
       name: "a line the rulebook does not know is left to unknown-course",
       workbook: workbook(
-        costSheet(2026, [["3", "Tập huấn công tác thi đua, khen thưởng", 10, 10, 10, 10, 10, 10, 2, 120]]),
+        costSheet(2026, [
+          [
+            "3",
+            "Tập huấn công tác thi đua, khen thưởng",
+            10,
+            10,
+            10,
+            10,
+            10,
+            10,
+            2,
+            120,
+          ],
+        ]),
       ),
     },
     {
       name: "a course the plan starts only in 2027, typed on the 2026 appendix, has no quota to meet there",
       workbook: workbook(
         costSheet(2026, [
-          ["3", "Bồi dưỡng về giáo dục toàn diện: Đức, trí, thể, mỹ", 1192, 874, 852, 258, 26, 50, 2, 6504],
+          [
+            "3",
+            "Bồi dưỡng về giáo dục toàn diện: Đức, trí, thể, mỹ",
+            1192,
+            874,
+            852,
+            258,
+            26,
+            50,
+            2,
+            6504,
+          ],
         ]),
       ),
     },
     {
       name: "career guidance in 2027 leaves its preschool and primary cells blank: it is not for those levels",
-      workbook: workbook(costSheet(2027, [["3", HN, null, null, 1278, 387, 39, 100, 2, 3608]])),
+      workbook: workbook(
+        costSheet(2027, [["3", HN, null, null, 1278, 387, 39, 100, 2, 3608]]),
+      ),
     },
     {
       name: "a cost appendix without a GDNN column: the other levels are judged, GDNN is not guessed",
@@ -106,21 +171,31 @@ ruleTester(quota, {
     },
     {
       name: "a note that states no quota (online learning) says nothing about the head-count",
-      workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "Học trực tuyến")])),
+      workbook: workbook(
+        costSheet(2026, [set(cost2026.cds, 10, "Học trực tuyến")]),
+      ),
     },
     {
       name: "a per-centre note on a course the plan counts as a fixed number is not a quota to compare",
-      workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 10, "2 GV/cơ sở")])),
+      workbook: workbook(
+        costSheet(2026, [set(cost2026.nvsp, 10, "2 GV/cơ sở")]),
+      ),
     },
     {
       name: "a count typed on the communication line, for which the plan counts nobody",
-      workbook: workbook(textTaskSheet2023([line2023("truyen-thong", { 4: 50 })])),
+      workbook: workbook(
+        textTaskSheet2023([line2023("truyen-thong", { 4: 50 })]),
+      ),
       rulebook: RB2023,
     },
     {
       name: "the upgrade's count with a public split typed for primary too: only preschool's split is the plan's",
       workbook: workbook(
-        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 200\nTH CL: 100\nTHCS: 54" })]),
+        textTaskSheet2023([
+          line2023("nang-chuan", {
+            4: "MN CL: 34\nMNNCL: 200\nTH CL: 100\nTHCS: 54",
+          }),
+        ]),
       ),
       rulebook: RB2023,
     },
@@ -159,7 +234,10 @@ ruleTester(quota, {
     {
       // One mistake copied: the cost appendix's overrun follows from the task appendix's.
       name: "the same overrun on the task and the cost appendix of 2030: the cost one follows from the task one",
-      workbook: workbook(taskSheet(2030, [pptcTask(27)]), costSheet(2030, [pptcCost(27)])),
+      workbook: workbook(
+        taskSheet(2030, [pptcTask(27)]),
+        costSheet(2030, [pptcCost(27)]),
+      ),
       findings: [
         {
           messageId: "perSchool",
@@ -198,9 +276,18 @@ ruleTester(quota, {
     },
     {
       name: "different overruns on the task and the cost appendix of 2030: each is a cause of its own",
-      workbook: workbook(taskSheet(2030, [pptcTask(28)]), costSheet(2030, [pptcCost(27)])),
+      workbook: workbook(
+        taskSheet(2030, [pptcTask(28)]),
+        costSheet(2030, [pptcCost(27)]),
+      ),
       findings: [
-        { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 28, causedBy: null },
+        {
+          messageId: "perSchool",
+          sheet: "NV 2030",
+          cells: ["G6"],
+          actual: 28,
+          causedBy: null,
+        },
         {
           messageId: "perSchool",
           sheet: "KP 2030",
@@ -220,7 +307,15 @@ ruleTester(quota, {
         sheet.formulas[4][3] = "2*220";
         return workbook(sheet);
       })(),
-      findings: [{ messageId: "perSchool", cells: ["D5"], expected: 437, actual: 440, fix: null }],
+      findings: [
+        {
+          messageId: "perSchool",
+          cells: ["D5"],
+          expected: 437,
+          actual: 440,
+          fix: null,
+        },
+      ],
     },
     {
       name: "in English",
@@ -244,7 +339,9 @@ ruleTester(quota, {
     },
     {
       name: "the note states another quota",
-      workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")])),
+      workbook: workbook(
+        costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")]),
+      ),
       findings: [
         {
           messageId: "note",
@@ -266,7 +363,13 @@ ruleTester(quota, {
       ),
       findings: [
         { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 27 },
-        { messageId: "perSchool", sheet: "NV 2030 (sửa)", cells: ["G6"], actual: 27, causedBy: null },
+        {
+          messageId: "perSchool",
+          sheet: "NV 2030 (sửa)",
+          cells: ["G6"],
+          actual: 27,
+          causedBy: null,
+        },
         {
           messageId: "perSchool",
           sheet: "KP 2030",
@@ -298,7 +401,9 @@ ruleTester(quota, {
     {
       name: "a cost line whose course the task appendix of its year leaves out is a cause of its own",
       workbook: workbook(
-        taskSheet(2030, [["1", HN, null, null, 852, 258, 26, 50, "Trực tiếp", "Sở GDĐT"]]),
+        taskSheet(2030, [
+          ["1", HN, null, null, 852, 258, 26, 50, "Trực tiếp", "Sở GDĐT"],
+        ]),
         costSheet(2030, [pptcCost(27)]),
       ),
       findings: [
@@ -328,7 +433,9 @@ ruleTester(quota, {
     },
     {
       name: "the degree upgrade typed as one number, 389 where its levels add up to 388",
-      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: 389 })])),
+      workbook: workbook(
+        textTaskSheet2023([line2023("nang-chuan", { 4: 389 })]),
+      ),
       rulebook: RB2023,
       findings: [
         {
@@ -346,16 +453,34 @@ ruleTester(quota, {
       name: "a Số lượng computed by a formula (=400+49) gets no automatic fix",
       workbook: text2023WithFormula("tu-van-tam-ly", 449, "400+49"),
       rulebook: RB2023,
-      findings: [{ messageId: "total", cells: ["E6"], expected: 448, actual: 449, fix: null }],
+      findings: [
+        {
+          messageId: "total",
+          cells: ["E6"],
+          expected: 448,
+          actual: 449,
+          fix: null,
+        },
+      ],
     },
     {
       name: "a target group C that KHTN does not have: counted in THCS only, and said",
       workbook: workbook(
-        textTaskSheet2023([line2023("khtn", { 4: "Đối tượng A: 477\nĐối tượng B: 150\nĐối tượng C: 10" })]),
+        textTaskSheet2023([
+          line2023("khtn", {
+            4: "Đối tượng A: 477\nĐối tượng B: 150\nĐối tượng C: 10",
+          }),
+        ]),
       ),
       rulebook: RB2023,
       findings: [
-        { messageId: "fixed", cells: ["E6"], expected: 627, actual: 637, fix: null },
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          expected: 627,
+          actual: 637,
+          fix: null,
+        },
         {
           messageId: "unreadPart",
           cells: ["E6"],
@@ -371,7 +496,11 @@ ruleTester(quota, {
     {
       name: "the non-public preschool count 10 short: the preschool count follows from the part",
       workbook: workbook(
-        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54" })]),
+        textTaskSheet2023([
+          line2023("nang-chuan", {
+            4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54",
+          }),
+        ]),
       ),
       rulebook: RB2023,
       findings: [
@@ -388,24 +517,54 @@ ruleTester(quota, {
           expected: 200,
           actual: 190,
           message: ["Mầm non ngoài công lập có 190 người", "dự kiến 200"],
-          subject: { course: "nang-chuan", level: "MN", detail: "part|ngoai-cong-lap|" },
+          subject: {
+            course: "nang-chuan",
+            level: "MN",
+            detail: "part|ngoai-cong-lap|",
+          },
         },
       ],
     },
     {
       name: "the upgrade typed for preschool only as 'CL: 34, NCL: 190': the split is preschool's",
-      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 2: "MN", 4: "CL: 34\nNCL: 190" })])),
+      workbook: workbook(
+        textTaskSheet2023([
+          line2023("nang-chuan", { 2: "MN", 4: "CL: 34\nNCL: 190" }),
+        ]),
+      ),
       rulebook: RB2023,
       findings: [
-        { messageId: "fixed", cells: ["E6"], expected: 234, actual: 224, message: "Mầm non" },
-        { messageId: "part", cells: ["E6"], expected: 200, actual: 190, message: "Mầm non ngoài công lập" },
-        { messageId: "fixed", cells: ["E6"], expected: 100, actual: null, message: "Tiểu học có (trống)" },
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          expected: 234,
+          actual: 224,
+          message: "Mầm non",
+        },
+        {
+          messageId: "part",
+          cells: ["E6"],
+          expected: 200,
+          actual: 190,
+          message: "Mầm non ngoài công lập",
+        },
+        {
+          messageId: "fixed",
+          cells: ["E6"],
+          expected: 100,
+          actual: null,
+          message: "Tiểu học có (trống)",
+        },
         { messageId: "fixed", cells: ["E6"], expected: 54, actual: null },
       ],
     },
     {
       name: "KHTN target group A 7 over: named by the group in the part's subject",
-      workbook: workbook(textTaskSheet2023([line2023("khtn", { 4: "Đối tượng A: 484\nĐối tượng B: 150" })])),
+      workbook: workbook(
+        textTaskSheet2023([
+          line2023("khtn", { 4: "Đối tượng A: 484\nĐối tượng B: 150" }),
+        ]),
+      ),
       rulebook: RB2023,
       findings: [
         {
@@ -428,7 +587,11 @@ ruleTester(quota, {
     {
       name: "a plan that states the upgrade's total: a total 10 short because of the non-public part follows from it",
       workbook: workbook(
-        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54" })]),
+        textTaskSheet2023([
+          line2023("nang-chuan", {
+            4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54",
+          }),
+        ]),
       ),
       rulebook: upgradeTotal388,
       findings: [
@@ -438,7 +601,13 @@ ruleTester(quota, {
           actual: 224,
           causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
         },
-        { messageId: "part", cells: ["E6"], expected: 200, actual: 190, causedBy: null },
+        {
+          messageId: "part",
+          cells: ["E6"],
+          expected: 200,
+          actual: 190,
+          causedBy: null,
+        },
         {
           messageId: "total",
           cells: ["E6"],
@@ -451,7 +620,11 @@ ruleTester(quota, {
     {
       name: "the non-public preschool part and THCS each 10 short: two mistakes, THCS a cause of its own",
       workbook: workbook(
-        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 44" })]),
+        textTaskSheet2023([
+          line2023("nang-chuan", {
+            4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 44",
+          }),
+        ]),
       ),
       rulebook: RB2023,
       findings: [
@@ -474,7 +647,11 @@ ruleTester(quota, {
     },
     {
       name: "the public preschool part left out ('MNNCL: 200' alone): the preschool count follows from it",
-      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: "MNNCL: 200\nTH: 100\nTHCS: 54" })])),
+      workbook: workbook(
+        textTaskSheet2023([
+          line2023("nang-chuan", { 4: "MNNCL: 200\nTH: 100\nTHCS: 54" }),
+        ]),
+      ),
       rulebook: RB2023,
       findings: [
         {
@@ -498,7 +675,9 @@ ruleTester(quota, {
       name: "a reserve typed into the upgrade's Số lượng ('Dự phòng: 5') is said, and counted in the total",
       workbook: workbook(
         textTaskSheet2023([
-          line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 200\nTH: 100\nTHCS: 54\nDự phòng: 5" }),
+          line2023("nang-chuan", {
+            4: "MN CL: 34\nMNNCL: 200\nTH: 100\nTHCS: 54\nDự phòng: 5",
+          }),
         ]),
       ),
       rulebook: RB2023,
@@ -512,6 +691,36 @@ ruleTester(quota, {
           actual: "Dự phòng: 5",
           message: ['"Dự phòng: 5"', "Đào tạo nâng chuẩn trình độ CBQL"],
           subject: { course: "nang-chuan", detail: "part|Dự phòng: 5" },
+        },
+      ],
+    },
+    {
+      name: "the 2023 upgrade typed in level columns, preschool 10 short: no split to blame, a fix of its own",
+      workbook: workbook(
+        costSheet(2023, [
+          [
+            "1",
+            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
+            224,
+            100,
+            54,
+            null,
+            null,
+            null,
+            8.775,
+            3317.0,
+          ],
+        ]),
+      ),
+      rulebook: RB2023,
+      findings: [
+        {
+          messageId: "fixed",
+          cells: ["C5"],
+          expected: 234,
+          actual: 224,
+          fix: { cell: "C5", value: 234 },
+          causedBy: null,
         },
       ],
     },
