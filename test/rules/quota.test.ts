@@ -4,31 +4,12 @@ import { LINES_2023 } from "../fixtures/seed2023";
 import { cost2026, HN, STEM } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { quotaTextCases } from "./text-counts.cases";
-import {
-  costSheet,
-  LEVEL_HEADER,
-  taskSheet,
-  textTaskSheet2023,
-  workbook,
-  type Row,
-} from "../helpers/sheets";
+import { costSheet, LEVEL_HEADER, taskSheet, textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
 
-const set = (r: Row, c: number, v: unknown): Row =>
-  Object.assign([...r], { [c]: v });
+const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 const PPTC = "Phương pháp dạy học tích cực và cá nhân hóa học tập";
 /** The 2030 line of PPTC with `gdtx` GDTX teachers, on the task appendix (form, lead unit)… */
-const pptcTask = (gdtx: number): Row => [
-  "2",
-  PPTC,
-  1192,
-  874,
-  852,
-  258,
-  gdtx,
-  100,
-  "Trực tiếp",
-  "Sở GDĐT",
-];
+const pptcTask = (gdtx: number): Row => ["2", PPTC, 1192, 874, 852, 258, gdtx, 100, "Trực tiếp", "Sở GDĐT"];
 /** …and on the cost appendix (2 million a person, the amount in millions, the remark). */
 const pptcCost = (gdtx: number, amount = 6606): Row => [
   "2",
@@ -45,21 +26,14 @@ const pptcCost = (gdtx: number, amount = 6606): Row => [
 ];
 
 /** A line of seed 000's task appendix (2023, head-counts as text in column E), with cells changed. */
-const line2023 = (
-  course: string,
-  changes: Record<number, unknown> = {},
-): Row => {
+const line2023 = (course: string, changes: Record<number, unknown> = {}): Row => {
   const l = LINES_2023.find((x) => x.course === course);
   if (!l) throw new Error(course);
   return Object.assign([...l.values], changes);
 };
 const RB2023 = "hai-phong-2023";
 /** Seed 000's task appendix with one line whose Số lượng (E6) is `count`, typed by a formula `formula`. */
-const text2023WithFormula = (
-  course: string,
-  count: number,
-  formula: string,
-) => {
+const text2023WithFormula = (course: string, count: number, formula: string) => {
   const sheet = textTaskSheet2023([line2023(course, { 4: count })]);
   sheet.formulas = [];
   sheet.formulas[5] = [];
@@ -69,14 +43,7 @@ const text2023WithFormula = (
 /** A cost appendix of 2026 whose office left out the GDNN column. */
 const costWithoutGdnn = (rows: Row[]) => {
   const sheet = costSheet(2026, rows);
-  sheet.values[3] = [
-    "TT",
-    "Nội dung",
-    ...LEVEL_HEADER.slice(0, 5),
-    "Đơn giá/người",
-    "Thành tiền",
-    "Ghi chú",
-  ];
+  sheet.values[3] = ["TT", "Nội dung", ...LEVEL_HEADER.slice(0, 5), "Đơn giá/người", "Thành tiền", "Ghi chú"];
   return workbook(sheet);
 };
 /** The 2023 rulebook with the upgrade's total (388) stated as well as its counts per level. */
@@ -84,8 +51,7 @@ const upgradeTotal388 = {
   id: RB2023,
   edit: (rb: RulebookInput) => {
     const upgrade = rb.courses.find((c) => c.id === "nang-chuan");
-    if (!upgrade?.offerings?.[0])
-      throw new Error("nang-chuan has no 2023 offering");
+    if (!upgrade?.offerings?.[0]) throw new Error("nang-chuan has no 2023 offering");
     upgrade.offerings[0].total = 388;
     return rb;
   },
@@ -117,53 +83,25 @@ ruleTester(quota, {
     },
     {
       name: "a GDNN lump sum with an explicit 0 for STEM",
-      workbook: workbook(
-        costSheet(2027, [["2", STEM, 1192, 874, 852, 258, 26, 0, 2, 6404]]),
-      ),
+      workbook: workbook(costSheet(2027, [["2", STEM, 1192, 874, 852, 258, 26, 0, 2, 6404]])),
     },
     {
       name: "a line the rulebook does not know is left to unknown-course",
       workbook: workbook(
-        costSheet(2026, [
-          [
-            "3",
-            "Tập huấn công tác thi đua, khen thưởng",
-            10,
-            10,
-            10,
-            10,
-            10,
-            10,
-            2,
-            120,
-          ],
-        ]),
+        costSheet(2026, [["3", "Tập huấn công tác thi đua, khen thưởng", 10, 10, 10, 10, 10, 10, 2, 120]]),
       ),
     },
     {
       name: "a course the plan starts only in 2027, typed on the 2026 appendix, has no quota to meet there",
       workbook: workbook(
         costSheet(2026, [
-          [
-            "3",
-            "Bồi dưỡng về giáo dục toàn diện: Đức, trí, thể, mỹ",
-            1192,
-            874,
-            852,
-            258,
-            26,
-            50,
-            2,
-            6504,
-          ],
+          ["3", "Bồi dưỡng về giáo dục toàn diện: Đức, trí, thể, mỹ", 1192, 874, 852, 258, 26, 50, 2, 6504],
         ]),
       ),
     },
     {
       name: "career guidance in 2027 leaves its preschool and primary cells blank: it is not for those levels",
-      workbook: workbook(
-        costSheet(2027, [["3", HN, null, null, 1278, 387, 39, 100, 2, 3608]]),
-      ),
+      workbook: workbook(costSheet(2027, [["3", HN, null, null, 1278, 387, 39, 100, 2, 3608]])),
     },
     {
       name: "a cost appendix without a GDNN column: the other levels are judged, GDNN is not guessed",
@@ -171,21 +109,15 @@ ruleTester(quota, {
     },
     {
       name: "a note that states no quota (online learning) says nothing about the head-count",
-      workbook: workbook(
-        costSheet(2026, [set(cost2026.cds, 10, "Học trực tuyến")]),
-      ),
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "Học trực tuyến")])),
     },
     {
       name: "a per-centre note on a course the plan counts as a fixed number is not a quota to compare",
-      workbook: workbook(
-        costSheet(2026, [set(cost2026.nvsp, 10, "2 GV/cơ sở")]),
-      ),
+      workbook: workbook(costSheet(2026, [set(cost2026.nvsp, 10, "2 GV/cơ sở")])),
     },
     {
       name: "a count typed on the communication line, for which the plan counts nobody",
-      workbook: workbook(
-        textTaskSheet2023([line2023("truyen-thong", { 4: 50 })]),
-      ),
+      workbook: workbook(textTaskSheet2023([line2023("truyen-thong", { 4: 50 })])),
       rulebook: RB2023,
     },
     {
@@ -234,10 +166,7 @@ ruleTester(quota, {
     {
       // One mistake copied: the cost appendix's overrun follows from the task appendix's.
       name: "the same overrun on the task and the cost appendix of 2030: the cost one follows from the task one",
-      workbook: workbook(
-        taskSheet(2030, [pptcTask(27)]),
-        costSheet(2030, [pptcCost(27)]),
-      ),
+      workbook: workbook(taskSheet(2030, [pptcTask(27)]), costSheet(2030, [pptcCost(27)])),
       findings: [
         {
           messageId: "perSchool",
@@ -276,10 +205,7 @@ ruleTester(quota, {
     },
     {
       name: "different overruns on the task and the cost appendix of 2030: each is a cause of its own",
-      workbook: workbook(
-        taskSheet(2030, [pptcTask(28)]),
-        costSheet(2030, [pptcCost(27)]),
-      ),
+      workbook: workbook(taskSheet(2030, [pptcTask(28)]), costSheet(2030, [pptcCost(27)])),
       findings: [
         {
           messageId: "perSchool",
@@ -339,9 +265,7 @@ ruleTester(quota, {
     },
     {
       name: "the note states another quota",
-      workbook: workbook(
-        costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")]),
-      ),
+      workbook: workbook(costSheet(2026, [set(cost2026.cds, 10, "3 GV/trường")])),
       findings: [
         {
           messageId: "note",
@@ -401,9 +325,7 @@ ruleTester(quota, {
     {
       name: "a cost line whose course the task appendix of its year leaves out is a cause of its own",
       workbook: workbook(
-        taskSheet(2030, [
-          ["1", HN, null, null, 852, 258, 26, 50, "Trực tiếp", "Sở GDĐT"],
-        ]),
+        taskSheet(2030, [["1", HN, null, null, 852, 258, 26, 50, "Trực tiếp", "Sở GDĐT"]]),
         costSheet(2030, [pptcCost(27)]),
       ),
       findings: [
@@ -433,9 +355,7 @@ ruleTester(quota, {
     },
     {
       name: "the degree upgrade typed as one number, 389 where its levels add up to 388",
-      workbook: workbook(
-        textTaskSheet2023([line2023("nang-chuan", { 4: 389 })]),
-      ),
+      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: 389 })])),
       rulebook: RB2023,
       findings: [
         {
@@ -527,11 +447,7 @@ ruleTester(quota, {
     },
     {
       name: "the upgrade typed for preschool only as 'CL: 34, NCL: 190': the split is preschool's",
-      workbook: workbook(
-        textTaskSheet2023([
-          line2023("nang-chuan", { 2: "MN", 4: "CL: 34\nNCL: 190" }),
-        ]),
-      ),
+      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 2: "MN", 4: "CL: 34\nNCL: 190" })])),
       rulebook: RB2023,
       findings: [
         {
@@ -560,11 +476,7 @@ ruleTester(quota, {
     },
     {
       name: "KHTN target group A 7 over: named by the group in the part's subject",
-      workbook: workbook(
-        textTaskSheet2023([
-          line2023("khtn", { 4: "Đối tượng A: 484\nĐối tượng B: 150" }),
-        ]),
-      ),
+      workbook: workbook(textTaskSheet2023([line2023("khtn", { 4: "Đối tượng A: 484\nĐối tượng B: 150" })])),
       rulebook: RB2023,
       findings: [
         {
@@ -647,11 +559,7 @@ ruleTester(quota, {
     },
     {
       name: "the public preschool part left out ('MNNCL: 200' alone): the preschool count follows from it",
-      workbook: workbook(
-        textTaskSheet2023([
-          line2023("nang-chuan", { 4: "MNNCL: 200\nTH: 100\nTHCS: 54" }),
-        ]),
-      ),
+      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: "MNNCL: 200\nTH: 100\nTHCS: 54" })])),
       rulebook: RB2023,
       findings: [
         {
