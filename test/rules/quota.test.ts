@@ -73,10 +73,7 @@ const OTHER_TASK: Row = [
 ruleTester(quota, {
   valid: [
     ...quotaTextCases.valid,
-    {
-      name: "2026 head-counts as printed",
-      workbook: workbook(costSheet(2026, Object.values(cost2026))),
-    },
+    { name: "2026 head-counts as printed", workbook: workbook(costSheet(2026, Object.values(cost2026))) },
     {
       name: "2 GV/trường in 2030 with 26 in GDTX",
       workbook: workbook(costSheet(2030, [pptcCost(26, 6604)])),
@@ -123,11 +120,7 @@ ruleTester(quota, {
     {
       name: "the upgrade's count with a public split typed for primary too: only preschool's split is the plan's",
       workbook: workbook(
-        textTaskSheet2023([
-          line2023("nang-chuan", {
-            4: "MN CL: 34\nMNNCL: 200\nTH CL: 100\nTHCS: 54",
-          }),
-        ]),
+        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 200\nTH CL: 100\nTHCS: 54" })]),
       ),
       rulebook: RB2023,
     },
@@ -207,13 +200,7 @@ ruleTester(quota, {
       name: "different overruns on the task and the cost appendix of 2030: each is a cause of its own",
       workbook: workbook(taskSheet(2030, [pptcTask(28)]), costSheet(2030, [pptcCost(27)])),
       findings: [
-        {
-          messageId: "perSchool",
-          sheet: "NV 2030",
-          cells: ["G6"],
-          actual: 28,
-          causedBy: null,
-        },
+        { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 28, causedBy: null },
         {
           messageId: "perSchool",
           sheet: "KP 2030",
@@ -233,15 +220,7 @@ ruleTester(quota, {
         sheet.formulas[4][3] = "2*220";
         return workbook(sheet);
       })(),
-      findings: [
-        {
-          messageId: "perSchool",
-          cells: ["D5"],
-          expected: 437,
-          actual: 440,
-          fix: null,
-        },
-      ],
+      findings: [{ messageId: "perSchool", cells: ["D5"], expected: 437, actual: 440, fix: null }],
     },
     {
       name: "in English",
@@ -287,13 +266,7 @@ ruleTester(quota, {
       ),
       findings: [
         { messageId: "perSchool", sheet: "NV 2030", cells: ["G6"], actual: 27 },
-        {
-          messageId: "perSchool",
-          sheet: "NV 2030 (sửa)",
-          cells: ["G6"],
-          actual: 27,
-          causedBy: null,
-        },
+        { messageId: "perSchool", sheet: "NV 2030 (sửa)", cells: ["G6"], actual: 27, causedBy: null },
         {
           messageId: "perSchool",
           sheet: "KP 2030",
@@ -373,34 +346,16 @@ ruleTester(quota, {
       name: "a Số lượng computed by a formula (=400+49) gets no automatic fix",
       workbook: text2023WithFormula("tu-van-tam-ly", 449, "400+49"),
       rulebook: RB2023,
-      findings: [
-        {
-          messageId: "total",
-          cells: ["E6"],
-          expected: 448,
-          actual: 449,
-          fix: null,
-        },
-      ],
+      findings: [{ messageId: "total", cells: ["E6"], expected: 448, actual: 449, fix: null }],
     },
     {
       name: "a target group C that KHTN does not have: counted in THCS only, and said",
       workbook: workbook(
-        textTaskSheet2023([
-          line2023("khtn", {
-            4: "Đối tượng A: 477\nĐối tượng B: 150\nĐối tượng C: 10",
-          }),
-        ]),
+        textTaskSheet2023([line2023("khtn", { 4: "Đối tượng A: 477\nĐối tượng B: 150\nĐối tượng C: 10" })]),
       ),
       rulebook: RB2023,
       findings: [
-        {
-          messageId: "fixed",
-          cells: ["E6"],
-          expected: 627,
-          actual: 637,
-          fix: null,
-        },
+        { messageId: "fixed", cells: ["E6"], expected: 627, actual: 637, fix: null },
         {
           messageId: "unreadPart",
           cells: ["E6"],
@@ -416,11 +371,7 @@ ruleTester(quota, {
     {
       name: "the non-public preschool count 10 short: the preschool count follows from the part",
       workbook: workbook(
-        textTaskSheet2023([
-          line2023("nang-chuan", {
-            4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54",
-          }),
-        ]),
+        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54" })]),
       ),
       rulebook: RB2023,
       findings: [
@@ -437,11 +388,7 @@ ruleTester(quota, {
           expected: 200,
           actual: 190,
           message: ["Mầm non ngoài công lập có 190 người", "dự kiến 200"],
-          subject: {
-            course: "nang-chuan",
-            level: "MN",
-            detail: "part|ngoai-cong-lap|",
-          },
+          subject: { course: "nang-chuan", level: "MN", detail: "part|ngoai-cong-lap|" },
         },
       ],
     },
@@ -450,27 +397,9 @@ ruleTester(quota, {
       workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 2: "MN", 4: "CL: 34\nNCL: 190" })])),
       rulebook: RB2023,
       findings: [
-        {
-          messageId: "fixed",
-          cells: ["E6"],
-          expected: 234,
-          actual: 224,
-          message: "Mầm non",
-        },
-        {
-          messageId: "part",
-          cells: ["E6"],
-          expected: 200,
-          actual: 190,
-          message: "Mầm non ngoài công lập",
-        },
-        {
-          messageId: "fixed",
-          cells: ["E6"],
-          expected: 100,
-          actual: null,
-          message: "Tiểu học có (trống)",
-        },
+        { messageId: "fixed", cells: ["E6"], expected: 234, actual: 224, message: "Mầm non" },
+        { messageId: "part", cells: ["E6"], expected: 200, actual: 190, message: "Mầm non ngoài công lập" },
+        { messageId: "fixed", cells: ["E6"], expected: 100, actual: null, message: "Tiểu học có (trống)" },
         { messageId: "fixed", cells: ["E6"], expected: 54, actual: null },
       ],
     },
@@ -499,11 +428,7 @@ ruleTester(quota, {
     {
       name: "a plan that states the upgrade's total: a total 10 short because of the non-public part follows from it",
       workbook: workbook(
-        textTaskSheet2023([
-          line2023("nang-chuan", {
-            4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54",
-          }),
-        ]),
+        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 54" })]),
       ),
       rulebook: upgradeTotal388,
       findings: [
@@ -513,13 +438,7 @@ ruleTester(quota, {
           actual: 224,
           causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
         },
-        {
-          messageId: "part",
-          cells: ["E6"],
-          expected: 200,
-          actual: 190,
-          causedBy: null,
-        },
+        { messageId: "part", cells: ["E6"], expected: 200, actual: 190, causedBy: null },
         {
           messageId: "total",
           cells: ["E6"],
@@ -532,11 +451,7 @@ ruleTester(quota, {
     {
       name: "the non-public preschool part and THCS each 10 short: two mistakes, THCS a cause of its own",
       workbook: workbook(
-        textTaskSheet2023([
-          line2023("nang-chuan", {
-            4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 44",
-          }),
-        ]),
+        textTaskSheet2023([line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 190\nTH: 100\nTHCS: 44" })]),
       ),
       rulebook: RB2023,
       findings: [
@@ -583,9 +498,7 @@ ruleTester(quota, {
       name: "a reserve typed into the upgrade's Số lượng ('Dự phòng: 5') is said, and counted in the total",
       workbook: workbook(
         textTaskSheet2023([
-          line2023("nang-chuan", {
-            4: "MN CL: 34\nMNNCL: 200\nTH: 100\nTHCS: 54\nDự phòng: 5",
-          }),
+          line2023("nang-chuan", { 4: "MN CL: 34\nMNNCL: 200\nTH: 100\nTHCS: 54\nDự phòng: 5" }),
         ]),
       ),
       rulebook: RB2023,
