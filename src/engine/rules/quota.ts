@@ -64,7 +64,8 @@ export const quota: Rule = {
         const course = rowCourse(ctx, row);
         const offering = offeringFor(course, table.year);
         if (!course || !offering) continue;
-        const base = { label: rowLabel(row), year: table.year ?? "" };
+        // The offering is the table's year's, so its year is the table's.
+        const base = { label: rowLabel(row), year: offering.year };
         // A head-count written in one "Số lượng" cell (seed 000): per level when its parts name
         // the levels, else only its total is known.
         const textCounts = table.columns.quantity !== undefined;
@@ -88,8 +89,7 @@ export const quota: Rule = {
           const cell = actualCell?.cell ?? toA1(row.r, col);
           // Without a fixed count, the expectation came from the quota per school.
           const perSchool = !Object.hasOwn(offering.counts, level.id);
-          const task =
-            table.kind === "cost" && table.year !== undefined ? taskRows.get(table.year) : undefined;
+          const task = table.kind === "cost" ? taskRows.get(offering.year) : undefined;
           const copied = own(task?.rows.get(course.id)?.counts, level.id);
           ctx.report({
             table,
@@ -111,7 +111,10 @@ export const quota: Rule = {
               ? {}
               : { fix: { cell, value: expected } }),
             subject: { course: course.id, level: level.id },
-            ...(textCounts && actualCell ? partsSum(table, row, offering, actual, expected, level.id) : {}),
+            // A count read from the Số lượng text (a text table's line has one here, see above).
+            ...(row.quantity && actualCell
+              ? partsSum(table, row, row.quantity, offering, actual, expected, level.id)
+              : {}),
             ...(task && copied && copied.value === actual
               ? { dependsOn: [{ sheet: task.sheet, cell: copied.cell }] }
               : {}),
@@ -142,13 +145,14 @@ function hasLevelCounts(row: TableRow): boolean {
   return false;
 }
 
-type Base = { label: string; year: number | string };
+type Base = { label: string; year: number };
+type Quantity = NonNullable<TableRow["quantity"]>;
 
 /** A line whose head-count is written in one "Số lượng" cell, with the plan's offering for it. */
 interface QuantityLine {
   table: RecognizedTable;
   row: TableRow;
-  q: NonNullable<TableRow["quantity"]>;
+  q: Quantity;
   course: Course;
   offering: Offering;
   base: Base;
@@ -182,7 +186,7 @@ function checkTotal(ctx: RuleContext, { table, row, q, course, offering, base }:
     actual,
     ...(q.total.formula || q.total.derived ? {} : { fix: { cell: q.total.cell, value: expected } }),
     subject: { course: course.id, detail: "total" },
-    ...partsSum(table, row, offering, actual, expected),
+    ...partsSum(table, row, q, offering, actual, expected),
   });
 }
 
@@ -211,7 +215,7 @@ function checkParts(ctx: RuleContext, { table, row, q, course, offering, base }:
         severity: "warning",
         subject: { course: course.id, detail: `part|${p.text}` },
       });
-  for (const { want, actual } of typedParts(row, offering)) {
+  for (const { want, actual } of typedParts(row, q, offering)) {
     if (actual === want.count) continue;
     const part = partName(ctx, want, course);
     ctx.report({
@@ -235,9 +239,11 @@ const partDetail = (want: Part) => `part|${want.sector ?? ""}|${want.group ?? ""
  * non-public sector, a target group) with the line's figure for it, only where the line splits
  * that way itself ("MN CL: 34"; a line "MN: 234" does not), and the typed parts it adds up.
  */
-function typedParts(row: TableRow, offering: Offering): { want: Part; actual: number; of: CountPart[] }[] {
-  const q = row.quantity;
-  if (!q) return [];
+function typedParts(
+  row: TableRow,
+  q: Quantity,
+  offering: Offering,
+): { want: Part; actual: number; of: CountPart[] }[] {
   const out = [];
   for (const want of offering.parts) {
     const same = q.parts.filter((p) =>
@@ -263,14 +269,13 @@ function typedParts(row: TableRow, offering: Offering): { want: Part; actual: nu
 function partsSum(
   table: RecognizedTable,
   row: TableRow,
+  q: Quantity,
   offering: Offering,
   actual: number,
   expected: number,
   level?: string,
 ): { sum?: SumCheck } {
-  const q = row.quantity;
-  if (!q) return {};
-  const parts = typedParts(row, offering).filter(
+  const parts = typedParts(row, q, offering).filter(
     ({ want, of }) =>
       level === undefined ||
       (want.group === undefined

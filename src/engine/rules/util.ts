@@ -102,9 +102,10 @@ export function partName(
       g?.name ?? ctx.text({ vi: "Đối tượng {group}", en: "target group {group}" }, { group: part.group })
     );
   }
-  const level = part.level !== undefined ? ctx.levelName(part.level) : "";
-  const sector = part.sector !== undefined ? sectorText(part.sector, ctx.locale) : "";
-  return [level, sector].filter(Boolean).join(" ") || ctx.text({ vi: "tổng số", en: "in total" });
+  const words: string[] = [];
+  if (part.level !== undefined) words.push(ctx.levelName(part.level));
+  if (part.sector !== undefined) words.push(sectorText(part.sector, ctx.locale));
+  return words.join(" ") || ctx.text({ vi: "tổng số", en: "in total" });
 }
 
 /**
@@ -179,11 +180,8 @@ export function moneySum(
     const right = r.amount !== undefined && (computed === undefined || within(r.amount.value, computed, tol));
     shown += right ? round((r.amount as NumberCell).value) : round(a);
     typed += r.amount ? round(r.amount.value) : 0;
-    if (!right) {
-      const cell =
-        r.amount?.cell ?? (table.columns.amount !== undefined ? toA1(r.r, table.columns.amount) : undefined);
-      if (cell) wrongCells.push(cell);
-    }
+    // The line's amount cell, typed or left blank (an amount is read from that column, so its cell is this one).
+    if (!right && table.columns.amount !== undefined) wrongCells.push(toA1(r.r, table.columns.amount));
   }
   return any ? { exact, rounded: round(exact), shown, typed, wrongCells } : undefined;
 }
