@@ -6,7 +6,7 @@ import type { RulebookInput } from "../../src/engine/rulebook/schema";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { planTotal } from "../../src/engine/rules/plan-total";
 import { totals } from "../../src/engine/rules/totals";
-import { HN, KHAC, STEM } from "../helpers/rows";
+import { cost2026, HN, KHAC, STEM } from "../helpers/rows";
 import { ruleTester, type InvalidCase } from "../helpers/rule-tester";
 import { costSheet, summarySheet, workbook, type Row } from "../helpers/sheets";
 
@@ -23,6 +23,7 @@ const WORDS = "Một trăm bảy mươi chín tỷ hai trăm chín mươi hai tr
 /** 179 290 million: two words short of the plan total. */
 const WRONG_WORDS = "Một trăm bảy mươi chín tỷ hai trăm chín mươi triệu đồng";
 /** The five years' cost appendices, one of them replaced. */
+const CDS = cost2026.cds[1];
 const costsWith = (year: number, sheet: ReturnType<typeof costSheet>) =>
   costs(printed).map((s, i) => (years[i] === year ? sheet : s));
 /** The summary sheet listing each year's figure, then its grand total. */
@@ -50,6 +51,17 @@ const cost2027 = (totalTyped: number) =>
     ["3", HN, null, null, 11, null, null, null, 1.5, 17],
     total(totalTyped),
   ]);
+/**
+ * 2027 rounded half down: three lines of 11 people at 1,5 million (16,5 each, shown 17) and the
+ * rest; 40 017,5 unrounded, typed 40 017 (within half a unit), 40 018 rounded, 40 020 as shown.
+ */
+const cost2027HalfDown = costSheet(2027, [
+  ["1", KHAC, null, null, null, null, null, null, null, 39968],
+  ["2", STEM, 11, null, null, null, null, null, 1.5, 17],
+  ["3", HN, null, null, 11, null, null, null, 1.5, 17],
+  ["4", CDS, null, 11, null, null, null, null, 1.5, 17],
+  total(40017),
+]);
 /** 2028 whose total row leaves out 1 093 of its line (35 604 typed 34 511). */
 const short2028 = costSheet(2028, [
   ["1", KHAC, null, null, null, null, null, null, null, 35604],
@@ -126,6 +138,17 @@ ruleTester(planTotal, {
       name: "2027 totalled as its lines show (40 019), in a plan of 179 293 million",
       rulebook: planOf(179293000000),
       workbook: workbook(...costsWith(2027, cost2027(40019))),
+    },
+    {
+      name: "2027 totalled 40 017 for 40 017,5 (half a unit down), in a plan of 179 291 million",
+      rulebook: planOf(179291000000),
+      workbook: workbook(...costsWith(2027, cost2027HalfDown)),
+    },
+    {
+      // The short total row is the totals rule's finding; the plan states what the lines cost.
+      name: "the 2028 total row leaves out 1 093 but the plan states what the lines cost (180 385 million)",
+      rulebook: planOf(180385000000),
+      workbook: workbook(...costsWith(2028, short2028)),
     },
     {
       name: "a summary without its cost appendices, adding up to the plan total",
@@ -315,6 +338,29 @@ ruleTester(planTotal, {
           expected: null,
           actual: 180385,
           fix: null,
+          message: ["là 180.385.000.000 đồng", "kế hoạch ghi 179.292.000.000 đồng"],
+        },
+      ],
+    },
+    {
+      name: "2028 corrected in its appendix, the summary's grand total mistyped, the plan still 179 292: both said",
+      workbook: workbook(
+        ...costs([54508, 40018, 35604, 30483, 19772]),
+        summaryOf([54508, 40018, 35604, 30483, 19772], 180000),
+      ),
+      findings: [
+        {
+          messageId: "summaryTotal",
+          cells: ["C9"],
+          expected: 180385,
+          actual: 180000,
+          fix: { cell: "C9", value: 180385 },
+        },
+        {
+          messageId: "plan",
+          cells: ["C9"],
+          expected: null,
+          actual: 180000,
           message: ["là 180.385.000.000 đồng", "kế hoạch ghi 179.292.000.000 đồng"],
         },
       ],
