@@ -1,15 +1,52 @@
 /** task-vs-cost: the task and cost appendices of a year agree. */
+import { checkWorkbook } from "../../src/engine/check";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { quota } from "../../src/engine/rules/quota";
 import { taskVsCost } from "../../src/engine/rules/task-vs-cost";
-import { cost2026 } from "../helpers/rows";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
+import { LINES_2023 } from "../fixtures/seed2023";
+import { cost2026, KHAC, STEM } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { taskVsCostTextCases } from "./text-counts.cases";
-import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+import { costSheet, taskSheet, textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 
 const FORM = "Trực tiếp";
 const task = (rows: Row[]) => taskSheet(2026, rows);
 const AI: Row = ["1", "Tích hợp AI trong quản trị nhà trường", 596, 437, 426, 129, 13, 50, FORM, "Sở GDĐT"];
+/** The "other courses" heading of a task appendix, its "- …" lines under it. */
+const KHAC_TASK: Row = ["8", KHAC, null, null, null, null, null, null, FORM, "Sở GDĐT"];
+/** The STEM line with its GDNN count (blank in the plan) typed as 0. */
+const STEM_TASK: Row = ["9", STEM, 1192, 874, 852, 258, 26, 0, FORM, "Sở GDĐT"];
+const STEM_COST: Row = ["9", STEM, 1192, 874, 852, 258, 26, 0, 2, 6404];
+/** A task appendix printed without its GDNN column (H); the columns after it move one left. */
+const withoutGdnnColumn = (sheet: SheetSnapshot): SheetSnapshot => ({
+  ...sheet,
+  values: sheet.values.map((r) => [...r.slice(0, 7), ...r.slice(8)]),
+  merges: ["A1:J1", "A2:J2", "A3:J3", "C4:G4", "A4:A5", "B4:B5", "H4:H5", "I4:I5", "J4:J5"],
+});
+/** Seed 000's task line "4. Bồi dưỡng … tư vấn tâm lý …" (448 people over TH, THCS, THPT). */
+const TU_VAN_2023 = [...(LINES_2023.find((l) => l.course === "tu-van-tam-ly")?.values ?? [])];
+const TU_VAN_COST = (people: number): Row => [
+  "1",
+  "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
+  "TH, THCS, THPT",
+  people,
+  1_000_000,
+  people * 1_000_000,
+];
+/** A 2023 cost appendix typed like seed 000: levels in "Cấp học", head-counts in one "Số lượng" column. */
+const textCostSheet2023 = (rows: Row[]): SheetSnapshot => ({
+  name: "KP 2023",
+  values: [
+    ["PHỤ LỤC II"],
+    ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG NĂM 2023"],
+    [null, null, null, null, null, "Đơn vị tính: đồng"],
+    ["TT", "Nội dung", "Cấp học", "Số lượng", "Đơn giá/người", "Thành tiền"],
+    ...rows,
+  ],
+});
 ruleTester(taskVsCost, {
   valid: [
     ...taskVsCostTextCases.valid,
@@ -59,6 +96,10 @@ ruleTester(taskVsCost, {
         task([AI, ["2", "Tích hợp AI trong quản trị nhà trường", 1, 1, 1, 1, 1, 1, FORM, "Sở GDĐT"]]),
         costSheet(2026, [cost2026.aiqt]),
       ),
+    },
+    {
+      name: "a course planned with 0 GDNN in both appendices",
+      workbook: workbook(task([AI, STEM_TASK]), costSheet(2026, [cost2026.aiqt, STEM_COST])),
     },
   ],
   invalid: [
@@ -233,5 +274,149 @@ ruleTester(taskVsCost, {
         { messageId: "missingInCost", sheet: "NV 2026", cells: ["B9"], message: "STEM" },
       ],
     },
+    {
+      name: "a task line with 0 GDNN and people in the other levels, missing from the cost appendix",
+      workbook: workbook(task([AI, STEM_TASK]), costSheet(2026, [cost2026.aiqt])),
+      findings: [{ messageId: "missingInCost", cells: ["B7"], actual: STEM, subject: { course: "stem" } }],
+    },
+    {
+      name: "a cost line with 0 GDNN and people in the other levels, missing from the task appendix",
+      workbook: workbook(task([AI]), costSheet(2026, [cost2026.aiqt, STEM_COST])),
+      findings: [
+        { messageId: "missingInTask", cells: ["B5"], message: "(KP 2026!B6)", subject: { course: "stem" } },
+      ],
+    },
+    {
+      name: 'a "- …" line missing from the task appendix, its heading followed by another numbered line: on its heading',
+      workbook: workbook(
+        task([KHAC_TASK, STEM_TASK]),
+        costSheet(2026, [["8", KHAC], cost2026.nvsp, STEM_COST]),
+      ),
+      findings: [
+        {
+          messageId: "missingInTask",
+          sheet: "NV 2026",
+          cells: ["B6"],
+          actual: KHAC,
+          message: '"Bồi dưỡng nghiệp vụ sư phạm" có trong phụ lục kinh phí năm 2026 (KP 2026!B6)',
+          subject: { course: "nghiep-vu-su-pham" },
+        },
+      ],
+    },
+    {
+      name: 'a "- …" line under a section heading, not under a numbered line: on the content header',
+      workbook: workbook(
+        task([KHAC_TASK]),
+        costSheet(2026, [["8", KHAC], ["II", "BỒI DƯỠNG KHÁC"], cost2026.nvsp]),
+      ),
+      findings: [{ messageId: "missingInTask", cells: ["B5"], actual: null, message: "(KP 2026!B7)" }],
+    },
+    {
+      name: 'a "- …" line whose heading is a course the task appendix lacks: on the content header',
+      workbook: workbook(task([AI]), costSheet(2026, [cost2026.aiqt, ["8", KHAC], cost2026.nvsp])),
+      findings: [{ messageId: "missingInTask", cells: ["B5"], actual: null, message: "(KP 2026!B7)" }],
+    },
+    {
+      name: "a task appendix printed without a GDNN column, the cost appendix counting 50: on the task line",
+      workbook: workbook(withoutGdnnColumn(task([AI])), costSheet(2026, [cost2026.aiqt])),
+      findings: [
+        {
+          messageId: "count",
+          sheet: "NV 2026",
+          cells: ["B6"],
+          actual: null,
+          message: ["(NV 2026!B6) là (trống)", "(KP 2026!H5) là 50"],
+          subject: { course: "ai-quan-tri", level: "GDNN" },
+        },
+      ],
+    },
+    {
+      name: "a cost appendix printed without a GDNN column, the task appendix counting 50: its line named",
+      workbook: workbook(
+        task([AI]),
+        (() => {
+          const sheet = costSheet(2026, [cost2026.aiqt]);
+          return { ...sheet, values: sheet.values.map((r) => [...r.slice(0, 7), ...r.slice(8)]) };
+        })(),
+      ),
+      findings: [
+        {
+          messageId: "count",
+          cells: ["H6"],
+          actual: 50,
+          message: ["(NV 2026!H6) là 50", "(KP 2026!B5) là (trống)"],
+        },
+      ],
+    },
+    {
+      name: "seed 000's 448 against 450 over several levels, in English",
+      locale: "en",
+      rulebook: "hai-phong-2023",
+      workbook: workbook(textTaskSheet2023([TU_VAN_2023]), textCostSheet2023([TU_VAN_COST(450)])),
+      findings: [
+        {
+          messageId: "count",
+          cells: ["E6"],
+          expected: null,
+          actual: 448,
+          message: [
+            "in 2023: the total is 448 in the task appendix (PL I NV 2023!E6) but 450",
+            "(KP 2023!D5)",
+          ],
+          subject: { course: "tu-van-tam-ly", detail: "total" },
+        },
+      ],
+    },
+    {
+      name: "a 2023 cost line missing from a task appendix with a one-row header: on that header",
+      rulebook: "hai-phong-2023",
+      workbook: workbook(
+        textTaskSheet2023([TU_VAN_2023]),
+        textCostSheet2023([
+          TU_VAN_COST(448),
+          [
+            "2",
+            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
+            "MN, TH, THCS",
+            "MN: 234; TH: 100; THCS: 54",
+            8_775_000,
+            3_404_700_000,
+          ],
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "missingInTask",
+          sheet: "PL I NV 2023",
+          cells: ["B5"],
+          actual: null,
+          message: "(KP 2023!B6)",
+        },
+      ],
+    },
   ],
+});
+
+/** Findings of task-vs-cost next to the quota rule, which decides a head-count the rulebook sets. */
+const withQuota = (wb: WorkbookSnapshot) =>
+  checkWorkbook(wb, { rulebook: builtinRulebook(), rules: [taskVsCost, quota] }).findings.filter(
+    (f) => f.rule === "task-vs-cost",
+  );
+
+describe("task-vs-cost differences that another finding explains", () => {
+  it("a task head-count off the plan's figure: the difference follows from it", () => {
+    const [f] = withQuota(
+      workbook(task([Object.assign([...AI], { 2: 590 })]), costSheet(2026, [cost2026.aiqt])),
+    );
+    expect(f).toMatchObject({ messageId: "count", cells: ["C6"], actual: 590 });
+    expect(f.causedBy).toEqual({ sheet: "NV 2026", cell: "C6", rule: "quota" });
+  });
+
+  it("a cost head-count off one principal per school: the difference follows from it", () => {
+    const [f] = withQuota(
+      workbook(task([AI]), costSheet(2026, [Object.assign([...cost2026.aiqt], { 2: 590 })])),
+    );
+    expect(f).toMatchObject({ messageId: "count", cells: ["C6"], actual: 596 });
+    expect(f.causedBy).toEqual({ sheet: "KP 2026", cell: "C5", rule: "quota" });
+  });
 });

@@ -62,6 +62,10 @@ ruleTester(unitPrice, {
       ),
     },
     {
+      name: "a course line typed before its head-counts and price are filled in",
+      workbook: workbook(costSheet(2026, [["1", cost2026.cds[1]]])),
+    },
+    {
       name: "a heading line without price or head-counts",
       workbook: workbook(costSheet(2026, [["1", "Chuyển đổi số và ứng dụng trí tuệ nhân tạo (AI)"]])),
     },
@@ -98,7 +102,7 @@ ruleTester(unitPrice, {
           expected: 2,
           actual: 1.5,
           fix: { cell: "I5", value: 2 },
-          message: ["2.000.000 đ/người"],
+          message: ["năm 2026 là 1,5", "sổ quy tắc quy định 2 (2.000.000 đ/người)"],
           subject: { course: "chuyen-doi-so-ai" },
         },
       ],
@@ -112,7 +116,7 @@ ruleTester(unitPrice, {
           cells: ["I5"],
           expected: 11.05,
           actual: 13.26,
-          message: "25 tín chỉ",
+          message: "năm 2028 là 13,26, sổ quy tắc quy định 11,05 (442.000 đ/tín chỉ × 25 tín chỉ)",
           subject: { course: "tc-dh" },
         },
       ],
@@ -140,7 +144,35 @@ ruleTester(unitPrice, {
           cells: ["K5"],
           expected: "442.000đ/tín chỉ x 30 tín chỉ",
           actual: "400.000đ/tín chỉ x 30 tín chỉ",
+          message:
+            'Ghi chú "400.000đ/tín chỉ x 30 tín chỉ" không khớp sổ quy tắc: 442.000đ/tín chỉ x 30 tín chỉ.',
           subject: { course: "tc-dh", detail: "note" },
+        },
+      ],
+    },
+    {
+      name: "note with the wrong credit price, in English",
+      locale: "en",
+      workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 10, "400.000đ/tín chỉ x 30 tín chỉ")])),
+      findings: [
+        {
+          messageId: "note",
+          cells: ["K5"],
+          message:
+            'The note "400.000đ/tín chỉ x 30 tín chỉ" does not match the rulebook: 442,000đ/credit x 30 credits.',
+        },
+      ],
+    },
+    {
+      name: "a note copied from the 25-credit year into a 30-credit year",
+      workbook: workbook(costSheet(2026, [set(cost2026.tcdh, 10, "442.000đ/tín chỉ x 25 tín chỉ")])),
+      findings: [
+        {
+          messageId: "note",
+          cells: ["K5"],
+          expected: "442.000đ/tín chỉ x 30 tín chỉ",
+          actual: "442.000đ/tín chỉ x 25 tín chỉ",
+          message: "không khớp sổ quy tắc: 442.000đ/tín chỉ x 30 tín chỉ.",
         },
       ],
     },

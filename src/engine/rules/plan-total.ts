@@ -13,6 +13,7 @@ function yearTotal(table: RecognizedTable): NumberCell | undefined {
 
 /** A year's cost appendix as the plan total sees it. */
 interface Year {
+  year: number;
   table: RecognizedTable;
   /** The total row's money cell. */
   total: NumberCell;
@@ -28,14 +29,14 @@ interface Year {
   acceptable: number[];
 }
 
-function yearOf(ctx: RuleContext, table: RecognizedTable): Year {
+function yearOf(ctx: RuleContext, year: number, table: RecognizedTable): Year {
   const total = yearTotal(table) as NumberCell;
   const sum = moneySum(ctx, table, lineRows(table));
   if (!sum)
-    return { table, total, right: true, figure: round(total.value), acceptable: [round(total.value)] };
+    return { year, table, total, right: true, figure: round(total.value), acceptable: [round(total.value)] };
   const right = moneyTotalIsRight(total.value, sum, ctx.rulebook.tolerance);
   const acceptable = [...new Set([sum.rounded, sum.shown, ...(right ? [round(total.value)] : [])])];
-  return { table, total, right, figure: right ? round(total.value) : sum.rounded, acceptable };
+  return { year, table, total, right, figure: right ? round(total.value) : sum.rounded, acceptable };
 }
 
 /**
@@ -80,7 +81,8 @@ export const planTotal: Rule = {
   check(ctx) {
     const years = new Map<number, Year>();
     for (const t of tablesOf(ctx, "cost")) {
-      if (t.year !== undefined && yearTotal(t) && !years.has(t.year)) years.set(t.year, yearOf(ctx, t));
+      if (t.year !== undefined && yearTotal(t) && !years.has(t.year))
+        years.set(t.year, yearOf(ctx, t.year, t));
     }
     const summaries = tablesOf(ctx, "summary");
     const judged = summaries.map((s) => checkSummary(ctx, s, years));
@@ -109,8 +111,9 @@ export const planTotal: Rule = {
       const last = parts[parts.length - 1];
       // The plan's figure is the sum of the totals as typed, wrong ones included: it follows from them.
       const typed = parts.reduce((s, y) => s + dong(y, round(y.total.value)), 0);
+      // No wrong year gives no cell to follow from (an empty dependsOn is no dependency).
       const wrong = parts.filter((y) => !y.right);
-      const follows = wrong.length > 0 && within(typed, plan.amount, 0.5);
+      const follows = within(typed, plan.amount, 0.5);
       const anchor = summary?.grand
         ? { table: summary.table, cell: summary.grand }
         : { table: last.table, cell: last.total };
@@ -119,7 +122,7 @@ export const planTotal: Rule = {
         messageId: "plan",
         data: {
           // The years in the tables' unit, which the message names (the totals are in đồng).
-          detail: `(${scaleName(last.table.scale, ctx.locale)}: ${parts.map((p) => `${p.table.year}: ${ctx.num(dong(p, p.figure) / last.table.scale)}`).join("; ")})`,
+          detail: `(${scaleName(last.table.scale, ctx.locale)}: ${parts.map((p) => `${p.year}: ${ctx.num(dong(p, p.figure) / last.table.scale)}`).join("; ")})`,
           ...against(sum),
         },
         cells: [anchor.cell.cell],
@@ -187,7 +190,7 @@ function checkSummary(
       table: summary,
       messageId: "summaryYear",
       data: {
-        year: row.year ?? "",
+        year: y.year,
         actual: ctx.num(v),
         expected: ctx.num(expected),
         sheet: y.table.sheet,
@@ -205,16 +208,20 @@ function checkSummary(
   const out: JudgedSummary = { table: summary, grand: g, rightSum, grandWrongAsPlan: false };
   if (!g || within(g.value, rightSum, tol)) return out;
   const plan = ctx.rulebook.planTotal;
-  out.grandWrongAsPlan = plan !== undefined && within(round(g.value) * summary.scale, plan.amount, 0.5);
-  // A grand total that adds up the lines as typed follows from the wrong ones among them.
-  const copiesLines = wrongLines.length > 0 && within(g.value, typedSum, tol);
+  // The plan's stated total, when the grand total shows it.
+  const planToo =
+    plan !== undefined && within(round(g.value) * summary.scale, plan.amount, 0.5) ? plan.amount : undefined;
+  out.grandWrongAsPlan = planToo !== undefined;
+  // A grand total that adds up the lines as typed follows from the wrong ones among them (with no
+  // wrong line, the lines as typed are the right sum, which the grand total is not).
+  const copiesLines = within(g.value, typedSum, tol);
   ctx.report({
     table: summary,
     messageId: "summaryTotal",
     data: {
       actual: ctx.num(g.value),
       expected: ctx.num(rightSum),
-      note: out.grandWrongAsPlan ? ctx.text(PLAN_TOO, { plan: ctx.num(plan?.amount ?? 0) }) : "",
+      note: planToo !== undefined ? ctx.text(PLAN_TOO, { plan: ctx.num(planToo) }) : "",
     },
     cells: [g.cell],
     expected: rightSum,

@@ -13,11 +13,11 @@ function byCourse(table: RecognizedTable): Map<string, TableRow> {
   return m;
 }
 
-/** The numbered line a "- …" line sits under. */
+/** The numbered line a "- …" line (one of the table's rows) sits under. */
 function groupHeading(table: RecognizedTable, row: TableRow): TableRow | undefined {
   let heading: TableRow | undefined;
   for (const r of table.rows) {
-    if (r.r >= row.r) break;
+    if (r === row) break;
     if (r.kind === "item") heading = r;
     else if (r.kind !== "sub") heading = undefined;
   }

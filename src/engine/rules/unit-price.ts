@@ -51,7 +51,7 @@ export const unitPrice: Rule = {
             course.pricing.type === "per-credit"
               ? `${ctx.num(course.pricing.pricePerCredit)} đ/${vi ? "tín chỉ" : "credit"} × ${offering.credits} ${vi ? "tín chỉ" : "credits"}`
               : `${ctx.num(priceDong)} đ/${vi ? "người" : "person"}`;
-          const data = { label: rowLabel(row), year: table.year ?? "", expected: ctx.num(expected), how };
+          const data = { label: rowLabel(row), year: offering.year, expected: ctx.num(expected), how };
           if (!row.unitPrice) {
             if (hasCounts(row)) {
               const cell = toA1(row.r, table.columns.unitPrice);
