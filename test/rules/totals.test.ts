@@ -39,7 +39,7 @@ const TOTAL_3864: Row = [null, "Cộng", 596, 437, 426, 129, 13, 100, null, 3864
 const line2023 = (course: string, changes: Record<number, unknown> = {}): Row =>
   Object.assign([...(LINES_2023.find((l) => l.course === course)?.values ?? [])], changes);
 /** Seed 000's total row, its "Số lượng" (E) as given. */
-const total2023 = (quantity: unknown): Row => [null, "Tổng số", null, null, quantity];
+const total2023 = (quantity: Row[number]): Row => [null, "Tổng số", null, null, quantity];
 /** Lines with neither unit price nor amount yet. */
 const unpriced = (r: Row): Row => withCell(withCell(r, 8, null), 9, null);
 
