@@ -627,6 +627,37 @@ ruleTester(totals, {
       ],
     },
     {
+      name: "a rulebook without the plan's head-counts: the district total is checked against its lines only",
+      rulebook: {
+        id: "hai-phong-2024",
+        edit: (rb) => ({
+          ...rb,
+          courses: rb.courses.map((c) =>
+            c.id === "cd-dh"
+              ? { ...c, offerings: (c.offerings ?? []).map((o) => ({ ...o, counts: {} })) }
+              : c,
+          ),
+        }),
+      },
+      workbook: workbook(
+        districtTable2024([
+          [2, "An Lão", 11],
+          [3, "Cát Hải", 2],
+          ["Tổng số:", null, 14],
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "column",
+          cells: ["C7"],
+          expected: 13,
+          actual: 14,
+          fix: { cell: "C7", value: 13 },
+          message: 'Tổng cột "Trình độ đào tạo CĐ- ĐH" là 14, nhưng cộng các dòng được 13.',
+        },
+      ],
+    },
+    {
       name: "district column total",
       rulebook: "hai-phong-2024",
       workbook: workbook(
