@@ -456,6 +456,75 @@ ruleTester(totals, {
       ],
     },
     {
+      name: "a blank amount total under a line whose amount is wrong",
+      workbook: workbook(
+        costSheet(2026, [
+          cost2026.cds,
+          withCell(cost2026.aiqt, 9, 3000),
+          withCell(costTotal([cost2026.cds, cost2026.aiqt]), 9, null),
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 16310,
+          actual: null,
+          fix: { cell: "J7", value: 16310 },
+          message: "Tổng thành tiền là (trống), nhưng cộng các dòng (mọi dòng, chưa làm tròn) được 16.310.",
+        },
+      ],
+    },
+    {
+      // Not a copy of the amounts as typed (300 + 1 400): leaving the line out explains it.
+      name: "a total leaving out a line whose own amount is wrong too",
+      workbook: workbook(
+        costSheet(2028, [
+          cost2026.nvsp,
+          withCell(cost2026.tcdh, 9, 1400),
+          [null, "Tổng số:", null, null, null, null, null, 100, null, 300],
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 1613,
+          actual: 300,
+          message: '(tổng đang thiếu dòng "Đào tạo nâng trình độ chuẩn GV MN, TH từ TC lên ĐH',
+        },
+      ],
+    },
+    {
+      name: "a total leaving out a line that has figures but no content",
+      workbook: workbook(
+        costSheet(2026, [
+          cost2026.aiqt,
+          ["2", null, 10, null, null, null, null, null, 2, 20],
+          withCell(costTotal([cost2026.aiqt]), 2, 606),
+        ]),
+      ),
+      findings: [
+        {
+          messageId: "amount",
+          cells: ["J7"],
+          expected: 3322,
+          actual: 3302,
+          fix: { cell: "J7", value: 3322 },
+        },
+      ],
+    },
+    {
+      name: "seed 000: a line without a head-count yet and a Số lượng total that is off",
+      rulebook: "hai-phong-2023",
+      workbook: workbook(
+        textTaskSheet2023([line2023("tu-van-tam-ly", { 4: null }), line2023("lsdl"), total2023(654)]),
+      ),
+      findings: [
+        { messageId: "column", cells: ["E8"], expected: 653, actual: 654, fix: { cell: "E8", value: 653 } },
+      ],
+    },
+    {
       name: "an amount total typed over lines that have no amount yet",
       workbook: workbook(
         costSheet(2026, [
@@ -719,6 +788,21 @@ describe("with every rule on, a total that differs only because of a wrong line 
     expect(c7.fix).toBeUndefined();
   });
 
+  it("a GDNN head-count typed 101 where the plan gives 100, a line without GDNN: the GDNN total follows from it", () => {
+    const [h8] = totalsAt(
+      workbook(
+        costSheet(2026, [
+          withCell(cost2026.cds, 7, 101),
+          cost2026.aiqt,
+          cost2026.stem,
+          costTotal([cost2026.cds, cost2026.aiqt, cost2026.stem]),
+        ]),
+      ),
+      "H8",
+    );
+    expect(h8).toMatchObject({ actual: 150, causedBy: { sheet: "KP 2026", cell: "H5", rule: "quota" } });
+  });
+
   it("seed 000: 449 where the plan gives 448: the Số lượng total follows from that line", () => {
     const [e8] = totalsAt(
       workbook(textTaskSheet2023([line2023("tu-van-tam-ly", { 4: 449 }), line2023("lsdl"), total2023(1101)])),
@@ -765,5 +849,22 @@ describe("with every rule on, a total that differs only because of a wrong line 
       actual: 61,
       causedBy: { sheet: "DK", cell: "B7", rule: "unit-list" },
     });
+  });
+
+  it("a district listed twice with no figure the second time: the total does not follow from the name", () => {
+    const [c8] = totalsAt(
+      workbook(
+        districtTable2024([
+          [1, "An Dương", 50],
+          [2, "An Lão", 11],
+          [3, "An Lão", null],
+          ["Tổng số:", null, 60],
+        ]),
+      ),
+      "C8",
+      "hai-phong-2024",
+    );
+    expect(c8).toMatchObject({ actual: 60 });
+    expect(c8.causedBy).toBeUndefined();
   });
 });

@@ -68,6 +68,18 @@ ruleTester(unknownCourse, {
       ],
     },
     {
+      name: "a line like no course of the plan: no suggestion",
+      workbook: workbook(costSheet(2026, [line("Mua sắm máy chiếu")])),
+      findings: [
+        {
+          messageId: "unknown",
+          cells: ["B5"],
+          actual: "Mua sắm máy chiếu",
+          message: 'Không nhận ra nội dung "Mua sắm máy chiếu" trong sổ quy tắc.',
+        },
+      ],
+    },
+    {
       name: "an unknown course with the two nearest courses of the plan suggested",
       workbook: workbook(costSheet(2026, [line(ASSESS)])),
       findings: [

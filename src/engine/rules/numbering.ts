@@ -64,8 +64,7 @@ export const numbering: Rule = {
       const chosen = agreeStraight > agreeSection ? straight : perSection;
       // Keep the table's own style: "1." when most of its numbers carry a dot.
       const dotted = texts.filter((t) => /^\d+\s*\.$/.test(t)).length * 2 > texts.length;
-      for (let i = 0; i < lines.length; i++) {
-        const row = lines[i];
+      for (const [i, row] of lines.entries()) {
         const expected = chosen[i];
         const text = texts[i];
         if (has[i] === expected) continue;

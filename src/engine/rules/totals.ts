@@ -268,7 +268,8 @@ function checkRegistration(
     // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
     // are what is wrong; a fix to their sum would break the total.
     const planned = plannedCount(ctx.rulebook, v.courseId, v.level, table.year);
-    const year = table.year ?? "";
+    // Only said with a planned count, which the table's year decides: the year is known then.
+    const year = String(table.year);
     if (actual && planned === actual.value) {
       ctx.report({
         table,
