@@ -1,4 +1,6 @@
 /** unknown-course: a line the rulebook does not know, or plans in another year. */
+import { checkWorkbook } from "../../src/engine/check";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { unknownCourse } from "../../src/engine/rules/unknown-course";
 import { cost2026, HN, taskLine2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
@@ -145,4 +147,14 @@ ruleTester(unknownCourse, {
       ],
     },
   ],
+});
+
+it("says nothing after the sentence when no course of the plan is near (the tester checks substrings)", () => {
+  const found = checkWorkbook(workbook(costSheet(2026, [line("Mua sắm máy chiếu")])), {
+    rulebook: builtinRulebook(),
+    rules: [unknownCourse],
+  }).findings;
+  expect(found.map((f) => f.message)).toEqual([
+    'Không nhận ra nội dung "Mua sắm máy chiếu" trong sổ quy tắc.',
+  ]);
 });
