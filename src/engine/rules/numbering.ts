@@ -4,9 +4,9 @@ import { fold } from "../text/normalize";
 import { tablesOf } from "./util";
 import type { TableRow } from "../recognize/model";
 
-/** The number a line's TT cell holds ("3", "3.", "3)"), or undefined. */
-function numberOf(row: TableRow): number | undefined {
-  const m = /^(\d+)\s*[.)]?$/.exec(row.tt?.text ?? "");
+/** The number a line's TT text holds ("3", "3.", "3)"), or undefined. */
+function numberOf(text: string): number | undefined {
+  const m = /^(\d+)\s*[.)]?$/.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -39,11 +39,9 @@ export const numbering: Rule = {
   check(ctx) {
     for (const table of tablesOf(ctx, "cost", "task", "registration", "summary", "assignment")) {
       if (table.columns.tt === undefined) continue;
-      const items = table.rows.filter((r) => r.kind === "item");
-      // Keep the table's own style: "1." when most of its numbers carry a dot.
-      const dotted = items.filter((r) => /^\d+\s*\.$/.test(r.tt?.text ?? "")).length * 2 > items.length;
       // The number each line should carry under each convention, and how many lines already do.
       const lines: TableRow[] = [];
+      const texts: string[] = [];
       const has: (number | undefined)[] = [];
       const straight: number[] = [];
       const perSection: number[] = [];
@@ -53,8 +51,10 @@ export const numbering: Rule = {
       for (const row of table.rows) {
         if (row.kind === "section") k = 0;
         if (row.kind !== "item") continue;
-        const n = numberOf(row);
+        const text = row.tt?.text ?? "";
+        const n = numberOf(text);
         lines.push(row);
+        texts.push(text);
         has.push(n);
         straight.push(lines.length);
         perSection.push(++k);
@@ -62,10 +62,11 @@ export const numbering: Rule = {
         if (n === k) agreeSection++;
       }
       const chosen = agreeStraight > agreeSection ? straight : perSection;
-      for (let i = 0; i < lines.length; i++) {
-        const row = lines[i];
+      // Keep the table's own style: "1." when most of its numbers carry a dot.
+      const dotted = texts.filter((t) => /^\d+\s*\.$/.test(t)).length * 2 > texts.length;
+      for (const [i, row] of lines.entries()) {
         const expected = chosen[i];
-        const text = row.tt?.text ?? "";
+        const text = texts[i];
         if (has[i] === expected) continue;
         const value = dotted ? `${expected}.` : expected;
         const cell = row.tt?.cell ?? toA1(row.r, table.columns.tt);

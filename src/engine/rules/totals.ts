@@ -56,21 +56,22 @@ export const totals: Rule = {
       const totalsAt = table.rows.filter((r) => r.kind === "total");
       if (totalsAt.length === 0) {
         // Task appendices list duties and often carry no total; money and registration tables must.
+        // Two lines or more: the table has a first row.
         if (table.kind !== "task" && lineRows(table).length > 1) {
-          const first = table.rows[0];
           ctx.report({
             table,
             messageId: "noTotal",
-            cells: first ? [toA1(first.r, table.columns.tt ?? table.columns.content ?? 0)] : [],
+            cells: [toA1(table.rows[0].r, table.columns.tt ?? table.columns.content ?? 0)],
             severity: "warning",
           });
         }
         continue;
       }
       for (const [i, total] of totalsAt.entries()) {
-        const grand =
-          i === totalsAt.length - 1 && (totalsAt.length === 1 || /^tong (cong|so)\b/.test(rowText(total)));
-        const from = grand ? -1 : i === 0 ? -1 : totalsAt[i - 1].r;
+        // The last total, when it says "Tổng cộng/Tổng số", counts every line; any other counts the
+        // lines since the total before it (the first one, since the table's start).
+        const grand = i === totalsAt.length - 1 && /^tong (cong|so)\b/.test(rowText(total));
+        const from = grand || i === 0 ? -1 : totalsAt[i - 1].r;
         const rows = lineRows(table).filter((r) => r.r > from && r.r < total.r);
         if (table.kind === "registration") checkRegistration(ctx, table, total, rows);
         else checkLevelsAndAmount(ctx, table, total, rows);
@@ -267,7 +268,8 @@ function checkRegistration(
     // The plan decides this total (count-chain): when it holds the plan's head-count, the lines
     // are what is wrong; a fix to their sum would break the total.
     const planned = plannedCount(ctx.rulebook, v.courseId, v.level, table.year);
-    const year = table.year ?? "";
+    // Only said with a planned count, which the table's year decides: the year is known then.
+    const year = String(table.year);
     if (actual && planned === actual.value) {
       ctx.report({
         table,

@@ -33,8 +33,9 @@ export const unknownCourse: Rule = {
         if (!course) {
           const near = matcher.suggest(row.label.text, 2, 0.35);
           const suggest = near.length
-            ? (ctx.locale === "vi" ? " Gần nhất: " : " Closest: ") +
-              near.map((s) => `"${ctx.courseName(s.key)}"`).join(ctx.locale === "vi" ? " hoặc " : " or ")
+            ? ctx.text(TEXT.closest, {
+                names: near.map((s) => `"${ctx.courseName(s.key)}"`).join(ctx.text(TEXT.or)),
+              })
             : "";
           ctx.report({
             table,
@@ -65,4 +66,10 @@ export const unknownCourse: Rule = {
       }
     }
   },
+};
+
+/** The pieces of the suggestion after an unknown course, in both languages. */
+const TEXT = {
+  closest: { vi: " Gần nhất: {names}", en: " Closest: {names}" },
+  or: { vi: " hoặc ", en: " or " },
 };
