@@ -10,6 +10,9 @@ import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse"
 import { readXlsx } from "../../src/io/xlsx/read";
 import { oneSheet } from "../fixtures/bad-files";
 import { isTotalLabel } from "../../src/engine/recognize/labels";
+import { statedScale } from "../../src/engine/numbers/units";
+import { builtinRulebook } from "../../src/engine/rulebook/builtin";
+import { readUnit } from "../../src/functions/library";
 import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
 import { ToneTable } from "../../src/engine/text/tone";
 
@@ -44,6 +47,29 @@ describe("numbers/parse.ts: a number and its unit", () => {
     expect(parseNumberText(" 34 \n")?.value).toBe(34);
     expect(parseNumberText("1\ntriệu")).toBeUndefined();
     expect(parseNumberText("1 triệu\r")).toMatchObject({ value: 1 });
+  });
+});
+
+describe("numbers/units.ts: a stated unit", () => {
+  const rb = builtinRulebook();
+
+  it("a long text is no unit, at once (the pattern was quadratic on a run of spaces)", () => {
+    const text = `1${" ".repeat(MAX_CELL - 2)}\u2028`; // old: \s*(.+)$ tried every split of the spaces
+    const texts = Array.from({ length: 20 }, () => text);
+    expect(elapsed(texts, statedScale)).toBeLessThan(HANG_GUARD_MS);
+    expect(statedScale(text)).toBeUndefined();
+    // the =DEAN.* unit argument: no unit word, so the number 1 (đồng)
+    expect(elapsed(texts, (t) => readUnit(rb, t))).toBeLessThan(HANG_GUARD_MS);
+    expect(readUnit(rb, text)).toBe(1);
+  });
+
+  it("reads units as before", () => {
+    expect(statedScale("1.000 đồng")).toBe(1000);
+    expect(statedScale(" 1 000 000đ")).toBe(1e6);
+    expect(statedScale("1.000.000.000 nghìn đồng/1 người")).toBe(1e12);
+    expect(statedScale("triệu đồng")).toBe(1e6);
+    expect(statedScale("2.000 đồng")).toBeUndefined();
+    expect(readUnit(rb, "ĐVT: 1.000 đồng")).toBe(1000);
   });
 });
 

@@ -55,10 +55,19 @@ export function unitScale(text: string): number | undefined {
 }
 
 /**
+ * The longest text that may state a unit: the longest spelling ("1.000.000.000 nghìn đồng/1 người")
+ * is about 35 characters; a longer text is no unit. The bound keeps the pattern below, quadratic on
+ * a long run of spaces, from taking seconds on a cell (or a =DEAN.* argument) of 32 767 characters.
+ */
+const MAX_UNIT_TEXT = 100;
+
+/**
  * A unit as a table's unit line states it: a unit word ("triệu đồng"), or a number of a unit word
- * ("1.000 đồng", "1000đ", "1 triệu đồng"): 1 000 000, 1 000, 1 000 000.
+ * ("1.000 đồng", "1000đ", "1 triệu đồng"): 1 000 000, 1 000, 1 000 000. Undefined for a text longer
+ * than MAX_UNIT_TEXT.
  */
 export function statedScale(text: string): number | undefined {
+  if (text.length > MAX_UNIT_TEXT) return undefined;
   const direct = unitScale(text);
   if (direct !== undefined) return direct;
   const m = /^\s*(1(?:[.,  ]?000)*)\s*(.+)$/.exec(text.normalize("NFC"));
