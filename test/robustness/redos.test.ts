@@ -10,9 +10,11 @@ import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse"
 import { readXlsx } from "../../src/io/xlsx/read";
 import { oneSheet } from "../fixtures/bad-files";
 import { isTotalLabel } from "../../src/engine/recognize/labels";
+import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/recognize";
 import { statedScale } from "../../src/engine/numbers/units";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { readUnit } from "../../src/functions/library";
+import { costSheet } from "../helpers/sheets";
 import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
 import { ToneTable } from "../../src/engine/text/tone";
 
@@ -70,6 +72,28 @@ describe("numbers/units.ts: a stated unit", () => {
     expect(statedScale("triệu đồng")).toBe(1e6);
     expect(statedScale("2.000 đồng")).toBeUndefined();
     expect(readUnit(rb, "ĐVT: 1.000 đồng")).toBe(1000);
+  });
+});
+
+describe("recognize/recognize.ts: a unit in parentheses", () => {
+  const ctx = recognitionContext(builtinRulebook());
+  const scaleOf = (unit: string) => {
+    const r = recognizeSheet(costSheet(2026, [], { unit }), ctx);
+    if (!("table" in r)) throw new Error(r.reason.id);
+    return r.table.scale;
+  };
+
+  it("title lines of open parentheses are read at once", () => {
+    // old: \(([^)]*)\) scanned from each "(" to the end of the text; each line is another text
+    const lines = Array.from({ length: 40 }, (_, i) => `${"(".repeat(MAX_CELL - 3)}${i}`);
+    expect(elapsed(lines, scaleOf)).toBeLessThan(HANG_GUARD_MS);
+    expect(scaleOf(lines[0])).toBe(builtinRulebook().defaultScale);
+  });
+
+  it("reads a unit in parentheses as before", () => {
+    expect(scaleOf("((nghìn đồng) (đồng)")).toBe(1000);
+    expect(scaleOf("Kinh phí (ĐVT: tỷ đồng) (")).toBe(1e9);
+    expect(scaleOf("(ghi chú) (1.000 đồng)")).toBe(1000);
   });
 });
 

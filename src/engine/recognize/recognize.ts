@@ -222,8 +222,11 @@ const UNIT_LINE =
 
 /** "(triệu đồng)", "(tr.đ)" in a header such as "Thành tiền (triệu đồng)". */
 function unitInParentheses(text: string): number | undefined {
-  if (!text.includes("(")) return undefined;
-  for (const m of text.matchAll(/\(([^)]*)\)/g)) {
+  // Only up to the last ")": a "(" after it closes nothing, and the pattern scanned from each one
+  // to the end of the text (quadratic: seconds on a cell of "((((…").
+  const closed = text.slice(0, text.lastIndexOf(")") + 1);
+  if (!closed.includes("(")) return undefined;
+  for (const m of closed.matchAll(/\(([^)]*)\)/g)) {
     const scale = statedScale(m[1].replace(/^\s*(?:đvt|đơn vị tính|đơn vị)\s*[:：]?\s*/iu, ""));
     if (scale !== undefined) return scale;
   }
