@@ -14,6 +14,10 @@ import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/r
 import { statedScale } from "../../src/engine/numbers/units";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { readUnit } from "../../src/functions/library";
+import { RULEBOOK_SHEETS, rulebookFromWorkbook, rulebookTemplate } from "../../src/engine/rulebook/workbook";
+import { RulebookError } from "../../src/engine/rulebook/load";
+import { templateSnapshot } from "../../src/engine/templates/build";
+import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { costSheet } from "../helpers/sheets";
 import { readCountParts, readLevelList } from "../../src/engine/recognize/quantity";
 import { ToneTable } from "../../src/engine/text/tone";
@@ -94,6 +98,65 @@ describe("recognize/recognize.ts: a unit in parentheses", () => {
     expect(scaleOf("((nghìn đồng) (đồng)")).toBe(1000);
     expect(scaleOf("Kinh phí (ĐVT: tỷ đồng) (")).toBe(1e9);
     expect(scaleOf("(ghi chú) (1.000 đồng)")).toBe(1000);
+  });
+});
+
+describe("rulebook/workbook.ts: the upgrade section of a rulebook workbook", () => {
+  const book = templateSnapshot(rulebookTemplate(builtinRulebook()));
+  /** The rulebook workbook with the value of the "Thông tin chung" row labelled `label`. */
+  const withInfo = (label: string, value: string): WorkbookSnapshot => ({
+    sheets: book.sheets.map((s) =>
+      s.name !== RULEBOOK_SHEETS.info.name
+        ? s
+        : { ...s, values: s.values.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)) },
+    ),
+  });
+  const problems = (wb: WorkbookSnapshot): string[] => {
+    try {
+      rulebookFromWorkbook(wb);
+    } catch (e) {
+      if (e instanceof RulebookError) return e.problems;
+      throw e;
+    }
+    return [];
+  };
+  const STANDARD = "Trình độ chuẩn theo cấp học";
+  const EXCEPTIONS = "Trường hợp riêng";
+
+  it("a standard of spaces before a U+2028 is refused at once", () => {
+    // old: ^([^:]+):\s*(.+)$ tried every split of the spaces; each book is another text
+    const books = Array.from({ length: 20 }, (_, i) =>
+      withInfo(STANDARD, `MN:${" ".repeat(MAX_CELL - 8)}${i}a\u2028b`),
+    );
+    expect(elapsed(books, problems)).toBeLessThan(HANG_GUARD_MS);
+    expect(problems(books[0])).toEqual([expect.stringMatching(/^Thông tin chung!B23: /)]);
+  });
+
+  it("an exception of spaces around its colon is refused at once (the pattern was cubic)", () => {
+    // old: ^([^,]+),\s*([^:]+):\s*(.+)$ took 16 s on this 6 000-character cell, hours on a full one
+    const wb = withInfo(EXCEPTIONS, `TH,${" ".repeat(3000)}:${" ".repeat(3000)}a\u2028b`);
+    expect(elapsed([wb], problems)).toBeLessThan(HANG_GUARD_MS);
+    expect(problems(wb)).toEqual([expect.stringMatching(/^Thông tin chung!B24: /)]);
+  });
+
+  it("reads the standard and the exceptions as before", () => {
+    const wb = withInfo(EXCEPTIONS, "TH, TC: 96\nTHCS ,  CĐ :  60");
+    const upgrade = rulebookFromWorkbook(withInfo(STANDARD, "MN:CĐ; TH : ĐH"))?.rulebook.upgrade;
+    expect(upgrade?.standard).toEqual({ MN: "CD", TH: "DH" });
+    expect(rulebookFromWorkbook(wb)?.rulebook.upgrade?.exceptions).toEqual([
+      { level: "TH", qualification: "TC", minMonthsLeft: 96 },
+      { level: "THCS", qualification: "CD", minMonthsLeft: 60 },
+    ]);
+    for (const bad of ["MN CĐ", ": CĐ", "MN:", "MN: CĐ\u2028x"])
+      expect([bad, problems(withInfo(STANDARD, bad))]).toEqual([
+        bad,
+        [expect.stringMatching(/^Thông tin chung!B23: /)],
+      ]);
+    for (const bad of ["TH TC: 96", ", TC: 96", "TH, TC 96", "TH, TC:", "TH,: 96", "TH, TC: 9\u20296"])
+      expect([bad, problems(withInfo(EXCEPTIONS, bad))]).toEqual([
+        bad,
+        [expect.stringMatching(/^Thông tin chung!B24: /)],
+      ]);
   });
 });
 

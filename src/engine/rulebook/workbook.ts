@@ -1026,6 +1026,19 @@ function itemsOf(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== "");
 }
 
+/**
+ * "MN: CĐ" split as /^([^:]+):\s*(.+)$/ split it, without its backtracking (quadratic on a run of
+ * spaces before a U+2028, a line break that itemsOf does not split at; the exceptions' pattern was
+ * cubic): the text before the first colon, not empty, and the text after the spaces that follow
+ * the colon, not empty and on one line. `item` ends with no space (itemsOf trims it).
+ */
+function keyValue(item: string): [key: string, value: string] | undefined {
+  const colon = item.indexOf(":");
+  const value = item.slice(colon + 1).trimStart();
+  if (colon < 1 || value === "" || /[\n\r\u2028\u2029]/.test(value)) return undefined;
+  return [item.slice(0, colon), value];
+}
+
 /** A year-month cell: "2020-07", "07/2020", or a date Excel made of what was typed. */
 function monthOf(x: CellValue): string | CellValue {
   if (isCellDate(x)) return x.date.slice(0, 7);
@@ -1200,9 +1213,9 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
           break;
         }
         for (const item of itemsOf(t)) {
-          const m = /^([^:]+):\s*(.+)$/.exec(item);
-          const level = m ? m[1].trim() : item;
-          const q = m ? valueOf(QUALIFICATIONS, m[2]) : undefined;
+          const m = keyValue(item);
+          const level = m ? m[0].trim() : item;
+          const q = m ? valueOf(QUALIFICATIONS, m[1]) : undefined;
           if (!m || q === undefined) {
             problem(rd, { path, cell: where, flag: "upgrade.standard" }, "standard", { found: item });
             continue;
@@ -1217,14 +1230,17 @@ function readInfo(rd: Reading, sheet: SheetSnapshot): void {
         const t = textOf(x);
         const list: unknown[] = [];
         for (const item of itemsOf(t)) {
-          const m = /^([^,]+),\s*([^:]+):\s*(.+)$/.exec(item);
-          const q = m ? valueOf(QUALIFICATIONS, m[2]) : undefined;
+          // "TH, TC: 96": the level before the first comma, then a qualification and its months.
+          const comma = item.indexOf(",");
+          const m = comma > 0 ? keyValue(item.slice(comma + 1)) : undefined;
+          const q = m ? valueOf(QUALIFICATIONS, m[0]) : undefined;
           if (!m || q === undefined) {
             problem(rd, { path, cell: where, flag: "upgrade.exceptions" }, "exception", { found: item });
             continue;
           }
           rd.index.set(`upgrade.exceptions[${list.length}]`, where);
-          list.push({ level: m[1].trim(), qualification: q, minMonthsLeft: numberOf(m[3].trim()) ?? m[3] });
+          const level = item.slice(0, comma).trim();
+          list.push({ level, qualification: q, minMonthsLeft: numberOf(m[1].trim()) ?? m[1] });
         }
         if (t !== "" || rd.data.upgrade !== undefined) put(list);
         break;
