@@ -16,6 +16,7 @@ import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { readUnit } from "../../src/functions/library";
 import { RULEBOOK_SHEETS, rulebookFromWorkbook, rulebookTemplate } from "../../src/engine/rulebook/workbook";
 import { RulebookError } from "../../src/engine/rulebook/load";
+import { isUpgrade, problemParts } from "../../src/engine/rulebook/infer";
 import { templateSnapshot } from "../../src/engine/templates/build";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { costSheet } from "../helpers/sheets";
@@ -157,6 +158,53 @@ describe("rulebook/workbook.ts: the upgrade section of a rulebook workbook", () 
         bad,
         [expect.stringMatching(/^Thông tin chung!B24: /)],
       ]);
+  });
+});
+
+describe("rulebook/infer.ts: a draft from a plan", () => {
+  it("a long label of trainings is no upgrade, at once", () => {
+    // old: dao tao .*\blen (…) scanned the rest of the label from each "dao tao"; a label per row
+    const label = "dao tao ".repeat(MAX_CELL >> 3);
+    const rows = Array.from({ length: 200 }, () => label);
+    expect(elapsed(rows, isUpgrade)).toBeLessThan(HANG_GUARD_MS);
+    expect(isUpgrade(label)).toBe(false);
+  });
+
+  it("reads an upgrade as before", () => {
+    for (const yes of [
+      "nang chuan",
+      "nang trinh do chuan tu tc",
+      "dao tao trinh do len dh",
+      "dao tao dao tao lenx len ths",
+    ])
+      expect([yes, isUpgrade(yes)]).toEqual([yes, true]);
+    for (const no of [
+      "nang chuanx",
+      "dao tao",
+      "len dh dao tao",
+      "dao tao len dhx",
+      "daotao len dh",
+      "boi duong len dh",
+    ])
+      expect([no, isUpgrade(no)]).toEqual([no, false]);
+  });
+
+  it("a long problem line of colons is split at once", () => {
+    // old: ^(.*?): (.*)$ tried (.*)$ after every ": " before failing at the line feed
+    const line = `${": ".repeat(MAX_CELL >> 1)}\n`;
+    const lines = Array.from({ length: 50 }, () => line);
+    expect(elapsed(lines, problemParts)).toBeLessThan(HANG_GUARD_MS);
+    expect(problemParts(line)).toEqual({ path: "", text: line });
+  });
+
+  it("splits problem lines as before", () => {
+    expect(problemParts("courses[3].price: đơn giá: không được âm")).toEqual({
+      path: "courses[3].price",
+      text: "đơn giá: không được âm",
+    });
+    expect(problemParts(": x")).toEqual({ path: "", text: "x" });
+    expect(problemParts("a:b")).toEqual({ path: "", text: "a:b" });
+    expect(problemParts("a: b\u2028c")).toEqual({ path: "", text: "a: b\u2028c" });
   });
 });
 
