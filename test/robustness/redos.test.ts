@@ -7,8 +7,8 @@
 import { runCli, UsageError, type CliIo } from "../../src/cli/shared";
 import { stderrLine } from "../../src/cli/terminal";
 import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
-import { readXlsx } from "../../src/io/xlsx/read";
-import { oneSheet } from "../fixtures/bad-files";
+import { inspectXlsx, readXlsx } from "../../src/io/xlsx/read";
+import { oneSheet, rawXlsx, worksheetXml } from "../fixtures/bad-files";
 import { isTotalLabel } from "../../src/engine/recognize/labels";
 import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/recognize";
 import { statedScale } from "../../src/engine/numbers/units";
@@ -309,6 +309,68 @@ describe("io/xlsx/sheet.ts: a number cell's stored value", () => {
     const rows = cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join("");
     const book = await readXlsx(await oneSheet("PL1", `<sheetData>${rows}</sheetData>`));
     expect(book.sheets[0].values.map((r) => r[0])).toEqual([12, -0.5, 1, 0.25, 1.5e-7, 1e21]);
+  });
+});
+
+describe("io/xlsx/parts.ts: number formats and defined names", () => {
+  const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  /** A one-sheet file with a date in A1 and these number formats and defined names. */
+  const book = (formatCodes: readonly string[], names: readonly string[] = []) => {
+    const fmts = formatCodes
+      .map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(f)}"/>`)
+      .join("");
+    const xfs = formatCodes.map((_, i) => `<xf numFmtId="${164 + i}"/>`).join("");
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${formatCodes.length}">${fmts}</numFmts><cellXfs count="${formatCodes.length + 1}"><xf numFmtId="0"/>${xfs}</cellXfs></styleSheet>`;
+    const cells = formatCodes.map(
+      (_, i) => `<c r="${String.fromCharCode(65 + (i % 26))}1" s="${i + 1}"><v>24100</v></c>`,
+    );
+    return rawXlsx({
+      sheets: [
+        {
+          name: "A",
+          xml: worksheetXml(`<sheetData><row r="1">${cells.slice(0, 26).join("")}</row></sheetData>`),
+        },
+      ],
+      definedNames: names.map((n, i) => `<definedName name="n${i}">${n}</definedName>`).join(""),
+      extra: { "xl/styles.xml": styles },
+    });
+  };
+
+  it("a file of number formats that open brackets is read at once", async () => {
+    // old: \[[^\]]*\] scanned from each "[" to the end of the format code
+    const file = await book(Array.from({ length: 40 }, () => "[".repeat(MAX_CELL)));
+    const t = performance.now();
+    const values = (await readXlsx(file)).sheets[0].values[0];
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+    expect(values[0]).toBe(24100); // "[[[…" shows no date
+  });
+
+  it("reads the formats that show dates as before", async () => {
+    const codes = ["[$-409]d-mmm-yy", "[Blue]h:mm", '"[d]"0', "0[d", "[Red][<0]0.00", "mm:ss", "[[m]]m"];
+    const date = { date: "1965-12-24" };
+    const values = (await readXlsx(await book(codes))).sheets[0].values[0];
+    expect(values).toEqual([date, 24100, 24100, date, 24100, 24100, date]);
+  });
+
+  it("a file of defined names made of quotes is read at once", async () => {
+    // old: '(?:[^']|'')*'! scanned from each quote to the end of the name (minutes on the million
+    // characters a name is read up to)
+    const file = await book(
+      [],
+      Array.from({ length: 40 }, () => "'".repeat(MAX_CELL)),
+    );
+    const t = performance.now();
+    await readXlsx(file);
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+  });
+
+  it("counts the cells of defined names as before", async () => {
+    const named = async (formula: string) => (await inspectXlsx(await book([], [formula]))).named;
+    expect(await named("'KP 2026'!$A$1:$K$40")).toBe(440);
+    expect(await named("'KP 2026'!$A$1:$K$40,Tổng!$B$2")).toBe(441);
+    expect(await named("'Kế hoạch ''A1'''!$A$1:$K$40")).toBe(440); // A1 is in the sheet's name
+    expect(await named("'Kế hoạch ''A1''' B2!$A$1:$K$40")).toBe(442); // no "!" after the quote: A1, B2 count
+    expect(await named("'a''!B2'!C3")).toBe(1);
   });
 });
 

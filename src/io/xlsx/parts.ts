@@ -127,12 +127,14 @@ const BUILTIN_DATES = new Set([
 
 /** Whether a number format shows a date (days, months or years; not a time or a duration alone). */
 function isDateFormat(code: string): boolean {
-  const f = code
+  const plain = code
     .split(";")[0]
     .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/_.|\*./g, "");
+    .replace(/\\./g, "");
+  // "[Red]", "[$-409]", "[h]" dropped only up to the last "]": a "[" after it closes nothing, and
+  // the pattern scanned from each one to the end (0.3 s on a format code of 32 767 "[").
+  const closed = plain.lastIndexOf("]") + 1;
+  const f = (plain.slice(0, closed).replace(/\[[^\]]*\]/g, "") + plain.slice(closed)).replace(/_.|\*./g, "");
   if (/[dy]/i.test(f)) return true;
   // "m" alone is a month; next to h or s it is minutes ("h:mm", "mm:ss").
   return /m/i.test(f) && !/[hs]/i.test(f);

@@ -60,7 +60,7 @@ export function rangeArea(ref: string): number | undefined {
  * expand it. Sheet names (quoted or not) are skipped; a count too high is safer than too low.
  */
 export function namedArea(formula: string): number {
-  const text = formula.replace(/'(?:[^']|'')*'!/g, " ");
+  const text = withoutQuotedSheets(formula);
   let n = 0;
   for (const m of text.matchAll(/\$?([A-Za-z]{1,3})\$?(\d{1,10})(?::\$?([A-Za-z]{1,3})\$?(\d{1,10}))?/g)) {
     const c1 = columnNumber(m[1].toUpperCase());
@@ -70,4 +70,32 @@ export function namedArea(formula: string): number {
     n += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
   }
   return n;
+}
+
+/**
+ * The formula with each quoted sheet name and its "!" ("'KP 2026'!", "'Kế hoạch ''A'''!") as one
+ * space: what formula.replace(/'(?:[^']|'')*'!/g, " ") gives, in linear time. That pattern scanned
+ * from every quote to the end of a quoted text that no "!" followed (quadratic: 0.3 s on 32 767
+ * quotes, 6 minutes on the million characters a name is read up to).
+ */
+function withoutQuotedSheets(formula: string): string {
+  const n = formula.length;
+  // end[p]: where a quoted name's text read from p ends: at a quote that no second quote escapes,
+  // or at the end of the formula.
+  const end = new Int32Array(n + 2).fill(n);
+  for (let p = n - 1; p >= 0; p--) {
+    if (formula[p] !== "'") end[p] = end[p + 1];
+    else end[p] = formula[p + 1] === "'" ? end[p + 2] : p;
+  }
+  let out = "";
+  let from = 0;
+  for (let s = formula.indexOf("'"); s >= 0; s = formula.indexOf("'", s + 1)) {
+    const e = end[s + 1];
+    if (e < n && formula[e + 1] === "!") {
+      out += `${formula.slice(from, s)} `;
+      from = e + 2;
+      s = e + 1;
+    }
+  }
+  return out + formula.slice(from);
 }
