@@ -9,6 +9,7 @@ import { stderrLine } from "../../src/cli/terminal";
 import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse";
 import { inspectXlsx, readXlsx } from "../../src/io/xlsx/read";
 import { oneSheet, rawXlsx, worksheetXml } from "../fixtures/bad-files";
+import { splitAddresses } from "../../src/office/sheets";
 import { isTotalLabel } from "../../src/engine/recognize/labels";
 import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/recognize";
 import { statedScale } from "../../src/engine/numbers/units";
@@ -371,6 +372,29 @@ describe("io/xlsx/parts.ts: number formats and defined names", () => {
     expect(await named("'Kế hoạch ''A1'''!$A$1:$K$40")).toBe(440); // A1 is in the sheet's name
     expect(await named("'Kế hoạch ''A1''' B2!$A$1:$K$40")).toBe(442); // no "!" after the quote: A1, B2 count
     expect(await named("'a''!B2'!C3")).toBe(1);
+  });
+});
+
+describe("office/sheets.ts: an address list from Excel", () => {
+  it("a list of commas is split at once", () => {
+    const list = ",".repeat(MAX_CELL); // old: ,(?=(?:[^']*'[^']*')*[^']*$) counted the quotes after each comma
+    expect(
+      elapsed(
+        Array.from({ length: 20 }, () => list),
+        splitAddresses,
+      ),
+    ).toBeLessThan(HANG_GUARD_MS);
+    expect(splitAddresses(list)).toEqual([]);
+  });
+
+  it("splits as before", () => {
+    expect(splitAddresses("'PL 1, 2'!A1:B1,'PL 1, 2'!C1:D1,Z9")).toEqual([
+      "'PL 1, 2'!A1:B1",
+      "'PL 1, 2'!C1:D1",
+      "Z9",
+    ]);
+    expect(splitAddresses("'A''s, b'!A1,,B2,")).toEqual(["'A''s, b'!A1", "B2"]);
+    expect(splitAddresses("'open, A1,B2")).toEqual(["'open", " A1", "B2"]);
   });
 });
 
