@@ -4,11 +4,12 @@ import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { phrase, phrases } from "../../src/engine/i18n";
 import type { SheetSnapshot } from "../../src/engine/snapshot";
 import { cost2026 } from "../helpers/rows";
-import { costSheet } from "../helpers/sheets";
+import { costSheet, textTaskSheet2023 } from "../helpers/sheets";
+import { LINES_2023 } from "../fixtures/seed2023";
 
 const ctx = recognitionContext(builtinRulebook());
-const table = (sheet: SheetSnapshot) => {
-  const r = recognizeSheet(sheet, ctx);
+const table = (sheet: SheetSnapshot, context = ctx) => {
+  const r = recognizeSheet(sheet, context);
   if (!("table" in r)) throw new Error(phrase(r.reason, "vi"));
   return r.table;
 };
@@ -81,5 +82,24 @@ describe("recognition", () => {
 
   it("does not throw on an empty sheet", () => {
     expect(recognizeSheet({ name: "Trống", values: [] }, ctx)).toHaveProperty("reason");
+  });
+});
+
+describe('a "Cấp học" cell of seed 000', () => {
+  const ctx2023 = recognitionContext(builtinRulebook("hai-phong-2023"));
+  const line = LINES_2023.find((l) => l.course === "tu-van-tam-ly")?.values ?? [];
+  const levelsOf = (cell: string) => {
+    const levels = table(textTaskSheet2023([Object.assign([...line], { 2: cell })]), ctx2023).rows[0].levels;
+    return { ids: levels?.ids, unread: levels?.unread };
+  };
+
+  it('is split at the word "và", with or without its mark, and not inside a word', () => {
+    // JavaScript's \b takes "à" for a non-word character: "\bvà\b" never matched between words
+    expect(levelsOf("Mầm non và THCS")).toEqual({ ids: ["MN", "THCS"], unread: [] });
+    expect(levelsOf("Tiểu học, THCS và\nTHPT")).toEqual({ ids: ["TH", "THCS", "THPT"], unread: [] });
+    expect(levelsOf("Mam non va THCS")).toEqual({ ids: ["MN", "THCS"], unread: [] });
+    expect(levelsOf("THCS vàTHPT")).toEqual({ ids: [], unread: ["THCS vàTHPT"] });
+    expect(levelsOf("Mầm non vào THCS")).toEqual({ ids: [], unread: ["Mầm non vào THCS"] });
+    expect(levelsOf("Mầm non va\u0300o THCS")).toEqual({ ids: [], unread: ["Mầm non vào THCS"] }); // read as NFC
   });
 });

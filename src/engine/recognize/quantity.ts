@@ -12,8 +12,11 @@ import type { CountPart, Sector } from "./model";
  * Separators between the levels of a "Cấp học" cell, with the spaces around them. The spaces
  * before one are taken only from the start of a run of spaces ("(?<!\s)"): the same matches as a
  * plain "\s*", without retrying every position of a long run of spaces (quadratic on a hostile cell).
+ * "và" is a word between letter edges: JavaScript's \b takes "à" for a non-word character, so
+ * "\bvà\b" never matched ("Mầm non và THCS"), and "\bva\b" cut "vào" written with a combining mark.
  */
-const LEVEL_SEPARATORS = /(?:(?<!\s)\s+)?(?:[,;/+&\n]|\s-\s|\bvà\b|\bva\b)\s*/u;
+const LEVEL_SEPARATORS =
+  /(?:(?<!\s)\s+)?(?:[,;/+&\n]|\s-\s|(?<![\p{L}\p{N}\p{M}])(?:và|va)(?![\p{L}\p{N}\p{M}]))\s*/u;
 
 /** The levels a "Cấp học" cell names, in order, and the pieces that name none. */
 export function readLevelList(text: string, levels: ToneTable<string>): { ids: string[]; unread: string[] } {
