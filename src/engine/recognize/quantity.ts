@@ -13,7 +13,7 @@ import type { CountPart, Sector } from "./model";
  * before one are taken only from the start of a run of spaces ("(?<!\s)"): the same matches as a
  * plain "\s*", without retrying every position of a long run of spaces (quadratic on a hostile cell).
  * "và" is a word between letter edges: JavaScript's \b takes "à" for a non-word character, so
- * "\bvà\b" never matched ("Mầm non và THCS"), and "\bva\b" cut "vào" written with a combining mark.
+ * "\bvà\b" matched inside a word ("vào", "vàTHPT") and never between words ("Mầm non và THCS").
  */
 const LEVEL_SEPARATORS =
   /(?:(?<!\s)\s+)?(?:[,;/+&\n]|\s-\s|(?<![\p{L}\p{N}\p{M}])(?:và|va)(?![\p{L}\p{N}\p{M}]))\s*/u;
