@@ -86,7 +86,25 @@ export class LocalizedError extends Error {
  * (never read as a template itself, so a cell's "{x}" stays "{x}").
  */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(data, k) ? String(data[k]) : m));
+  // A scan for "{", not a replace with a callback: every finding of every check is worded here.
+  let out = "";
+  let from = 0;
+  for (let open = template.indexOf("{"); open !== -1; open = template.indexOf("{", open + 1)) {
+    let end = open + 1;
+    while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
+    if (end === open + 1 || template.charCodeAt(end) !== 125) continue; // "}"
+    const key = template.slice(open + 1, end);
+    if (!Object.hasOwn(data, key)) continue;
+    out += template.slice(from, open) + String(data[key]);
+    from = end + 1;
+    open = end;
+  }
+  return from === 0 ? template : out + template.slice(from);
+}
+
+/** `\w` of a regular expression: A–Z, a–z, 0–9 and "_". */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /**

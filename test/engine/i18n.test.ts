@@ -1,4 +1,5 @@
-import { countsText, formatNumber, scaleName } from "../../src/engine/i18n";
+import fc from "fast-check";
+import { countsText, formatMessage, formatNumber, scaleName } from "../../src/engine/i18n";
 
 describe("formatNumber", () => {
   it.each([
@@ -47,5 +48,49 @@ describe("formatNumber on figures no plan comes near", () => {
     [999_999_999_999_999, "vi", "999.999.999.999.999"],
   ] as const)("%p in %s is %p", (n, locale, text) => {
     expect(formatNumber(n, locale)).toBe(text);
+  });
+});
+
+describe("formatMessage", () => {
+  /** The placeholders' grammar as a regular expression: the reference the scanner must agree with. */
+  const reference = (t: string, d: Readonly<Record<string, string | number>>) =>
+    t.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(d, k) ? String(d[k]) : m));
+
+  it("fills known placeholders, leaves unknown ones, and never reads a value as a template", () => {
+    expect(formatMessage('"{label}" có {actual} người', { label: "{actual}", actual: 5 })).toBe(
+      '"{actual}" có 5 người',
+    );
+    expect(formatMessage("{x} {constructor} {a", { a: 1 })).toBe("{x} {constructor} {a");
+    expect(formatMessage("{{a}}", { a: "$&" })).toBe("{$&}");
+  });
+
+  it("agrees with the placeholder grammar on any text", () => {
+    const piece = fc.constantFrom(
+      "{",
+      "}",
+      "a",
+      "_",
+      "1",
+      "{a}",
+      "{b}",
+      "{ab}",
+      "{x}",
+      " ",
+      "é",
+      "{constructor}",
+    );
+    const data = fc.constantFrom<Record<string, string | number>>(
+      { a: "A", b: 2 },
+      { a: "{b}", b: "$&" },
+      {},
+      { ab: "X" },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), data, (pieces, d) => {
+        const t = pieces.join("");
+        expect(formatMessage(t, d)).toBe(reference(t, d));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

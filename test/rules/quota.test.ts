@@ -343,6 +343,38 @@ ruleTester(quota, {
       ],
     },
     {
+      name: "the degree upgrade with its Số lượng left blank, where the plan expects 388",
+      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: null })])),
+      rulebook: RB2023,
+      findings: [
+        {
+          messageId: "blank",
+          cells: ["E6"],
+          expected: 388,
+          actual: null,
+          fix: { cell: "E6", value: 388 },
+          message: ["năm 2023", "chưa ghi số lượng", "dự kiến 388 người"],
+          subject: { course: "nang-chuan", detail: "total" },
+        },
+      ],
+    },
+    {
+      name: "a blank Số lượng said in English, the plan's stated total as the count to write",
+      workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: "" })])),
+      rulebook: upgradeTotal388,
+      locale: "en",
+      findings: [
+        {
+          messageId: "blank",
+          cells: ["E6"],
+          expected: 388,
+          actual: null,
+          fix: { cell: "E6", value: 388 },
+          message: "in 2023: no head-count is given, the plan expects 388.",
+        },
+      ],
+    },
+    {
       name: "a Số lượng computed by a formula (=400+49) gets no automatic fix",
       workbook: text2023WithFormula("tu-van-tam-ly", 449, "400+49"),
       rulebook: RB2023,

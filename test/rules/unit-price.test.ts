@@ -160,6 +160,8 @@ ruleTester(unitPrice, {
           cells: ["K5"],
           message:
             'The note "400.000đ/tín chỉ x 30 tín chỉ" does not match the rulebook: 442,000đ/credit x 30 credits.',
+          // What to type into the cell stays Vietnamese (the English report only words it).
+          expected: "442.000đ/tín chỉ x 30 tín chỉ",
         },
       ],
     },

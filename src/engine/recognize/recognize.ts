@@ -455,7 +455,7 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     if (grid.rowIsBlank(r)) continue;
     const tt = cols.tt !== undefined ? textCell(grid, r, cols.tt) : undefined;
     const label = labelCol !== undefined ? textCell(grid, r, labelCol) : undefined;
-    const labelFold = labelCol !== undefined ? grid.folded(r, labelCol) : "";
+    const labelFold = label ? fold(label.text) : "";
     const firstFold = fold(grid.firstText(r));
     if (wordsLabel.test(firstFold) || (labelFold.includes("bang chu") && /\bbang chu\b/.test(labelFold))) {
       table.words = wordsCell(grid, r);
@@ -487,19 +487,21 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     if (tt?.text) row.tt = tt;
     if (label?.text) row.label = label;
     for (const [level, c] of levelColumns) {
-      const n = numberCell(grid, r, c, row, { integer: true });
+      const n = numberCell(grid, r, c, row, INTEGER);
       if (n) row.counts[level] = n;
     }
     if (cols.unitPrice !== undefined)
       row.unitPrice = numberCell(grid, r, cols.unitPrice, row, { scale: table.scale });
     if (cols.amount !== undefined) row.amount = numberCell(grid, r, cols.amount, row, { scale: table.scale });
     for (const v of table.valueColumns) {
-      const n = numberCell(grid, r, v.col, row, { integer: true });
+      const n = numberCell(grid, r, v.col, row, INTEGER);
       if (n) row.values[v.key] = n;
     }
     for (const role of TEXT_ROLES) {
       const c = cols[role];
-      if (c !== undefined && grid.text(r, c)) row[role] = textCell(grid, r, c);
+      if (c === undefined) continue;
+      const text = grid.text(r, c);
+      if (text) row[role] = { text, cell: grid.a1(r, c) };
     }
     if (cols.levelList !== undefined && grid.text(r, cols.levelList)) {
       const cell = textCell(grid, r, cols.levelList);
@@ -564,6 +566,10 @@ function wordsCell(grid: Grid, r: number): TextCell {
  * A number cell of a table row. `integer` marks head-count columns; `scale` is the table's unit,
  * so that "438.750.000 đ" typed in a table in million đồng is read as 438.75.
  */
+/** readCellNumber's hints, made once (a number cell is read for every level of every line). */
+const INTEGER = { integer: true } as const;
+const ANY_NUMBER = {} as const;
+
 function numberCell(
   grid: Grid,
   r: number,
@@ -571,7 +577,7 @@ function numberCell(
   row: TableRow,
   how: { integer?: boolean; scale?: number },
 ): NumberCell | undefined {
-  const read = readCellNumber(grid.value(r, c), { integer: how.integer });
+  const read = readCellNumber(grid.value(r, c), how.integer ? INTEGER : ANY_NUMBER);
   if (read.kind === "blank") return undefined; // most level cells of a line: no address made
   const cell = grid.a1(r, c);
   switch (read.kind) {

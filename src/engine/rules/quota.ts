@@ -34,6 +34,10 @@ export const quota: Rule = {
         vi: '"{label}" năm {year}: tổng số có {actual} người, kế hoạch dự kiến {expected}.',
         en: '"{label}" in {year}: {actual} in total, the plan expects {expected}.',
       },
+      blank: {
+        vi: '"{label}" năm {year}: chưa ghi số lượng, kế hoạch dự kiến {expected} người.',
+        en: '"{label}" in {year}: no head-count is given, the plan expects {expected}.',
+      },
       part: {
         vi: '"{label}" năm {year}: {part} có {actual} người, kế hoạch dự kiến {expected}.',
         en: '"{label}" in {year}: {part} has {actual}, the plan expects {expected}.',
@@ -74,14 +78,16 @@ export const quota: Rule = {
           checkTotal(ctx, line);
           checkParts(ctx, line);
           if (!hasLevelCounts(row)) continue;
+        } else if (textCounts) {
+          // The Số lượng cell left blank: a line the plan gives people to is missing its count
+          // (lines without people, such as "Công tác truyền thông", have no planned count).
+          checkBlank(ctx, table, row, course, offering, base);
+          continue;
         }
         for (const level of ctx.rulebook.levels) {
           if (!course.levels.includes(level.id)) continue; // eligible-level's business
           const col = own(table.columns.levels, level.id) ?? table.columns.quantity;
           if (col === undefined) continue;
-          // A text head-count cell left blank: nothing was planned on this line (task lines such as
-          // "Công tác truyền thông" carry no count).
-          if (textCounts && !row.quantity) continue;
           const actualCell = own(row.counts, level.id);
           const actual = actualCell?.value ?? 0;
           const expected = expectedCount(offering, level);
@@ -162,19 +168,46 @@ interface QuantityLine {
  * The line's total against the plan's: its stated total for several levels (seed 000: 448), or
  * the sum of its per-level counts when the plan sets one for every eligible level.
  */
-function checkTotal(ctx: RuleContext, { table, row, q, course, offering, base }: QuantityLine): void {
-  let expected = offering.total;
-  if (expected === undefined && !hasLevelCounts(row)) {
-    // Only the total is known: compare it with the plan's counts when every level has one.
-    let sum = 0;
-    for (const id of course.levels) {
-      const level = ctx.rulebook.levels.find((l) => l.id === id);
-      const n = level ? expectedCount(offering, level) : undefined;
-      if (n === undefined) return;
-      sum += n;
-    }
-    expected = sum;
+/** The plan's total for a line: stated, else the sum of its levels' counts when every level has one. */
+function plannedTotal(ctx: RuleContext, course: Course, offering: Offering): number | undefined {
+  if (offering.total !== undefined) return offering.total;
+  let sum = 0;
+  for (const id of course.levels) {
+    const level = ctx.rulebook.levels.find((l) => l.id === id);
+    const n = level ? expectedCount(offering, level) : undefined;
+    if (n === undefined) return undefined;
+    sum += n;
   }
+  return sum;
+}
+
+/** A blank Số lượng on a line the plan gives people to: the plan's total is the count to write. */
+function checkBlank(
+  ctx: RuleContext,
+  table: RecognizedTable,
+  row: TableRow,
+  course: Course,
+  offering: Offering,
+  base: Base,
+): void {
+  const expected = plannedTotal(ctx, course, offering);
+  if (!expected) return;
+  const cell = toA1(row.r, table.columns.quantity as number);
+  ctx.report({
+    table,
+    messageId: "blank",
+    data: { ...base, expected: ctx.num(expected) },
+    cells: [cell],
+    expected,
+    actual: null,
+    fix: { cell, value: expected },
+    subject: { course: course.id, detail: "total" },
+  });
+}
+
+function checkTotal(ctx: RuleContext, { table, row, q, course, offering, base }: QuantityLine): void {
+  // Only the total is known when the parts name no level: compare it with the plan's total.
+  const expected = offering.total ?? (hasLevelCounts(row) ? undefined : plannedTotal(ctx, course, offering));
   const actual = headCount(row);
   if (expected === undefined || expected === actual) return;
   ctx.report({

@@ -1,4 +1,5 @@
 import { toA1 } from "../a1";
+import { formatNumber } from "../i18n";
 import { parseCreditNote } from "../notes/parse";
 import { expectedUnitPrice } from "../plan/expect";
 import type { Rule } from "./api";
@@ -94,7 +95,8 @@ export const unitPrice: Rule = {
                 expected: `${ctx.num(wantPrice)}đ/${vi ? "tín chỉ" : "credit"} x ${wantCredits ?? "?"} ${vi ? "tín chỉ" : "credits"}`,
               },
               cells: [row.note.cell],
-              expected: `${ctx.num(wantPrice)}đ/tín chỉ x ${wantCredits ?? "?"} tín chỉ`,
+              // The text to type into the Vietnamese cell, the same whatever language the report is in.
+              expected: `${formatNumber(wantPrice, "vi")}đ/tín chỉ x ${wantCredits ?? "?"} tín chỉ`,
               actual: row.note.text,
               subject: { ...subject, detail: "note" },
             });
