@@ -343,6 +343,15 @@ ruleTester(quota, {
       ],
     },
     {
+      name: 'KHTN typed as "Đối tượng B: 150" alone: no fix writes a plain number over the group\'s text',
+      workbook: workbook(textTaskSheet2023([line2023("khtn", { 4: "Đối tượng B: 150" })])),
+      rulebook: RB2023,
+      findings: [
+        { messageId: "fixed", cells: ["E6"], expected: 627, actual: 150, fix: null },
+        { messageId: "part", cells: ["E6"], expected: 477, actual: 0, fix: null },
+      ],
+    },
+    {
       name: "the degree upgrade with its Số lượng left blank, where the plan expects 388",
       workbook: workbook(textTaskSheet2023([line2023("nang-chuan", { 4: null })])),
       rulebook: RB2023,

@@ -62,8 +62,9 @@ export interface NumberCell {
   /** The cell's formula (without "="), when it has one: a fix must not overwrite it silently. */
   formula?: string;
   /**
-   * Present when the number is part of a text of several parts ("MN CL: 34, MNNCL: 200"): what it
-   * adds up. No mechanical fix may overwrite such a cell with one number.
+   * Present when the number is part of a text of several parts ("MN CL: 34, MNNCL: 200"), or of one
+   * part naming a sector or target group ("Đối tượng B: 150"): what it adds up. No mechanical fix
+   * may overwrite such a cell with one number.
    */
   derived?: string;
 }

@@ -635,7 +635,11 @@ function readQuantity(grid: Grid, r: number, c: number, row: TableRow, ctx: Reco
   const total = parts.parts.reduce((s, p) => s + p.value, 0) + parts.unreadSum;
   const text = grid.text(r, c);
   const formula = grid.formula(r, c);
-  const several = parts.parts.length + parts.unread.length > 1;
+  // A text a plain number would not say again: several parts, or one that names a sector or a
+  // target group ("Đối tượng B: 150"). No fix may overwrite it with one number.
+  const several =
+    parts.parts.length + parts.unread.length > 1 ||
+    parts.parts.some((p) => p.sector !== undefined || p.group !== undefined);
   row.quantity = {
     total: {
       value: total,
