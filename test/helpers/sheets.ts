@@ -8,6 +8,7 @@
  * two header rows; the first data row is sheet row 6.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
+import { ASSIGNMENT_HEADER_2022 } from "../fixtures/seed2022";
 
 export type Row = CellValue[];
 
@@ -155,6 +156,34 @@ export function textTaskSheet2023(rows: Row[], name = "PL I NV 2023"): SheetSnap
         "Đơn vị phối hợp",
       ],
       ...rows,
+    ],
+  };
+}
+
+/** A 2023 cost appendix typed like seed 000: levels in "Cấp học", head-counts in one "Số lượng" column. */
+export function textCostSheet2023(rows: Row[]): SheetSnapshot {
+  return {
+    name: "KP 2023",
+    values: [
+      ["PHỤ LỤC II"],
+      ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG NĂM 2023"],
+      [null, null, null, null, null, "Đơn vị tính: đồng"],
+      ["TT", "Nội dung", "Cấp học", "Số lượng", "Đơn giá/người", "Thành tiền"],
+      ...rows,
+    ],
+  };
+}
+
+/** An appendix of duties as the 2022 plan prints them (Phụ lục I: Chi tiết phân công thực hiện nhiệm vụ). */
+export function dutiesSheet2022(lines: Row[]): SheetSnapshot {
+  return {
+    name: "PL I",
+    values: [
+      ["PHỤ LỤC I"],
+      ["CHI TIẾT PHÂN CÔNG THỰC HIỆN NHIỆM VỤ"],
+      [],
+      [...ASSIGNMENT_HEADER_2022],
+      ...lines,
     ],
   };
 }

@@ -2,11 +2,10 @@ import { numbering } from "../../src/engine/rules/numbering";
 import { cost2026 } from "../helpers/rows";
 import { seed2023AsPrinted } from "../fixtures/seed2023";
 import { ruleTester } from "../helpers/rule-tester";
-import { ASSIGNMENT_HEADER_2022 } from "../fixtures/seed2022";
-import type { SheetSnapshot } from "../../src/engine/snapshot";
 import {
   costSheet,
   districtTable2024,
+  dutiesSheet2022,
   registrationSheet,
   summarySheet,
   taskSheet,
@@ -46,18 +45,6 @@ const DISTRICTS = [
   "Kiến An",
   "Hải An",
 ];
-
-/** A 2022 duties appendix (Phân công thực hiện) with the given lines. */
-const duties = (lines: Row[]): SheetSnapshot => ({
-  name: "PL I",
-  values: [
-    ["PHỤ LỤC I"],
-    ["CHI TIẾT PHÂN CÔNG THỰC HIỆN NHIỆM VỤ"],
-    [],
-    [...ASSIGNMENT_HEADER_2022],
-    ...lines,
-  ],
-});
 
 ruleTester(numbering, {
   valid: [
@@ -227,7 +214,7 @@ ruleTester(numbering, {
       name: "a duties appendix (Phân công thực hiện) numbered 1, 2, 4",
       rulebook: "hai-phong-2022",
       workbook: workbook(
-        duties([
+        dutiesSheet2022([
           ["1", "Xây dựng kế hoạch bồi dưỡng", "Tháng 1/2022", "Sở GDĐT", "Sở Tài chính", "Kế hoạch"],
           ["2", "Tổ chức các lớp bồi dưỡng", "Năm 2022", "Sở GDĐT", "Các trường", "Các lớp"],
           ["4", "Tổng kết, đánh giá", "Tháng 12/2022", "Sở GDĐT", null, "Báo cáo"],

@@ -2,25 +2,10 @@
 import { requiredCells } from "../../src/engine/rules/required-cells";
 import { cost2026, CDDH, taskLine2026 } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
-import { ASSIGNMENT_HEADER_2022 } from "../fixtures/seed2022";
-import type { SheetSnapshot } from "../../src/engine/snapshot";
-import { costSheet, taskSheet, workbook, type Row } from "../helpers/sheets";
+import { costSheet, dutiesSheet2022, taskSheet, workbook, type Row } from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 const FORM = "Trực tiếp/trực tiếp kết hợp trực tuyến";
-/** An appendix of duties as the 2022 plan prints them (Phụ lục I: Chi tiết phân công thực hiện nhiệm vụ). */
-const duties = (lines: Row[]) =>
-  ({
-    name: "PL I",
-    values: [
-      ["PHỤ LỤC I"],
-      ["CHI TIẾT PHÂN CÔNG THỰC HIỆN NHIỆM VỤ"],
-      [],
-      [...ASSIGNMENT_HEADER_2022],
-      ...lines,
-    ],
-  }) as SheetSnapshot;
-
 ruleTester(requiredCells, {
   valid: [
     {
@@ -42,7 +27,7 @@ ruleTester(requiredCells, {
       name: "a line of duties with its lead unit (it has no delivery form to state)",
       rulebook: "hai-phong-2022",
       workbook: workbook(
-        duties([
+        dutiesSheet2022([
           [
             1,
             "Lập danh sách các lớp đào tạo nâng chuẩn",
@@ -61,7 +46,7 @@ ruleTester(requiredCells, {
       name: "a line of duties without its lead unit",
       rulebook: "hai-phong-2022",
       workbook: workbook(
-        duties([
+        dutiesSheet2022([
           [1, "Lập danh sách các lớp đào tạo nâng chuẩn", "Tháng 01/2022", null, "P.KH-TC", null, null],
         ]),
       ),

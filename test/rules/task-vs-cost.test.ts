@@ -8,7 +8,14 @@ import { LINES_2023 } from "../fixtures/seed2023";
 import { cost2026, KHAC, STEM } from "../helpers/rows";
 import { ruleTester } from "../helpers/rule-tester";
 import { taskVsCostTextCases } from "./text-counts.cases";
-import { costSheet, taskSheet, textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
+import {
+  costSheet,
+  taskSheet,
+  textCostSheet2023,
+  textTaskSheet2023,
+  workbook,
+  type Row,
+} from "../helpers/sheets";
 
 const set = (r: Row, c: number, v: unknown): Row => Object.assign([...r], { [c]: v });
 
@@ -36,17 +43,6 @@ const TU_VAN_COST = (people: number): Row => [
   1_000_000,
   people * 1_000_000,
 ];
-/** A 2023 cost appendix typed like seed 000: levels in "Cấp học", head-counts in one "Số lượng" column. */
-const textCostSheet2023 = (rows: Row[]): SheetSnapshot => ({
-  name: "KP 2023",
-  values: [
-    ["PHỤ LỤC II"],
-    ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG NĂM 2023"],
-    [null, null, null, null, null, "Đơn vị tính: đồng"],
-    ["TT", "Nội dung", "Cấp học", "Số lượng", "Đơn giá/người", "Thành tiền"],
-    ...rows,
-  ],
-});
 ruleTester(taskVsCost, {
   valid: [
     ...taskVsCostTextCases.valid,

@@ -6,7 +6,7 @@
  */
 import { LINES_2023, seed2023AsPrinted, seed2023Corrected } from "../fixtures/seed2023";
 import type { InvalidCase, ValidCase } from "../helpers/rule-tester";
-import { textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
+import { textCostSheet2023, textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
 
 const line = (course: string, changes: Record<number, unknown> = {}): Row => {
   const l = LINES_2023.find((x) => x.course === course);
@@ -150,20 +150,6 @@ export const totalsTextCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     },
   ],
 };
-
-/** A cost appendix typed like seed 000: levels in "Cấp học", head-counts in one "Số lượng" column. */
-function textCostSheet2023(rows: Row[]) {
-  return {
-    name: "KP 2023",
-    values: [
-      ["PHỤ LỤC II"],
-      ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG NĂM 2023"],
-      [null, null, null, null, null, "Đơn vị tính: đồng"],
-      ["TT", "Nội dung", "Cấp học", "Số lượng", "Đơn giá/người", "Thành tiền"],
-      ...rows,
-    ],
-  };
-}
 
 /** Cases of the task-vs-cost table (test/rules/cross-sheet-rules.test.ts). */
 export const taskVsCostTextCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
