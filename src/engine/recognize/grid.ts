@@ -15,6 +15,9 @@ export class Grid {
   /** For cells inside a merge (other than its top-left), the top-left cell. */
   private readonly mergeOwner = new Map<number, number>();
   private readonly mergeSpan = new Map<number, { rows: number; cols: number }>();
+  /** text()'s cache: per column, the row of the text kept (-1: none) and the text. */
+  private readonly textRows: Int32Array;
+  private readonly texts: string[];
 
   constructor(private readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -24,6 +27,8 @@ export class Grid {
     for (const row of sheet.values) if (row && row.length > cols) cols = row.length;
     this.rowCount = this.r0 + sheet.values.length;
     this.colCount = this.c0 + cols;
+    this.textRows = new Int32Array(cols).fill(-1);
+    this.texts = new Array<string>(cols).fill("");
     for (const m of sheet.merges ?? []) {
       let range;
       try {
@@ -83,10 +88,21 @@ export class Grid {
   }
 
   /**
-   * Text of a cell's own value, whitespace collapsed; "" for blanks. Not cached: measured on a
-   * 30 000-row table, caching every cell's text cost more (allocation, GC) than it saved.
+   * Text of a cell's own value, whitespace collapsed; "" for blanks. Recognition reads each cell of
+   * a line several times (is the line blank, its TT, its label, a total, the header again?), so
+   * the last text read in each column is kept with the row it came from: one slot per column, no
+   * allocation per row. (Keeping every cell's text was measured on a 30 000-row table: it cost
+   * more in allocation and garbage collection than it saved.)
    */
   text(r: number, c: number): string {
+    const i = c - this.c0;
+    if (i >= 0 && i < this.textRows.length) {
+      if (this.textRows[i] === r) return this.texts[i];
+      const t = cellText(this.value(r, c));
+      this.textRows[i] = r;
+      this.texts[i] = t;
+      return t;
+    }
     return cellText(this.value(r, c));
   }
 
@@ -97,7 +113,8 @@ export class Grid {
 
   /** Text as shown (merged areas spread). */
   shownText(r: number, c: number): string {
-    return cellText(this.shown(r, c));
+    const owner = this.mergeOwner.get(this.key(r, c));
+    return owner === undefined ? this.text(r, c) : this.text(Math.floor(owner / 20000), owner % 20000);
   }
 
   isBlank(r: number, c: number): boolean {
