@@ -64,8 +64,12 @@ export interface RangeRef {
 }
 
 export function parseRange(a1: string): RangeRef {
-  const [a, b] = a1.split(":");
-  const start = parseA1(a);
+  // Every merge of every sheet comes through here on each check: the first two parts of
+  // a1.split(":"), found without making the array.
+  const colon = a1.indexOf(":");
+  const start = parseA1(colon < 0 ? a1 : a1.slice(0, colon));
+  const next = colon < 0 ? -1 : a1.indexOf(":", colon + 1);
+  const b = colon < 0 ? "" : a1.slice(colon + 1, next < 0 ? undefined : next);
   const end = b ? parseA1(b) : start;
   return {
     start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) },

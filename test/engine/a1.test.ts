@@ -57,3 +57,44 @@ describe("parseA1", () => {
     );
   });
 });
+
+describe("parseRange", () => {
+  /** The reading it replaces: a1.split(":"), the first two parts, a missing end is the start. */
+  function referenceRange(a1: string): unknown {
+    try {
+      const [a, b] = a1.split(":");
+      const start = parseA1(a);
+      const end = b ? parseA1(b) : start;
+      return {
+        start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) },
+        end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) },
+      };
+    } catch {
+      return "refused";
+    }
+  }
+  function readRange(a1: string): unknown {
+    try {
+      return parseRange(a1);
+    } catch (e) {
+      expect(e).toBeInstanceOf(RangeError);
+      return "refused";
+    }
+  }
+
+  it.each(["A1", "A1:B2", "B2:A1", "A1:B2:C3", "A1::B2", "A1:", ":A1", " a1 : b2 ", "A1:B2x"])(
+    "reads %j as a1.split(':') did",
+    (a1) => expect(readRange(a1)).toEqual(referenceRange(a1)),
+  );
+
+  it("agrees with a1.split(':') on any text of address characters and colons", () => {
+    const ch = fc.constantFrom("A", "b", "Z", "$", "0", "1", "9", " ", ":", ":", "x");
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 14 }), (chars) => {
+        const s = chars.join("");
+        expect(readRange(s)).toEqual(referenceRange(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

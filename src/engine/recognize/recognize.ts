@@ -431,13 +431,18 @@ const TEXT_ROLES = ["note", "form", "lead", "partner", "time", "product"] as con
 
 function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx: RecognitionContext): void {
   const cols = table.columns;
-  const numericCols: number[] = [
-    ...Object.values(cols.levels),
-    ...(cols.unitPrice !== undefined ? [cols.unitPrice] : []),
-    ...(cols.amount !== undefined ? [cols.amount] : []),
-    ...table.valueColumns.map((v) => v.col),
-    ...(cols.quantity !== undefined ? [cols.quantity] : []),
-  ];
+  // Level columns as pairs, and every number column, made once per table with plain loops
+  // (cols.levels is a null-prototype record: Object.entries/values on it cost more than the rows).
+  const levelColumns: [string, number][] = [];
+  const numericCols: number[] = [];
+  for (const level in cols.levels) {
+    levelColumns.push([level, cols.levels[level]]);
+    numericCols.push(cols.levels[level]);
+  }
+  if (cols.unitPrice !== undefined) numericCols.push(cols.unitPrice);
+  if (cols.amount !== undefined) numericCols.push(cols.amount);
+  for (const v of table.valueColumns) numericCols.push(v.col);
+  if (cols.quantity !== undefined) numericCols.push(cols.quantity);
   const labelCol =
     table.kind === "registration"
       ? cols.unit
@@ -450,18 +455,19 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
   const headerTexts = [...header.texts.keys()]
     .map((c) => [c, grid.text(header.rows[0], c)] as const)
     .filter(([, t]) => t);
-  const levelColumns = Object.entries(cols.levels);
   for (let r = start; r < grid.rowCount; r++) {
     if (grid.rowIsBlank(r)) continue;
-    const tt = cols.tt !== undefined ? textCell(grid, r, cols.tt) : undefined;
-    const label = labelCol !== undefined ? textCell(grid, r, labelCol) : undefined;
+    const tt = cols.tt !== undefined ? filledTextCell(grid, r, cols.tt) : undefined;
+    const label = labelCol !== undefined ? filledTextCell(grid, r, labelCol) : undefined;
     const labelFold = label ? fold(label.text) : "";
     const firstFold = fold(grid.firstText(r));
     if (wordsLabel.test(firstFold) || (labelFold.includes("bang chu") && /\bbang chu\b/.test(labelFold))) {
       table.words = wordsCell(grid, r);
       continue;
     }
-    const hasNumbers = numericCols.some((c) => !isBlankNumber(grid.value(r, c)));
+    let hasNumbers = false;
+    for (let i = 0; i < numericCols.length && !hasNumbers; i++)
+      hasNumbers = !isBlankNumber(grid.value(r, numericCols[i]));
     let kind: RowKind;
     if (repeatedHeader(grid, r, headerTexts)) continue; // the header again, on the next printed page
     if (
@@ -551,6 +557,12 @@ function textCell(grid: Grid, r: number, c: number): TextCell {
   return { text: grid.text(r, c), cell: grid.a1(r, c) };
 }
 
+/** The cell's text with its address; undefined for a blank cell (no address made). */
+function filledTextCell(grid: Grid, r: number, c: number): TextCell | undefined {
+  const text = grid.text(r, c);
+  return text ? { text, cell: grid.a1(r, c) } : undefined;
+}
+
 function wordsCell(grid: Grid, r: number): TextCell {
   for (let c = grid.firstCol; c < grid.colCount; c++) {
     const t = grid.text(r, c);
@@ -577,7 +589,15 @@ function numberCell(
   row: TableRow,
   how: { integer?: boolean; scale?: number },
 ): NumberCell | undefined {
-  const read = readCellNumber(grid.value(r, c), how.integer ? INTEGER : ANY_NUMBER);
+  const v = grid.value(r, c);
+  if (typeof v === "number" && Number.isFinite(v)) {
+    // Most filled cells hold a plain number: read without readCellNumber's intermediate object.
+    const n: NumberCell = { value: v, cell: grid.a1(r, c) };
+    const f = grid.formula(r, c);
+    if (f) n.formula = f;
+    return n;
+  }
+  const read = readCellNumber(v, how.integer ? INTEGER : ANY_NUMBER);
   if (read.kind === "blank") return undefined; // most level cells of a line: no address made
   const cell = grid.a1(r, c);
   switch (read.kind) {
