@@ -176,6 +176,16 @@ ruleTester(bdtx, {
       rulebook: RB,
     },
     {
+      name: "'Được giảm' with no reason noted, 1 module: reduced as Giảm is, never incomplete",
+      workbook: full("Ngô Thị Phương", d(1990, 4), "Nữ", 1, 40, "Được giảm", null),
+      rulebook: RB,
+    },
+    {
+      name: "'Đề nghị giảm' with maternity leave in Ghi chú, 1 module: reduced",
+      workbook: full("Vũ Thị Lan", d(1992, 7), "Nữ", 1, 40, "Đề nghị giảm", null, "Nghỉ thai sản"),
+      rulebook: RB,
+    },
+    {
       name: "man born 09/1963 retires 09/2024, after the year: required, and done",
       workbook: full("Vũ Văn Giang", d(1963, 9), "Nam", 3, 120, null, "Hoàn thành"),
       rulebook: RB,
@@ -355,6 +365,36 @@ ruleTester(bdtx, {
           actual: "Miễn",
           message: ['danh sách ghi miễn BDTX ("Miễn")', "sau năm học 2023-2024"],
           subject: { detail: "not-exempt|Lê Văn An|1975-03-15" },
+        },
+      ],
+    },
+    ...["Được miễn", "Đề nghị miễn", "Xin miễn"].map((said): InvalidCase => ({
+      name: `Kết quả '${said}' for a teacher who retires long after the year: a claim of exemption, held to the law`,
+      workbook: full("Lê Văn An", d(1975, 3), "Nam", 0, 0, null, said),
+      rulebook: RB,
+      findings: [
+        {
+          messageId: "notExempt",
+          cells: ["J4"],
+          expected: null,
+          actual: said,
+          message: [`danh sách ghi miễn BDTX ("${said}")`, "sau năm học 2023-2024"],
+          subject: { detail: "not-exempt|Lê Văn An|1975-03-15" },
+        },
+      ],
+    })),
+    {
+      name: "Miễn/Giảm 'Được miễn', with 'Thai sản' in Ghi chú: maternity leave is reduced, not exempt",
+      workbook: full("Vũ Thị Lan", d(1992, 7), "Nữ", 0, 0, "Được miễn", null, "Thai sản"),
+      rulebook: RB,
+      findings: [
+        {
+          messageId: "reducedNotExempt",
+          cells: ["I4"],
+          expected: "Giảm",
+          actual: "Được miễn",
+          fix: { cell: "I4", value: "Giảm" },
+          subject: { detail: "reduced-not-exempt|Vũ Thị Lan|1992-07-15" },
         },
       ],
     },

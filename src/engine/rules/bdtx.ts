@@ -9,22 +9,26 @@ type Status = "done" | "notDone" | "exempt";
 /** Why a person is reduced (a retirement in a note changes nothing: the birth date decides). */
 type Reason = "maternity" | "illness";
 
-/** The person's Kết quả cell, with what it says (nothing for a text the rule does not know). */
+/**
+ * The person's Kết quả cell, with what it says (nothing for a text the rule does not know). "Được
+ * miễn", "Đề nghị miễn" and "Xin miễn" claim the exemption as "Miễn" does, and are held to it.
+ */
 function readStatus(cell: PersonCell | undefined): { is: Status; cell: PersonCell } | undefined {
   if (!cell) return undefined;
   const f = fold(cell.text);
   if (/^(chua|khong|k) ?(hoan thanh|ht|dat)\b|^(cht|kht|khong dat|chua dat)\b/.test(f))
     return { is: "notDone", cell };
   if (/^(hoan thanh|ht|dat|da hoan thanh)\b/.test(f)) return { is: "done", cell };
-  if (/^mien\b/.test(f)) return { is: "exempt", cell };
+  if (/^((duoc|de nghi|xin) )?mien\b/.test(f)) return { is: "exempt", cell };
   return undefined;
 }
 
 function readMark(text: string | undefined): "exempt" | "reduced" | undefined {
   if (text === undefined) return undefined;
   const f = fold(text);
-  if (/^(mien|x mien)\b/.test(f)) return "exempt";
-  if (/^(giam|x giam)\b/.test(f)) return "reduced";
+  // "Miễn", "x Miễn", and what lists write for the same mark: "Được miễn", "Đề nghị miễn", "Xin miễn".
+  if (/^((x|duoc|de nghi|xin) )?mien\b/.test(f)) return "exempt";
+  if (/^((x|duoc|de nghi|xin) )?giam\b/.test(f)) return "reduced";
   return undefined;
 }
 
