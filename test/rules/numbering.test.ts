@@ -230,6 +230,36 @@ ruleTester(numbering, {
       findings: [{ ...wrong("A6", 2, "3"), subject: { detail: "3" } }],
     },
     {
+      name: 'a line of figures only, with no number and no content: named by its row, never as ""',
+      workbook: workbook(
+        costSheet(2026, [tt(cds, "1"), [null, null, 10, null, null, null, null, null, 2, 20], tt(stem, "3")]),
+      ),
+      findings: [
+        {
+          messageId: "missingUnnamed",
+          cells: ["A6"],
+          expected: 2,
+          actual: null,
+          fix: { cell: "A6", value: 2 },
+          message: "Dòng 6 (chỉ có số liệu, chưa ghi nội dung) chưa có số thứ tự (phải là 2).",
+        },
+      ],
+    },
+    {
+      name: "a line of figures only, with no number and no content (English)",
+      locale: "en",
+      workbook: workbook(
+        costSheet(2026, [tt(cds, "1"), [null, null, 10, null, null, null, null, null, 2, 20], tt(stem, "3")]),
+      ),
+      findings: [
+        {
+          messageId: "missingUnnamed",
+          cells: ["A6"],
+          message: "Row 6 (figures only, no content) has no row number (it should be 2).",
+        },
+      ],
+    },
+    {
       name: "a line without a number",
       workbook: workbook(costSheet(2026, [tt(cds, "1"), tt(aiqt, null), tt(stem, "3")])),
       findings: [

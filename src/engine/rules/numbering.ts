@@ -34,6 +34,10 @@ export const numbering: Rule = {
         vi: 'Dòng "{label}" chưa có số thứ tự (phải là {expected}).',
         en: '"{label}" has no row number (it should be {expected}).',
       },
+      missingUnnamed: {
+        vi: "Dòng {row} (chỉ có số liệu, chưa ghi nội dung) chưa có số thứ tự (phải là {expected}).",
+        en: "Row {row} (figures only, no content) has no row number (it should be {expected}).",
+      },
     },
   },
   check(ctx) {
@@ -72,8 +76,9 @@ export const numbering: Rule = {
         const cell = row.tt?.cell ?? toA1(row.r, table.columns.tt);
         ctx.report({
           table,
-          messageId: text ? "wrong" : "missing",
-          data: { actual: text, expected, label: row.label?.text ?? "" },
+          // A line of figures only is named by its row: there is no text to quote.
+          messageId: text ? "wrong" : row.label ? "missing" : "missingUnnamed",
+          data: { actual: text, expected, label: row.label?.text ?? "", row: row.r + 1 },
           cells: [cell],
           expected,
           actual: text || null,
