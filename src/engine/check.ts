@@ -19,11 +19,9 @@ import { fold } from "./text/normalize";
 import type { Rulebook } from "./rulebook/schema";
 import { recognizeWorkbook } from "./recognize/recognize";
 import type {
-  PersonRow,
   RecognitionOverride,
   RecognizedTable,
   RecognizedWorkbook,
-  TableRow,
   UnreadableSheet,
 } from "./recognize/model";
 import type { Rule, RuleContext, Report } from "./rules/api";
@@ -143,6 +141,24 @@ function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFi
 }
 
 /**
+ * The line of a table (or person of a list) on sheet row `r`, by binary search: recognition reads
+ * lines top to bottom, so they are in row order. (An index of every line cost a 30 000-line table
+ * with three findings a Map of 30 000 entries.)
+ */
+function lineAt<T extends { r: number }>(lines: readonly T[], r: number): T | undefined {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = lines[mid].r;
+    if (at === r) return lines[mid];
+    if (at < r) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/**
  * Where a finding stands, for remembering an acceptance: the sheet by kind and year (and by name
  * when another recognised sheet has the same kind and year, such as a draft copy), and the line
  * under its first cell (the course, else its text; a person of a list). Never a cell address,
@@ -152,8 +168,6 @@ function sheetIdentity(workbook: RecognizedWorkbook) {
   const shared = new Map<string, number>();
   const kindYear = (t: RecognizedTable) => `${t.kind}|${t.year ?? ""}`;
   for (const t of workbook.tables) shared.set(kindYear(t), (shared.get(kindYear(t)) ?? 0) + 1);
-  const rowsOf = new Map<RecognizedTable, Map<number, TableRow>>();
-  const peopleOf = new Map<RecognizedTable, Map<number, PersonRow>>();
   return (out: Subject, table: RecognizedTable | UnreadableSheet, cell: string | undefined): void => {
     // A sheet that looks like an appendix but could not be read (unreadable-table): by its name.
     if (table.kind === "unreadable") {
@@ -163,17 +177,13 @@ function sheetIdentity(workbook: RecognizedWorkbook) {
     if ((shared.get(kindYear(table)) ?? 0) > 1) out.sheet = table.sheet;
     const at = cell ? parseA1(cell) : undefined;
     if (!at) return;
-    let rows = rowsOf.get(table);
-    if (!rows) rowsOf.set(table, (rows = new Map(table.rows.map((r) => [r.r, r]))));
-    const row = rows.get(at.row);
+    const row = lineAt(table.rows, at.row);
     if (row) {
       const text = row.label?.text ?? row.tt?.text;
       out.line = row.course?.courseId ?? (text ? fold(text) : row.kind);
     }
     if (table.people) {
-      let people = peopleOf.get(table);
-      if (!people) peopleOf.set(table, (people = new Map(table.people.map((p) => [p.r, p]))));
-      const p = people.get(at.row);
+      const p = lineAt(table.people, at.row);
       if (p) out.person = fold(`${p.cells.name?.text ?? ""}|${p.cells.birth?.text ?? ""}`);
     }
   };

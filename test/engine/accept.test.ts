@@ -5,6 +5,7 @@ import { rowArithmetic } from "../../src/engine/rules/row-arithmetic";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
+import { seedBdtxAsPrinted } from "../fixtures/seedBdtx";
 import { costLineOf, costSheet, workbook } from "../helpers/sheets";
 
 const rulebook = builtinRulebook();
@@ -63,6 +64,25 @@ describe("an acceptance covers one finding only (issue #13)", () => {
     expect(fs).toHaveLength(2);
     const list = accept([], fs[0], "lý do", at);
     expect(applyAcceptances(fs, list).map((f) => Boolean(f.accepted))).toEqual([true, false]);
+  });
+
+  it("two lines alike but for their text are told apart by their line, and one accept hides one", () => {
+    const wb = workbook(
+      costSheet(2026, [wrongLine("Bồi dưỡng kỹ năng A", 21), wrongLine("Bồi dưỡng kỹ năng B", 21)]),
+    );
+    const fs = checkWorkbook(wb, { rulebook }).findings.filter((f) => f.rule === "row-arithmetic");
+    expect(fs.map((f) => f.subject.line)).toEqual(["boi duong ky nang a", "boi duong ky nang b"]);
+    const list = accept([], fs[1], "lý do", at);
+    expect(applyAcceptances(fs, list).map((f) => Boolean(f.accepted))).toEqual([false, true]);
+  });
+
+  it("a person's finding on a list names the person (folded name and birth date)", () => {
+    const fs = checkWorkbook(seedBdtxAsPrinted(), {
+      rulebook: builtinRulebook("binh-phuoc-bdtx-2023-2024"),
+    }).findings;
+    const onPeople = fs.filter((f) => f.subject.person !== undefined);
+    expect(onPeople.length).toBeGreaterThan(2);
+    for (const f of onPeople) expect(f.subject.person).toMatch(/^[a-z ]+( [0-9]+)+$/);
   });
 
   it("accepting a finding on a draft copy does not accept it on the real sheet", () => {
