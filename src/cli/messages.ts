@@ -54,6 +54,7 @@ bản đánh dấu.
   cannotCheck: "Không kiểm tra được tệp: {reason}",
   annotatedTo: "đã ghi bản đánh dấu: {path}",
   summary: "Tóm tắt",
+  filesUnread: "{count} tệp không đọc được",
   // Rulebooks named on the command line (src/cli/rulebook-arg.ts).
   rulebookOrigin: 'Sổ quy tắc "{file}"',
   rulebookMissing: 'Không đọc được sổ quy tắc "{file}": không có tệp này (các sổ có sẵn: {builtins}).',
@@ -124,6 +125,7 @@ cannot be written.
   cannotCheck: "The file cannot be checked: {reason}",
   annotatedTo: "marked copy written: {path}",
   summary: "Summary",
+  filesUnread: "{count} could not be read",
   rulebookOrigin: 'The rulebook "{file}"',
   rulebookMissing:
     'Cannot read the rulebook "{file}": there is no such file (built-in rulebooks: {builtins}).',

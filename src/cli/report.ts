@@ -1,7 +1,7 @@
 /**
  * The readable report of `dean-check` (without --json): a summary first (per file: causes,
- * errors, warnings), then each file's sheets as recognised and its findings by sheet, errors
- * before warnings before notes, causes before their consequences.
+ * errors, warnings, or why it could not be read), then each checked file's sheets as recognised
+ * and its findings by sheet, errors before warnings before notes, causes before their consequences.
  */
 import { countFindings, readingOrder, type EngineFinding, type FindingCounts } from "../engine/findings";
 import {
@@ -44,18 +44,28 @@ export interface FileReport {
 const show = (v: number | string | null, locale: Locale) =>
   v === null ? "—" : typeof v === "number" ? formatNumber(v, locale) : v;
 
+/**
+ * The summary, then a section for each file that was checked. A file that could not be read is
+ * said once, in the summary, with its reason: a section of its own would only repeat that line.
+ */
 export function textReport(files: readonly FileReport[], locale: Locale): string {
-  const lines = [...summaryLines(files, locale), ""];
-  for (const f of files) lines.push(...fileLines(f, locale), "");
-  return `${lines.join("\n")}\n`;
+  const lines = summaryLines(files, locale);
+  for (const f of files) if (f.error === undefined) lines.push("", ...fileLines(f, locale));
+  // A blank line closes the last section (none follows a summary alone).
+  return `${lines.join("\n")}\n${files.some((f) => f.error === undefined) ? "\n" : ""}`;
 }
 
-/** The summary that opens the report: one line per file, and the total for several. */
+/**
+ * The summary that opens the report: one line per file (its counts, or why it could not be
+ * read), and for several the total, with how many of them could not be read.
+ */
 function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
   const lines = [`${cliText(locale, "summary")}:`];
   const total: FindingCounts = { error: 0, warning: 0, info: 0, causes: 0, consequences: 0 };
+  let unread = 0;
   for (const f of files) {
     if (f.error !== undefined) {
+      unread++;
       lines.push(`   ${f.file}: ${label(locale, "error")}: ${f.error}`);
       continue;
     }
@@ -70,8 +80,11 @@ function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
     lines.push(`   ${f.file}: ${countsText(c, locale)}${none}`);
   }
   if (files.length > 1) {
+    // "3 tệp: 11 lỗi…" must not read as three files checked when one of them was not.
+    const notRead =
+      unread > 0 ? ` — ${cliText(locale, "filesUnread", { count: formatNumber(unread, locale) })}` : "";
     lines.push(
-      `   ${formatMessage(label(locale, "files"), { count: formatNumber(files.length, locale) })}: ${countsText(total, locale)}`,
+      `   ${formatMessage(label(locale, "files"), { count: formatNumber(files.length, locale) })}: ${countsText(total, locale)}${notRead}`,
     );
   }
   return lines;
@@ -84,7 +97,6 @@ function summaryLines(files: readonly FileReport[], locale: Locale): string[] {
 function fileLines(f: FileReport, locale: Locale): string[] {
   const L = (k: LabelKey) => label(locale, k);
   const lines = [`━━ ${f.file}`];
-  if (f.error !== undefined) return [...lines, `   ${L("error")}: ${f.error}`];
   const wb = f.workbook as ReportWorkbook;
   const findings = f.findings ?? [];
   if (f.rulebook) for (const line of rulebookLines(f.rulebook, locale)) lines.push(`   ${line}`);

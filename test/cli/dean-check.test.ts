@@ -282,6 +282,57 @@ describe("the readable report (issue #13)", () => {
     expect(r.out).toContain("↳ kéo theo từ lỗi ở PL8 KP 2028!J16 (totals)");
   });
 
+  it.each([
+    ["vi", "Lỗi", "Tệp không phải là tệp Excel .xlsx."],
+    ["en", "Error", "The file is not an Excel .xlsx file."],
+  ])(
+    "says why a file cannot be read once on stdout (%s): in the summary, with no section of its own",
+    async (lang, error, reason) => {
+      const bad = join(dir, `hong-${lang}.xlsx`);
+      writeFileSync(bad, "hello");
+      const r = await cli("--lang", lang, bad);
+      expect(r.code).toBe(2);
+      // The contract's one line on stderr stays.
+      expect(r.err).toBe(`dean-check: ${bad}: ${reason}\n`);
+      expect(r.out).toBe(`${lang === "vi" ? "Tóm tắt" : "Summary"}:\n   ${bad}: ${error}: ${reason}\n`);
+    },
+  );
+
+  it.each([
+    ["vi", "3 tệp: 11 lỗi (6 lỗi gốc, 5 lỗi kéo theo), 15 cảnh báo, 0 lưu ý — 2 tệp không đọc được"],
+    ["en", "3 files: 11 errors (6 root causes, 5 consequences), 15 warnings, 0 notes — 2 could not be read"],
+  ])(
+    "in a batch (%s), lists every file's outcome in the summary and gives only the checked ones a section",
+    async (lang, total) => {
+      const bad = join(dir, `hong-lo-${lang}.xlsx`);
+      writeFileSync(bad, "hello");
+      const missing = join(dir, "khong-co-tep.xlsx");
+      const r = await cli("--lang", lang, bad, printed, missing);
+      // Exit 2 as before: an input could not be read, whatever the others' findings.
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(2);
+      const [summary, ...sections] = r.out.split(/\n(?=━━ )/);
+      const error = lang === "vi" ? "Lỗi" : "Error";
+      const lines = summary.split("\n");
+      expect(lines).toHaveLength(6);
+      expect(lines[0]).toBe(lang === "vi" ? "Tóm tắt:" : "Summary:");
+      expect(lines[1].startsWith(`   ${bad}: ${error}: `)).toBe(true);
+      expect(lines[2].startsWith(`   ${printed}: 11 `)).toBe(true);
+      expect(lines[3].startsWith(`   ${missing}: ${error}: `)).toBe(true);
+      expect(lines.slice(4)).toEqual([`   ${total}`, ""]);
+      expect(sections.map((s) => s.split("\n")[0])).toEqual([`━━ ${printed}`]);
+      // Each reason once on stdout.
+      for (const f of [bad, missing]) {
+        const reason = r.err
+          .split("\n")
+          .find((l) => l.startsWith(`dean-check: ${f}: `))
+          ?.slice(`dean-check: ${f}: `.length);
+        expect(reason).toBeTruthy();
+        expect(r.out.split(reason as string)).toHaveLength(2);
+      }
+    },
+  );
+
   it("checks a file given twice once, also when its folder is given too", async () => {
     const folder = join(dir, "hai-lan");
     mkdirSync(folder, { recursive: true });
