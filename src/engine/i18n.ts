@@ -52,9 +52,12 @@ export function formatNumber(value: number, locale: Locale): string {
 /** The money units the engine knows, smallest first: đồng, nghìn, triệu, tỷ đồng (numbers/units.ts). */
 export { SCALES } from "./numbers/units";
 
-/** A table's money unit by its scale: 1 000 000 → "triệu đồng" (vi) or "million đồng" (en). */
+/**
+ * A table's money unit by its scale: 1 000 000 → "triệu đồng" (vi) or "million VND" (en); a scale
+ * without a name → "100 đồng" or "100 VND".
+ */
 export function scaleName(scale: number, locale: Locale): string {
-  return unitName(scale, locale) ?? `${formatNumber(scale, locale)} đồng`;
+  return unitName(scale, locale) ?? `${formatNumber(scale, locale)} ${locale === "vi" ? "đồng" : "VND"}`;
 }
 
 /** One sentence in both languages of the product (Vietnamese first). */
@@ -414,7 +417,7 @@ export function phrases(list: readonly Phrase[] | undefined, locale: Locale): st
   return (list ?? []).map((p) => phrase(p, locale)).join("; ");
 }
 
-/** A text in both languages, for a phrase's data ("triệu đồng" / "million đồng"). */
+/** A text in both languages, for a phrase's data ("triệu đồng" / "million VND"). */
 export function both(f: (locale: Locale) => string): Localized {
   return { vi: f("vi"), en: f("en") };
 }

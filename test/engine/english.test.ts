@@ -7,12 +7,13 @@
  * are checked here too.
  */
 import { checkWorkbook } from "../../src/engine/check";
-import { countsText, label, phrase, phrases, type LabelKey } from "../../src/engine/i18n";
+import { countsText, label, phrase, phrases, scaleName, SCALES, type LabelKey } from "../../src/engine/i18n";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { allRules } from "../../src/engine/rules";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 import { peopleWorkbook } from "../fixtures/people";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
+import { t } from "../../src/taskpane/strings";
 import { vietnameseLeak } from "../helpers/rule-tester";
 
 const d = (y: number, m: number) => ({ date: `${y}-${String(m).padStart(2, "0")}-15` });
@@ -112,5 +113,25 @@ describe("the words every front door shares", () => {
       "11 errors (3 root causes, 8 consequences), 15 warnings, 0 notes",
     );
     for (const r of allRules) expect(vietnameseLeak(r.meta.title.en, none, rulebook)).toBe("");
+  });
+});
+
+describe("money and school levels in English", () => {
+  const rulebook = builtinRulebook();
+  const none: WorkbookSnapshot = { sheets: [] };
+
+  it("names money in VND (the unit names of the report, the annotated copy and the pane)", () => {
+    for (const scale of [...SCALES, 100]) {
+      const en = scaleName(scale, "en");
+      expect(en).toMatch(/^(?:\S+ )?VND$/);
+      expect(vietnameseLeak(en, none, rulebook)).toBe("");
+      // Vietnamese keeps đồng.
+      expect(scaleName(scale, "vi")).toMatch(/đồng$/);
+    }
+    expect(scaleName(1_000_000, "en")).toBe("million VND");
+    for (const key of ["budgetUnit", "allocatedInput", "allocatedRead"] as const) {
+      expect(t("en", key)).toContain("million VND");
+      expect(t("vi", key)).toContain("triệu đồng");
+    }
   });
 });

@@ -25,8 +25,13 @@ describe("scaleName", () => {
     [1000, "vi", "nghìn đồng"],
     [1_000_000, "vi", "triệu đồng"],
     [1_000_000_000, "vi", "tỷ đồng"],
-    [1_000_000, "en", "million đồng"],
     [100, "vi", "100 đồng"],
+    // English names the currency by its code, as English texts write it.
+    [1, "en", "VND"],
+    [1000, "en", "thousand VND"],
+    [1_000_000, "en", "million VND"],
+    [1_000_000_000, "en", "billion VND"],
+    [100, "en", "100 VND"],
   ] as const)("%p in %s is %p", (scale, locale, text) => {
     expect(scaleName(scale, locale)).toBe(text);
   });

@@ -68,6 +68,6 @@ describe("buildReportSheet", () => {
     for (const r of s.rows) texts.push(...r.values.filter((v): v is string => typeof v === "string"));
     const leaks = texts.map((t) => vietnameseLeak(t, wb, rulebook)).filter(Boolean);
     expect(leaks).toEqual([]);
-    expect(s.rows.find((r) => r.values[2] === "J16")?.values[6]).toBe("35,604 million đồng");
+    expect(s.rows.find((r) => r.values[2] === "J16")?.values[6]).toBe("35,604 million VND");
   });
 });

@@ -67,8 +67,11 @@ function runRule(
 
 /** Letters that only Vietnamese writes (tone marks, ă â đ ê ô ơ ư), upper and lower case. */
 const VIETNAMESE = /[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/;
-/** Words English messages keep on purpose: the product's name and the currency. */
-const KEPT = /Đề án Checker|(?<!\p{L})đồng(?!\p{L})|(?<=[\d\s])đ(?=\/|\s|$)/gu;
+/**
+ * Words English messages keep on purpose: the product's name. The currency is "VND" in English
+ * ("million VND", "442,000 VND/credit"); "đồng" and "đ" stay only inside quoted text to type.
+ */
+const KEPT = /Đề án Checker/gu;
 
 /**
  * The Vietnamese left in an English message once the user's own text is taken out: quoted text,

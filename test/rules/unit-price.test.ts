@@ -87,9 +87,9 @@ ruleTester(unitPrice, {
       locale: "en",
       workbook: workbook(costSheet(2026, [set(cost2026.cds, 8, 1.5), set(cost2026.tcdh, 8, 12)])),
       findings: [
-        { messageId: "mismatch", cells: ["I5"], message: "2,000,000 đ/person" },
+        { messageId: "mismatch", cells: ["I5"], message: "2,000,000 VND/person" },
         { messageId: "noteProduct", cells: ["I6", "K6"], message: "gives a unit price of 13.26" },
-        { messageId: "mismatch", cells: ["I6"], message: "442,000 đ/credit × 30 credits" },
+        { messageId: "mismatch", cells: ["I6"], message: "442,000 VND/credit × 30 credits" },
       ],
     },
     {
@@ -159,7 +159,7 @@ ruleTester(unitPrice, {
           messageId: "note",
           cells: ["K5"],
           message:
-            'The note "400.000đ/tín chỉ x 30 tín chỉ" does not match the rulebook: 442,000đ/credit x 30 credits.',
+            'The note "400.000đ/tín chỉ x 30 tín chỉ" does not match the rulebook: 442,000 VND/credit x 30 credits.',
           // What to type into the cell stays Vietnamese (the English report only words it).
           expected: "442.000đ/tín chỉ x 30 tín chỉ",
         },

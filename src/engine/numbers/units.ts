@@ -9,7 +9,7 @@ import { fold } from "../text/normalize";
 export interface MoneyUnit {
   /** Multiplier to đồng. */
   scale: number;
-  /** How the report names the unit. */
+  /** How the report names the unit: in English, the currency's code (VND), as English texts write it. */
   name: { vi: string; en: string };
   /** Every spelling, folded (no diacritics, lower case, punctuation as one space): "tr d" is "tr.đ". */
   words: readonly string[];
@@ -19,22 +19,22 @@ export interface MoneyUnit {
 export const MONEY_UNITS: readonly MoneyUnit[] = [
   {
     scale: 1,
-    name: { vi: "đồng", en: "đồng" },
+    name: { vi: "đồng", en: "VND" },
     words: ["dong", "d", "vnd", "vn d", "vnd dong"],
   },
   {
     scale: 1_000,
-    name: { vi: "nghìn đồng", en: "thousand đồng" },
+    name: { vi: "nghìn đồng", en: "thousand VND" },
     words: ["nghin dong", "nghin d", "nghin", "ngan dong", "ngan d", "ngan", "ng d", "ngd", "k"],
   },
   {
     scale: 1_000_000,
-    name: { vi: "triệu đồng", en: "million đồng" },
+    name: { vi: "triệu đồng", en: "million VND" },
     words: ["trieu dong", "trieu d", "trieu", "tr dong", "tr d", "trd", "tr"],
   },
   {
     scale: 1_000_000_000,
-    name: { vi: "tỷ đồng", en: "billion đồng" },
+    name: { vi: "tỷ đồng", en: "billion VND" },
     words: ["ty dong", "ty d", "ty", "ti dong", "ti d", "ti"],
   },
 ];

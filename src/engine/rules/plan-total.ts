@@ -52,17 +52,17 @@ export const planTotal: Rule = {
     title: { vi: "Tổng kinh phí của kế hoạch", en: "Plan total" },
     rationale: {
       vi: "Tổng kinh phí các năm phải bằng tổng kinh phí ghi trong kế hoạch (ví dụ 179.292.000.000 đồng) và trong bảng tổng hợp; số tiền bằng chữ phải khớp số tiền bằng số.",
-      en: "The yearly totals must add up to the plan total stated in the plan (e.g. 179,292,000,000 đồng) and in the summary sheet; amounts in words must match the figures.",
+      en: "The yearly totals must add up to the plan total stated in the plan (e.g. 179,292,000,000 VND) and in the summary sheet; amounts in words must match the figures.",
     },
     defaultSeverity: "error",
     messages: {
       plan: {
         vi: "Tổng kinh phí các năm {detail} là {sum} đồng, nhưng kế hoạch ghi {plan} đồng (chênh {diff} đồng): sửa tổng kinh phí của kế hoạch, hoặc các phụ lục nếu kế hoạch đúng.",
-        en: "The yearly totals {detail} add up to {sum} đồng, but the plan states {plan} đồng (off by {diff} đồng): correct the plan's total, or the appendices if the plan is right.",
+        en: "The yearly totals {detail} add up to {sum} VND, but the plan states {plan} VND (off by {diff} VND): correct the plan's total, or the appendices if the plan is right.",
       },
       planSummary: {
         vi: "Các năm của bảng tổng hợp cộng được {sum} đồng, nhưng kế hoạch ghi {plan} đồng (chênh {diff} đồng): sửa tổng kinh phí của kế hoạch, hoặc bảng tổng hợp nếu kế hoạch đúng.",
-        en: "The summary's years add up to {sum} đồng, but the plan states {plan} đồng (off by {diff} đồng): correct the plan's total, or the summary if the plan is right.",
+        en: "The summary's years add up to {sum} VND, but the plan states {plan} VND (off by {diff} VND): correct the plan's total, or the summary if the plan is right.",
       },
       summaryYear: {
         vi: "Bảng tổng hợp ghi năm {year} là {actual}, nhưng các dòng của phụ lục kinh phí năm {year} cộng được {expected} (dòng tổng ở {sheet}!{cell}).",
@@ -74,7 +74,7 @@ export const planTotal: Rule = {
       },
       words: {
         vi: 'Số tiền bằng chữ "{words}" không khớp số tiền {amount} đồng; phải là "{expected}".',
-        en: 'The amount in words "{words}" does not match {amount} đồng; it should read "{expected}".',
+        en: 'The amount in words "{words}" does not match {amount} VND; it should read "{expected}".',
       },
     },
   },
@@ -236,7 +236,7 @@ function checkSummary(
 /** The plan states the same wrong total as the summary. */
 const PLAN_TOO = {
   vi: "; kế hoạch cũng ghi {plan} đồng, phải sửa theo",
-  en: "; the plan states the same {plan} đồng, which must change with it",
+  en: "; the plan states the same {plan} VND, which must change with it",
 };
 
 function checkWords(ctx: RuleContext, table: RecognizedTable): void {

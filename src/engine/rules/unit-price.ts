@@ -14,7 +14,7 @@ export const unitPrice: Rule = {
     title: { vi: "Đơn giá theo sổ quy tắc", en: "Unit price per the rulebook" },
     rationale: {
       vi: "Đơn giá mỗi nội dung trong từng năm do kế hoạch quy định (ví dụ 1,5 hoặc 2 triệu đồng/người; đào tạo nâng chuẩn tính theo tín chỉ: 442.000 đ/tín chỉ × số tín chỉ của năm). Đơn giá sai làm sai cả thành tiền và tổng kinh phí.",
-      en: "Each course's unit price per year is set by the plan (e.g. 1.5 or 2 million per person; degree upgrades per credit: 442,000 đ per credit × the year's credits). A wrong price makes the amount and the plan total wrong.",
+      en: "Each course's unit price per year is set by the plan (e.g. 1.5 or 2 million VND per person; degree upgrades per credit: 442,000 VND per credit × the year's credits). A wrong price makes the amount and the plan total wrong.",
     },
     defaultSeverity: "error",
     messages: {
@@ -50,8 +50,8 @@ export const unitPrice: Rule = {
           const expected = priceDong / table.scale;
           const how =
             course.pricing.type === "per-credit"
-              ? `${ctx.num(course.pricing.pricePerCredit)} đ/${vi ? "tín chỉ" : "credit"} × ${offering.credits} ${vi ? "tín chỉ" : "credits"}`
-              : `${ctx.num(priceDong)} đ/${vi ? "người" : "person"}`;
+              ? `${ctx.num(course.pricing.pricePerCredit)} ${vi ? "đ/tín chỉ" : "VND/credit"} × ${offering.credits} ${vi ? "tín chỉ" : "credits"}`
+              : `${ctx.num(priceDong)} ${vi ? "đ/người" : "VND/person"}`;
           const data = { label: rowLabel(row), year: offering.year, expected: ctx.num(expected), how };
           if (!row.unitPrice) {
             if (hasCounts(row)) {
@@ -92,7 +92,10 @@ export const unitPrice: Rule = {
               messageId: "note",
               data: {
                 note: row.note.text,
-                expected: `${ctx.num(wantPrice)}đ/${vi ? "tín chỉ" : "credit"} x ${wantCredits ?? "?"} ${vi ? "tín chỉ" : "credits"}`,
+                // In the message, in the reader's words; the field below is what to type.
+                expected: vi
+                  ? `${ctx.num(wantPrice)}đ/tín chỉ x ${wantCredits ?? "?"} tín chỉ`
+                  : `${ctx.num(wantPrice)} VND/credit x ${wantCredits ?? "?"} credits`,
               },
               cells: [row.note.cell],
               // The text to type into the Vietnamese cell, the same whatever language the report is in.

@@ -89,7 +89,7 @@ function context(kind: string, o: TemplateOptions): BuildContext {
   if (![1, 1000, 1_000_000].includes(scale))
     throw new TemplateError({
       vi: `Đơn vị tính ${scale} không có: chọn 1 (đồng), 1000 hoặc 1000000 (triệu đồng).`,
-      en: `There is no unit ${scale}: choose 1 (đồng), 1000 or 1000000 (million đồng).`,
+      en: `There is no unit ${scale}: choose 1 (VND), 1000 or 1000000 (million VND).`,
     });
   return {
     rulebook: rb,
