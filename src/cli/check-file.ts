@@ -106,6 +106,8 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
     // No appendix recognised at all: an unreadable input (exit 2), never "0 lỗi" (issue 12).
     const unread = noAppendixReason(workbook, settings.locale);
     if (unread !== undefined) return { file, error: unread };
+    // In English a level is named in words on the first line that lists it (recognize/describe.ts).
+    const namedLevels = new Set<string>();
     const out: CheckOutcome = {
       file,
       findings,
@@ -115,7 +117,7 @@ export async function checkOneFile(job: CheckJob, settings: CheckSettings): Prom
           kind: t.kind,
           year: t.year,
           scale: t.scale,
-          columnsRead: describeColumns(t, settings.locale),
+          columnsRead: describeColumns(t, settings.locale, namedLevels),
         })),
         skipped: workbook.skipped.map(({ sheet, reason }) => ({ sheet, reason })),
         sheetOrder: workbook.sheetOrder,

@@ -261,11 +261,15 @@ describe("folders and the readable report", () => {
   it("speaks English on request", async () => {
     const r = await cli("--lang", "en", printed);
     expect(r.out).toMatch(/Error\s+J16\s+The amount total is 34,511/);
-    // Money in VND.
+    // Money in VND; each level named in English on the first line that lists it, by its id after.
+    expect(r.out).toContain(
+      "✓ PL1 NV 2026: tasks, year 2026 — columns read: preschool (MN) C, primary (TH) D, lower secondary (THCS) E, upper secondary (THPT) F, continuing education (GDTX) G, vocational (GDNN) H\n",
+    );
     expect(r.out).toContain(
       "✓ PL8 KP 2028: costs, year 2028, unit million VND — columns read: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H, unit price I, amount J\n",
     );
     expect(r.out).toContain("✓ Tổng hợp: summary, unit million VND — columns read: amount C\n");
+    expect(r.out.split("preschool (MN) C")).toHaveLength(2);
     expect(r.out).toContain("the plan states the same 179,292,000,000 VND");
     expect(r.out).not.toMatch(/(?:\d|million|thousand|billion) đồng/);
   });

@@ -8,6 +8,7 @@
  */
 import { checkWorkbook } from "../../src/engine/check";
 import { countsText, label, phrase, phrases, scaleName, SCALES, type LabelKey } from "../../src/engine/i18n";
+import { describeColumns } from "../../src/engine/recognize/describe";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { allRules } from "../../src/engine/rules";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -133,5 +134,19 @@ describe("money and school levels in English", () => {
       expect(t("en", key)).toContain("million VND");
       expect(t("vi", key)).toContain("triệu đồng");
     }
+  });
+
+  it("names each level in English on the first recognition line that lists it, by its id after", () => {
+    const wb = checkWorkbook(seed2026AsPrinted(), { rulebook, locale: "en" }).workbook;
+    const named = new Set<string>();
+    const lines = wb.tables.map((x) => describeColumns(x, "en", named));
+    expect(lines[0]).toBe(
+      "columns read: preschool (MN) C, primary (TH) D, lower secondary (THCS) E, upper secondary (THPT) F, continuing education (GDTX) G, vocational (GDNN) H",
+    );
+    expect(lines[1]).toBe("columns read: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H");
+    expect(lines.filter((l) => l.includes("(MN)"))).toHaveLength(1);
+    // Vietnamese: the ids, as the plans write them, on every line.
+    const vi = wb.tables.map((x) => describeColumns(x, "vi", new Set()));
+    expect(vi[0]).toBe("cột đọc được: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H");
   });
 });

@@ -102,7 +102,7 @@ describe("level column headers with a unit or another name (review item 1)", () 
       "cột đọc được: MN C, TH D, THCS E, THPT F, GDTX G, GDNN H, đơn giá I, thành tiền J",
     );
     expect(describeColumns(table(relabel(costSheet(2026, [cost2026.cds]), 2, "Mầm non (xyz)")), "en")).toBe(
-      'columns read: TH D, THCS E, THPT F, GDTX G, GDNN H, unit price I, amount J; columns not read: "Mầm non (xyz)" C',
+      'columns read: primary (TH) D, lower secondary (THCS) E, upper secondary (THPT) F, continuing education (GDTX) G, vocational (GDNN) H, unit price I, amount J; columns not read: "Mầm non (xyz)" C',
     );
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The figure columns a table was read with, for the recognition line of a report ("cột đọc được:
  * MN C, TH D, …, đơn giá I, thành tiền J"): a user sees at once a level column that was not read.
+ * Levels go by their ids, the plans' own abbreviations; in English each level is also named in
+ * words the first time it appears ("preschool (MN) C"), and by its id after that.
  */
 import { columnName } from "../a1";
-import { label, type Locale } from "../i18n";
+import { label, levelText, type Locale } from "../i18n";
 import type { RecognizedTable } from "./model";
 
 /** The part of a table a report needs to name its columns (a worker sends this, not the table). */
@@ -11,10 +13,18 @@ export type TableColumns = Pick<RecognizedTable, "columns" | "valueColumns" | "u
 
 const MAX_HEADER = 24;
 
-/** "MN C, TH D, đơn giá I, thành tiền J"; the unread ones after: "cột không đọc được: "Mầm non (xyz)" C". */
-export function describeColumns(t: TableColumns, locale: Locale): string {
+/**
+ * "MN C, TH D, đơn giá I, thành tiền J"; the unread ones after: "cột không đọc được: "Mầm non (xyz)" C".
+ * `named`: the levels already named in words by an earlier line of the same file's report (English only;
+ * the ones named here are added), so that only the first line naming a level spells it out.
+ */
+export function describeColumns(t: TableColumns, locale: Locale, named: Set<string> = new Set()): string {
   const c = t.columns;
-  const parts: [number, string][] = Object.entries(c.levels).map(([id, col]) => [col, id]);
+  const parts: [number, string][] = Object.entries(c.levels).map(([id, col]) => {
+    if (locale === "vi" || named.has(id)) return [col, id];
+    named.add(id);
+    return [col, levelText(id, undefined, locale)];
+  });
   if (c.levelList !== undefined) parts.push([c.levelList, label(locale, "col.levelList")]);
   if (c.quantity !== undefined) parts.push([c.quantity, label(locale, "col.quantity")]);
   for (const v of t.valueColumns) {
