@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as deanRulebook } from "../../src/cli/dean-rulebook";
 import { main as deanTemplate } from "../../src/cli/dean-template";
+import { runCli } from "../../src/cli/shared";
 import { readXlsx } from "../../src/io/xlsx/read";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
@@ -304,5 +305,20 @@ describe("dean-rulebook --lang", () => {
       'Ngôn ngữ "xx" không có: chọn vi hoặc en. / There is no language "xx": choose vi or en.',
     );
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("the line of an unexpected error", () => {
+  it("is in the language asked for too, one line, never a stack trace", async () => {
+    for (const [locale, text] of [
+      ["vi", "dean-template: lỗi không mong đợi: hỏng\n"],
+      ["en", "dean-template: unexpected error: hỏng\n"],
+    ] as const) {
+      let err = "";
+      const io = { stdout: () => undefined, stderr: (t: string) => (err += t), interactive: false };
+      const code = await runCli("dean-template", io, 2, () => Promise.reject(new Error("hỏng")), [], locale);
+      expect(code).toBe(2);
+      expect(err).toBe(text);
+    }
   });
 });
