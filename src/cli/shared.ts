@@ -91,7 +91,7 @@ const USAGE = catalogue({
  * node:util parseArgs, with a one-line UsageError naming the offending option, in the language
  * the command line asks for (`--lang en` is looked for before the arguments are parsed).
  */
-export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   tool: string,
   argv: readonly string[],
   options: O,
