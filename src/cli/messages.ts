@@ -302,7 +302,7 @@ Exit codes: 0 draft written, 2 a wrong option, a plan that cannot be read or a f
   inferPlanUnreadable: 'Cannot read the plan "{file}": {reason}',
   inferWritten:
     "Wrote the draft rulebook to {path}: {contents} contents, {levels} levels, years {years}{total}.",
-  inferPlanTotal: ", plan total {amount} đồng",
+  inferPlanTotal: ", plan total {amount} VND",
   inferReviewJson: "Review it, then use: dean-check --rules {path} {plan}",
   inferReviewXlsx:
     'The sheet "Cách suy ra" says how each value was found: review it, then use: dean-check --rules {path} {plan}',

@@ -273,7 +273,7 @@ describe("dean-rulebook --lang", () => {
     expect(rv.out).toMatch(/^Đã ghi bản nháp sổ quy tắc vào .*: 22 nội dung, 6 cấp học, /);
     const lines = re.out.trim().split("\n");
     expect(lines[0]).toBe(
-      `Wrote the draft rulebook to ${en}: 22 contents, 6 levels, years 2026, 2027, 2028, 2029, 2030, plan total 179,292,000,000 đồng. Review it, then use: dean-check --rules ${en} ${plan}`,
+      `Wrote the draft rulebook to ${en}: 22 contents, 6 levels, years 2026, 2027, 2028, 2029, 2030, plan total 179,292,000,000 VND. Review it, then use: dean-check --rules ${en} ${plan}`,
     );
     expect(lines[1]).toBe(
       "To review: 3 head-counts contradict their own line's note (not adopted in the draft):",
