@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * `dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx|.json> [--force]`
+ * `dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx|.json> [--force] [--lang vi|en]`
  *
  * Drafts a rulebook from a plan's own appendices (src/engine/rulebook/infer.ts): the workbook
  * draft has a "Cách suy ra" sheet saying how each value was found, for the department to confirm.
  * - Never overwrites an existing file unless `--force`; never the plan it reads.
- * - Exit 0 when the draft is written, 2 otherwise (one Vietnamese line on stderr).
+ * - Exit 0 when the draft is written, 2 otherwise (one line on stderr; several short ones for a
+ *   plan it cannot draft from).
+ * - What it prints is in the language of `--lang` (Vietnamese by default); the draft it writes is
+ *   Vietnamese whatever the language (the department's rulebook, and its "Cách suy ra" notes).
  */
 import { basename } from "node:path";
 import { InferError, inferRulebook } from "../engine/rulebook/infer";
@@ -18,70 +21,54 @@ import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatNumber } from "../engine/i18n";
 import { writeTarget } from "./dean-template";
-import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { cliText, requestedLocale } from "./messages";
+import { chosenLocale, nodeIo, parseToolArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeTerminal, stderrLine } from "./terminal";
 
 export const EXIT = { written: 0, failed: 2 } as const;
 
-const USAGE = `Cách dùng: dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx|bản-nháp.json> [--force]
-
-Soạn bản nháp sổ quy tắc từ chính các phụ lục của kế hoạch: các nội dung theo thứ tự, cấp học,
-đơn giá từng năm, định mức người/trường (khi số người bằng k × số trường), giá theo tín chỉ đọc từ
-ghi chú, cách cộng dòng tổng, tổng kinh phí của bảng tổng hợp. Bản nháp .xlsx có trang "Cách suy ra"
-ghi cách tìm ra từng giá trị: hãy xem lại trước khi dùng (dean-check --rules bản-nháp.xlsx).
-
-  --output, -o  tệp sẽ ghi (.xlsx: sổ quy tắc để sửa trong Excel; .json)
-  --force       ghi đè tệp đã có (không bao giờ ghi đè kế hoạch đang đọc)
-
-Mã thoát: 0 đã ghi bản nháp, 2 tham số sai, không đọc được kế hoạch hoặc không ghi được tệp.
-`;
-
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
-  return runCli("dean-rulebook", io, EXIT.failed, () => run(argv, io), [InferError]);
+  return runCli("dean-rulebook", io, EXIT.failed, () => run(argv, io), [InferError], requestedLocale(argv));
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCliArgs("dean-rulebook", argv, {
+  const { values, positionals, asked } = parseToolArgs("dean-rulebook", argv, {
     output: { type: "string", short: "o" },
     force: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(cliText(asked, "inferUsage"));
     return EXIT.written;
   }
+  const locale = chosenLocale(values.lang);
   const [command, plan, ...rest] = positionals;
   if (command !== "infer")
     throw new UsageError(
       command === undefined
-        ? "Chưa chọn lệnh: dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx>. Gõ dean-rulebook --help để xem cách dùng."
-        : `Lệnh "${command}" không có: dùng dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx>.`,
+        ? cliText(locale, "inferNoCommand")
+        : cliText(locale, "inferUnknownCommand", { command }),
     );
-  if (plan === undefined) throw new UsageError("Chưa chọn tệp kế hoạch .xlsx để suy ra sổ quy tắc.");
-  if (rest.length > 0)
-    throw new UsageError(`Chỉ suy ra từ một kế hoạch mỗi lần, không phải ${rest.length + 1} tệp.`);
+  if (plan === undefined) throw new UsageError(cliText(locale, "inferNoPlan"));
+  if (rest.length > 0) throw new UsageError(cliText(locale, "inferOnePlan", { count: rest.length + 1 }));
   const out = values.output;
-  if (out === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <bản-nháp.xlsx>.");
-  if (!/\.(xlsx|json)$/i.test(out))
-    throw new UsageError(`Tệp ghi ra phải có đuôi .xlsx hoặc .json, không phải "${out}".`);
+  if (out === undefined) throw new UsageError(cliText(locale, "inferNoOutput"));
+  if (!/\.(xlsx|json)$/i.test(out)) throw new UsageError(cliText(locale, "inferBadOutput", { path: out }));
   const real = (p: string) => realpath(p).catch(() => resolve(p));
   if (resolve(out) === resolve(plan) || (await real(out)) === (await real(plan)))
-    throw new UsageError(
-      `Không ghi vào "${out}": đó là kế hoạch đang đọc (dean-rulebook không bao giờ ghi đè tệp đầu vào).`,
-    );
+    throw new UsageError(cliText(locale, "inferIsPlan", { path: out }));
   let bytes: Buffer;
   try {
     bytes = await readRegularFile(plan, READ_LIMITS.maxFileBytes);
   } catch (e) {
-    const why = e instanceof FileReadError ? e.message : "không đọc được tệp.";
-    throw new InputError(
-      `Không đọc được kế hoạch "${plan}": ${why.replace(/^./, (c) => c.toLocaleLowerCase("vi"))}`,
-    );
+    const why = e instanceof FileReadError ? e.in(locale) : cliText(locale, "cannotRead");
+    const reason = why.replace(/^./, (c) => c.toLocaleLowerCase(locale));
+    throw new InputError(cliText(locale, "inferPlanUnreadable", { file: plan, reason }));
   }
   const snapshot = await readXlsx(bytes);
   let inferred: ReturnType<typeof inferRulebook>;
   try {
-    inferred = inferRulebook(snapshot, { source: basename(plan) });
+    inferred = inferRulebook(snapshot, { source: basename(plan), locale });
   } catch (e) {
     if (!(e instanceof InferError) || e.problems.length === 0) throw e;
     // What could not be read, one short line each (never one line of every schema message).
@@ -91,27 +78,35 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
   const { rulebook, provenance, doubts } = inferred;
+  const json = /\.json$/i.test(out);
   // ExcelJS (through the template writer) is loaded only to write a workbook.
   const xlsx = () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require("../io/xlsx/template") as typeof import("../io/xlsx/template")).templateXlsxBuffer(
       rulebookTemplate(rulebook, { provenance }),
     );
-  const data = /\.json$/i.test(out)
+  const data = json
     ? Buffer.from(`${JSON.stringify({ $schema: "./rulebook.schema.json", ...rulebook }, null, 2)}\n`)
     : await xlsx();
-  await writeTarget(out, data, values.force);
-  const counted = rulebook.courses.filter((c) => c.kind !== "nhom").length;
-  io.stdout(
-    `Đã ghi bản nháp sổ quy tắc vào ${out}: ${counted} nội dung, ${rulebook.levels.length} cấp học, các năm ${rulebook.years.join(", ")}${rulebook.planTotal ? `, tổng kinh phí ${formatNumber(rulebook.planTotal.amount, "vi")} đồng` : ""}. ${/\.json$/i.test(out) ? "Hãy" : 'Trang "Cách suy ra" ghi cách tìm ra từng giá trị: hãy'} xem lại rồi dùng: dean-check --rules ${out} ${plan}\n`,
-  );
+  await writeTarget(out, data, values.force, locale);
+  const total = rulebook.planTotal
+    ? cliText(locale, "inferPlanTotal", { amount: formatNumber(rulebook.planTotal.amount, locale) })
+    : "";
+  const written = cliText(locale, "inferWritten", {
+    path: out,
+    contents: rulebook.courses.filter((c) => c.kind !== "nhom").length,
+    levels: rulebook.levels.length,
+    years: rulebook.years.join(", "),
+    total,
+  });
+  const review = cliText(locale, json ? "inferReviewJson" : "inferReviewXlsx", { path: out, plan });
+  io.stdout(escapeTerminal(`${written} ${review}\n`, true));
   // Figures of the plan that contradict its own notes: not adopted, said.
   if (doubts.length > 0) {
-    io.stdout(
-      `Cần xem lại ${doubts.length} số người trái với ghi chú của chính dòng đó (không đưa vào bản nháp${/\.json$/i.test(out) ? "" : ', ghi ở trang "Cách suy ra"'}):\n`,
-    );
+    io.stdout(`${cliText(locale, json ? "inferDoubtsJson" : "inferDoubtsXlsx", { count: doubts.length })}\n`);
     for (const d of doubts.slice(0, 20)) io.stdout(`  – ${escapeTerminal(d)}\n`);
-    if (doubts.length > 20) io.stdout(`  … và ${doubts.length - 20} số khác\n`);
+    if (doubts.length > 20)
+      io.stdout(`  ${cliText(locale, "inferMoreDoubts", { count: doubts.length - 20 })}\n`);
   }
   return EXIT.written;
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * `dean-template <kind> --year 2027 [--rules f.json] [--units districts|communes] [--rows N]
- * [--appendix N] [--functions] [--force] -o file.xlsx`
+ * [--appendix N] [--functions] [--force] [--lang vi|en] -o file.xlsx`
  *
  * Writes a standard appendix template (src/engine/templates) as a new .xlsx file.
  * - Never overwrites an existing file unless `--force`; never overwrites the rulebook it reads,
  *   even with `--force`.
- * - Exit 0 when the file is written, 2 otherwise (one Vietnamese line on stderr, never a stack
- *   trace): unknown kind or year, bad option, unreadable rulebook, file that cannot be written.
+ * - Exit 0 when the file is written, 2 otherwise (one line on stderr, never a stack trace):
+ *   unknown kind, year or language, bad option, unreadable rulebook, file that cannot be written.
+ * - What it prints is in the language of `--lang` (Vietnamese by default); what it writes, the
+ *   template, is a Vietnamese official document whatever the language.
  */
 import { realpath } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -18,9 +20,20 @@ import {
   TemplateError,
   type TemplateOptions,
 } from "../engine/templates/build";
-import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from "../engine/templates/spec";
+import type { Locale } from "../engine/i18n";
+import { templateKindName, TEMPLATE_KINDS } from "../engine/templates/spec";
 import { unitsFor } from "../engine/templates/layout";
-import { nodeIo, parseCliArgs, runCli, UsageError, ensureFolder, writeErrorText, type CliIo } from "./shared";
+import { cliText, requestedLocale } from "./messages";
+import {
+  chosenLocale,
+  ensureFolder,
+  nodeIo,
+  parseToolArgs,
+  runCli,
+  UsageError,
+  writeErrorText,
+  type CliIo,
+} from "./shared";
 import { writeNewFile } from "./files";
 import { escapeTerminal } from "./terminal";
 import { loadOneRulebook } from "./rulebook-arg";
@@ -28,39 +41,38 @@ import { writeRulebookWorkbook } from "./rulebook-template";
 
 export const EXIT = { written: 0, failed: 2 } as const;
 
-const USAGE = `Cách dùng: dean-template <loại> --year <năm> [--rules sổ-quy-tắc.json] [--units districts|communes]
-                     [--rows N] [--appendix N] [--functions] [--force] -o <tệp.xlsx>
+/** The kinds a command line may name: the appendix templates and the rulebook workbook. */
+const KINDS = [...TEMPLATE_KINDS, "rulebook"].join(", ");
 
-Loại mẫu:
-${TEMPLATE_KINDS.map((k) => `  ${k.padEnd(13)} ${TEMPLATE_KIND_NAMES[k]}`).join("\n")}
-  rulebook      Sổ quy tắc để điền (Excel): dean-template rulebook [--from <mã|tệp.json|tệp.xlsx>] -o <tệp.xlsx>
-
-  --year, -y    năm của kế hoạch (bỏ trống khi sổ quy tắc chỉ có một năm)
-  --rules       sổ quy tắc (tệp JSON, hoặc tên có sẵn: ${builtinRulebookIds.join(", ")})
-  --units       bảng đăng ký, danh sách: districts (quận/huyện) hoặc communes (xã, phường, đặc khu)
-  --rows        số dòng trống để điền (danh sách: 200; đăng ký khi sổ không có danh sách đơn vị: 30;
-                phân công: 5 dòng thêm)
-  --appendix    số phụ lục ghi ở dòng "PHỤ LỤC"
-  --functions   thành tiền và đơn giá bằng hàm =DEAN.COST(…), =DEAN.UNITPRICE(…) (cần add-in)
-                thay cho công thức Excel thường
-  --output, -o  tệp .xlsx sẽ ghi
-  --force       ghi đè tệp đã có (không bao giờ ghi đè sổ quy tắc đang đọc)
-
-Mã thoát: 0 đã ghi tệp, 2 tham số sai, không đọc được sổ quy tắc hoặc không ghi được tệp.
-`;
-
-export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
-  return runCli("dean-template", io, EXIT.failed, () => run(argv, io), [TemplateError]);
+function usage(locale: Locale): string {
+  const kinds = TEMPLATE_KINDS.map((k) => `  ${k.padEnd(13)} ${templateKindName(k, locale)}`).join("\n");
+  return cliText(locale, "templateUsage", { kinds, builtins: builtinRulebookIds.join(", ") });
 }
 
-function integer(text: string | undefined, what: string): number | undefined {
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  return runCli(
+    "dean-template",
+    io,
+    EXIT.failed,
+    () => run(argv, io),
+    [TemplateError],
+    requestedLocale(argv),
+  );
+}
+
+function integer(
+  text: string | undefined,
+  what: "templateYear" | "templateRows" | "templateAppendix",
+  locale: Locale,
+): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${what} phải là số nguyên, không phải "${text}".`);
+  if (!/^\d+$/.test(text.trim()))
+    throw new UsageError(cliText(locale, "notInteger", { what: cliText(locale, what), text }));
   return Number(text);
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCliArgs("dean-template", argv, {
+  const { values, positionals, asked } = parseToolArgs("dean-template", argv, {
     year: { type: "string", short: "y" },
     rules: { type: "string" },
     from: { type: "string" },
@@ -72,57 +84,59 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     force: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
-  const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(usage(asked));
     return EXIT.written;
   }
+  const locale = chosenLocale(values.lang);
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? `Chưa chọn loại mẫu: ${[...TEMPLATE_KINDS, "rulebook"].join(", ")}. Gõ dean-template --help để xem cách dùng.`
-        : `Chỉ chọn một loại mẫu mỗi lần, không phải ${positionals.length}: ${positionals.join(" ")}.`,
+        ? cliText(locale, "templateNoKind", { kinds: KINDS })
+        : cliText(locale, "templateOneKind", { count: positionals.length, kinds: positionals.join(" ") }),
     );
   const kind = positionals[0];
   if (kind === "rulebook") {
-    if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
+    if (values.output === undefined) throw new UsageError(cliText(locale, "templateNoOutput"));
     const from = values.from ?? values.rules;
-    if (from !== undefined) await refuseInputs(values.output, from);
+    if (from !== undefined) await refuseInputs(values.output, from, locale);
     io.stdout(
       escapeTerminal(
-        await writeRulebookWorkbook({ from, output: values.output, force: values.force, write: writeTarget }),
+        await writeRulebookWorkbook({
+          from,
+          output: values.output,
+          force: values.force,
+          locale,
+          write: (target, bytes, force) => writeTarget(target, bytes, force, locale),
+        }),
         true,
       ),
     );
     return EXIT.written;
   }
   if (!isTemplateKind(kind))
-    throw new UsageError(`Loại mẫu "${kind}" không có: chọn ${[...TEMPLATE_KINDS, "rulebook"].join(", ")}.`);
-  if (values.output === undefined) throw new UsageError("Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.");
+    throw new UsageError(cliText(locale, "templateUnknownKind", { kind, kinds: KINDS }));
+  if (values.output === undefined) throw new UsageError(cliText(locale, "templateNoOutput"));
   if (!/\.xlsx$/i.test(values.output))
-    throw new UsageError(`Tệp ghi ra phải có đuôi .xlsx, không phải "${values.output}".`);
+    throw new UsageError(cliText(locale, "outputNotXlsx", { path: values.output }));
   if (values.units !== undefined && values.units !== "districts" && values.units !== "communes")
-    throw new UsageError(
-      `Đơn vị hành chính "${values.units}" không có: chọn districts (quận/huyện) hoặc communes (xã, phường, đặc khu).`,
-    );
+    throw new UsageError(cliText(locale, "templateBadUnits", { units: values.units }));
 
   // The rulebook file is never the output, even with --force: said before it is read.
-  await refuseInputs(values.output, values.rules);
-  const rulebook = await loadOneRulebook(values.rules);
-  let year = integer(values.year, "Năm");
+  await refuseInputs(values.output, values.rules, locale);
+  const rulebook = await loadOneRulebook(values.rules, locale);
+  let year = integer(values.year, "templateYear", locale);
   if (year === undefined) {
     if (rulebook.years.length !== 1)
-      throw new UsageError(
-        `Chưa chọn năm: thêm --year (các năm của sổ quy tắc: ${rulebook.years.join(", ")}).`,
-      );
+      throw new UsageError(cliText(locale, "templateNoYear", { years: rulebook.years.join(", ") }));
     year = rulebook.years[0];
   }
   const options: TemplateOptions = {
     rulebook,
     year,
     functions: values.functions,
-    rows: integer(values.rows, "Số dòng trống"),
-    appendix: integer(values.appendix, "Số phụ lục"),
+    rows: integer(values.rows, "templateRows", locale),
+    appendix: integer(values.appendix, "templateAppendix", locale),
     units: values.units,
   };
   const template = buildTemplate(kind, options);
@@ -132,46 +146,52 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { templateXlsxBuffer } = require("../io/xlsx/template") as typeof import("../io/xlsx/template");
   const bytes = await templateXlsxBuffer(template);
-  await writeTarget(target, bytes, values.force);
-  const sheets = template.sheets.map((s) => (s.hidden ? `${s.name} (ẩn)` : s.name)).join(", ");
-  io.stdout(
-    escapeTerminal(
-      `Đã ghi mẫu ${TEMPLATE_KIND_NAMES[kind].toLocaleLowerCase("vi")} năm ${year} (sổ quy tắc ${rulebook.id}) vào ${target}: ${sheets}.\n`,
-      true,
-    ),
-  );
+  await writeTarget(target, bytes, values.force, locale);
+  // The sheets by their names, as written (Vietnamese: the template is an official document).
+  const sheets = template.sheets
+    .map((s) => (s.hidden ? cliText(locale, "hiddenSheet", { sheet: s.name }) : s.name))
+    .join(", ");
+  const written = cliText(locale, "templateWritten", {
+    kind: templateKindName(kind, locale).toLocaleLowerCase(locale),
+    year,
+    rulebook: rulebook.id,
+    path: target,
+    sheets,
+  });
+  io.stdout(escapeTerminal(`${written}\n`, true));
   if (kind === "registration") {
     // Say which unit list was used, and when the rulebook has none: the rows are left for names.
+    // The list's label is the template's own column heading (Vietnamese), quoted as written.
     const units = unitsFor(rulebook, year, options.units);
-    io.stdout(
-      escapeTerminal(
-        units.names.length > 0
-          ? `Đơn vị: ${units.label} (${units.names.length} đơn vị theo sổ quy tắc).\n`
-          : `Đơn vị: ${units.label}. Sổ quy tắc chưa có danh sách này: các dòng để trống, gõ tên đơn vị vào là được đánh số (xem README để thêm danh sách vào sổ quy tắc).\n`,
-        true,
-      ),
-    );
+    const line =
+      units.names.length > 0
+        ? cliText(locale, "templateUnits", { label: units.label, count: units.names.length })
+        : cliText(locale, "templateNoUnits", { label: units.label });
+    io.stdout(escapeTerminal(`${line}\n`, true));
   }
   return EXIT.written;
 }
 
 /** The output must not be the rulebook file being read, even with --force. */
-export async function refuseInputs(target: string, rules: string | undefined): Promise<void> {
+export async function refuseInputs(target: string, rules: string | undefined, locale: Locale): Promise<void> {
   if (rules === undefined) return;
   const real = (p: string) => realpath(p).catch(() => resolve(p));
   const inputs = new Set([resolve(rules), await real(rules)]);
   if (inputs.has(resolve(target)) || inputs.has(await real(target)))
-    throw new UsageError(
-      `Không ghi vào "${target}": đó là sổ quy tắc đang đọc (dean-template không bao giờ ghi đè tệp đầu vào).`,
-    );
+    throw new UsageError(cliText(locale, "templateIsRulebook", { path: target }));
 }
 
 /** Writes a new file; replaces an existing one only with --force (through a private temporary folder). */
-export async function writeTarget(target: string, bytes: Buffer, force: boolean): Promise<void> {
+export async function writeTarget(
+  target: string,
+  bytes: Buffer,
+  force: boolean,
+  locale: Locale,
+): Promise<void> {
   const cannot = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "EEXIST" ? "tệp đã có; thêm --force để ghi đè" : writeErrorText(e);
-    return new UsageError(`Không ghi được "${target}": ${why}.`);
+    const reason = code === "EEXIST" ? cliText(locale, "outputExists") : writeErrorText(e, locale);
+    return new UsageError(cliText(locale, "cannotWrite", { path: target, reason }));
   };
   try {
     await ensureFolder(dirname(target));

@@ -20,7 +20,7 @@ import { expandInputs, type Input } from "./inputs";
 import { cliText, requestedLocale } from "./messages";
 import { checkFiles } from "./pool";
 import { RULES_DIR_ENV, rulebookSource } from "./rulebook-arg";
-import { nodeIo, parseCliArgs, runCli, UsageError, type CliIo } from "./shared";
+import { chosenLocale, nodeIo, parseToolArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
 import { publicRulebook, textReport, type FileReport, type PublicRulebook } from "./report";
 
@@ -105,22 +105,14 @@ async function unique(inputs: readonly Input[]): Promise<Input[]> {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const asked = requestedLocale(argv);
-  const parsed = parseCliArgs(
-    "dean-check",
-    argv,
-    {
-      rules: { type: "string" },
-      "rules-dir": { type: "string" },
-      json: { type: "boolean", default: false },
-      annotate: { type: "string" },
-      lang: { type: "string", default: "vi" },
-      help: { type: "boolean", short: "h", default: false },
-      version: { type: "boolean", default: false },
-    },
-    asked,
-  );
-  const { values, positionals } = parsed;
+  const { values, positionals, asked } = parseToolArgs("dean-check", argv, {
+    rules: { type: "string" },
+    "rules-dir": { type: "string" },
+    json: { type: "boolean", default: false },
+    annotate: { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+    version: { type: "boolean", default: false },
+  });
   if (values.help) {
     io.stdout(cliText(asked, "usage", { builtins: builtinRulebookIds.join(", "), env: RULES_DIR_ENV }));
     return EXIT.clean;
@@ -129,9 +121,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`dean-check ${await version()}\n`);
     return EXIT.clean;
   }
-  if (values.lang !== "vi" && values.lang !== "en")
-    throw new UsageError(cliText(asked, "badLang", { lang: values.lang }));
-  const locale: Locale = values.lang;
+  const locale = chosenLocale(values.lang);
   if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
   const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
   for (const note of rules.notes) io.stderr(stderrLine(`dean-check: ${note}`));

@@ -1,6 +1,7 @@
 /**
- * The words of `dean-check` (help, one-line errors, the report's own lines), Vietnamese first and
- * English for `--lang en`: the command line's part of the catalogue. The engine's words (severities,
+ * The words of the command-line tools — `dean-check`, `dean-template`, `dean-rulebook` (help,
+ * one-line errors, progress and report lines) — Vietnamese first and English for `--lang en`: the
+ * command line's part of the catalogue. The engine's words (severities,
  * kinds, counts) come from engine/i18n; every text is filled by its one formatter, formatMessage
  * (through i18n's catalogue()).
  */
@@ -74,6 +75,90 @@ bản đánh dấu.
     'sổ quy tắc "{file}" có mã {id} trùng sổ có sẵn: cả hai đều được xét khi tự chọn, báo cáo ghi rõ sổ nào được dùng (sổ của tệp được ưu tiên).',
   chosenWithOption: "chọn bằng --rules",
   uncoveredNone: "sổ quy tắc đã chọn không có năm của sổ tính: không phải kết quả đạt",
+  // dean-template and dean-rulebook: what they print (what they write into workbooks stays Vietnamese).
+  outputExists: "tệp đã có; thêm --force để ghi đè",
+  cannotWrite: 'Không ghi được "{path}": {reason}.',
+  outputNotXlsx: 'Tệp ghi ra phải có đuôi .xlsx, không phải "{path}".',
+  templateUsage: `Cách dùng: dean-template <loại> --year <năm> [--rules sổ-quy-tắc.json] [--units districts|communes]
+                     [--rows N] [--appendix N] [--functions] [--force] [--lang vi|en] -o <tệp.xlsx>
+
+Loại mẫu:
+{kinds}
+  rulebook      Sổ quy tắc để điền (Excel): dean-template rulebook [--from <mã|tệp.json|tệp.xlsx>] -o <tệp.xlsx>
+
+  --year, -y    năm của kế hoạch (bỏ trống khi sổ quy tắc chỉ có một năm)
+  --rules       sổ quy tắc (tệp JSON, hoặc tên có sẵn: {builtins})
+  --units       bảng đăng ký, danh sách: districts (quận/huyện) hoặc communes (xã, phường, đặc khu)
+  --rows        số dòng trống để điền (danh sách: 200; đăng ký khi sổ không có danh sách đơn vị: 30;
+                phân công: 5 dòng thêm)
+  --appendix    số phụ lục ghi ở dòng "PHỤ LỤC"
+  --functions   thành tiền và đơn giá bằng hàm =DEAN.COST(…), =DEAN.UNITPRICE(…) (cần add-in)
+                thay cho công thức Excel thường
+  --output, -o  tệp .xlsx sẽ ghi
+  --force       ghi đè tệp đã có (không bao giờ ghi đè sổ quy tắc đang đọc)
+  --lang        ngôn ngữ của thông báo: vi (mặc định) hoặc en; nội dung mẫu luôn bằng tiếng Việt
+  --help        in hướng dẫn này
+
+Mã thoát: 0 đã ghi tệp, 2 tham số sai, không đọc được sổ quy tắc hoặc không ghi được tệp.
+`,
+  templateNoKind: "Chưa chọn loại mẫu: {kinds}. Gõ dean-template --help để xem cách dùng.",
+  templateOneKind: "Chỉ chọn một loại mẫu mỗi lần, không phải {count}: {kinds}.",
+  templateUnknownKind: 'Loại mẫu "{kind}" không có: chọn {kinds}.',
+  templateNoOutput: "Chưa chọn tệp để ghi: thêm -o <tệp.xlsx>.",
+  templateBadUnits:
+    'Đơn vị hành chính "{units}" không có: chọn districts (quận/huyện) hoặc communes (xã, phường, đặc khu).',
+  notInteger: '{what} phải là số nguyên, không phải "{text}".',
+  templateYear: "Năm",
+  templateRows: "Số dòng trống",
+  templateAppendix: "Số phụ lục",
+  templateNoYear: "Chưa chọn năm: thêm --year (các năm của sổ quy tắc: {years}).",
+  templateIsRulebook:
+    'Không ghi vào "{path}": đó là sổ quy tắc đang đọc (dean-template không bao giờ ghi đè tệp đầu vào).',
+  templateWritten: "Đã ghi mẫu {kind} năm {year} (sổ quy tắc {rulebook}) vào {path}: {sheets}.",
+  hiddenSheet: "{sheet} (ẩn)",
+  templateUnits: "Đơn vị: {label} ({count} đơn vị theo sổ quy tắc).",
+  templateNoUnits:
+    "Đơn vị: {label}. Sổ quy tắc chưa có danh sách này: các dòng để trống, gõ tên đơn vị vào là được đánh số (xem README để thêm danh sách vào sổ quy tắc).",
+  rulebookWritten:
+    "Đã ghi sổ quy tắc {id} vào {path}: {sheets}. Sửa trong Excel rồi dùng: dean-check --rules {path} …",
+  blankRulebookWritten:
+    "Đã ghi sổ quy tắc trống vào {path}: {sheets}. Điền trong Excel rồi dùng: dean-check --rules {path} …",
+  inferUsage: `Cách dùng: dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx|bản-nháp.json> [--force] [--lang vi|en]
+
+Soạn bản nháp sổ quy tắc từ chính các phụ lục của kế hoạch: các nội dung theo thứ tự, cấp học,
+đơn giá từng năm, định mức người/trường (khi số người bằng k × số trường), giá theo tín chỉ đọc từ
+ghi chú, cách cộng dòng tổng, tổng kinh phí của bảng tổng hợp. Bản nháp .xlsx có trang "Cách suy ra"
+ghi cách tìm ra từng giá trị: hãy xem lại trước khi dùng (dean-check --rules bản-nháp.xlsx).
+
+  --output, -o  tệp sẽ ghi (.xlsx: sổ quy tắc để sửa trong Excel; .json)
+  --force       ghi đè tệp đã có (không bao giờ ghi đè kế hoạch đang đọc)
+  --lang        ngôn ngữ của thông báo: vi (mặc định) hoặc en; bản nháp luôn bằng tiếng Việt
+  --help        in hướng dẫn này
+
+Mã thoát: 0 đã ghi bản nháp, 2 tham số sai, không đọc được kế hoạch hoặc không ghi được tệp.
+`,
+  inferNoCommand:
+    "Chưa chọn lệnh: dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx>. Gõ dean-rulebook --help để xem cách dùng.",
+  inferUnknownCommand:
+    'Lệnh "{command}" không có: dùng dean-rulebook infer <kế-hoạch.xlsx> -o <bản-nháp.xlsx>.',
+  inferNoPlan: "Chưa chọn tệp kế hoạch .xlsx để suy ra sổ quy tắc.",
+  inferOnePlan: "Chỉ suy ra từ một kế hoạch mỗi lần, không phải {count} tệp.",
+  inferNoOutput: "Chưa chọn tệp để ghi: thêm -o <bản-nháp.xlsx>.",
+  inferBadOutput: 'Tệp ghi ra phải có đuôi .xlsx hoặc .json, không phải "{path}".',
+  inferIsPlan:
+    'Không ghi vào "{path}": đó là kế hoạch đang đọc (dean-rulebook không bao giờ ghi đè tệp đầu vào).',
+  inferPlanUnreadable: 'Không đọc được kế hoạch "{file}": {reason}',
+  inferWritten:
+    "Đã ghi bản nháp sổ quy tắc vào {path}: {contents} nội dung, {levels} cấp học, các năm {years}{total}.",
+  inferPlanTotal: ", tổng kinh phí {amount} đồng",
+  inferReviewJson: "Hãy xem lại rồi dùng: dean-check --rules {path} {plan}",
+  inferReviewXlsx:
+    'Trang "Cách suy ra" ghi cách tìm ra từng giá trị: hãy xem lại rồi dùng: dean-check --rules {path} {plan}',
+  inferDoubtsJson:
+    "Cần xem lại {count} số người trái với ghi chú của chính dòng đó (không đưa vào bản nháp):",
+  inferDoubtsXlsx:
+    'Cần xem lại {count} số người trái với ghi chú của chính dòng đó (không đưa vào bản nháp, ghi ở trang "Cách suy ra"):',
+  inferMoreDoubts: "… và {count} số khác",
 };
 
 export type CliMessageKey = keyof typeof vi;
@@ -145,6 +230,89 @@ cannot be written.
     'the rulebook "{file}" has the id {id} of a built-in one: both are considered by the automatic choice, and the report names the one used (the file comes first).',
   chosenWithOption: "chosen with --rules",
   uncoveredNone: "the chosen rulebook has none of the workbook's years: not a pass",
+  outputExists: "the file exists; add --force to overwrite it",
+  cannotWrite: 'Cannot write "{path}": {reason}.',
+  outputNotXlsx: 'The file to write must end in .xlsx, not "{path}".',
+  templateUsage: `Usage: dean-template <kind> --year <year> [--rules rulebook.json] [--units districts|communes]
+                     [--rows N] [--appendix N] [--functions] [--force] [--lang vi|en] -o <file.xlsx>
+
+Kinds of template:
+{kinds}
+  rulebook      A rulebook to fill in (Excel): dean-template rulebook [--from <id|file.json|file.xlsx>] -o <file.xlsx>
+
+  --year, -y    the year of the plan (may be left out when the rulebook has only one year)
+  --rules       the rulebook (a JSON file, or a built-in one: {builtins})
+  --units       registrations and lists: districts, or communes (communes, wards and special zones)
+  --rows        blank rows to fill in (lists: 200; registrations when the rulebook lists no units: 30;
+                assignments: 5 more rows)
+  --appendix    the appendix number written on the title line
+  --functions   amounts and unit prices as =DEAN.COST(…), =DEAN.UNITPRICE(…) (they need the add-in)
+                instead of plain Excel formulas
+  --output, -o  the .xlsx file to write
+  --force       overwrite an existing file (never the rulebook being read)
+  --lang        language of the messages: vi (default) or en; the template itself is always in Vietnamese
+  --help        print this help
+
+Exit codes: 0 file written, 2 a wrong option, a rulebook that cannot be read or a file that cannot be written.
+`,
+  templateNoKind: "No kind of template chosen: {kinds}. Type dean-template --help for the usage.",
+  templateOneKind: "Choose one kind of template at a time, not {count}: {kinds}.",
+  templateUnknownKind: 'There is no kind of template "{kind}": choose {kinds}.',
+  templateNoOutput: "No file to write: add -o <file.xlsx>.",
+  templateBadUnits:
+    'There are no administrative units "{units}": choose districts, or communes (communes, wards and special zones).',
+  notInteger: '{what} must be a whole number, not "{text}".',
+  templateYear: "The year",
+  templateRows: "The number of blank rows",
+  templateAppendix: "The appendix number",
+  templateNoYear: "No year chosen: add --year (the rulebook's years: {years}).",
+  templateIsRulebook:
+    'Not writing to "{path}": it is the rulebook being read (dean-template never overwrites an input).',
+  templateWritten: 'Wrote the {year} template "{kind}" (rulebook {rulebook}) to {path}: {sheets}.',
+  hiddenSheet: "{sheet} (hidden)",
+  templateUnits: "Units: {label} ({count} units from the rulebook).",
+  templateNoUnits:
+    "Units: {label}. The rulebook has no such list: the rows are left blank, and each unit typed in is numbered (see the README to add the list to the rulebook).",
+  rulebookWritten:
+    "Wrote the rulebook {id} to {path}: {sheets}. Edit it in Excel, then use: dean-check --rules {path} …",
+  blankRulebookWritten:
+    "Wrote a blank rulebook to {path}: {sheets}. Fill it in in Excel, then use: dean-check --rules {path} …",
+  inferUsage: `Usage: dean-rulebook infer <plan.xlsx> -o <draft.xlsx|draft.json> [--force] [--lang vi|en]
+
+Drafts a rulebook from the plan's own appendices: the contents in order, the levels, each year's
+unit prices, quotas per school (where a head-count is k × the schools), per-credit prices read from
+the notes, how the total rows add up, the summary's plan total. A .xlsx draft has a sheet saying how
+each value was found ("Cách suy ra"): review it before use (dean-check --rules draft.xlsx).
+
+  --output, -o  the file to write (.xlsx: a rulebook to edit in Excel; .json)
+  --force       overwrite an existing file (never the plan being read)
+  --lang        language of the messages: vi (default) or en; the draft itself is always in Vietnamese
+  --help        print this help
+
+Exit codes: 0 draft written, 2 a wrong option, a plan that cannot be read or a file that cannot be written.
+`,
+  inferNoCommand:
+    "No command chosen: dean-rulebook infer <plan.xlsx> -o <draft.xlsx>. Type dean-rulebook --help for the usage.",
+  inferUnknownCommand:
+    'There is no command "{command}": use dean-rulebook infer <plan.xlsx> -o <draft.xlsx>.',
+  inferNoPlan: "No plan (.xlsx file) to draft the rulebook from.",
+  inferOnePlan: "Draft from one plan at a time, not {count} files.",
+  inferNoOutput: "No file to write: add -o <draft.xlsx>.",
+  inferBadOutput: 'The file to write must end in .xlsx or .json, not "{path}".',
+  inferIsPlan:
+    'Not writing to "{path}": it is the plan being read (dean-rulebook never overwrites an input).',
+  inferPlanUnreadable: 'Cannot read the plan "{file}": {reason}',
+  inferWritten:
+    "Wrote the draft rulebook to {path}: {contents} contents, {levels} levels, years {years}{total}.",
+  inferPlanTotal: ", plan total {amount} VND",
+  inferReviewJson: "Review it, then use: dean-check --rules {path} {plan}",
+  inferReviewXlsx:
+    'The sheet "Cách suy ra" says how each value was found: review it, then use: dean-check --rules {path} {plan}',
+  inferDoubtsJson:
+    "To review: {count} head-counts contradict their own line's note (not adopted in the draft):",
+  inferDoubtsXlsx:
+    'To review: {count} head-counts contradict their own line\'s note (not adopted in the draft; listed on the sheet "Cách suy ra"):',
+  inferMoreDoubts: "… and {count} more",
 };
 
 const MESSAGES: Record<Locale, Record<CliMessageKey, string>> = { vi, en };

@@ -1,9 +1,13 @@
-/** What both command-line tools share: their I/O, argument parsing and the one-line error contract. */
+/**
+ * What the command-line tools share: their I/O, argument parsing (with the `--lang` option every
+ * tool takes) and the one-line error contract.
+ */
 import { mkdir } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { catalogue, LocalizedError, type Locale } from "../engine/i18n";
 import { RulebookError } from "../engine/rulebook/load";
 import { InputError } from "../io/errors";
+import { cliText, requestedLocale } from "./messages";
 import { stderrLine } from "./terminal";
 
 export interface CliIo {
@@ -19,7 +23,7 @@ export const nodeIo: CliIo = {
   interactive: Boolean(process.stderr.isTTY),
 };
 
-/** A problem with the command line or an output path: one Vietnamese line, exit 2. */
+/** A problem with the command line or an output path: one line in the reader's language, exit 2. */
 export class UsageError extends Error {}
 
 // "(?<!\s)": a run of spaces is tried once, from its start (a plain "\s*" retries each of its
@@ -74,10 +78,12 @@ const USAGE = catalogue({
   vi: {
     bad: "Tham số không hợp lệ{option}. Gõ {tool} --help để xem cách dùng.",
     missing: 'Tham số "{option}" cần một giá trị. Gõ {tool} --help để xem cách dùng.',
+    unexpected: "lỗi không mong đợi: {reason}",
   },
   en: {
     bad: "Invalid argument{option}. Type {tool} --help for usage.",
     missing: 'The option "{option}" needs a value. Type {tool} --help for usage.',
+    unexpected: "unexpected error: {reason}",
   },
 });
 
@@ -85,7 +91,7 @@ const USAGE = catalogue({
  * node:util parseArgs, with a one-line UsageError naming the offending option, in the language
  * the command line asks for (`--lang en` is looked for before the arguments are parsed).
  */
-export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   tool: string,
   argv: readonly string[],
   options: O,
@@ -101,9 +107,37 @@ export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   }
 }
 
+/** `--lang vi|en`, the option of every tool (dean-check, dean-template, dean-rulebook). */
+const LANG_OPTION = { lang: { type: "string", default: "vi" } } as const;
+
 /**
- * Runs a tool's body: known errors (usage, rulebook, input, and `also`) become one Vietnamese line
- * on stderr and `failed`; anything else "lỗi không mong đợi" — never a stack trace.
+ * A tool's arguments with `--lang` among its options: parseCliArgs in the language asked for
+ * (`asked`, looked for before parsing, so that a mistake in the arguments is already told in it).
+ * `--lang` itself is checked by `chosenLocale(values.lang)`, after `--help` (which is given in
+ * the language asked for, as every tool's help).
+ */
+export function parseToolArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+  tool: string,
+  argv: readonly string[],
+  options: O,
+) {
+  const asked = requestedLocale(argv);
+  return { ...parseCliArgs(tool, argv, { ...options, ...LANG_OPTION }, asked), asked };
+}
+
+/**
+ * The language of `--lang`: vi or en. Any other is refused in both languages at once (the reader
+ * asked for one the tools do not have: neither of ours can be assumed to be theirs).
+ */
+export function chosenLocale(lang: string): Locale {
+  if (lang === "vi" || lang === "en") return lang;
+  throw new UsageError(`${cliText("vi", "badLang", { lang })} / ${cliText("en", "badLang", { lang })}`);
+}
+
+/**
+ * Runs a tool's body: known errors (usage, rulebook, input, and `also`) become one line on stderr
+ * in `locale` (the language asked for, requestedLocale) and `failed`; anything else "lỗi không
+ * mong đợi" / "unexpected error" — never a stack trace.
  */
 export async function runCli(
   tool: string,
@@ -126,7 +160,8 @@ export async function runCli(
       io.stderr(stderrLine(`${tool}: ${oneLine(text)}`));
       return failed;
     }
-    io.stderr(stderrLine(`${tool}: lỗi không mong đợi: ${oneLine(String((e as Error)?.message ?? e))}`));
+    const reason = oneLine(String((e as Error)?.message ?? e));
+    io.stderr(stderrLine(`${tool}: ${USAGE(locale, "unexpected", { reason })}`));
     return failed;
   }
 }

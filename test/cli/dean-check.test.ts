@@ -367,6 +367,20 @@ describe("the readable report (issue #13)", () => {
     );
   });
 
+  it("refuses an unknown --lang in both languages at once, with exit 2 (neither can be assumed the reader's)", async () => {
+    for (const args of [
+      ["--lang", "xx", printed],
+      ["--lang=fr", printed],
+    ]) {
+      const r = await cli(...args);
+      const lang = args[0] === "--lang" ? "xx" : "fr";
+      expect(r).toMatchObject({ code: 2, out: "" });
+      expect(r.err).toBe(
+        `dean-check: Ngôn ngữ "${lang}" không có: chọn vi hoặc en. / There is no language "${lang}": choose vi or en.\n`,
+      );
+    }
+  });
+
   it('the rulebook\'s "rules": {"required-cells": "info"} wins for every finding of the rule (exit 0)', async () => {
     const p = join(dir, "khong-noi-dung.xlsx");
     writeFileSync(

@@ -29,7 +29,9 @@ import { createMatcher } from "../text/match";
 import { fold } from "../text/normalize";
 import { workbookClues } from "./clues";
 import { yearsText } from "./choose";
+import type { Locale } from "../i18n";
 import { parseRulebook, RulebookError } from "./load";
+import { inferText } from "./messages";
 import type { Course, Level, Offering, Rulebook } from "./schema";
 import type { Provenance } from "./workbook";
 import { rulebookSheetNames } from "./workbook";
@@ -59,7 +61,7 @@ export interface InferredRulebook {
 export class InferError extends Error {
   constructor(
     message: string,
-    /** What could not be read, one short Vietnamese line each (the CLI prints one per line). */
+    /** What could not be read, one short line each in the locale asked for (the CLI prints one per line). */
     readonly problems: string[] = [],
   ) {
     super(problems.length > 0 ? `${message} ${problems.join("; ")}` : message);
@@ -164,12 +166,15 @@ function isHeading(t: RecognizedTable, i: number): boolean {
 
 /**
  * Drafts a rulebook from a plan workbook. `source` names the plan (a file name) in the draft's
- * name. Throws InferError when nothing can be drafted.
+ * name. Throws InferError when nothing can be drafted. `locale` is the language of what is said to
+ * the user (the InferError, `doubts`); the draft itself — its names, the provenance notes of the
+ * "Cách suy ra" sheet — is the department's document and Vietnamese whatever the locale.
  */
 export function inferRulebook(
   snapshot: WorkbookSnapshot,
-  options: { source?: string } = {},
+  options: { source?: string; locale?: Locale } = {},
 ): InferredRulebook {
+  const locale = options.locale ?? "vi";
   const skip = rulebookSheetNames(snapshot);
   const clues = workbookClues(snapshot, { skip });
   const plan: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => !skip.has(s.name)) };
@@ -190,10 +195,7 @@ export function inferRulebook(
   const wb = recognizeWorkbook(plan, bootstrap);
   const cost = wb.tables.filter((t) => t.kind === "cost" && t.year !== undefined);
   const task = wb.tables.filter((t) => t.kind === "task" && t.year !== undefined);
-  if (cost.length + task.length === 0)
-    throw new InferError(
-      "Không suy ra được sổ quy tắc: không nhận ra phụ lục kinh phí hay nhiệm vụ nào có năm trong sổ tính (cần dòng tiêu đề cột TT, Nội dung, các cấp học, Đơn giá, Thành tiền và tiêu đề ghi năm).",
-    );
+  if (cost.length + task.length === 0) throw new InferError(inferText(locale, "noTables"));
   const provenance: Provenance[] = [];
 
   // Contents, in the order of the cost appendices, then of the task appendices.
@@ -314,9 +316,7 @@ export function inferRulebook(
   }));
 
   if (levels.length === 0)
-    throw new InferError("Không suy ra được sổ quy tắc:", [
-      'không nhận ra cấp học nào: các phụ lục không có cột cấp học (MN, TH, THCS…) hay chữ ghi cấp học ở cột Cấp học hoặc Số lượng ("TH: 100").',
-    ]);
+    throw new InferError(inferText(locale, "cannotInfer"), [inferText(locale, "noLevels")]);
 
   // School counts: count ÷ quota on the lines that state a quota, when most such lines agree.
   levels.forEach((level, li) => {
@@ -432,7 +432,7 @@ export function inferRulebook(
       }
       if (o.note) off.note = o.note;
       if (d.kind !== "nhom")
-        quotaAndCounts(d, o, off, schools, new Set(course.levels), p, provenance, doubts);
+        quotaAndCounts(d, o, off, schools, new Set(course.levels), p, provenance, doubts, locale);
       course.offerings.push(off);
     });
     courses.push(course);
@@ -495,10 +495,10 @@ export function inferRulebook(
   }
   let rulebook: Rulebook;
   try {
-    rulebook = parseRulebook(data, "Bản nháp sổ quy tắc");
+    rulebook = parseRulebook(data, inferText(locale, "draftOrigin"), locale);
   } catch (e) {
     if (e instanceof RulebookError)
-      throw new InferError("Không suy ra được sổ quy tắc:", draftProblems(e, drafts));
+      throw new InferError(inferText(locale, "cannotInfer"), draftProblems(e, drafts, locale));
     throw e;
   }
   return { rulebook, provenance, doubts };
@@ -509,7 +509,7 @@ export function inferRulebook(
  * contents once, naming the first contents ("cấp học được tham gia (levels) cần ít nhất 1 mục:
  * nội dung "Công tác truyền thông…", "Rà soát…" và 6 nội dung khác").
  */
-function draftProblems(e: RulebookError, drafts: readonly Draft[]): string[] {
+function draftProblems(e: RulebookError, drafts: readonly Draft[], locale: Locale): string[] {
   const groups = new Map<string, string[]>();
   for (const line of e.problems) {
     const { path, text } = problemParts(line);
@@ -522,13 +522,15 @@ function draftProblems(e: RulebookError, drafts: readonly Draft[]): string[] {
     if (c) list.push(what);
     groups.set(key, list);
   }
-  return [...groups.entries()]
-    .slice(0, 10)
-    .map(([text, where]) =>
-      where.length === 0
-        ? text
-        : `${text}: nội dung ${where.slice(0, 2).join(", ")}${where.length > 2 ? ` và ${where.length - 2} nội dung khác` : ""}`,
-    );
+  return [...groups.entries()].slice(0, 10).map(([problem, where]) => {
+    if (where.length === 0) return problem;
+    const first = where.slice(0, 2).join(", ");
+    const contents =
+      where.length > 2
+        ? inferText(locale, "moreContents", { contents: first, more: where.length - 2 })
+        : first;
+    return inferText(locale, "onContents", { problem, contents });
+  });
 }
 
 /**
@@ -560,6 +562,7 @@ function quotaAndCounts(
   p: (key: string) => (string | number)[],
   provenance: Provenance[],
   doubts: string[],
+  locale: Locale,
 ): void {
   const withSchools = [...o.counts.entries()].filter(
     ([l, c]) => (schools.get(l) ?? null) !== null && c.value > 0,
@@ -589,9 +592,20 @@ function quotaAndCounts(
     if (o.quotaNote && k !== undefined && s !== null && c.value > 0) {
       // The line contradicts its own note ("2 người/trường" × 13 trường = 26, printed 27): the
       // note's quota is kept and the figure is not adopted, but said, for the department to decide.
-      const doubt = `"${shorten(d.name)}" năm ${o.year}, ${level}: phụ lục ghi ${c.value} người (${c.from}), nhưng ghi chú của dòng là ${k} người/trường × ${s} trường = ${k * s}: bản nháp giữ định mức ${k}/trường, không lấy số ${c.value}; nếu ${c.value} đúng, hãy ghi số cố định`;
-      doubts.push(doubt);
-      provenance.push({ path: [...p("counts"), level], how: `CẦN XEM LẠI: ${doubt}`, from: c.from });
+      // Said to the user in their language; noted on the draft's "Cách suy ra" sheet in Vietnamese.
+      const data = {
+        name: shorten(d.name),
+        year: o.year,
+        level,
+        count: c.value,
+        cell: c.from,
+        k,
+        schools: s,
+        expected: k * s,
+      };
+      doubts.push(inferText(locale, "doubt", data));
+      const how = `CẦN XEM LẠI: ${inferText("vi", "doubt", data)}`;
+      provenance.push({ path: [...p("counts"), level], how, from: c.from });
       continue;
     }
     off.counts[level] = c.value;

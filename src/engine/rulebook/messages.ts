@@ -407,5 +407,40 @@ export function issueText(
   return as("invalid");
 }
 
+/**
+ * What `inferRulebook` (./infer.ts) says to the person drafting a rulebook from a plan: why no
+ * draft can be made, and each head-count it did not adopt. The draft itself (names, the "Cách suy
+ * ra" notes) is the department's document and stays Vietnamese.
+ */
+const INFER = {
+  vi: {
+    cannotInfer: "Không suy ra được sổ quy tắc:",
+    noTables:
+      "Không suy ra được sổ quy tắc: không nhận ra phụ lục kinh phí hay nhiệm vụ nào có năm trong sổ tính (cần dòng tiêu đề cột TT, Nội dung, các cấp học, Đơn giá, Thành tiền và tiêu đề ghi năm).",
+    noLevels:
+      'không nhận ra cấp học nào: các phụ lục không có cột cấp học (MN, TH, THCS…) hay chữ ghi cấp học ở cột Cấp học hoặc Số lượng ("TH: 100").',
+    draftOrigin: "Bản nháp sổ quy tắc",
+    onContents: "{problem}: nội dung {contents}",
+    moreContents: "{contents} và {more} nội dung khác",
+    doubt:
+      '"{name}" năm {year}, {level}: phụ lục ghi {count} người ({cell}), nhưng ghi chú của dòng là {k} người/trường × {schools} trường = {expected}: bản nháp giữ định mức {k}/trường, không lấy số {count}; nếu {count} đúng, hãy ghi số cố định',
+  },
+  en: {
+    cannotInfer: "No rulebook can be drafted:",
+    noTables:
+      'No rulebook can be drafted: no cost or task appendix with a year was recognised in the workbook (it needs a header row "TT", "Nội dung", the levels, "Đơn giá", "Thành tiền", and a title naming the year).',
+    noLevels:
+      'no level recognised: the appendices have no level columns (MN, TH, THCS…) and name no level in a "Cấp học" or "Số lượng" column ("TH: 100").',
+    draftOrigin: "The draft rulebook",
+    onContents: "{problem}: content {contents}",
+    moreContents: "{contents} and {more} more",
+    doubt:
+      '"{name}" {year}, {level}: the appendix has {count} people ({cell}), but the line\'s note says {k} per school × {schools} schools = {expected}: the draft keeps the quota of {k} per school, not {count}; if {count} is right, enter it as a fixed count',
+  },
+} as const;
+
+/** A sentence of `inferRulebook` in the reader's language, `{name}` placeholders filled. */
+export const inferText = catalogue(INFER);
+
 /** The first letter in capitals, for a message that starts a line. */
 export const sentence = cap;

@@ -30,8 +30,7 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
   "assignment",
 ];
 
-/** What each kind is, in Vietnamese (CLI help, task pane). */
-/** The templates' names in both languages. */
+/** The templates' names in both languages (dean-template's help and lines, the task pane). */
 const TEMPLATE_KIND_TEXT: Readonly<Record<TemplateKind, Localized>> = {
   cost: { vi: "Phụ lục kinh phí", en: "Cost appendix" },
   task: { vi: "Phụ lục nhiệm vụ", en: "Task appendix" },
@@ -50,11 +49,6 @@ const TEMPLATE_KIND_TEXT: Readonly<Record<TemplateKind, Localized>> = {
 export function templateKindName(kind: TemplateKind, locale: Locale): string {
   return TEMPLATE_KIND_TEXT[kind][locale];
 }
-
-/** The templates' Vietnamese names (dean-template's help; the pane uses templateKindName). */
-export const TEMPLATE_KIND_NAMES: Readonly<Record<TemplateKind, string>> = Object.fromEntries(
-  Object.entries(TEMPLATE_KIND_TEXT).map(([k, v]) => [k, v.vi]),
-) as Record<TemplateKind, string>;
 
 /**
  * The look of a cell, by name. Every style has thin borders on all sides unless said otherwise.
