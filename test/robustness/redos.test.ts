@@ -10,7 +10,7 @@ import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse"
 import { inspectXlsx, readXlsx } from "../../src/io/xlsx/read";
 import { oneSheet, rawXlsx, worksheetXml } from "../fixtures/bad-files";
 import { splitAddresses } from "../../src/office/sheets";
-import { isTotalLabel } from "../../src/engine/recognize/labels";
+import { isTotalLabel, wordsAfterLabel } from "../../src/engine/recognize/labels";
 import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/recognize";
 import { statedScale } from "../../src/engine/numbers/units";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
@@ -235,6 +235,37 @@ describe("recognize/labels.ts: a total line", () => {
       expect([yes, isTotalLabel(yes)]).toEqual([yes, true]);
     for (const no of ["Tổng kết, đánh giá", "Công tác truyền thông", "Tông", "Tổng i j", "Tổng nhu cầu kinh"])
       expect([no, isTotalLabel(no)]).toEqual([no, false]);
+  });
+});
+
+describe("recognize/labels.ts: the label of an amount in words", () => {
+  it("a long line of label words is answered at once", () => {
+    // A pattern that took the label words in any number and order ("(tổng |số |tiền )*") would
+    // try every reading of the repeats.
+    const fill = (word: string, end: string) =>
+      `${word.repeat(Math.floor((MAX_CELL - 40) / word.length))}${end}`;
+    const cells = [
+      fill("Tổng số tiền ", "là bằng chữ: một tỷ đồng"),
+      fill("tong so tien ", "la bang chu: mot ty dong"),
+      fill("số ", "bằng chữ"),
+      fill("(bằng chữ ", "x"),
+      `Bằng chữ: ${fill("một ", "tỷ đồng")}`,
+    ];
+    expect(elapsed(cells, wordsAfterLabel)).toBeLessThan(HANG_GUARD_MS);
+    expect(cells.map((c) => wordsAfterLabel(c)?.length)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      cells[3].length - "(bằng chữ (".length,
+      cells[4].length - "Bằng chữ: ".length,
+    ]);
+  });
+
+  it("reads the labels as before", () => {
+    expect(wordsAfterLabel("(Tổng số tiền bằng chữ: Một tỷ đồng)")).toBe("Một tỷ đồng)");
+    expect(wordsAfterLabel("Số tiền (viết bằng chữ): Hai tỷ")).toBe("Hai tỷ");
+    expect(wordsAfterLabel("BANG CHU - ba ty")).toBe("ba ty");
+    expect(wordsAfterLabel("Bảng chữ cái")).toBeUndefined();
   });
 });
 
