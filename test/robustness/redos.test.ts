@@ -377,6 +377,19 @@ describe("io/xlsx/parts.ts: number formats and defined names", () => {
     expect(values[0]).toBe(24100); // "[[[…" shows no date
   });
 
+  it("a file of number formats with long elapsed-time sections is read at once", async () => {
+    // "[hhh…h]" is a duration, "[hhh…hx]" no section Excel knows: a pattern that read the h's
+    // in more than one way ("(h|hh)+") would try every split of them.
+    const file = await book([
+      `[${"h".repeat(MAX_CELL - 8)}]:mm`,
+      ...Array.from({ length: 39 }, () => `[${"h".repeat(MAX_CELL - 8)}x]mm`),
+    ]);
+    const t = performance.now();
+    const values = (await readXlsx(file)).sheets[0].values[0];
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+    expect(values.slice(0, 2)).toEqual([24100, { date: "1965-12-24" }]);
+  });
+
   it("reads the formats that show dates as before", async () => {
     const codes = ["[$-409]d-mmm-yy", "[Blue]h:mm", '"[d]"0', "0[d", "[Red][<0]0.00", "mm:ss", "[[m]]m"];
     const date = { date: "1965-12-24" };
