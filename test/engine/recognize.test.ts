@@ -85,6 +85,46 @@ describe("recognition", () => {
   });
 });
 
+describe("the amount in words under a table", () => {
+  const WORDS = "Ba mươi tư tỷ năm trăm mười một triệu đồng";
+  const line = ["1", cost2026.khac[1], null, null, null, null, null, null, null, 34511];
+  const totalRow = [null, "Tổng số:", null, null, null, null, null, null, null, 34511];
+  const read = (rows: (string | number | null)[][]) => {
+    const t = table(costSheet(2028, rows));
+    return { kinds: t.rows.map((r) => r.kind), words: t.words };
+  };
+
+  it("'Tổng số tiền bằng chữ' is the words line, not a total row, under the total or above it", () => {
+    const words = { text: WORDS, cell: "A7" };
+    expect(read([line, totalRow, [`Tổng số tiền bằng chữ: ${WORDS}`]])).toEqual({
+      kinds: ["item", "total"],
+      words,
+    });
+    expect(read([line, totalRow, [`TỔNG KINH PHÍ BẰNG CHỮ ${WORDS.toUpperCase()}`]]).words?.text).toBe(
+      WORDS.toUpperCase(),
+    );
+    expect(read([line, [`(Tổng số tiền bằng chữ: ${WORDS})`], totalRow])).toEqual({
+      kinds: ["item", "total"],
+      words: { text: WORDS, cell: "A6" },
+    });
+    // Over two cells, in the TT and the content columns: the words are where they are typed.
+    expect(read([line, totalRow, ["Tổng số tiền bằng chữ:", WORDS]])).toEqual({
+      kinds: ["item", "total"],
+      words: { text: WORDS, cell: "B7" },
+    });
+  });
+
+  it("'bảng chữ' (a chart) and 'bằng chữ nổi' (Braille) inside a line leave the line a line", () => {
+    for (const label of [
+      "Mua bảng chữ cái cho lớp mẫu giáo",
+      "Bồi dưỡng giáo viên dạy học bằng chữ nổi Braille",
+    ]) {
+      const got = read([line, ["2", label, null, null, null, null, null, null, null, 0], totalRow]);
+      expect(got).toEqual({ kinds: ["item", "item", "total"], words: undefined });
+    }
+  });
+});
+
 describe('a "Cấp học" cell of seed 000', () => {
   const ctx2023 = recognitionContext(builtinRulebook("hai-phong-2023"));
   const line = LINES_2023.find((l) => l.course === "tu-van-tam-ly")?.values ?? [];

@@ -4,7 +4,7 @@
  */
 import { parseGender } from "../../src/engine/law/retirement";
 import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/recognize";
-import { TOTAL_LABEL } from "../../src/engine/recognize/labels";
+import { TOTAL_LABEL, wordsAfterLabel } from "../../src/engine/recognize/labels";
 import { roleOf } from "../../src/engine/recognize/headers";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import { createMatcher } from "../../src/engine/text/match";
@@ -56,6 +56,15 @@ describe("minimal pairs", () => {
     ["gender", "Năm", false],
     ["gender", "Nu", true],
     ["gender", "Nứ", false],
+    // The amount in words: "Bằng chữ" — not "Bảng chữ" (a chart), and only as the line's label.
+    ["words", "Bằng chữ: Một tỷ đồng", true],
+    ["words", "Tổng số tiền bằng chữ: Một tỷ đồng", true],
+    ["words", "TỔNG KINH PHÍ BẰNG CHỮ:", true],
+    ["words", "Bang chu: mot ty dong", true], // no marks at all: folded
+    ["words", "Bảng chữ cái", false],
+    ["words", "Bảng chữ: Một tỷ đồng", false],
+    ["words", "Dạy học bằng chữ nổi Braille", false],
+    ["words", "Tổng số tiền", false],
   ])("%s: %s → %s", (kind, text, yes) => {
     const got =
       kind === "total"
@@ -64,7 +73,9 @@ describe("minimal pairs", () => {
           ? ctx.levels.get(text) !== undefined
           : kind === "year"
             ? roleOf(text) === "year"
-            : parseGender(text) !== undefined;
+            : kind === "words"
+              ? wordsAfterLabel(text) !== undefined
+              : parseGender(text) !== undefined;
     expect(got).toBe(yes);
   });
 

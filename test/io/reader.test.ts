@@ -97,6 +97,53 @@ describe("values", () => {
     expect((await readXlsx(b1904)).sheets[0].values[0][0]).toEqual({ date: "1969-12-25" });
   });
 
+  it("durations ([h]:mm, [mm]:ss) and times of day are the numbers Excel stores; dates stay dates", async () => {
+    const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+    // [format code, the serial stored, what the reader gives]
+    const DAY = { date: "1965-12-24" };
+    const cases: [string, number, unknown][] = [
+      // Elapsed time: 1.5208… shows "36:30", a duration (1900-01-01 is no reading of it).
+      ["[h]:mm", 36.5 / 24, 36.5 / 24],
+      ["[hh]:mm", 36.5 / 24, 36.5 / 24],
+      ["[h]:mm:ss", 36.5 / 24, 36.5 / 24],
+      ["[mm]:ss", 2190 / 1440, 2190 / 1440],
+      ["[m]", 2190 / 1440, 2190 / 1440],
+      ["[s]", 1.5, 1.5],
+      ["[Red][h]:mm", 1.5, 1.5],
+      ["[$-42A][h]:mm", 1.5, 1.5],
+      ['"Thời lượng: "[h]:mm', 1.5, 1.5],
+      // A time of day has no day: the fraction of a day Excel stores.
+      ["h:mm AM/PM", 0.75, 0.75],
+      ["[$-42A]h:mm:ss AM/PM", 0.75, 0.75],
+      // Dates, a date with its time, and dates behind colour, locale and text sections.
+      ["dd/mm/yyyy", 24100, DAY],
+      ["m/d/yy h:mm", 24100.5, DAY],
+      ['"ngày" dd', 24100, DAY],
+      ["mmmm yyyy", 24100, DAY],
+      ["[$-42A]dd/mm/yyyy", 24100, DAY],
+      ["[Red]dd/mm/yyyy", 24100, DAY],
+      // Numbers: "d", "m", "y", "h" in text or escaped are no date parts.
+      ["#,##0", 24100, 24100],
+      ["0.00%", 0.5, 0.5],
+      ['#,##0 "đồng/ngày"', 24100, 24100],
+      ["0\\d", 24100, 24100],
+      ["[Red]#,##0;[Blue]-#,##0", 24100, 24100],
+      ["#,##0 [$₫-42A]", 24100, 24100],
+    ];
+    const fmts = cases.map(([f], i) => `<numFmt numFmtId="${164 + i}" formatCode="${xml(f)}"/>`).join("");
+    const xfs = cases.map((_, i) => `<xf numFmtId="${164 + i}"/>`).join("");
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${cases.length}">${fmts}</numFmts><cellXfs count="${cases.length + 1}"><xf numFmtId="0"/>${xfs}</cellXfs></styleSheet>`;
+    const cells = cases.map(
+      ([, v], i) => `<row r="${i + 1}"><c r="A${i + 1}" s="${i + 1}"><v>${v}</v></c></row>`,
+    );
+    const book = await rawXlsx({
+      sheets: [{ name: "A", xml: worksheetXml(rows(cells.join(""))) }],
+      extra: { "xl/styles.xml": styles },
+    });
+    const got = (await readXlsx(book)).sheets[0].values.map((r) => r[0]);
+    expect(cases.map(([f], i) => [f, got[i]])).toEqual(cases.map(([f, , want]) => [f, want]));
+  });
+
   it("a stray value in row 1 048 576 counts one row, not a million", async () => {
     const xml = `${sheetDataXml([[1, "a"]]).replace("</sheetData>", "")}<row r="1048576"><c r="A1048576"><v>7</v></c></row></sheetData>`;
     const r = await readXlsxDetailed(await oneSheet("A", xml), {

@@ -10,7 +10,7 @@ import { parseNumberText, readCellNumber } from "../../src/engine/numbers/parse"
 import { inspectXlsx, readXlsx } from "../../src/io/xlsx/read";
 import { oneSheet, rawXlsx, worksheetXml } from "../fixtures/bad-files";
 import { splitAddresses } from "../../src/office/sheets";
-import { isTotalLabel } from "../../src/engine/recognize/labels";
+import { isTotalLabel, wordsAfterLabel } from "../../src/engine/recognize/labels";
 import { recognitionContext, recognizeSheet } from "../../src/engine/recognize/recognize";
 import { statedScale } from "../../src/engine/numbers/units";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
@@ -238,6 +238,37 @@ describe("recognize/labels.ts: a total line", () => {
   });
 });
 
+describe("recognize/labels.ts: the label of an amount in words", () => {
+  it("a long line of label words is answered at once", () => {
+    // A pattern that took the label words in any number and order ("(tổng |số |tiền )*") would
+    // try every reading of the repeats.
+    const fill = (word: string, end: string) =>
+      `${word.repeat(Math.floor((MAX_CELL - 40) / word.length))}${end}`;
+    const cells = [
+      fill("Tổng số tiền ", "là bằng chữ: một tỷ đồng"),
+      fill("tong so tien ", "la bang chu: mot ty dong"),
+      fill("số ", "bằng chữ"),
+      fill("(bằng chữ ", "x"),
+      `Bằng chữ: ${fill("một ", "tỷ đồng")}`,
+    ];
+    expect(elapsed(cells, wordsAfterLabel)).toBeLessThan(HANG_GUARD_MS);
+    expect(cells.map((c) => wordsAfterLabel(c)?.length)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      cells[3].length - "(bằng chữ (".length,
+      cells[4].length - "Bằng chữ: ".length,
+    ]);
+  });
+
+  it("reads the labels as before", () => {
+    expect(wordsAfterLabel("(Tổng số tiền bằng chữ: Một tỷ đồng)")).toBe("Một tỷ đồng)");
+    expect(wordsAfterLabel("Số tiền (viết bằng chữ): Hai tỷ")).toBe("Hai tỷ");
+    expect(wordsAfterLabel("BANG CHU - ba ty")).toBe("ba ty");
+    expect(wordsAfterLabel("Bảng chữ cái")).toBeUndefined();
+  });
+});
+
 describe('recognize/quantity.ts: the level list of a "Cấp học" cell', () => {
   it("five cells of spaces without a separator are split at once", () => {
     const cell = `${"\t".repeat(MAX_CELL - 3)}\tv&`; // old: \s*(?:…)\s* retried every position
@@ -344,6 +375,19 @@ describe("io/xlsx/parts.ts: number formats and defined names", () => {
     const values = (await readXlsx(file)).sheets[0].values[0];
     expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
     expect(values[0]).toBe(24100); // "[[[…" shows no date
+  });
+
+  it("a file of number formats with long elapsed-time sections is read at once", async () => {
+    // "[hhh…h]" is a duration, "[hhh…hx]" no section Excel knows: a pattern that read the h's
+    // in more than one way ("(h|hh)+") would try every split of them.
+    const file = await book([
+      `[${"h".repeat(MAX_CELL - 8)}]:mm`,
+      ...Array.from({ length: 39 }, () => `[${"h".repeat(MAX_CELL - 8)}x]mm`),
+    ]);
+    const t = performance.now();
+    const values = (await readXlsx(file)).sheets[0].values[0];
+    expect(performance.now() - t).toBeLessThan(HANG_GUARD_MS);
+    expect(values.slice(0, 2)).toEqual([24100, { date: "1965-12-24" }]);
   });
 
   it("reads the formats that show dates as before", async () => {

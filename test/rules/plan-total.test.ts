@@ -9,6 +9,7 @@ import { totals } from "../../src/engine/rules/totals";
 import { cost2026, HN, KHAC, STEM } from "../helpers/rows";
 import { ruleTester, type InvalidCase } from "../helpers/rule-tester";
 import { costSheet, summarySheet, workbook, type Row } from "../helpers/sheets";
+import { fold } from "../../src/engine/text/normalize";
 
 const total = (amount: number): Row => [null, "Tổng số:", null, null, null, null, null, null, null, amount];
 
@@ -35,11 +36,6 @@ const summaryOf = (figures: number[], grand?: number, opts?: { words?: string })
     ],
     opts,
   );
-/** A summary sheet alone (no cost appendix) adding up to the plan total, its words typed as `line`. */
-const summaryWithWordsLine = (line: string) => {
-  const sheet = summaryOf(printed, 179292);
-  return workbook({ ...sheet, values: [...sheet.values, [line]] });
-};
 /**
  * 2027 as offices round it: two lines of 11 people at 1,5 million (16,5 each, shown 17) and the
  * rest. The lines add up to 40 018 unrounded and to 40 019 as shown; either total is right.
@@ -71,26 +67,84 @@ const planOf = (amount: number) => (rb: RulebookInput) => ({
   ...rb,
   planTotal: { ...(rb.planTotal as object), amount },
 });
-/** The amount in words typed in the ways offices type it; each must be read past its label. */
-const wordsForms: InvalidCase[] = [
-  `(Bằng chữ: ${WRONG_WORDS})`,
-  `(Số tiền bằng chữ : ${WRONG_WORDS})`,
-  `Bằng chữ ${WRONG_WORDS}`,
-  `Số tiền  bằng chữ:${WRONG_WORDS}`,
-].map((line) => ({
-  name: `words typed as '${line.replace(WRONG_WORDS, "…")}' are read without their label`,
-  workbook: summaryWithWordsLine(line),
+/** WRONG_WORDS in capitals, and typed without marks. */
+const UPPER_WORDS = WRONG_WORDS.toUpperCase();
+const PLAIN_WORDS = "Mot tram bay muoi chin ty hai tram chin muoi trieu dong";
+/**
+ * The amount in words typed in the ways offices type it, in one cell or over two, in capitals or
+ * without marks: [the line as typed, the cell where the words are, the words as read]. Each must be
+ * read past its label, a label that starts with "Tổng" included (no total row).
+ */
+const WORDS_LINES: [Row, string, string][] = [
+  [[`(Bằng chữ: ${WRONG_WORDS})`], "A10", WRONG_WORDS],
+  [[`(Số tiền bằng chữ : ${WRONG_WORDS})`], "A10", WRONG_WORDS],
+  [[`Bằng chữ ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Số tiền  bằng chữ:${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Tổng số tiền bằng chữ: ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`(Tổng số tiền bằng chữ: ${WRONG_WORDS})`], "A10", WRONG_WORDS],
+  [[`Tổng số tiền bằng chữ ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Tổng kinh phí bằng chữ: ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Tổng kinh phí bằng chữ ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Số tiền (viết bằng chữ): ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`BẰNG CHỮ: ${UPPER_WORDS}`], "A10", UPPER_WORDS],
+  [[`TỔNG SỐ TIỀN BẰNG CHỮ: ${UPPER_WORDS}`], "A10", UPPER_WORDS],
+  [[`(TỔNG KINH PHÍ BẰNG CHỮ: ${UPPER_WORDS})`], "A10", UPPER_WORDS],
+  [[`Bang chu: ${PLAIN_WORDS}`], "A10", PLAIN_WORDS],
+  [[`Tong kinh phi bang chu ${PLAIN_WORDS}`], "A10", PLAIN_WORDS],
+  // Over two cells: the words are in the second one.
+  [["Bằng chữ:", WRONG_WORDS], "B10", WRONG_WORDS],
+  [["(Bằng chữ:", `${WRONG_WORDS})`], "B10", WRONG_WORDS],
+  [["Tổng số tiền bằng chữ:", WRONG_WORDS], "B10", WRONG_WORDS],
+  [["Tổng kinh phí bằng chữ", WRONG_WORDS], "B10", WRONG_WORDS],
+  // In the summary's label column (B, "Năm"), alone or beside its words.
+  [[null, `Tổng số tiền bằng chữ: ${WRONG_WORDS}`], "B10", WRONG_WORDS],
+  [[null, `Tổng kinh phí bằng chữ ${WRONG_WORDS}`], "B10", WRONG_WORDS],
+  [[null, "Tổng kinh phí bằng chữ:", WRONG_WORDS], "C10", WRONG_WORDS],
+];
+/** A summary sheet alone adding up to the plan total, its words typed as `line` (row 10). */
+const summaryWithWordsRow = (line: Row) => {
+  const sheet = summaryOf(printed, 179292);
+  return workbook({ ...sheet, values: [...sheet.values, line] });
+};
+/** The same line with the right words, as typed (in capitals or without marks alike). */
+const rightWords = (line: Row, words: string): Row =>
+  line.map((c) =>
+    typeof c === "string"
+      ? c.replace(
+          words,
+          words === UPPER_WORDS ? WORDS.toUpperCase() : words === PLAIN_WORDS ? fold(WORDS) : WORDS,
+        )
+      : c,
+  );
+const shown = (line: Row) => line.filter((c) => c !== null).join(" | ");
+const wordsForms: InvalidCase[] = WORDS_LINES.map(([line, cell, words]) => ({
+  name: `words typed as '${shown(line).replace(words, "…")}' are read without their label, at ${cell}`,
+  workbook: summaryWithWordsRow(line),
   findings: [
     {
       messageId: "words",
       sheet: "Tổng hợp",
-      cells: ["A10"],
+      cells: [cell],
       expected: WORDS,
-      actual: WRONG_WORDS,
-      message: [`"${WRONG_WORDS}"`, "179.292.000.000 đồng", `phải là "${WORDS}"`],
+      actual: words,
+      message: [`"${words}"`, "179.292.000.000 đồng", `phải là "${WORDS}"`],
     },
   ],
 }));
+const rightWordsForms = WORDS_LINES.map(([line, cell, words]) => ({
+  name: `the right words typed as '${shown(line).replace(words, "…")}' pass, at ${cell}`,
+  workbook: summaryWithWordsRow(rightWords(line, words)),
+}));
+/** 2028's lines, one of them named with "bảng chữ" or "bằng chữ" inside: a line, not the words. */
+const costs2028With = (label: string) =>
+  costsWith(
+    2028,
+    costSheet(2028, [
+      ["1", KHAC, null, null, null, null, null, null, null, 34000],
+      ["2", label, null, null, null, null, null, null, null, 511],
+      total(34511),
+    ]),
+  );
 ruleTester(planTotal, {
   valid: [
     { name: "printed yearly totals add up to 179 292 million", workbook: workbook(...costs(printed)) },
@@ -170,6 +224,15 @@ ruleTester(planTotal, {
           ]),
         ),
       ),
+    },
+    ...rightWordsForms,
+    {
+      name: "a line 'Mua bảng chữ cái' (alphabet charts) is a line of the table, not its amount in words",
+      workbook: workbook(...costs2028With("Mua bảng chữ cái cho lớp mẫu giáo")),
+    },
+    {
+      name: "a line on teaching in Braille ('bằng chữ nổi') is a line of the table, not its amount in words",
+      workbook: workbook(...costs2028With("Bồi dưỡng giáo viên dạy học bằng chữ nổi Braille")),
     },
   ],
   invalid: [

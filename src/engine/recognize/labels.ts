@@ -1,6 +1,6 @@
 /** Words that decide how a row is read, matched with their tone marks (text/tone.ts). */
 import { fold } from "../text/normalize";
-import { TonePattern } from "../text/tone";
+import { hasMarks, TonePattern } from "../text/tone";
 
 /**
  * A total line: "Tổng số:", "Tổng cộng", "Cộng", "TỔNG", "Tổng kinh phí", "Cộng I", "Tổng cộng
@@ -22,4 +22,41 @@ export function isTotalLabel(text: string): boolean {
   const head = fold(text.slice(0, 6));
   if (!head.startsWith("tong") && !head.startsWith("cong")) return false;
   return TOTAL_LABEL.test(text);
+}
+
+/**
+ * The label of an amount in words, at the start of a line: "Bằng chữ", "Số tiền bằng chữ", "Tổng
+ * số tiền bằng chữ", "Tổng kinh phí bằng chữ", "Số tiền (viết bằng chữ)" — with the marks: "Mua
+ * bảng chữ cái" (alphabet charts) is a line of the table, and so is "Dạy học bằng chữ nổi"
+ * (Braille), whose "bằng chữ" is no label. Fixed words, each group tried once: linear.
+ */
+const WORDS_LABEL = new TonePattern("^((tổng )?(số tiền|kinh phí|số|cộng) |tổng )?(viết )?bằng chữ\\b");
+
+/** A character of a word as marked() splits words (letters, digits, marks). */
+const MARKED_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * The text after the words label that starts `text`, from its first letter or digit ("(Tổng số tiền
+ * bằng chữ: Một tỷ đồng)" → "Một tỷ đồng)", "Bằng chữ:" → ""); undefined when the text does not
+ * start with such a label. A "Tổng…" line that is this label is no total line.
+ */
+export function wordsAfterLabel(text: string): string | undefined {
+  // Most lines hold no "bằng chữ" at all: one folded look (fold() keeps long texts).
+  if (!fold(text).includes("bang chu")) return undefined;
+  const m = WORDS_LABEL.exec(text);
+  if (!m) return undefined;
+  // Skip as many words as the label has, counted as the match counted them: marked() splits at
+  // any character that is no letter, digit or mark; fold() also at letters it drops (Greek, CJK).
+  const withMarks = hasMarks(text);
+  const isWordChar = (ch: string) => (withMarks ? MARKED_WORD_CHAR.test(ch) : fold(ch) !== "");
+  let words = m[0].split(" ").length;
+  let inWord = false;
+  let i = 0;
+  for (const ch of text) {
+    const w = isWordChar(ch);
+    if (w && !inWord && words-- === 0) break; // the first letter after the label
+    inWord = w;
+    i += ch.length;
+  }
+  return text.slice(i);
 }

@@ -257,7 +257,10 @@ export interface RecognizedTable {
   /** Header cells over numbers among the figure columns that were not read (see UnreadColumn). */
   unreadColumns?: UnreadColumn[];
   rows: TableRow[];
-  /** Bằng chữ text found under the table, if any. */
+  /**
+   * The amount in words found under the table, if any, without its label ("Bằng chữ:", "Tổng số
+   * tiền bằng chữ:"…): its cell is where the words begin.
+   */
   words?: TextCell;
   /** Grand total stated in a summary (in the table's unit). */
   grandTotal?: NumberCell;

@@ -15,7 +15,7 @@ import { TonePattern, type ToneTable } from "../text/tone";
 import { Grid } from "./grid";
 import { findHeader, levelLookup, roleOf, type HeaderReading } from "./headers";
 import { readPeople } from "./people";
-import { isTotalLabel } from "./labels";
+import { isTotalLabel, wordsAfterLabel } from "./labels";
 import { readCountParts, readLevelList } from "./quantity";
 import {
   type CourseMatch,
@@ -406,7 +406,6 @@ function levelInText(folded: string, ctx: RecognitionContext): string | undefine
   return undefined;
 }
 
-const wordsLabel = /^(so tien )?bang chu\b/;
 const sectionTT = /^([IVXLC]+|[A-Z])[.)]?$/;
 const subLabel = /^[-–—+•]\s*/;
 
@@ -459,10 +458,9 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     if (grid.rowIsBlank(r)) continue;
     const tt = cols.tt !== undefined ? filledTextCell(grid, r, cols.tt) : undefined;
     const label = labelCol !== undefined ? filledTextCell(grid, r, labelCol) : undefined;
-    const labelFold = label ? fold(label.text) : "";
-    const firstFold = fold(grid.firstText(r));
-    if (wordsLabel.test(firstFold) || (labelFold.includes("bang chu") && /\bbang chu\b/.test(labelFold))) {
-      table.words = wordsCell(grid, r);
+    const words = wordsLine(grid, r, labelCol);
+    if (words) {
+      table.words = words;
       continue;
     }
     let hasNumbers = false;
@@ -563,15 +561,41 @@ function filledTextCell(grid: Grid, r: number, c: number): TextCell | undefined 
   return text ? { text, cell: grid.a1(r, c) } : undefined;
 }
 
-function wordsCell(grid: Grid, r: number): TextCell {
-  for (let c = grid.firstCol; c < grid.colCount; c++) {
-    const t = grid.text(r, c);
-    if (t) {
-      const rest = grid.rowText(r);
-      return { text: rest, cell: grid.a1(r, c) };
-    }
+/**
+ * The amount in words when the row's first text, or its label cell, starts with a words label
+ * ("Bằng chữ:", "(Tổng số tiền bằng chữ: …)"; labels.ts): the words without their label, through
+ * the row's following cells ("Bằng chữ:" | "Một trăm … đồng"), at the cell where they begin.
+ */
+function wordsLine(grid: Grid, r: number, labelCol: number | undefined): TextCell | undefined {
+  let c = grid.firstCol;
+  while (c < grid.colCount && !grid.text(r, c)) c++;
+  if (c === grid.colCount) return undefined;
+  let after = wordsAfterLabel(grid.text(r, c));
+  if (after === undefined && labelCol !== undefined && labelCol > c) {
+    c = labelCol;
+    after = wordsAfterLabel(grid.text(r, c));
   }
-  return { text: "", cell: grid.a1(r, grid.firstCol) };
+  if (after === undefined) return undefined;
+  let cell = after ? grid.a1(r, c) : undefined;
+  const parts = after ? [after] : [];
+  for (let k = c + 1; k < grid.colCount; k++) {
+    const t = grid.text(r, k);
+    if (!t) continue;
+    cell ??= grid.a1(r, k);
+    parts.push(t);
+  }
+  return { text: withoutDanglingClose(parts.join(" ").trim()), cell: cell ?? grid.a1(r, c) };
+}
+
+/** Closing marks and their openers: "(Bằng chữ: … đồng)" leaves its ")" after the words. */
+const OPENER: Readonly<Record<string, string>> = { ")": "(", "]": "[", "”": "“", '"': '"', "»": "«" };
+
+/** The words without a closing mark whose opener went with the label. */
+function withoutDanglingClose(words: string): string {
+  const last = words.charAt(words.length - 1);
+  const opener = Object.hasOwn(OPENER, last) ? OPENER[last] : undefined;
+  if (opener === undefined || words.slice(0, -1).includes(opener)) return words;
+  return words.slice(0, -1).trimEnd();
 }
 
 /**

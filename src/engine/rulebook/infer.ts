@@ -479,10 +479,7 @@ export function inferRulebook(
       how: "tổng cộng của bảng tổng hợp",
       from: where(summary, summary.grandTotal.cell),
     });
-    const words = summary.words?.text
-      .replace(/^\s*\(?\s*(số tiền\s+)?bằng chữ\s*[:：]?\s*/i, "")
-      .replace(/\)\s*$/, "")
-      .trim();
+    const words = summary.words?.text; // without its label (recognize.ts, wordsLine)
     if (words && summary.words) {
       planTotal.words = words;
       provenance.push({

@@ -249,7 +249,7 @@ function checkWords(ctx: RuleContext, table: RecognizedTable): void {
   // A total beyond 2^53 đồng (an overflowed or absurd sum) has no exact reading; the totals rules
   // report the number itself.
   if (!Number.isSafeInteger(Math.round(dong))) return;
-  const text = words.text.replace(/^\s*\(?\s*(số tiền\s+)?bằng chữ\s*[:：]?\s*/i, "").replace(/\)\s*$/, "");
+  const text = words.text; // the words without their label (recognize.ts, wordsLine)
   if (wordsMatchAmount(text, dong)) return;
   const expected = amountInWords(dong);
   ctx.report({

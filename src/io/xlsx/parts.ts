@@ -125,7 +125,14 @@ const BUILTIN_DATES = new Set([
   14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58,
 ]);
 
-/** Whether a number format shows a date (days, months or years; not a time or a duration alone). */
+/** An elapsed-time section: "[h]", "[hh]", "[mm]", "[ss]" (not "[Red]", "[$-42A]" or "[>=100]"). */
+const ELAPSED = /^\[(?:h+|m+|s+)\]$/i;
+
+/**
+ * Whether a number format shows a date (days, months or years). Not a time of day ("h:mm AM/PM":
+ * a day's fraction, with no day to show) nor a duration ("[h]:mm" shows 1,52 as "36:30", hours
+ * that run past a day): both stay the numbers Excel stores.
+ */
 function isDateFormat(code: string): boolean {
   const plain = code
     .split(";")[0]
@@ -134,7 +141,13 @@ function isDateFormat(code: string): boolean {
   // "[Red]", "[$-409]", "[h]" dropped only up to the last "]": a "[" after it closes nothing, and
   // the pattern scanned from each one to the end (0.3 s on a format code of 32 767 "[").
   const closed = plain.lastIndexOf("]") + 1;
-  const f = (plain.slice(0, closed).replace(/\[[^\]]*\]/g, "") + plain.slice(closed)).replace(/_.|\*./g, "");
+  let elapsed = false;
+  const unbracketed = plain.slice(0, closed).replace(/\[[^\]]*\]/g, (section) => {
+    elapsed ||= ELAPSED.test(section);
+    return "";
+  });
+  if (elapsed) return false;
+  const f = (unbracketed + plain.slice(closed)).replace(/_.|\*./g, "");
   if (/[dy]/i.test(f)) return true;
   // "m" alone is a month; next to h or s it is minutes ("h:mm", "mm:ss").
   return /m/i.test(f) && !/[hs]/i.test(f);
