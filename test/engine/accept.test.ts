@@ -1,9 +1,11 @@
 /** Accepted findings survive inserted rows; the user's recognition corrections are honoured. */
+import { parseA1 } from "../../src/engine/a1";
 import { accept, applyAcceptances, unaccept, type Acceptance } from "../../src/engine/accept";
 import { checkWorkbook, recheckSheet } from "../../src/engine/check";
 import { rowArithmetic } from "../../src/engine/rules/row-arithmetic";
 import { builtinRulebook } from "../../src/engine/rulebook/builtin";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+import { fold } from "../../src/engine/text/normalize";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { seedBdtxAsPrinted } from "../fixtures/seedBdtx";
 import { costLineOf, costSheet, workbook } from "../helpers/sheets";
@@ -76,13 +78,18 @@ describe("an acceptance covers one finding only (issue #13)", () => {
     expect(applyAcceptances(fs, list).map((f) => Boolean(f.accepted))).toEqual([false, true]);
   });
 
-  it("a person's finding on a list names the person (folded name and birth date)", () => {
-    const fs = checkWorkbook(seedBdtxAsPrinted(), {
+  it("a person's finding on a list names the person on its own row (folded name and birth date)", () => {
+    const { findings, workbook: read } = checkWorkbook(seedBdtxAsPrinted(), {
       rulebook: builtinRulebook("binh-phuoc-bdtx-2023-2024"),
-    }).findings;
-    const onPeople = fs.filter((f) => f.subject.person !== undefined);
+    });
+    const onPeople = findings.filter((f) => f.subject.person !== undefined);
     expect(onPeople.length).toBeGreaterThan(2);
-    for (const f of onPeople) expect(f.subject.person).toMatch(/^[a-z ]+( [0-9]+)+$/);
+    for (const f of onPeople) {
+      // The person of the finding's first cell, found by a plain walk over the list.
+      const people = read.tables.find((t) => t.sheet === f.sheet)?.people ?? [];
+      const p = people.find((x) => x.r === parseA1(f.cells[0]).row);
+      expect(f.subject.person).toBe(fold(`${p?.cells.name?.text ?? ""}|${p?.cells.birth?.text ?? ""}`));
+    }
   });
 
   it("accepting a finding on a draft copy does not accept it on the real sheet", () => {

@@ -256,6 +256,7 @@ export interface RecognizedTable {
   valueColumns: ValueColumn[];
   /** Header cells over numbers among the figure columns that were not read (see UnreadColumn). */
   unreadColumns?: UnreadColumn[];
+  /** In row order (read top to bottom): a finding's line is found by binary search (check.ts lineAt). */
   rows: TableRow[];
   /**
    * The amount in words found under the table, if any, without its label ("Bằng chữ:", "Tổng số
@@ -266,6 +267,7 @@ export interface RecognizedTable {
   grandTotal?: NumberCell;
   /** Person lists: the columns found and the people. */
   personColumns?: Partial<Record<PersonField, number>>;
+  /** In row order, as `rows`. */
   people?: PersonRow[];
 }
 
