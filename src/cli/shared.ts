@@ -113,8 +113,8 @@ const LANG_OPTION = { lang: { type: "string", default: "vi" } } as const;
 /**
  * A tool's arguments with `--lang` among its options: parseCliArgs in the language asked for
  * (`asked`, looked for before parsing, so that a mistake in the arguments is already told in it).
- * `--lang` itself is checked by `chosenLocale(values.lang)`, after `--help` (which is given in
- * the language asked for, as every tool's help).
+ * `--lang` itself is checked here, before anything else is done, `--help` included: a language the
+ * tools do not have is refused (exit 2), never answered with the Vietnamese help.
  */
 export function parseToolArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   tool: string,
@@ -122,7 +122,9 @@ export function parseToolArgs<O extends NonNullable<ParseArgsConfig["options"]>>
   options: O,
 ) {
   const asked = requestedLocale(argv);
-  return { ...parseCliArgs(tool, argv, { ...options, ...LANG_OPTION }, asked), asked };
+  const parsed = parseCliArgs(tool, argv, { ...options, ...LANG_OPTION }, asked);
+  chosenLocale(String((parsed.values as { lang?: unknown }).lang));
+  return { ...parsed, asked };
 }
 
 /**
