@@ -87,7 +87,7 @@ Loại mẫu:
   rulebook      Sổ quy tắc để điền (Excel): dean-template rulebook [--from <mã|tệp.json|tệp.xlsx>] -o <tệp.xlsx>
 
   --year, -y    năm của kế hoạch (bỏ trống khi sổ quy tắc chỉ có một năm)
-  --rules       sổ quy tắc (tệp JSON, hoặc tên có sẵn: {builtins})
+  --rules       sổ quy tắc (tệp .xlsx hoặc JSON, hoặc tên có sẵn: {builtins})
   --units       bảng đăng ký, danh sách: districts (quận/huyện) hoặc communes (xã, phường, đặc khu)
   --rows        số dòng trống để điền (danh sách: 200; đăng ký khi sổ không có danh sách đơn vị: 30;
                 phân công: 5 dòng thêm)
@@ -241,7 +241,7 @@ Kinds of template:
   rulebook      A rulebook to fill in (Excel): dean-template rulebook [--from <id|file.json|file.xlsx>] -o <file.xlsx>
 
   --year, -y    the year of the plan (may be left out when the rulebook has only one year)
-  --rules       the rulebook (a JSON file, or a built-in one: {builtins})
+  --rules       the rulebook (an .xlsx or JSON file, or a built-in one: {builtins})
   --units       registrations and lists: districts, or communes (communes, wards and special zones)
   --rows        blank rows to fill in (lists: 200; registrations when the rulebook lists no units: 30;
                 assignments: 5 more rows)
