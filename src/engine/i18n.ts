@@ -1,6 +1,6 @@
 /** The languages of every user-facing text: Vietnamese first, English second. */
 import { LruCache } from "./cache";
-import { unitName } from "./numbers/units";
+import { DONG, unitName } from "./numbers/units";
 
 export type Locale = "vi" | "en";
 
@@ -57,7 +57,7 @@ export { SCALES } from "./numbers/units";
  * without a name → "100 đồng" or "100 VND".
  */
 export function scaleName(scale: number, locale: Locale): string {
-  return unitName(scale, locale) ?? `${formatNumber(scale, locale)} ${locale === "vi" ? "đồng" : "VND"}`;
+  return unitName(scale, locale) ?? `${formatNumber(scale, locale)} ${DONG.name[locale]}`;
 }
 
 /** One sentence in both languages of the product (Vietnamese first). */

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as deanRulebook } from "../../src/cli/dean-rulebook";
 import { main as deanTemplate } from "../../src/cli/dean-template";
-import { runCli } from "../../src/cli/shared";
+import { main as deanCheck } from "../../src/cli/main";
+import type { CliIo } from "../../src/cli/shared";
 import { readXlsx } from "../../src/io/xlsx/read";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
@@ -309,16 +310,37 @@ describe("dean-rulebook --lang", () => {
 });
 
 describe("the line of an unexpected error", () => {
-  it("is in the language asked for too, one line, never a stack trace", async () => {
-    for (const [locale, text] of [
-      ["vi", "dean-template: lỗi không mong đợi: hỏng\n"],
-      ["en", "dean-template: unexpected error: hỏng\n"],
-    ] as const) {
+  // Through each tool's own entry, so a tool that does not pass the language asked for to this line
+  // fails here. The error is forced by an output that breaks (the help's write throws a plain Error,
+  // none of the errors a tool words itself).
+  const tools = [
+    ["dean-check", deanCheck],
+    ["dean-template", deanTemplate],
+    ["dean-rulebook", deanRulebook],
+  ] as const;
+  const cases = [
+    [["--help"], "lỗi không mong đợi: hỏng"],
+    [["--lang", "vi", "--help"], "lỗi không mong đợi: hỏng"],
+    [["--lang", "en", "--help"], "unexpected error: hỏng"],
+    [["--lang=en", "--help"], "unexpected error: hỏng"],
+  ] as const;
+  it.each(
+    tools.flatMap(([tool, main]) =>
+      cases.map(([argv, line]) => [tool, argv.join(" "), main, argv, line] as const),
+    ),
+  )(
+    "%s %s: one line in the language asked for, never a stack trace",
+    async (tool, _args, main, argv, line) => {
       let err = "";
-      const io = { stdout: () => undefined, stderr: (t: string) => (err += t), interactive: false };
-      const code = await runCli("dean-template", io, 2, () => Promise.reject(new Error("hỏng")), [], locale);
-      expect(code).toBe(2);
-      expect(err).toBe(text);
-    }
-  });
+      const io: CliIo = {
+        stdout: () => {
+          throw new Error("hỏng");
+        },
+        stderr: (t) => (err += t),
+        interactive: false,
+      };
+      expect(await main(argv, io)).toBe(2);
+      expect(err).toBe(`${tool}: ${line}\n`);
+    },
+  );
 });

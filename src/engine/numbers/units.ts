@@ -15,13 +15,16 @@ export interface MoneyUnit {
   words: readonly string[];
 }
 
+/** The đồng itself: its name also words a multiple the table has no name for ("100 đồng", "100 VND"). */
+export const DONG: MoneyUnit = {
+  scale: 1,
+  name: { vi: "đồng", en: "VND" },
+  words: ["dong", "d", "vnd", "vn d", "vnd dong"],
+};
+
 /** đồng, nghìn, triệu, tỷ đồng: smallest first. */
 export const MONEY_UNITS: readonly MoneyUnit[] = [
-  {
-    scale: 1,
-    name: { vi: "đồng", en: "VND" },
-    words: ["dong", "d", "vnd", "vn d", "vnd dong"],
-  },
+  DONG,
   {
     scale: 1_000,
     name: { vi: "nghìn đồng", en: "thousand VND" },

@@ -1,11 +1,26 @@
 import { toA1 } from "../a1";
-import { formatNumber } from "../i18n";
+import { formatMessage, formatNumber } from "../i18n";
 import { parseCreditNote } from "../notes/parse";
 import { expectedUnitPrice } from "../plan/expect";
 import type { Rule } from "./api";
 import { hasCounts, lineRows, rowCourse, rowLabel, tablesOf } from "./util";
 import { round, within } from "../numbers/arith";
 import { offeringFor } from "../plan/lookup";
+
+/** How the rulebook's price is reached, in the message's language: per person, or per credit × credits. */
+const HOW = {
+  perPerson: { vi: "{price} đ/người", en: "{price} VND/person" },
+  perCredit: { vi: "{price} đ/tín chỉ × {credits} tín chỉ", en: "{price} VND/credit × {credits} credits" },
+};
+
+/**
+ * A per-credit note as it should read. The Vietnamese one is also the `expected` text to type into
+ * the (Vietnamese) cell, whatever language the report is in; the English one words it in messages.
+ */
+const CREDIT_NOTE = {
+  vi: "{price}đ/tín chỉ x {credits} tín chỉ",
+  en: "{price} VND/credit x {credits} credits",
+};
 
 /** Each course has a unit price per year in the rulebook; degree upgrades are priced per credit. */
 export const unitPrice: Rule = {
@@ -37,7 +52,6 @@ export const unitPrice: Rule = {
     },
   },
   check(ctx) {
-    const vi = ctx.locale === "vi";
     for (const table of tablesOf(ctx, "cost")) {
       if (table.columns.unitPrice === undefined) continue;
       for (const row of lineRows(table)) {
@@ -50,8 +64,11 @@ export const unitPrice: Rule = {
           const expected = priceDong / table.scale;
           const how =
             course.pricing.type === "per-credit"
-              ? `${ctx.num(course.pricing.pricePerCredit)} ${vi ? "đ/tín chỉ" : "VND/credit"} × ${offering.credits} ${vi ? "tín chỉ" : "credits"}`
-              : `${ctx.num(priceDong)} ${vi ? "đ/người" : "VND/person"}`;
+              ? formatMessage(HOW.perCredit[ctx.locale], {
+                  price: ctx.num(course.pricing.pricePerCredit),
+                  credits: String(offering.credits),
+                })
+              : formatMessage(HOW.perPerson[ctx.locale], { price: ctx.num(priceDong) });
           const data = { label: rowLabel(row), year: offering.year, expected: ctx.num(expected), how };
           if (!row.unitPrice) {
             if (hasCounts(row)) {
@@ -93,13 +110,17 @@ export const unitPrice: Rule = {
               data: {
                 note: row.note.text,
                 // In the message, in the reader's words; the field below is what to type.
-                expected: vi
-                  ? `${ctx.num(wantPrice)}đ/tín chỉ x ${wantCredits ?? "?"} tín chỉ`
-                  : `${ctx.num(wantPrice)} VND/credit x ${wantCredits ?? "?"} credits`,
+                expected: formatMessage(CREDIT_NOTE[ctx.locale], {
+                  price: ctx.num(wantPrice),
+                  credits: wantCredits ?? "?",
+                }),
               },
               cells: [row.note.cell],
               // The text to type into the Vietnamese cell, the same whatever language the report is in.
-              expected: `${formatNumber(wantPrice, "vi")}đ/tín chỉ x ${wantCredits ?? "?"} tín chỉ`,
+              expected: formatMessage(CREDIT_NOTE.vi, {
+                price: formatNumber(wantPrice, "vi"),
+                credits: wantCredits ?? "?",
+              }),
               actual: row.note.text,
               subject: { ...subject, detail: "note" },
             });
