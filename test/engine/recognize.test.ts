@@ -129,6 +129,13 @@ describe("the amount in words under a table", () => {
     });
   });
 
+  it("a note in brackets at the end of bracketed words keeps its own bracket", () => {
+    const note = `${WORDS} (đã làm tròn)`;
+    expect(read([line, totalRow, [`(Bằng chữ: ${note})`]]).words).toEqual({ text: note, cell: "A7" });
+    expect(read([line, totalRow, [`Bằng chữ: ${note}`]]).words).toEqual({ text: note, cell: "A7" });
+    expect(read([line, totalRow, ["(Bằng chữ:", `${note})`]]).words).toEqual({ text: note, cell: "B7" });
+  });
+
   it("'bảng chữ' (a chart), 'bằng chữ nổi' (Braille) or 'bằng chữ' mid-sentence leave the line a line", () => {
     for (const label of [
       "Mua bảng chữ cái cho lớp mẫu giáo",

@@ -498,6 +498,19 @@ ruleTester(planTotal, {
         },
       ],
     },
+    {
+      name: "words in brackets that end with a note in brackets keep the note's bracket in 'actual'",
+      workbook: summaryWithWordsRow([`(Bằng chữ: ${WRONG_WORDS} (đã làm tròn))`]),
+      findings: [
+        {
+          messageId: "words",
+          sheet: "Tổng hợp",
+          cells: ["A10"],
+          expected: WORDS,
+          actual: `${WRONG_WORDS} (đã làm tròn)`,
+        },
+      ],
+    },
     ...wordsForms,
   ],
 });
