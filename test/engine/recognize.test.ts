@@ -114,10 +114,35 @@ describe("the amount in words under a table", () => {
     });
   });
 
-  it("'bảng chữ' (a chart) and 'bằng chữ nổi' (Braille) inside a line leave the line a line", () => {
+  it("a label with other words before 'bằng chữ', closed by ':', by '(…)' or by its cell, is read", () => {
+    expect(read([line, totalRow, [`Tổng cộng số tiền bằng chữ: ${WORDS}`]])).toEqual({
+      kinds: ["item", "total"],
+      words: { text: WORDS, cell: "A7" },
+    });
+    expect(read([line, totalRow, [`Số tiền đề nghị (bằng chữ): ${WORDS}`]]).words).toEqual({
+      text: WORDS,
+      cell: "A7",
+    });
+    expect(read([line, totalRow, [null, "Tổng kinh phí thực hiện bằng chữ", WORDS]]).words).toEqual({
+      text: WORDS,
+      cell: "C7",
+    });
+  });
+
+  it("a note in brackets at the end of bracketed words keeps its own bracket", () => {
+    const note = `${WORDS} (đã làm tròn)`;
+    expect(read([line, totalRow, [`(Bằng chữ: ${note})`]]).words).toEqual({ text: note, cell: "A7" });
+    expect(read([line, totalRow, [`Bằng chữ: ${note}`]]).words).toEqual({ text: note, cell: "A7" });
+    expect(read([line, totalRow, ["(Bằng chữ:", `${note})`]]).words).toEqual({ text: note, cell: "B7" });
+  });
+
+  it("'bảng chữ' (a chart), 'bằng chữ nổi' (Braille) or 'bằng chữ' mid-sentence leave the line a line", () => {
     for (const label of [
       "Mua bảng chữ cái cho lớp mẫu giáo",
       "Bồi dưỡng giáo viên dạy học bằng chữ nổi Braille",
+      "Tập huấn ghi số tiền bằng chữ và bằng số trên chứng từ",
+      "Mua sách giáo khoa (in bằng chữ nổi)",
+      "Thanh toán tiền in bảng chữ:",
     ]) {
       const got = read([line, ["2", label, null, null, null, null, null, null, null, 0], totalRow]);
       expect(got).toEqual({ kinds: ["item", "item", "total"], words: undefined });

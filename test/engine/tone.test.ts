@@ -64,6 +64,10 @@ describe("minimal pairs", () => {
     ["words", "Bảng chữ cái", false],
     ["words", "Bảng chữ: Một tỷ đồng", false],
     ["words", "Dạy học bằng chữ nổi Braille", false],
+    ["words", "Số tiền đề nghị (bằng chữ):", true],
+    ["words", "Số tiền đề nghị (bảng chữ):", false],
+    ["words", "Thanh tien bang chu:", true], // no marks at all: folded
+    ["words", "Thành tiền bang chu:", false],
     ["words", "Tổng số tiền", false],
   ])("%s: %s → %s", (kind, text, yes) => {
     const got =

@@ -261,11 +261,39 @@ describe("recognize/labels.ts: the label of an amount in words", () => {
     ]);
   });
 
+  it("a long first word before other label words is answered at once", () => {
+    // Up to six words of any kind before "bằng chữ": a rewrite whose words could also be split
+    // inside a run ("^([^ ]+ ?){0,6}?bằng chữ") tries every split of the first run into six (a
+    // run of 100: 11 s; 32 000: far beyond hours).
+    const run = "x".repeat(MAX_CELL - 40);
+    const cells = [
+      `${run} a b c d e f bằng chữ: một tỷ`,
+      `${run} a b c d e f bang chu: mot ty`,
+      `${run} thành tiền bằng chữ: một tỷ`,
+      `${run} dạy học bằng chữ nổi`,
+      `${"(".repeat(MAX_CELL - 40)}thành tiền bằng chữ): một tỷ`,
+    ];
+    expect(elapsed(cells, wordsAfterLabel)).toBeLessThan(HANG_GUARD_MS);
+    expect(cells.map((c) => wordsAfterLabel(c))).toEqual([
+      undefined,
+      undefined,
+      "một tỷ",
+      undefined,
+      "một tỷ",
+    ]);
+  });
+
   it("reads the labels as before", () => {
     expect(wordsAfterLabel("(Tổng số tiền bằng chữ: Một tỷ đồng)")).toBe("Một tỷ đồng)");
     expect(wordsAfterLabel("Số tiền (viết bằng chữ): Hai tỷ")).toBe("Hai tỷ");
     expect(wordsAfterLabel("BANG CHU - ba ty")).toBe("ba ty");
     expect(wordsAfterLabel("Bảng chữ cái")).toBeUndefined();
+    expect(wordsAfterLabel("Tổng kinh phí thực hiện bằng chữ: Bốn mươi tỷ đồng")).toBe("Bốn mươi tỷ đồng");
+    expect(wordsAfterLabel("Số tiền đề nghị (bằng chữ): Hai tỷ")).toBe("Hai tỷ");
+    expect(wordsAfterLabel("Tổng cộng số tiền bằng chữ")).toBe("");
+    expect(wordsAfterLabel("Số tiền đề nghị bằng chữ) Hai tỷ")).toBeUndefined();
+    expect(wordsAfterLabel("Dạy học bằng chữ nổi Braille")).toBeUndefined();
+    expect(wordsAfterLabel("Một hai ba bốn năm sáu bảy bằng chữ: Hai tỷ")).toBeUndefined();
   });
 });
 

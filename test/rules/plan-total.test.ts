@@ -86,6 +86,11 @@ const WORDS_LINES: [Row, string, string][] = [
   [[`Tổng kinh phí bằng chữ: ${WRONG_WORDS}`], "A10", WRONG_WORDS],
   [[`Tổng kinh phí bằng chữ ${WRONG_WORDS}`], "A10", WRONG_WORDS],
   [[`Số tiền (viết bằng chữ): ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  // Other words before "bằng chữ", the label closed by ":", by "(…)" or by the end of its cell.
+  [[`Tổng cộng số tiền bằng chữ: ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Thành tiền bằng chữ: ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Số tiền đề nghị bằng chữ: ${WRONG_WORDS}`], "A10", WRONG_WORDS],
+  [[`Số tiền đề nghị (bằng chữ): ${WRONG_WORDS}`], "A10", WRONG_WORDS],
   [[`BẰNG CHỮ: ${UPPER_WORDS}`], "A10", UPPER_WORDS],
   [[`TỔNG SỐ TIỀN BẰNG CHỮ: ${UPPER_WORDS}`], "A10", UPPER_WORDS],
   [[`(TỔNG KINH PHÍ BẰNG CHỮ: ${UPPER_WORDS})`], "A10", UPPER_WORDS],
@@ -100,6 +105,9 @@ const WORDS_LINES: [Row, string, string][] = [
   [[null, `Tổng số tiền bằng chữ: ${WRONG_WORDS}`], "B10", WRONG_WORDS],
   [[null, `Tổng kinh phí bằng chữ ${WRONG_WORDS}`], "B10", WRONG_WORDS],
   [[null, "Tổng kinh phí bằng chữ:", WRONG_WORDS], "C10", WRONG_WORDS],
+  [[null, `Tổng kinh phí thực hiện bằng chữ: ${WRONG_WORDS}`], "B10", WRONG_WORDS],
+  [[null, "Tổng kinh phí thực hiện bằng chữ", WRONG_WORDS], "C10", WRONG_WORDS],
+  [[null, "Số tiền đề nghị (bằng chữ)", WRONG_WORDS], "C10", WRONG_WORDS],
 ];
 /** A summary sheet alone adding up to the plan total, its words typed as `line` (row 10). */
 const summaryWithWordsRow = (line: Row) => {
@@ -233,6 +241,10 @@ ruleTester(planTotal, {
     {
       name: "a line on teaching in Braille ('bằng chữ nổi') is a line of the table, not its amount in words",
       workbook: workbook(...costs2028With("Bồi dưỡng giáo viên dạy học bằng chữ nổi Braille")),
+    },
+    {
+      name: "a line that mentions 'bằng chữ' mid-sentence is a line of the table, not its amount in words",
+      workbook: workbook(...costs2028With("Tập huấn ghi số tiền bằng chữ và bằng số trên chứng từ")),
     },
   ],
   invalid: [
@@ -483,6 +495,19 @@ ruleTester(planTotal, {
           cells: ["A7"],
           expected: "Ba mươi tư tỷ năm trăm mười một triệu đồng",
           actual: "Ba mươi lăm tỷ sáu trăm linh bốn triệu đồng",
+        },
+      ],
+    },
+    {
+      name: "words in brackets that end with a note in brackets keep the note's bracket in 'actual'",
+      workbook: summaryWithWordsRow([`(Bằng chữ: ${WRONG_WORDS} (đã làm tròn))`]),
+      findings: [
+        {
+          messageId: "words",
+          sheet: "Tổng hợp",
+          cells: ["A10"],
+          expected: WORDS,
+          actual: `${WRONG_WORDS} (đã làm tròn)`,
         },
       ],
     },

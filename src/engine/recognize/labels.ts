@@ -32,6 +32,14 @@ export function isTotalLabel(text: string): boolean {
  */
 const WORDS_LABEL = new TonePattern("^((tổng )?(số tiền|kinh phí|số|cộng) |tổng )?(viết )?bằng chữ\\b");
 
+/**
+ * Any other label: up to six words before "bằng chữ" ("Tổng kinh phí thực hiện bằng chữ", "Số tiền
+ * đề nghị (bằng chữ)", "Thành tiền bằng chữ") — a label only when the typed text closes it there
+ * (labelEnds). The first "bằng chữ" is taken (lazy count). Each word is a run without a space and
+ * ends at one, so a text splits into words one way only; at most seven tries: linear.
+ */
+const WORDS_LABEL_AFTER_WORDS = new TonePattern("^([^ ]+ ){0,6}?bằng chữ\\b");
+
 /** A character of a word as marked() splits words (letters, digits, marks). */
 const MARKED_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -43,20 +51,41 @@ const MARKED_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 export function wordsAfterLabel(text: string): string | undefined {
   // Most lines hold no "bằng chữ" at all: one folded look (fold() keeps long texts).
   if (!fold(text).includes("bang chu")) return undefined;
-  const m = WORDS_LABEL.exec(text);
+  const known = WORDS_LABEL.exec(text);
+  const m = known ?? WORDS_LABEL_AFTER_WORDS.exec(text);
   if (!m) return undefined;
-  // Skip as many words as the label has, counted as the match counted them: marked() splits at
-  // any character that is no letter, digit or mark; fold() also at letters it drops (Greek, CJK).
+  // Find the label's words in the typed text, counted as the match counted them: marked() splits
+  // at any character that is no letter, digit or mark; fold() also at letters it drops (Greek, CJK).
   const withMarks = hasMarks(text);
   const isWordChar = (ch: string) => (withMarks ? MARKED_WORD_CHAR.test(ch) : fold(ch) !== "");
   let words = m[0].split(" ").length;
   let inWord = false;
+  let end = -1; // where the label's last word ends
   let i = 0;
   for (const ch of text) {
     const w = isWordChar(ch);
     if (w && !inWord && words-- === 0) break; // the first letter after the label
+    if (!w && inWord && words === 0 && end < 0) end = i;
     inWord = w;
     i += ch.length;
   }
+  if (!known && !labelEnds(text, end < 0 ? i : end)) return undefined;
   return text.slice(i);
+}
+
+/**
+ * Whether the typed text closes a words label at `end` (just after "chữ"): with ":", with ")" that
+ * closes a "(" before it ("Số tiền đề nghị (bằng chữ): …"), or at the end of the cell (the words in
+ * the next one). "Dạy học bằng chữ nổi Braille", "ghi số tiền bằng chữ và bằng số" go on: no label.
+ */
+function labelEnds(text: string, end: number): boolean {
+  const rest = text.slice(end).trimStart();
+  if (rest === "" || rest.startsWith(":") || rest.startsWith("：")) return true;
+  if (!rest.startsWith(")")) return false;
+  let open = 0;
+  for (let k = 0; k < end; k++) {
+    if (text[k] === "(") open++;
+    else if (text[k] === ")" && open > 0) open--;
+  }
+  return open > 0;
 }

@@ -590,12 +590,23 @@ function wordsLine(grid: Grid, r: number, labelCol: number | undefined): TextCel
 /** Closing marks and their openers: "(Bằng chữ: … đồng)" leaves its ")" after the words. */
 const OPENER: Readonly<Record<string, string>> = { ")": "(", "]": "[", "”": "“", '"': '"', "»": "«" };
 
-/** The words without a closing mark whose opener went with the label. */
+/**
+ * The words without a final closing mark whose opener went with the label: one more closer than
+ * openers ("… đồng (đã làm tròn))" → "… đồng (đã làm tròn)"; a quote, an odd count). Balanced
+ * words ("… đồng (đã làm tròn)") are kept as typed.
+ */
 function withoutDanglingClose(words: string): string {
   const last = words.charAt(words.length - 1);
   const opener = Object.hasOwn(OPENER, last) ? OPENER[last] : undefined;
-  if (opener === undefined || words.slice(0, -1).includes(opener)) return words;
-  return words.slice(0, -1).trimEnd();
+  if (opener === undefined) return words;
+  let closers = 0;
+  let openers = 0;
+  for (const ch of words) {
+    if (ch === last) closers++;
+    else if (ch === opener) openers++;
+  }
+  const dangling = opener === last ? closers % 2 === 1 : closers > openers;
+  return dangling ? words.slice(0, -1).trimEnd() : words;
 }
 
 /**
