@@ -15,6 +15,7 @@ import { readXlsx } from "../../src/io/xlsx/read";
 import { seed2026AsPrinted } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
 import { runMain, type Run } from "../helpers/cli";
+import { dutiesWithoutLevels2025 } from "../helpers/sheets";
 
 const template = (...argv: string[]) => runMain(deanTemplate, argv);
 const rulebook = (...argv: string[]) => runMain(deanRulebook, argv);
@@ -239,22 +240,7 @@ describe("dean-rulebook --lang", () => {
     );
 
     const noLevels = join(dir, "khong-cap-hoc.xlsx");
-    writeFileSync(
-      noLevels,
-      await snapshotToXlsxBuffer({
-        sheets: [
-          {
-            name: "PL1",
-            values: [
-              ["NHIỆM VỤ ĐÀO TẠO, BỒI DƯỠNG NĂM 2025"],
-              [],
-              ["TT", "Nội dung", "Cấp học", "Hình thức thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp"],
-              [1, "Công tác truyền thông", "Toàn ngành", "Trực tiếp", "Sở GDĐT", "Các trường"],
-            ],
-          },
-        ],
-      }),
-    );
+    writeFileSync(noLevels, await snapshotToXlsxBuffer(dutiesWithoutLevels2025()));
     const r = await rulebook("--lang", "en", "infer", noLevels, "-o", join(dir, "x.json"));
     expect(r.code).toBe(2);
     expect(r.err.trim().split("\n")).toEqual([

@@ -187,3 +187,24 @@ export function dutiesSheet2022(lines: Row[]): SheetSnapshot {
     ],
   };
 }
+
+/**
+ * A 2025 duties appendix whose "Cấp học" column names no level ("Toàn ngành"): a plan no rulebook
+ * can be drafted from (dean-rulebook infer's "no level recognised").
+ */
+export function dutiesWithoutLevels2025(): WorkbookSnapshot {
+  return {
+    sheets: [
+      {
+        name: "PL1",
+        values: [
+          ["NHIỆM VỤ ĐÀO TẠO, BỒI DƯỠNG NĂM 2025"],
+          [],
+          ["TT", "Nội dung", "Cấp học", "Hình thức thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+          [1, "Công tác truyền thông", "Toàn ngành", "Trực tiếp", "Sở GDĐT", "Các trường"],
+          [2, "Rà soát nhu cầu", "Toàn ngành", "Trực tuyến", "Sở GDĐT", "Các trường"],
+        ],
+      },
+    ],
+  };
+}

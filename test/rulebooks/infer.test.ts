@@ -18,6 +18,7 @@ import { parseRulebookText } from "../../src/engine/rulebook/load";
 import { rulebookFromWorkbook } from "../../src/engine/rulebook/workbook";
 import { readXlsx } from "../../src/io/xlsx/read";
 import { runMain } from "../helpers/cli";
+import { dutiesWithoutLevels2025 } from "../helpers/sheets";
 import { seed2023AsPrinted } from "../fixtures/seed2023";
 import { seed2026AsPrinted, seed2026Corrected, withCorrectedOverrides } from "../fixtures/seed2026";
 import { snapshotToXlsxBuffer } from "../fixtures/xlsx";
@@ -184,23 +185,7 @@ describe("seed 000's layout (levels and counts as text in one column, review ite
 
   it("what cannot be read is said in short lines, one per problem, never the schema's list", async () => {
     const noLevels = join(tmp, "khong-cap-hoc.xlsx");
-    writeFileSync(
-      noLevels,
-      await snapshotToXlsxBuffer({
-        sheets: [
-          {
-            name: "PL1",
-            values: [
-              ["NHIỆM VỤ ĐÀO TẠO, BỒI DƯỠNG NĂM 2025"],
-              [],
-              ["TT", "Nội dung", "Cấp học", "Hình thức thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp"],
-              [1, "Công tác truyền thông", "Toàn ngành", "Trực tiếp", "Sở GDĐT", "Các trường"],
-              [2, "Rà soát nhu cầu", "Toàn ngành", "Trực tuyến", "Sở GDĐT", "Các trường"],
-            ],
-          },
-        ],
-      }),
-    );
+    writeFileSync(noLevels, await snapshotToXlsxBuffer(dutiesWithoutLevels2025()));
     const r = await runMain(main, ["infer", noLevels, "-o", join(tmp, "y.json")]);
     expect(r.code).toBe(2);
     const lines = r.err.trim().split("\n");
