@@ -174,6 +174,34 @@ export function textCostSheet2023(rows: Row[]): SheetSnapshot {
   };
 }
 
+/** Seed 000's cost line of the counselling course (TH, THCS, THPT): `people` at 1 000 000 đ each. */
+export function tuVanCost2023(people: number, tt = "1"): Row {
+  return [
+    tt,
+    "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
+    "TH, THCS, THPT",
+    people,
+    1_000_000,
+    people * 1_000_000,
+  ];
+}
+
+/** Seed 000's cost line of the upgrade: its head-counts as one text, 8 775 000 đ each. */
+export function upgradeCost2023(
+  counts = "MN: 234; TH: 100; THCS: 54",
+  amount = 3_404_700_000,
+  tt = "2",
+): Row {
+  return [
+    tt,
+    "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
+    "MN, TH, THCS",
+    counts,
+    8_775_000,
+    amount,
+  ];
+}
+
 /** An appendix of duties as the 2022 plan prints them (Phụ lục I: Chi tiết phân công thực hiện nhiệm vụ). */
 export function dutiesSheet2022(lines: Row[]): SheetSnapshot {
   return {

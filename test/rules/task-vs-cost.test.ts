@@ -13,6 +13,8 @@ import {
   taskSheet,
   textCostSheet2023,
   textTaskSheet2023,
+  tuVanCost2023,
+  upgradeCost2023,
   workbook,
   type Row,
 } from "../helpers/sheets";
@@ -35,14 +37,6 @@ const withoutGdnnColumn = (sheet: SheetSnapshot): SheetSnapshot => ({
 });
 /** Seed 000's task line "4. Bồi dưỡng … tư vấn tâm lý …" (448 people over TH, THCS, THPT). */
 const TU_VAN_2023 = [...(LINES_2023.find((l) => l.course === "tu-van-tam-ly")?.values ?? [])];
-const TU_VAN_COST = (people: number): Row => [
-  "1",
-  "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
-  "TH, THCS, THPT",
-  people,
-  1_000_000,
-  people * 1_000_000,
-];
 ruleTester(taskVsCost, {
   valid: [
     ...taskVsCostTextCases.valid,
@@ -348,7 +342,7 @@ ruleTester(taskVsCost, {
       name: "seed 000's 448 against 450 over several levels, in English",
       locale: "en",
       rulebook: "hai-phong-2023",
-      workbook: workbook(textTaskSheet2023([TU_VAN_2023]), textCostSheet2023([TU_VAN_COST(450)])),
+      workbook: workbook(textTaskSheet2023([TU_VAN_2023]), textCostSheet2023([tuVanCost2023(450)])),
       findings: [
         {
           messageId: "count",
@@ -368,17 +362,7 @@ ruleTester(taskVsCost, {
       rulebook: "hai-phong-2023",
       workbook: workbook(
         textTaskSheet2023([TU_VAN_2023]),
-        textCostSheet2023([
-          TU_VAN_COST(448),
-          [
-            "2",
-            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
-            "MN, TH, THCS",
-            "MN: 234; TH: 100; THCS: 54",
-            8_775_000,
-            3_404_700_000,
-          ],
-        ]),
+        textCostSheet2023([tuVanCost2023(448), upgradeCost2023()]),
       ),
       findings: [
         {

@@ -6,7 +6,14 @@
  */
 import { LINES_2023, seed2023AsPrinted, seed2023Corrected } from "../fixtures/seed2023";
 import type { InvalidCase, ValidCase } from "../helpers/rule-tester";
-import { textCostSheet2023, textTaskSheet2023, workbook, type Row } from "../helpers/sheets";
+import {
+  textCostSheet2023,
+  textTaskSheet2023,
+  tuVanCost2023,
+  upgradeCost2023,
+  workbook,
+  type Row,
+} from "../helpers/sheets";
 
 const line = (course: string, changes: Record<number, unknown> = {}): Row => {
   const l = LINES_2023.find((x) => x.course === course);
@@ -158,24 +165,7 @@ export const taskVsCostTextCases: { valid: ValidCase[]; invalid: InvalidCase[] }
       name: "seed 000's task lines against a cost appendix typed the same way",
       workbook: workbook(
         textTaskSheet2023([line("tu-van-tam-ly"), line("nang-chuan")]),
-        textCostSheet2023([
-          [
-            "1",
-            "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
-            "TH, THCS, THPT",
-            448,
-            1_000_000,
-            448_000_000,
-          ],
-          [
-            "2",
-            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
-            "MN, TH, THCS",
-            "MN: 234; TH: 100; THCS: 54",
-            8_775_000,
-            3_404_700_000,
-          ],
-        ]),
+        textCostSheet2023([tuVanCost2023(448), upgradeCost2023()]),
       ),
       rulebook: RB,
     },
@@ -183,19 +173,7 @@ export const taskVsCostTextCases: { valid: ValidCase[]; invalid: InvalidCase[] }
   invalid: [
     {
       name: "448 in the task appendix, 450 in the cost appendix (totals over several levels)",
-      workbook: workbook(
-        textTaskSheet2023([line("tu-van-tam-ly")]),
-        textCostSheet2023([
-          [
-            "1",
-            "Bồi dưỡng giáo viên phổ thông, GDTX công tác tư vấn tâm lý cho học sinh",
-            "TH, THCS, THPT",
-            450,
-            1_000_000,
-            450_000_000,
-          ],
-        ]),
-      ),
+      workbook: workbook(textTaskSheet2023([line("tu-van-tam-ly")]), textCostSheet2023([tuVanCost2023(450)])),
       rulebook: RB,
       findings: [
         {
@@ -211,16 +189,7 @@ export const taskVsCostTextCases: { valid: ValidCase[]; invalid: InvalidCase[] }
       name: "THCS 54 in the task appendix's text, 50 in the cost appendix's",
       workbook: workbook(
         textTaskSheet2023([line("nang-chuan")]),
-        textCostSheet2023([
-          [
-            "1",
-            "Đào tạo nâng chuẩn trình độ CBQL, GV mầm non, phổ thông",
-            "MN, TH, THCS",
-            "MN: 234; TH: 100; THCS: 50",
-            8_775_000,
-            3_369_600_000,
-          ],
-        ]),
+        textCostSheet2023([upgradeCost2023("MN: 234; TH: 100; THCS: 50", 3_369_600_000, "1")]),
       ),
       rulebook: RB,
       findings: [
