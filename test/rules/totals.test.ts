@@ -769,28 +769,31 @@ describe("with every rule on, a total that differs only because of a wrong line 
       (f) => f.rule === "totals" && f.cells[0] === cell,
     );
 
-  it("a head-count typed 2 385 where the plan gives 2 384: the level total follows from it, unfixed", () => {
-    const [c7] = totalsAt(
-      workbook(
+  /** The totals finding at `cell`: what it matches, and the fields it must not have. */
+  const cases: {
+    name: string;
+    wb: ReturnType<typeof workbook>;
+    cell: string;
+    rulebook?: string;
+    finding: Record<string, unknown>;
+    without?: ("fix" | "causedBy")[];
+  }[] = [
+    {
+      name: "a head-count typed 2 385 where the plan gives 2 384: the level total follows from it, unfixed",
+      wb: workbook(
         costSheet(2026, [
           withCell(cost2026.cds, 2, 2385),
           cost2026.aiqt,
           costTotal([cost2026.cds, cost2026.aiqt]),
         ]),
       ),
-      "C7",
-    );
-    expect(c7).toMatchObject({
-      expected: 2981,
-      actual: 2980,
-      causedBy: { sheet: "KP 2026", cell: "C5", rule: "quota" },
-    });
-    expect(c7.fix).toBeUndefined();
-  });
-
-  it("a GDNN head-count typed 101 where the plan gives 100, a line without GDNN: the GDNN total follows from it", () => {
-    const [h8] = totalsAt(
-      workbook(
+      cell: "C7",
+      finding: { expected: 2981, actual: 2980, causedBy: { sheet: "KP 2026", cell: "C5", rule: "quota" } },
+      without: ["fix"],
+    },
+    {
+      name: "a GDNN head-count typed 101 where the plan gives 100, a line without GDNN: the GDNN total follows from it",
+      wb: workbook(
         costSheet(2026, [
           withCell(cost2026.cds, 7, 101),
           cost2026.aiqt,
@@ -798,43 +801,33 @@ describe("with every rule on, a total that differs only because of a wrong line 
           costTotal([cost2026.cds, cost2026.aiqt, cost2026.stem]),
         ]),
       ),
-      "H8",
-    );
-    expect(h8).toMatchObject({ actual: 150, causedBy: { sheet: "KP 2026", cell: "H5", rule: "quota" } });
-  });
-
-  it("seed 000: 449 where the plan gives 448: the Số lượng total follows from that line", () => {
-    const [e8] = totalsAt(
-      workbook(textTaskSheet2023([line2023("tu-van-tam-ly", { 4: 449 }), line2023("lsdl"), total2023(1101)])),
-      "E8",
-      "hai-phong-2023",
-    );
-    expect(e8).toMatchObject({
-      actual: 1101,
-      causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" },
-    });
-  });
-
-  it("an amount total copying a line whose amount was left at 0 follows from that line", () => {
-    const [j7] = totalsAt(
-      workbook(
+      cell: "H8",
+      finding: { actual: 150, causedBy: { sheet: "KP 2026", cell: "H5", rule: "quota" } },
+    },
+    {
+      name: "seed 000: 449 where the plan gives 448: the Số lượng total follows from that line",
+      wb: workbook(
+        textTaskSheet2023([line2023("tu-van-tam-ly", { 4: 449 }), line2023("lsdl"), total2023(1101)]),
+      ),
+      cell: "E8",
+      rulebook: "hai-phong-2023",
+      finding: { actual: 1101, causedBy: { sheet: "PL I NV 2023", cell: "E6", rule: "quota" } },
+    },
+    {
+      name: "an amount total copying a line whose amount was left at 0 follows from that line",
+      wb: workbook(
         costSheet(2026, [
           cost2026.cds,
           withCell(cost2026.aiqt, 9, 0),
           withCell(costTotal([cost2026.cds, cost2026.aiqt]), 9, 13008),
         ]),
       ),
-      "J7",
-    );
-    expect(j7).toMatchObject({
-      actual: 13008,
-      causedBy: { sheet: "KP 2026", cell: "J6", rule: "row-arithmetic" },
-    });
-  });
-
-  it("a district listed twice: the district total follows from the repeated name", () => {
-    const [c8] = totalsAt(
-      workbook(
+      cell: "J7",
+      finding: { actual: 13008, causedBy: { sheet: "KP 2026", cell: "J6", rule: "row-arithmetic" } },
+    },
+    {
+      name: "a district listed twice: the district total follows from the repeated name",
+      wb: workbook(
         districtTable2024([
           [1, "An Dương", 50],
           [2, "An Lão", 11],
@@ -842,18 +835,13 @@ describe("with every rule on, a total that differs only because of a wrong line 
           ["Tổng số:", null, 61],
         ]),
       ),
-      "C8",
-      "hai-phong-2024",
-    );
-    expect(c8).toMatchObject({
-      actual: 61,
-      causedBy: { sheet: "DK", cell: "B7", rule: "unit-list" },
-    });
-  });
-
-  it("a district listed twice with no figure the second time: the total does not follow from the name", () => {
-    const [c8] = totalsAt(
-      workbook(
+      cell: "C8",
+      rulebook: "hai-phong-2024",
+      finding: { actual: 61, causedBy: { sheet: "DK", cell: "B7", rule: "unit-list" } },
+    },
+    {
+      name: "a district listed twice with no figure the second time: the total does not follow from the name",
+      wb: workbook(
         districtTable2024([
           [1, "An Dương", 50],
           [2, "An Lão", 11],
@@ -861,10 +849,16 @@ describe("with every rule on, a total that differs only because of a wrong line 
           ["Tổng số:", null, 60],
         ]),
       ),
-      "C8",
-      "hai-phong-2024",
-    );
-    expect(c8).toMatchObject({ actual: 60 });
-    expect(c8.causedBy).toBeUndefined();
+      cell: "C8",
+      rulebook: "hai-phong-2024",
+      finding: { actual: 60 },
+      without: ["causedBy"],
+    },
+  ];
+
+  it.each(cases)("$name", ({ wb, cell, rulebook, finding, without = [] }) => {
+    const [f] = totalsAt(wb, cell, rulebook);
+    expect(f).toMatchObject(finding);
+    for (const field of without) expect(f[field]).toBeUndefined();
   });
 });
