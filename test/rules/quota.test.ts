@@ -1,4 +1,5 @@
 import type { RulebookInput } from "../../src/engine/rulebook/schema";
+import type { SheetSnapshot } from "../../src/engine/snapshot";
 import { quota } from "../../src/engine/rules/quota";
 import { LINES_2023 } from "../fixtures/seed2023";
 import { cost2026, HN, STEM } from "../helpers/rows";
@@ -57,6 +58,26 @@ const upgradeTotal388 = {
   },
 };
 const withoutGdnn = (r: Row): Row => r.filter((_, i) => i !== 7);
+/** A 2026 cost appendix with one "Số lượng" column (no level columns) and a Ghi chú: the AI line. */
+const quantityCost2026 = (count: number | null, note: string): SheetSnapshot => ({
+  name: "KP 2026",
+  values: [
+    ["PHỤ LỤC II"],
+    ["KINH PHÍ ĐÀO TẠO, BỒI DƯỠNG NĂM 2026"],
+    [null, null, null, null, "Đơn vị tính: triệu đồng"],
+    ["TT", "Nội dung", "Số lượng", "Đơn giá", "Thành tiền", "Ghi chú"],
+    ["1", cost2026.cds[1], count, 2, null, note],
+  ],
+});
+/** The note finding on that appendix's Ghi chú (the plan: 4 per school). */
+const noteOnF5 = {
+  messageId: "note",
+  cells: ["F5"],
+  severity: "warning" as const,
+  expected: 4,
+  actual: 3,
+  subject: { course: "chuyen-doi-so-ai", detail: "note" },
+};
 const OTHER_TASK: Row = [
   "3",
   "Hội nghị sơ kết thực hiện kế hoạch",
@@ -256,6 +277,16 @@ ruleTester(quota, {
           subject: { course: "chuyen-doi-so-ai", detail: "note" },
         },
       ],
+    },
+    {
+      name: "a blank Số lượng with a note stating another quota: both said (the note is read however the count is typed)",
+      workbook: workbook(quantityCost2026(null, "3 GV/trường")),
+      findings: [{ messageId: "blank", cells: ["C5"], expected: 6504, actual: null }, noteOnF5],
+    },
+    {
+      name: "a Số lượng typed as one number, with a note stating another quota: the note is said",
+      workbook: workbook(quantityCost2026(6504, "3 GV/trường")),
+      findings: [noteOnF5],
     },
     {
       name: "two task appendices of 2030 with the same overrun: each is a cause, the cost appendix follows the first",

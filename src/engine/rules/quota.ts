@@ -73,18 +73,21 @@ export const quota: Rule = {
         // A head-count written in one "Số lượng" cell (seed 000): per level when its parts name
         // the levels, else only its total is known.
         const textCounts = table.columns.quantity !== undefined;
+        // Per level only where the levels are known: level columns, or the parts of the text.
+        let perLevel = true;
         if (textCounts && row.quantity) {
           const line: QuantityLine = { table, row, q: row.quantity, course, offering, base };
           checkTotal(ctx, line);
           checkParts(ctx, line);
-          if (!hasLevelCounts(row)) continue;
+          perLevel = hasLevelCounts(row);
         } else if (textCounts) {
           // The Số lượng cell left blank: a line the plan gives people to is missing its count
           // (lines without people, such as "Công tác truyền thông", have no planned count).
           checkBlank(ctx, table, row, course, offering, base);
-          continue;
+          perLevel = false;
         }
-        for (const level of ctx.rulebook.levels) {
+        // The line's note is read however its head-count is typed (the note check below).
+        for (const level of perLevel ? ctx.rulebook.levels : []) {
           if (!course.levels.includes(level.id)) continue; // eligible-level's business
           const col = own(table.columns.levels, level.id) ?? table.columns.quantity;
           if (col === undefined) continue;
