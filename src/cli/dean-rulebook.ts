@@ -22,7 +22,7 @@ import { resolve } from "node:path";
 import { formatNumber } from "../engine/i18n";
 import { writeTarget } from "./dean-template";
 import { cliText, requestedLocale } from "./messages";
-import { chosenLocale, nodeIo, parseToolArgs, runCli, UsageError, type CliIo } from "./shared";
+import { nodeIo, parseToolArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeTerminal, stderrLine } from "./terminal";
 
 export const EXIT = { written: 0, failed: 2 } as const;
@@ -32,16 +32,15 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals, asked } = parseToolArgs("dean-rulebook", argv, {
+  const { values, positionals, locale } = parseToolArgs("dean-rulebook", argv, {
     output: { type: "string", short: "o" },
     force: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
-    io.stdout(cliText(asked, "inferUsage"));
+    io.stdout(cliText(locale, "inferUsage"));
     return EXIT.written;
   }
-  const locale = chosenLocale(values.lang);
   const [command, plan, ...rest] = positionals;
   if (command !== "infer")
     throw new UsageError(

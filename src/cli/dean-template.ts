@@ -25,7 +25,6 @@ import { templateKindName, TEMPLATE_KINDS } from "../engine/templates/spec";
 import { unitsFor } from "../engine/templates/layout";
 import { cliText, requestedLocale } from "./messages";
 import {
-  chosenLocale,
   ensureFolder,
   nodeIo,
   parseToolArgs,
@@ -72,7 +71,7 @@ function integer(
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals, asked } = parseToolArgs("dean-template", argv, {
+  const { values, positionals, locale } = parseToolArgs("dean-template", argv, {
     year: { type: "string", short: "y" },
     rules: { type: "string" },
     from: { type: "string" },
@@ -85,10 +84,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
-    io.stdout(usage(asked));
+    io.stdout(usage(locale));
     return EXIT.written;
   }
-  const locale = chosenLocale(values.lang);
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0

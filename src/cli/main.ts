@@ -20,7 +20,7 @@ import { expandInputs, type Input } from "./inputs";
 import { cliText, requestedLocale } from "./messages";
 import { checkFiles } from "./pool";
 import { RULES_DIR_ENV, rulebookSource } from "./rulebook-arg";
-import { chosenLocale, nodeIo, parseToolArgs, runCli, UsageError, type CliIo } from "./shared";
+import { nodeIo, parseToolArgs, runCli, UsageError, type CliIo } from "./shared";
 import { escapeStrings, escapeTerminal, stderrLine } from "./terminal";
 import { publicRulebook, textReport, type FileReport, type PublicRulebook } from "./report";
 
@@ -105,7 +105,7 @@ async function unique(inputs: readonly Input[]): Promise<Input[]> {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals, asked } = parseToolArgs("dean-check", argv, {
+  const { values, positionals, locale } = parseToolArgs("dean-check", argv, {
     rules: { type: "string" },
     "rules-dir": { type: "string" },
     json: { type: "boolean", default: false },
@@ -114,14 +114,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     version: { type: "boolean", default: false },
   });
   if (values.help) {
-    io.stdout(cliText(asked, "usage", { builtins: builtinRulebookIds.join(", "), env: RULES_DIR_ENV }));
+    io.stdout(cliText(locale, "usage", { builtins: builtinRulebookIds.join(", "), env: RULES_DIR_ENV }));
     return EXIT.clean;
   }
   if (values.version) {
     io.stdout(`dean-check ${await version()}\n`);
     return EXIT.clean;
   }
-  const locale = chosenLocale(values.lang);
   if (positionals.length === 0) throw new UsageError(cliText(locale, "noInput"));
   const rules = await rulebookSource({ rules: values.rules, rulesDir: values["rules-dir"], locale });
   for (const note of rules.notes) io.stderr(stderrLine(`dean-check: ${note}`));
@@ -187,7 +186,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const uncovered = reports.filter((r) => r.rulebook?.noneCovered);
   for (const r of uncovered)
     if (r.rulebook?.others) io.stderr(stderrLine(`dean-check: ${r.file}: ${r.rulebook.others}`));
-  // A copy that was asked for and not written is a failure, as an unreadable input is.
+  // A copy that was locale for and not written is a failure, as an unreadable input is.
   if (unwritten > 0 || uncovered.length > 0 || reports.some((r) => r.error !== undefined))
     return EXIT.unreadable;
   return reports.some((r) => r.findings?.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.clean;

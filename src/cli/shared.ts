@@ -111,27 +111,26 @@ function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
 const LANG_OPTION = { lang: { type: "string", default: "vi" } } as const;
 
 /**
- * A tool's arguments with `--lang` among its options: parseCliArgs in the language asked for
- * (`asked`, looked for before parsing, so that a mistake in the arguments is already told in it).
- * `--lang` itself is checked here, before anything else is done, `--help` included: a language the
- * tools do not have is refused (exit 2), never answered with the Vietnamese help.
+ * A tool's arguments with `--lang` among its options, and the language (`locale`) everything it
+ * prints is in. Parsing speaks the language asked for (looked for before parsing, so that a mistake
+ * in the arguments is already told in it). `--lang` is checked here, before anything else is done,
+ * `--help` included: a language the tools do not have is refused (exit 2), never answered with the
+ * Vietnamese help.
  */
 export function parseToolArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   tool: string,
   argv: readonly string[],
   options: O,
 ) {
-  const asked = requestedLocale(argv);
-  const parsed = parseCliArgs(tool, argv, { ...options, ...LANG_OPTION }, asked);
-  chosenLocale(String((parsed.values as { lang?: unknown }).lang));
-  return { ...parsed, asked };
+  const parsed = parseCliArgs(tool, argv, { ...options, ...LANG_OPTION }, requestedLocale(argv));
+  return { ...parsed, locale: chosenLocale(String((parsed.values as { lang?: unknown }).lang)) };
 }
 
 /**
  * The language of `--lang`: vi or en. Any other is refused in both languages at once (the reader
  * asked for one the tools do not have: neither of ours can be assumed to be theirs).
  */
-export function chosenLocale(lang: string): Locale {
+function chosenLocale(lang: string): Locale {
   if (lang === "vi" || lang === "en") return lang;
   throw new UsageError(`${cliText("vi", "badLang", { lang })} / ${cliText("en", "badLang", { lang })}`);
 }
