@@ -4,7 +4,7 @@
  */
 import { parseRange, toA1 } from "../a1";
 import { isCellDate, isCellError, type CellValue, type SheetSnapshot } from "../snapshot";
-import { collapseSpaces, fold } from "../text/normalize";
+import { collapseSpaces } from "../text/normalize";
 
 export class Grid {
   readonly name: string;
@@ -104,11 +104,6 @@ export class Grid {
       return t;
     }
     return cellText(this.value(r, c));
-  }
-
-  /** The cell's text folded (see text/normalize.ts). */
-  folded(r: number, c: number): string {
-    return fold(this.text(r, c));
   }
 
   /** Text as shown (merged areas spread). */

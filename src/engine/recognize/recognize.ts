@@ -233,10 +233,10 @@ function unitInParentheses(text: string): number | undefined {
   return undefined;
 }
 
-/** The scale a unit line states (the one table of unit words: numbers/units.ts). */
 /** unitOfLine's readings by text: titles and headers repeat on every sheet and every re-check. */
 const unitsOfLines = new LruCache<string, number | null>(2_000);
 
+/** The scale a unit line states (the one table of unit words: numbers/units.ts). */
 function unitOfLine(text: string, folded: string): number | undefined {
   return unitsOfLines.getOr(text, () => readUnitOfLine(text, folded) ?? null) ?? undefined;
 }
@@ -469,18 +469,18 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     let kind: RowKind;
     if (repeatedHeader(grid, r, headerTexts)) continue; // the header again, on the next printed page
     if (
-      (label?.text && isTotalLabel(label.text)) ||
-      (tt?.text && isTotalLabel(tt.text)) ||
-      (!label?.text && !tt?.text && firstTextIsTotal(grid, r))
+      (label && isTotalLabel(label.text)) ||
+      (tt && isTotalLabel(tt.text)) ||
+      (!label && !tt && firstTextIsTotal(grid, r))
     ) {
       kind = "total";
     } else if (afterTotal && !hasNumbers) {
       continue; // notes, signatures and the like under the table
     } else if (tt && sectionTT.test(tt.text) && !hasNumbers && table.kind !== "summary") {
       kind = "section";
-    } else if (label && subLabel.test(label.text) && !tt?.text) {
+    } else if (label && subLabel.test(label.text) && !tt) {
       kind = "sub";
-    } else if (label?.text || tt?.text || hasNumbers) {
+    } else if (label || tt || hasNumbers) {
       kind = "item";
     } else {
       continue;
@@ -488,8 +488,8 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     // Plain objects (null-prototype ones are dictionaries in V8, several times slower on every row):
     // keys are level ids from the rulebook, read back with own() or Object.hasOwn only.
     const row: TableRow = { r, kind, counts: {}, values: {}, badNumbers: [] };
-    if (tt?.text) row.tt = tt;
-    if (label?.text) row.label = label;
+    if (tt) row.tt = tt;
+    if (label) row.label = label;
     for (const [level, c] of levelColumns) {
       const n = numberCell(grid, r, c, row, INTEGER);
       if (n) row.counts[level] = n;
@@ -503,14 +503,11 @@ function readRows(grid: Grid, table: RecognizedTable, header: HeaderReading, ctx
     }
     for (const role of TEXT_ROLES) {
       const c = cols[role];
-      if (c === undefined) continue;
-      const text = grid.text(r, c);
-      if (text) row[role] = { text, cell: grid.a1(r, c) };
+      const cell = c === undefined ? undefined : filledTextCell(grid, r, c);
+      if (cell) row[role] = cell;
     }
-    if (cols.levelList !== undefined && grid.text(r, cols.levelList)) {
-      const cell = textCell(grid, r, cols.levelList);
-      row.levels = { ...readLevelList(cell.text, ctx.levels), cell };
-    }
+    const levelList = cols.levelList === undefined ? undefined : filledTextCell(grid, r, cols.levelList);
+    if (levelList) row.levels = { ...readLevelList(levelList.text, ctx.levels), cell: levelList };
     if (cols.quantity !== undefined) readQuantity(grid, r, cols.quantity, row, ctx);
     if (
       (kind === "item" || kind === "sub") &&
@@ -549,10 +546,6 @@ function repeatedHeader(grid: Grid, r: number, header: readonly (readonly [numbe
     else if (i === 1 && same === 0) return false;
   }
   return same >= 2;
-}
-
-function textCell(grid: Grid, r: number, c: number): TextCell {
-  return { text: grid.text(r, c), cell: grid.a1(r, c) };
 }
 
 /** The cell's text with its address; undefined for a blank cell (no address made). */
@@ -609,14 +602,14 @@ function withoutDanglingClose(words: string): string {
   return dangling ? words.slice(0, -1).trimEnd() : words;
 }
 
-/**
- * A number cell of a table row. `integer` marks head-count columns; `scale` is the table's unit,
- * so that "438.750.000 đ" typed in a table in million đồng is read as 438.75.
- */
 /** readCellNumber's hints, made once (a number cell is read for every level of every line). */
 const INTEGER = { integer: true } as const;
 const ANY_NUMBER = {} as const;
 
+/**
+ * A number cell of a table row. `integer` marks head-count columns; `scale` is the table's unit,
+ * so that "438.750.000 đ" typed in a table in million đồng is read as 438.75.
+ */
 function numberCell(
   grid: Grid,
   r: number,

@@ -167,10 +167,6 @@ interface QuantityLine {
   base: Base;
 }
 
-/**
- * The line's total against the plan's: its stated total for several levels (seed 000: 448), or
- * the sum of its per-level counts when the plan sets one for every eligible level.
- */
 /** The plan's total for a line: stated, else the sum of its levels' counts when every level has one. */
 function plannedTotal(ctx: RuleContext, course: Course, offering: Offering): number | undefined {
   if (offering.total !== undefined) return offering.total;
@@ -208,6 +204,10 @@ function checkBlank(
   });
 }
 
+/**
+ * The line's total against the plan's: its stated total for several levels (seed 000: 448), or
+ * the sum of its per-level counts when the plan sets one for every eligible level.
+ */
 function checkTotal(ctx: RuleContext, { table, row, q, course, offering, base }: QuantityLine): void {
   // Only the total is known when the parts name no level: compare it with the plan's total.
   const expected = offering.total ?? (hasLevelCounts(row) ? undefined : plannedTotal(ctx, course, offering));
