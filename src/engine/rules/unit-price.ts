@@ -64,11 +64,11 @@ export const unitPrice: Rule = {
           const expected = priceDong / table.scale;
           const how =
             course.pricing.type === "per-credit"
-              ? formatMessage(HOW.perCredit[ctx.locale], {
+              ? ctx.text(HOW.perCredit, {
                   price: ctx.num(course.pricing.pricePerCredit),
                   credits: String(offering.credits),
                 })
-              : formatMessage(HOW.perPerson[ctx.locale], { price: ctx.num(priceDong) });
+              : ctx.text(HOW.perPerson, { price: ctx.num(priceDong) });
           const data = { label: rowLabel(row), year: offering.year, expected: ctx.num(expected), how };
           if (!row.unitPrice) {
             if (hasCounts(row)) {
@@ -110,10 +110,7 @@ export const unitPrice: Rule = {
               data: {
                 note: row.note.text,
                 // In the message, in the reader's words; the field below is what to type.
-                expected: formatMessage(CREDIT_NOTE[ctx.locale], {
-                  price: ctx.num(wantPrice),
-                  credits: wantCredits ?? "?",
-                }),
+                expected: ctx.text(CREDIT_NOTE, { price: ctx.num(wantPrice), credits: wantCredits ?? "?" }),
               },
               cells: [row.note.cell],
               // The text to type into the Vietnamese cell, the same whatever language the report is in.
