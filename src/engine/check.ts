@@ -14,6 +14,7 @@ import {
   type SumPart,
 } from "./findings";
 import { parseA1 } from "./a1";
+import { courseById } from "./plan/lookup";
 import { subjectKey } from "./accept";
 import { fold } from "./text/normalize";
 import type { Rulebook } from "./rulebook/schema";
@@ -68,27 +69,11 @@ interface Collected {
   sum?: SumCheck;
 }
 
-/** Course and level names by id, made once per rulebook (a check words its findings with them). */
-const rulebookNames = new WeakMap<Rulebook, { names: Map<string, string>; levels: Map<string, string> }>();
-
-function namesOf(rulebook: Rulebook) {
-  let n = rulebookNames.get(rulebook);
-  if (!n) {
-    n = {
-      names: new Map(rulebook.courses.map((c) => [c.id, c.name])),
-      levels: new Map(rulebook.levels.map((l) => [l.id, l.name])),
-    };
-    rulebookNames.set(rulebook, n);
-  }
-  return n;
-}
-
 /** Run rules over an already recognised workbook. */
 function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFinding[] {
   const locale = options.locale ?? "vi";
   const { rulebook } = options;
   const collected: Collected[] = [];
-  const { names, levels } = namesOf(rulebook);
   const identity = sheetIdentity(workbook);
   for (const rule of options.rules ?? allRules) {
     if (!effectiveSeverity(rule, rulebook)) continue;
@@ -98,8 +83,8 @@ function runRules(workbook: RecognizedWorkbook, options: CheckOptions): EngineFi
       locale,
       num: (n) => formatNumber(n, locale),
       blank: label(locale, "blank"),
-      courseName: (id) => names.get(id) ?? id,
-      levelName: (id) => levelText(id, levels.get(id), locale),
+      courseName: (id) => courseById(rulebook, id)?.name ?? id,
+      levelName: (id) => levelText(id, rulebook.levels.find((l) => l.id === id)?.name, locale),
       text: (t, data) => formatMessage(t[locale], data ?? {}),
       report(r: Report) {
         const template = rule.meta.messages[r.messageId];

@@ -272,13 +272,14 @@ export function inferRulebook(
         if (n.value !== 0) d.levels.add(level);
       }
       // A degree upgrade by its words, in a task appendix too (seed 000 has no cost appendix).
-      if (isUpgrade(fold(row.label.text)) && d.kind !== "nhom") d.kind = "dao-tao";
+      const upgrade = isUpgrade(fold(row.label.text));
+      if (upgrade && d.kind !== "nhom") d.kind = "dao-tao";
       if (t.kind !== "cost") return;
       const note = row.note?.text;
       if (note) o.note = note;
       const credit = note ? parseCreditNote(note) : undefined;
       const label = row.label.text;
-      if (credit || isUpgrade(fold(label))) {
+      if (credit || upgrade) {
         d.kind = "dao-tao";
         d.programme ??= programmeOf(label);
       }
